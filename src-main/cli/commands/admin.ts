@@ -1,0 +1,114 @@
+import { Command } from 'commander';
+import type { CliContext } from '../context';
+import { writeJson, writeLine } from '../io';
+import { promptHidden } from '../prompt';
+
+async function secretInput(c: CliContext, envName: string, question: string): Promise<string> {
+  const fromEnv = c.io.env[envName];
+  if (fromEnv) return fromEnv;
+  if (!c.io.stdin.isTTY) return c.fail(`set ${envName} or run in a terminal to be prompted`, 2);
+  return promptHidden(c.io, question);
+}
+
+export function adminCommand(ctx: () => CliContext): Command {
+  const cmd = new Command('admin').description('the local admin account (password + TOTP)');
+
+  cmd
+    .command('init')
+    .description('create the admin account (password from ADITUS_ADMIN_PASSWORD or a prompt) and enrol TOTP')
+    .action(async () => {
+      const c = ctx();
+      const password = await secretInput(c, 'ADITUS_ADMIN_PASSWORD', 'New admin password: ');
+      const enrolment = await c.call('admin:setup', { password });
+      if (c.json) {
+        const { qrSvg: _svg, ...rest } = enrolment;
+        return writeJson(c.io, rest);
+      }
+      writeLine(c.io.stdout, 'Admin account created. Add this to your authenticator app:');
+      writeLine(c.io.stdout, enrolment.otpauthUri);
+      writeLine(c.io.stdout, '\nRecovery codes (each works once; store them somewhere safe):');
+      for (const code of enrolment.recoveryCodes) writeLine(c.io.stdout, `  ${code}`);
+    });
+
+  cmd
+    .command('login')
+    .description('unlock admin for this OS user (ADITUS_ADMIN_PASSWORD / ADITUS_ADMIN_TOTP or prompts)')
+    .action(async () => {
+      const c = ctx();
+      const password = await secretInput(c, 'ADITUS_ADMIN_PASSWORD', 'Admin password: ');
+      const code = c.io.env['ADITUS_ADMIN_TOTP'] ?? (await secretInput(c, 'ADITUS_ADMIN_TOTP', 'TOTP code: '));
+      const session = c.session();
+      const status = await c.callAs(session, 'admin:unlock', { password, code });
+      await c.saveAdminToken(session.adminToken);
+      if (c.json) return writeJson(c.io, status);
+      writeLine(
+        c.io.stdout,
+        `Admin unlocked until ${new Date(status.expiresAt ?? 0).toLocaleTimeString()} (15 minutes idle).`,
+      );
+    });
+
+  cmd
+    .command('logout')
+    .description('end the admin session')
+    .action(async () => {
+      const c = ctx();
+      const session = c.session(await c.adminToken());
+      const status = await c.callAs(session, 'admin:lock', {});
+      await c.saveAdminToken(null);
+      if (c.json) return writeJson(c.io, status);
+      writeLine(c.io.stdout, 'Admin locked.');
+    });
+
+  cmd
+    .command('status')
+    .description('whether an admin account exists and this user is unlocked')
+    .action(async () => {
+      const c = ctx();
+      const status = await c.call('admin:status', {});
+      if (c.json) return writeJson(c.io, status);
+      if (!status.configured) return writeLine(c.io.stdout, 'No admin account yet: run `aditus admin init`.');
+      writeLine(
+        c.io.stdout,
+        status.unlocked
+          ? `Admin unlocked until ${new Date(status.expiresAt ?? 0).toLocaleTimeString()}.`
+          : 'Admin locked: run `aditus admin login`.',
+      );
+      if (status.lockedUntil)
+        writeLine(c.io.stdout, `Unlock is blocked until ${new Date(status.lockedUntil).toLocaleTimeString()}.`);
+    });
+
+  return cmd;
+}
+
+export function auditCommand(ctx: () => CliContext): Command {
+  const cmd = new Command('audit').description('the hash-chained audit log (admin)');
+  cmd
+    .command('list')
+    .description('audit rows, newest first')
+    .option('--limit <n>', 'how many rows', '50')
+    .option('--action <prefix>', 'only actions starting with this, e.g. provider. or admin.login')
+    .action(async (flags: { limit: string; action?: string }) => {
+      const c = ctx();
+      const rows = await c.call('audit:list', {
+        limit: Number(flags.limit),
+        ...(flags.action ? { action: flags.action } : {}),
+      });
+      if (c.json) return writeJson(c.io, rows);
+      for (const r of rows)
+        writeLine(
+          c.io.stdout,
+          `${new Date(r.at).toISOString()}  ${r.actor}  ${r.action}${r.target ? `  ${r.target}` : ''}`,
+        );
+    });
+  cmd
+    .command('verify')
+    .description('verify the hash chain; exits non-zero when a row was modified, deleted or reordered')
+    .action(async () => {
+      const c = ctx();
+      const result = await c.call('audit:verify', {});
+      if (c.json) writeJson(c.io, result);
+      else writeLine(result.ok ? c.io.stdout : c.io.stderr, result.message);
+      if (!result.ok) c.exit(1);
+    });
+  return cmd;
+}

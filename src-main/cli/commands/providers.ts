@@ -1,0 +1,202 @@
+import { Command, Option } from 'commander';
+import {
+  LIMIT_BEHAVIOURS,
+  PROVIDER_KINDS,
+  TASKS,
+  type ProviderConfigDto,
+  type ProviderConfigInput,
+  type Task,
+} from '../../../src-preload/contract';
+import type { CliContext } from '../context';
+import { CliExit, formatTable, writeJson, writeLine } from '../io';
+import { promptHidden } from '../prompt';
+
+interface ConfigFlags {
+  name?: string;
+  kind?: string;
+  model?: string;
+  baseUrl?: string;
+  keyStdin?: boolean;
+  tasks?: string;
+  priority?: string;
+  default?: boolean;
+  inactive?: boolean;
+  active?: boolean;
+  dailyTokens?: string;
+  monthlyTokens?: string;
+  monthlyCostUsd?: string;
+  onLimit?: string;
+  timeoutMs?: string;
+  maxOutputTokens?: string;
+}
+
+function configOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--kind <kind>', 'provider type').choices(PROVIDER_KINDS))
+    .option('--model <model>', 'model id, e.g. gpt-4.1-mini')
+    .option('--base-url <url>', 'API base URL (local servers, proxies)')
+    .option('--key-stdin', 'read the API key from stdin (otherwise a hidden prompt when a key is needed)')
+    .option('--tasks <list>', `comma-separated: ${TASKS.join(',')}`)
+    .option('--priority <n>', 'lower runs first after the default')
+    .option('--default', 'try this provider first for its tasks')
+    .option('--inactive', 'keep the config but do not route to it')
+    .option('--daily-tokens <n>', 'daily token limit')
+    .option('--monthly-tokens <n>', 'monthly token limit')
+    .option('--monthly-cost-usd <x>', 'monthly cost limit in USD')
+    .addOption(new Option('--on-limit <behaviour>', 'what happens at a limit').choices(LIMIT_BEHAVIOURS))
+    .option('--timeout-ms <n>', 'request timeout')
+    .option('--max-output-tokens <n>', 'max output tokens per call');
+}
+
+function int(value: string | undefined, flag: string, ctx: CliContext): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/u.test(value)) ctx.fail(`${flag} must be a whole number`, 2);
+  return Number(value);
+}
+
+function toPatch(flags: ConfigFlags, ctx: CliContext): Partial<ProviderConfigInput> {
+  const patch: Partial<ProviderConfigInput> = {};
+  if (flags.kind) patch.kind = flags.kind as ProviderConfigInput['kind'];
+  if (flags.model) patch.model = flags.model;
+  if (flags.baseUrl !== undefined) patch.baseUrl = flags.baseUrl === '' ? null : flags.baseUrl;
+  if (flags.tasks !== undefined) {
+    const tasks = flags.tasks
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const unknown = tasks.filter((t) => !(TASKS as readonly string[]).includes(t));
+    if (unknown.length) ctx.fail(`unknown task(s): ${unknown.join(', ')} (known: ${TASKS.join(', ')})`, 2);
+    patch.tasks = tasks as Task[];
+  }
+  const priority = int(flags.priority, '--priority', ctx);
+  if (priority !== undefined) patch.priority = priority;
+  if (flags.default) patch.isDefault = true;
+  if (flags.inactive) patch.active = false;
+  if (flags.active) patch.active = true;
+  const daily = int(flags.dailyTokens, '--daily-tokens', ctx);
+  if (daily !== undefined) patch.dailyTokenLimit = daily === 0 ? null : daily;
+  const monthly = int(flags.monthlyTokens, '--monthly-tokens', ctx);
+  if (monthly !== undefined) patch.monthlyTokenLimit = monthly === 0 ? null : monthly;
+  if (flags.monthlyCostUsd !== undefined) {
+    const usd = Number(flags.monthlyCostUsd);
+    if (!Number.isFinite(usd) || usd < 0) ctx.fail('--monthly-cost-usd must be a positive number', 2);
+    patch.monthlyCostLimitUsd = usd === 0 ? null : usd;
+  }
+  if (flags.onLimit) patch.onLimit = flags.onLimit as ProviderConfigInput['onLimit'];
+  const timeout = int(flags.timeoutMs, '--timeout-ms', ctx);
+  if (timeout !== undefined) patch.timeoutMs = timeout;
+  const maxOut = int(flags.maxOutputTokens, '--max-output-tokens', ctx);
+  if (maxOut !== undefined) patch.maxOutputTokens = maxOut;
+  return patch;
+}
+
+async function readKey(ctx: CliContext, flags: ConfigFlags, needed: boolean): Promise<string | undefined> {
+  if (!flags.keyStdin && !(needed && ctx.io.stdin.isTTY)) return undefined;
+  const key = (await promptHidden(ctx.io, 'API key (input hidden): ')).trim();
+  if (!key && flags.keyStdin) ctx.fail('--key-stdin was given but stdin was empty', 2);
+  return key || undefined;
+}
+
+function describe(p: ProviderConfigDto): string[] {
+  const status = [p.active ? 'active' : 'inactive', p.isDefault ? 'default' : '', p.keyInvalid ? 'KEY INVALID' : '']
+    .filter(Boolean)
+    .join(',');
+  return [
+    p.name,
+    p.kind,
+    p.model,
+    p.tasks.join(',') || '-',
+    String(p.priority),
+    status,
+    p.keyHint ? `…${p.keyHint}` : '-',
+  ];
+}
+
+export function providersCommand(ctx: () => CliContext): Command {
+  const cmd = new Command('providers').description('manage AI provider configs (admin)');
+
+  cmd
+    .command('list')
+    .description('list provider configs (key hint only, never the key)')
+    .action(async () => {
+      const c = ctx();
+      const list = await c.call('providers:list', {});
+      if (c.json) return writeJson(c.io, list);
+      if (list.length === 0)
+        return writeLine(c.io.stdout, 'No providers yet: drafting uses the built-in offline drafter.');
+      writeLine(
+        c.io.stdout,
+        formatTable([['NAME', 'KIND', 'MODEL', 'TASKS', 'PRIO', 'STATUS', 'KEY'], ...list.map(describe)]),
+      );
+    });
+
+  configOptions(
+    cmd.command('add').description('add a provider config').requiredOption('--name <name>', 'unique name'),
+  ).action(async (flags: ConfigFlags) => {
+    const c = ctx();
+    const patch = toPatch(flags, c);
+    const { kind, model } = patch;
+    if (!kind || !model) return c.fail('--kind and --model are required', 2);
+    const apiKey = await readKey(c, flags, kind !== 'openai-compatible');
+    const created = await c.call('providers:create', {
+      config: { ...patch, name: flags.name ?? '', kind, model },
+      ...(apiKey ? { apiKey } : {}),
+    });
+    if (c.json) return writeJson(c.io, created);
+    writeLine(
+      c.io.stdout,
+      `Added ${created.name} (${created.kind}, ${created.model})${created.keyHint ? `, key …${created.keyHint} in the OS keychain` : ''}.`,
+    );
+  });
+
+  configOptions(
+    cmd
+      .command('update <name>')
+      .description('change a provider config')
+      .option('--name <new>', 'rename')
+      .option('--active', 'route to it again'),
+  ).action(async (name: string, flags: ConfigFlags) => {
+    const c = ctx();
+    const patch = toPatch(flags, c);
+    if (flags.name) patch.name = flags.name;
+    const apiKey = await readKey(c, flags, false);
+    const updated = await c.call('providers:update', { name, patch, ...(apiKey ? { apiKey } : {}) });
+    if (c.json) return writeJson(c.io, updated);
+    writeLine(c.io.stdout, `Updated ${updated.name}.`);
+  });
+
+  cmd
+    .command('remove <name>')
+    .description('delete a provider config and its keychain entry')
+    .action(async (name: string) => {
+      const c = ctx();
+      const { removed } = await c.call('providers:remove', { name });
+      if (c.json) return writeJson(c.io, { removed });
+      if (!removed) c.fail(`no provider named "${name}"`);
+      writeLine(c.io.stdout, `Removed ${name} and its key.`);
+    });
+
+  cmd
+    .command('test <name>')
+    .description('check the stored key with an authenticated call')
+    .action(async (name: string) => {
+      const c = ctx();
+      const result = await c.call('providers:test', { name });
+      if (c.json) writeJson(c.io, result);
+      else if (result.ok) writeLine(c.io.stdout, `OK: ${name} (${result.model}) answered in ${result.latencyMs} ms.`);
+      else writeLine(c.io.stderr, `aditus: ${result.message}`);
+      if (!result.ok) throw new CliExit(1);
+    });
+
+  cmd
+    .command('models <name>')
+    .description("list the provider's models")
+    .action(async (name: string) => {
+      const c = ctx();
+      const models = await c.call('providers:models', { name });
+      if (c.json) return writeJson(c.io, models);
+      for (const m of models) writeLine(c.io.stdout, m.displayName ? `${m.id}  (${m.displayName})` : m.id);
+    });
+
+  return cmd;
+}

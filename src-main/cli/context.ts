@@ -1,0 +1,112 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-preload/contract';
+import { createCore, type Core } from '../core';
+import { defaultDataDir } from '../paths';
+import { KeytarSecretStore } from '../secrets/keytar-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { CliExit, writeJson, writeLine, type CliIo } from './io';
+import type { Session } from '../ipc/session';
+import { userInfo } from 'node:os';
+
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local';
+  }
+}
+
+export interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+export interface CliDeps {
+  io: CliIo;
+  /** Tests may pass another store; the real CLI always uses the OS keychain. */
+  secrets?: SecretStore;
+}
+
+/** One CLI invocation: a core for the data dir and a typed call through the same dispatch as the app. */
+export class CliContext {
+  private core: Core | null = null;
+
+  constructor(
+    readonly deps: CliDeps,
+    readonly options: GlobalOptions,
+  ) {}
+
+  get io(): CliIo {
+    return this.deps.io;
+  }
+
+  get json(): boolean {
+    return this.options.json === true;
+  }
+
+  dataDir(): string {
+    return this.options.dataDir ?? defaultDataDir(this.io.env);
+  }
+
+  open(): Core {
+    this.core ??= createCore({
+      dataDir: this.dataDir(),
+      secrets: this.deps.secrets ?? new KeytarSecretStore(),
+      log: (line) => writeLine(this.io.stderr, line),
+    });
+    return this.core;
+  }
+
+  session(adminToken: string | null = null): Session {
+    return this.open().localSession('cli', adminToken);
+  }
+
+  async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    return this.callAs(this.session(await this.adminToken()), channel, input);
+  }
+
+  async callAs<C extends Channel>(session: Session, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await this.open().dispatch(channel, input, session);
+    if (result.ok) return result.data as ChannelOutput<C>;
+    const hint =
+      result.error.code === 'forbidden' && !(await this.adminToken())
+        ? ' (no admin session: run `aditus admin login`)'
+        : '';
+    return this.fail(result.error.message + hint, result.error.code === 'invalid_input' ? 2 : 1, result.error);
+  }
+
+  private adminAccount(): string {
+    return `admin-session:${userName()}:${this.dataDir()}`;
+  }
+
+  /** The CLI's admin session token, kept in the OS keychain by `aditus admin login`. */
+  async adminToken(): Promise<string | null> {
+    const core = this.open();
+    if (!core.services.admin.isConfigured()) return null;
+    try {
+      return await core.secrets.get(this.adminAccount());
+    } catch {
+      return null; // a locked keychain just means "no admin session"
+    }
+  }
+
+  async saveAdminToken(token: string | null): Promise<void> {
+    const secrets = this.open().secrets;
+    if (token) await secrets.set(this.adminAccount(), token);
+    else await secrets.delete(this.adminAccount()).catch(() => false);
+  }
+
+  exit(code: number): never {
+    throw new CliExit(code);
+  }
+
+  fail(message: string, exitCode = 1, error?: unknown): never {
+    if (this.json) writeJson(this.io, { error: error ?? { message } });
+    writeLine(this.io.stderr, `aditus: ${message}`);
+    throw new CliExit(exitCode);
+  }
+
+  close(): void {
+    this.core?.close();
+    this.core = null;
+  }
+}

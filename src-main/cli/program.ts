@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../version';
+import { isAppError } from '../errors';
+import { redactKnownSecrets } from '../secrets/redaction';
+import { adminCommand, auditCommand } from './commands/admin';
+import { providersCommand } from './commands/providers';
+import { serveCommand } from './commands/serve';
+import { CliContext, type CliDeps, type GlobalOptions } from './context';
+import { CliExit, writeLine } from './io';
+
+export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }): Command {
+  const program = new Command('aditus')
+    .description('Aditus: tailored CVs and cover letters, offline-first, with the AI providers your admin manages.')
+    .version(APP_VERSION)
+    .option('--data-dir <dir>', 'data folder (env ADITUS_DATA_DIR; default: the desktop app’s folder)')
+    .option('--json', 'machine output: the last line of stdout is one JSON value')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => deps.io.stdout.write(s),
+      writeErr: (s) => deps.io.stderr.write(s),
+    });
+  const ctx = () => (holder.ctx ??= new CliContext(deps, program.opts<GlobalOptions>()));
+  program.addCommand(providersCommand(ctx));
+  program.addCommand(serveCommand(ctx));
+  program.addCommand(adminCommand(ctx));
+  program.addCommand(auditCommand(ctx));
+  for (const sub of program.commands)
+    applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
+  return program;
+}
+
+function applyToTree(cmd: Command, fn: (c: Command) => void): void {
+  fn(cmd);
+  for (const sub of cmd.commands) applyToTree(sub, fn);
+}
+
+/** Runs one CLI invocation and returns its exit code (never calls process.exit itself). */
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+  const holder: { ctx: CliContext | null } = { ctx: null };
+  const program = buildProgram(deps, holder);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CliExit) return err.exitCode;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    const message = isAppError(err) ? err.message : err instanceof Error ? err.message : String(err);
+    writeLine(deps.io.stderr, `aditus: ${redactKnownSecrets(message)}`);
+    return 1;
+  } finally {
+    holder.ctx?.close();
+  }
+}

@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = BetterSQLite3Database<Schema>;
+export type Sqlite = Database.Database;
+
+export const DATABASE_FILE = 'aditus.db';
+
+export interface OpenDatabaseOptions {
+  dataDir: string;
+  /** FULL trades speed for power-loss durability; NORMAL (default) survives a crash or kill of the app. */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+export interface DatabaseHandle {
+  sqlite: Sqlite;
+  db: Db;
+  path: string;
+  close(): void;
+}
+
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const path = join(options.dataDir, DATABASE_FILE);
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  return {
+    sqlite,
+    db,
+    path,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/**
+ * Runs `fn` in a BEGIN IMMEDIATE transaction: the write lock is taken up front, so two writers never
+ * deadlock upgrading a read lock, and busy_timeout does the waiting.
+ */
+export function immediate<T>(sqlite: Sqlite, fn: () => T): T {
+  return sqlite.transaction(fn).immediate();
+}

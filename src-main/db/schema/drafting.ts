@@ -1,0 +1,71 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const candidates = sqliteTable('candidates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email'),
+  sourceKind: text('source_kind').notNull(),
+  sourceFileName: text('source_file_name'),
+  sourceText: text('source_text').notNull(),
+  /** JSON of candidateProfileSchema. */
+  profile: text('profile').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const jobPostings = sqliteTable('job_postings', {
+  id: text('id').primaryKey(),
+  title: text('title'),
+  company: text('company'),
+  sourceKind: text('source_kind').notNull(),
+  sourceFileName: text('source_file_name'),
+  rawText: text('raw_text').notNull(),
+  /** Base64 image for postings that arrived as a picture. */
+  imageData: text('image_data'),
+  imageMediaType: text('image_media_type'),
+  /** JSON of jobFieldsSchema, null until extracted. */
+  fields: text('fields'),
+  extractedBy: text('extracted_by'),
+  extractedAt: integer('extracted_at'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['cv', 'cover_letter'] }).notNull(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    jobPostingId: text('job_posting_id').references(() => jobPostings.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    /** The working text, autosaved as the user types. */
+    draftText: text('draft_text').notNull().default(''),
+    autosavedAt: integer('autosaved_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('documents_candidate').on(t.candidateId)],
+);
+
+export const documentVersions = sqliteTable(
+  'document_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    origin: text('origin', { enum: ['generated', 'edited', 'restored'] }).notNull(),
+    providerName: text('provider_name'),
+    model: text('model'),
+    requestId: text('request_id'),
+    offline: integer('offline', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('document_versions_document').on(t.documentId, t.version)],
+);

@@ -1,0 +1,4 @@
+export * from './providers';
+export * from './usage';
+export * from './admin';
+export * from './drafting';

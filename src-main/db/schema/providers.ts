@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const providerConfigs = sqliteTable(
+  'provider_configs',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['gemini', 'openai', 'anthropic', 'openai-compatible'] }).notNull(),
+    model: text('model').notNull(),
+    baseUrl: text('base_url'),
+    /** Keychain account name; null when no key is stored. The key itself never touches SQLite. */
+    keyRef: text('key_ref'),
+    keyHint: text('key_hint'),
+    keySetAt: integer('key_set_at'),
+    keyInvalid: integer('key_invalid', { mode: 'boolean' }).notNull().default(false),
+    /** JSON array of tasks this config is routed to. */
+    tasks: text('tasks', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    priority: integer('priority').notNull().default(100),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    dailyTokenLimit: integer('daily_token_limit'),
+    monthlyTokenLimit: integer('monthly_token_limit'),
+    monthlyCostLimitMicros: integer('monthly_cost_limit_micros'),
+    onLimit: text('on_limit', { enum: ['fallback', 'error', 'queue'] })
+      .notNull()
+      .default('fallback'),
+    timeoutMs: integer('timeout_ms').notNull().default(60000),
+    maxOutputTokens: integer('max_output_tokens').notNull().default(4096),
+    temperature: real('temperature'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('provider_configs_name_unique').on(t.name)],
+);

@@ -1,0 +1,157 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One row per provider attempt. Costs are integer micro-dollars; null cost = unpriced model. */
+export const usageEvents = sqliteTable(
+  'usage_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: text('request_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    configId: text('config_id'),
+    providerName: text('provider_name').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    model: text('model').notNull(),
+    task: text('task').notNull(),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: ['ok', 'error'] }).notNull(),
+    errorClass: text('error_class'),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    estimated: integer('estimated', { mode: 'boolean' }).notNull().default(false),
+    costMicros: integer('cost_micros'),
+    priceVersion: integer('price_version'),
+    latencyMs: integer('latency_ms').notNull(),
+    ttftMs: integer('ttft_ms'),
+    fallback: integer('fallback', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('usage_events_created_at').on(t.createdAt), index('usage_events_request_id').on(t.requestId)],
+);
+
+/**
+ * Rollups are written in the same transaction as their event so dashboards never scan raw rows.
+ * `bucketStart` is the hour (hourly) or local day (daily) start in ms. `latencyHist` is a JSON array of
+ * counts over the fixed bucket bounds in src-main/usage/latency-buckets.ts.
+ */
+function rollupColumns() {
+  return {
+    bucketStart: integer('bucket_start').notNull(),
+    configId: text('config_id').notNull(),
+    providerName: text('provider_name').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    model: text('model').notNull(),
+    task: text('task').notNull(),
+    userId: text('user_id').notNull(),
+    calls: integer('calls').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+    fallbacks: integer('fallbacks').notNull().default(0),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    costMicros: integer('cost_micros').notNull().default(0),
+    unpricedCalls: integer('unpriced_calls').notNull().default(0),
+    estimatedCalls: integer('estimated_calls').notNull().default(0),
+    latencySumMs: integer('latency_sum_ms').notNull().default(0),
+    latencyHist: text('latency_hist').notNull(),
+    errorClasses: text('error_classes').notNull().default('{}'),
+  };
+}
+
+const rollupKey = (t: {
+  bucketStart: unknown;
+  configId: unknown;
+  providerName: unknown;
+  model: unknown;
+  task: unknown;
+  userId: unknown;
+}) => [t.bucketStart, t.configId, t.providerName, t.model, t.task, t.userId];
+
+export const usageHourly = sqliteTable('usage_hourly', rollupColumns(), (t) => [
+  primaryKey({
+    columns: rollupKey(t) as [typeof t.bucketStart, ...(typeof t.bucketStart)[]],
+  }),
+]);
+
+export const usageDaily = sqliteTable('usage_daily', rollupColumns(), (t) => [
+  primaryKey({
+    columns: rollupKey(t) as [typeof t.bucketStart, ...(typeof t.bucketStart)[]],
+  }),
+]);
+
+/** Token and cost reservations per config (see routing/budgets). */
+export const budgetLedger = sqliteTable(
+  'budget_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    configId: text('config_id').notNull(),
+    requestId: text('request_id').notNull(),
+    dayKey: text('day_key').notNull(),
+    monthKey: text('month_key').notNull(),
+    state: text('state', { enum: ['reserved', 'settled', 'released'] }).notNull(),
+    reservedTokens: integer('reserved_tokens').notNull(),
+    usedTokens: integer('used_tokens').notNull().default(0),
+    reservedCostMicros: integer('reserved_cost_micros').notNull().default(0),
+    usedCostMicros: integer('used_cost_micros').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    settledAt: integer('settled_at'),
+  },
+  (t) => [
+    index('budget_ledger_config_day').on(t.configId, t.dayKey),
+    index('budget_ledger_config_month').on(t.configId, t.monthKey),
+    index('budget_ledger_state').on(t.state),
+  ],
+);
+
+/**
+ * Running totals per config and period (reserved-but-unsettled plus settled usage), kept in step with
+ * the ledger inside the same transaction so a reservation is an O(1) check.
+ */
+export const budgetCounters = sqliteTable(
+  'budget_counters',
+  {
+    configId: text('config_id').notNull(),
+    periodKey: text('period_key').notNull(),
+    tokens: integer('tokens').notNull().default(0),
+    costMicros: integer('cost_micros').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.configId, t.periodKey] })],
+);
+
+/** Versioned prices: USD per million tokens stored as integer micro-dollars per million tokens. */
+export const prices = sqliteTable(
+  'prices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    version: integer('version').notNull(),
+    model: text('model').notNull(),
+    inputMicrosPerMTok: integer('input_micros_per_mtok').notNull(),
+    outputMicrosPerMTok: integer('output_micros_per_mtok').notNull(),
+    cachedInputMicrosPerMTok: integer('cached_input_micros_per_mtok'),
+    source: text('source').notNull(),
+    effectiveDate: text('effective_date').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('prices_model_version').on(t.model, t.version)],
+);
+
+/** Tasks waiting for a provider (offline or limit behaviour `queue`). */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    task: text('task').notNull(),
+    payload: text('payload').notNull(),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed', 'cancelled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    result: text('result'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('outbox_status_next').on(t.status, t.nextAttemptAt)],
+);

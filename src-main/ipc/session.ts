@@ -1,0 +1,16 @@
+import type { Role } from '../../src-preload/contract';
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+/** Who is calling. The role is not stored here: dispatch asks the admin service at every call. */
+export interface Session {
+  host: HostKind;
+  /** The OS user (desktop) or the local user of the CLI/web host. */
+  userId: string;
+  /** Bearer token of an unlocked admin session, if any. */
+  adminToken: string | null;
+}
+
+export interface RoleResolver {
+  roleOf(session: Session): Promise<Role>;
+}

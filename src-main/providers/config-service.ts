@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { ProviderConfigDto, ProviderConfigInput, Task } from '../../src-preload/contract';
+import { immediate, type DatabaseHandle } from '../db/client';
+import { providerConfigs } from '../db/schema';
+import { AppError } from '../errors';
+import type { Clock } from '../clock';
+import type { SecretStore } from '../secrets/secret-store';
+import type { AuditLog } from '../admin/audit-log';
+import { checkKeyFormat, keyHint } from './key-format';
+
+export type ProviderConfigRow = typeof providerConfigs.$inferSelect;
+
+export const keyAccount = (configId: string): string => `provider:${configId}`;
+
+const MICROS = 1_000_000;
+
+export function toDto(row: ProviderConfigRow): ProviderConfigDto {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    model: row.model,
+    baseUrl: row.baseUrl,
+    tasks: row.tasks as Task[],
+    priority: row.priority,
+    isDefault: row.isDefault,
+    active: row.active,
+    dailyTokenLimit: row.dailyTokenLimit,
+    monthlyTokenLimit: row.monthlyTokenLimit,
+    monthlyCostLimitUsd: row.monthlyCostLimitMicros === null ? null : row.monthlyCostLimitMicros / MICROS,
+    onLimit: row.onLimit,
+    timeoutMs: row.timeoutMs,
+    maxOutputTokens: row.maxOutputTokens,
+    keyHint: row.keyHint,
+    hasKey: row.keyRef !== null,
+    keyInvalid: row.keyInvalid,
+    keySetAt: row.keySetAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const usdToMicros = (usd: number | null): number | null => (usd === null ? null : Math.round(usd * MICROS));
+
+/** What the audit log records of a config: everything but the key material (not even its hint). */
+function auditView(row: ProviderConfigRow): Record<string, unknown> {
+  const { keyHint: _hint, keySetAt: _setAt, ...rest } = toDto(row);
+  return rest;
+}
+
+function toColumns(input: ProviderConfigInput) {
+  const { monthlyCostLimitUsd, ...rest } = input;
+  return { ...rest, monthlyCostLimitMicros: usdToMicros(monthlyCostLimitUsd) };
+}
+
+function toPatchColumns(input: Partial<ProviderConfigInput>) {
+  const { monthlyCostLimitUsd, ...rest } = input;
+  return {
+    ...rest,
+    ...(monthlyCostLimitUsd !== undefined ? { monthlyCostLimitMicros: usdToMicros(monthlyCostLimitUsd) } : {}),
+  };
+}
+
+/** Provider configs in SQLite, their keys in the keychain. The key is write-only: nothing here returns it. */
+export class ProviderConfigService {
+  constructor(
+    private readonly store: DatabaseHandle,
+    private readonly secrets: SecretStore,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  list(): ProviderConfigRow[] {
+    return this.store.db.select().from(providerConfigs).orderBy(providerConfigs.priority, providerConfigs.name).all();
+  }
+
+  findByName(name: string): ProviderConfigRow | undefined {
+    return this.store.db.select().from(providerConfigs).where(eq(providerConfigs.name, name)).get();
+  }
+
+  getByName(name: string): ProviderConfigRow {
+    const row = this.findByName(name);
+    if (!row) throw new AppError('not_found', `No provider named "${name}".`);
+    return row;
+  }
+
+  getById(id: string): ProviderConfigRow | undefined {
+    return this.store.db.select().from(providerConfigs).where(eq(providerConfigs.id, id)).get();
+  }
+
+  async create(config: ProviderConfigInput, apiKey: string | undefined, actor: string): Promise<ProviderConfigRow> {
+    if (this.findByName(config.name))
+      throw new AppError('conflict', `A provider named "${config.name}" already exists.`);
+    if (config.kind !== 'openai-compatible' && config.baseUrl === null && !apiKey && config.active)
+      throw new AppError('invalid_input', `A ${config.kind} provider needs an API key.`);
+    if (apiKey) checkKeyFormat(config.kind, apiKey);
+    const id = randomUUID();
+    const now = this.clock.now();
+    // Key first: if the keychain is locked nothing is written to SQLite either.
+    if (apiKey) await this.secrets.set(keyAccount(id), apiKey);
+    try {
+      immediate(this.store.sqlite, () => {
+        this.store.db
+          .insert(providerConfigs)
+          .values({
+            id,
+            ...toColumns(config),
+            keyRef: apiKey ? keyAccount(id) : null,
+            keyHint: apiKey ? keyHint(apiKey) : null,
+            keySetAt: apiKey ? now : null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
+      });
+    } catch (err) {
+      if (apiKey) await this.secrets.delete(keyAccount(id)).catch(() => false);
+      throw err;
+    }
+    const created = this.getById(id)!;
+    this.audit.append({ actor, action: 'provider.create', target: created.name, after: auditView(created) });
+    if (apiKey) this.audit.append({ actor, action: 'provider.key_set', target: created.name });
+    return created;
+  }
+
+  async update(
+    name: string,
+    patch: Partial<ProviderConfigInput>,
+    apiKey: string | undefined,
+    actor: string,
+  ): Promise<ProviderConfigRow> {
+    const row = this.getByName(name);
+    if (patch.name && patch.name !== name && this.findByName(patch.name))
+      throw new AppError('conflict', `A provider named "${patch.name}" already exists.`);
+    const kind = patch.kind ?? row.kind;
+    if (apiKey) {
+      checkKeyFormat(kind, apiKey);
+      await this.secrets.set(keyAccount(row.id), apiKey);
+    }
+    const now = this.clock.now();
+    this.store.db
+      .update(providerConfigs)
+      .set({
+        ...toPatchColumns(patch),
+        ...(apiKey ? { keyRef: keyAccount(row.id), keyHint: keyHint(apiKey), keySetAt: now, keyInvalid: false } : {}),
+        updatedAt: now,
+      })
+      .where(eq(providerConfigs.id, row.id))
+      .run();
+    const updated = this.getById(row.id)!;
+    this.audit.append({
+      actor,
+      action: 'provider.update',
+      target: updated.name,
+      before: auditView(row),
+      after: auditView(updated),
+    });
+    if (apiKey)
+      this.audit.append({
+        actor,
+        action: row.keyRef ? 'provider.key_rotate' : 'provider.key_set',
+        target: updated.name,
+      });
+    return updated;
+  }
+
+  async remove(name: string, actor: string): Promise<boolean> {
+    const row = this.findByName(name);
+    if (!row) return false;
+    // The keychain entry goes first: a config without a key is harmless, a key without a config is an orphan.
+    if (row.keyRef) await this.secrets.delete(row.keyRef);
+    this.store.db.delete(providerConfigs).where(eq(providerConfigs.id, row.id)).run();
+    this.audit.append({ actor, action: 'provider.delete', target: row.name, before: auditView(row) });
+    if (row.keyRef) this.audit.append({ actor, action: 'provider.key_remove', target: row.name });
+    return true;
+  }
+
+  markKeyInvalid(id: string, invalid: boolean): void {
+    this.store.db
+      .update(providerConfigs)
+      .set({ keyInvalid: invalid, updatedAt: this.clock.now() })
+      .where(eq(providerConfigs.id, id))
+      .run();
+  }
+
+  /** Reads the key at request time; never cached on a provider object. */
+  async readKey(row: ProviderConfigRow): Promise<string | null> {
+    return row.keyRef ? this.secrets.get(row.keyRef) : null;
+  }
+}

@@ -1,0 +1,159 @@
+import type { Statement } from 'better-sqlite3';
+import type { Clock } from '../clock';
+import { immediate, type DatabaseHandle } from '../db/client';
+import { dayKey, monthKey, nextLocalMidnight, nextMonthStart } from '../usage/periods';
+
+export interface BudgetLimits {
+  dailyTokenLimit: number | null;
+  monthlyTokenLimit: number | null;
+  monthlyCostLimitMicros: number | null;
+}
+
+export interface Reservation {
+  id: number;
+  configId: string;
+  tokens: number;
+  costMicros: number;
+  dayKey: string;
+  monthKey: string;
+}
+
+export type LimitName = 'daily_tokens' | 'monthly_tokens' | 'monthly_cost';
+
+export interface BudgetDenial {
+  limit: LimitName;
+  used: number;
+  max: number;
+  resetsAt: number;
+}
+
+export const hasLimits = (l: BudgetLimits): boolean =>
+  l.dailyTokenLimit !== null || l.monthlyTokenLimit !== null || l.monthlyCostLimitMicros !== null;
+
+/**
+ * Token and cost budgets per config. A call reserves its worst case (input estimate + max output) in one
+ * immediate transaction, then settles to the real usage or releases on failure; running counters per
+ * period are updated in the same transactions, so concurrent calls can never overshoot a limit.
+ */
+export class Budgets {
+  private readonly readCounter: Statement;
+  private readonly addCounter: Statement;
+  private readonly insertLedger: Statement;
+  private readonly closeLedger: Statement;
+
+  constructor(
+    private readonly store: DatabaseHandle,
+    private readonly clock: Clock,
+  ) {
+    const { sqlite } = store;
+    this.readCounter = sqlite.prepare(
+      'SELECT tokens, cost_micros AS costMicros FROM budget_counters WHERE config_id = ? AND period_key = ?',
+    );
+    this.addCounter = sqlite.prepare(`
+      INSERT INTO budget_counters (config_id, period_key, tokens, cost_micros) VALUES (?, ?, ?, ?)
+      ON CONFLICT (config_id, period_key) DO UPDATE SET tokens = tokens + excluded.tokens,
+        cost_micros = cost_micros + excluded.cost_micros`);
+    this.insertLedger = sqlite.prepare(`
+      INSERT INTO budget_ledger (config_id, request_id, day_key, month_key, state, reserved_tokens, reserved_cost_micros, created_at)
+      VALUES (?, ?, ?, ?, 'reserved', ?, ?, ?)`);
+    this.closeLedger = sqlite.prepare(`
+      UPDATE budget_ledger SET state = ?, used_tokens = ?, used_cost_micros = ?, settled_at = ?
+      WHERE id = ? AND state = 'reserved'`);
+  }
+
+  private counter(configId: string, key: string): { tokens: number; costMicros: number } {
+    return (
+      (this.readCounter.get(configId, key) as { tokens: number; costMicros: number } | undefined) ?? {
+        tokens: 0,
+        costMicros: 0,
+      }
+    );
+  }
+
+  /** Used (settled + reserved) so far this local day and month. */
+  usage(configId: string, now = this.clock.now()): { dayTokens: number; monthTokens: number; monthCostMicros: number } {
+    const day = this.counter(configId, `d:${dayKey(now)}`);
+    const month = this.counter(configId, `m:${monthKey(now)}`);
+    return { dayTokens: day.tokens, monthTokens: month.tokens, monthCostMicros: month.costMicros };
+  }
+
+  reserve(
+    configId: string,
+    limits: BudgetLimits,
+    requestId: string,
+    tokens: number,
+    costMicros: number,
+  ): Reservation | BudgetDenial {
+    return immediate(this.store.sqlite, () => {
+      const now = this.clock.now();
+      const d = dayKey(now);
+      const m = monthKey(now);
+      const day = this.counter(configId, `d:${d}`);
+      const month = this.counter(configId, `m:${m}`);
+      if (limits.dailyTokenLimit !== null && day.tokens + tokens > limits.dailyTokenLimit)
+        return {
+          limit: 'daily_tokens',
+          used: day.tokens,
+          max: limits.dailyTokenLimit,
+          resetsAt: nextLocalMidnight(now),
+        };
+      if (limits.monthlyTokenLimit !== null && month.tokens + tokens > limits.monthlyTokenLimit)
+        return {
+          limit: 'monthly_tokens',
+          used: month.tokens,
+          max: limits.monthlyTokenLimit,
+          resetsAt: nextMonthStart(now),
+        };
+      if (limits.monthlyCostLimitMicros !== null && month.costMicros + costMicros > limits.monthlyCostLimitMicros)
+        return {
+          limit: 'monthly_cost',
+          used: month.costMicros,
+          max: limits.monthlyCostLimitMicros,
+          resetsAt: nextMonthStart(now),
+        };
+      this.addCounter.run(configId, `d:${d}`, tokens, costMicros);
+      this.addCounter.run(configId, `m:${m}`, tokens, costMicros);
+      const id = Number(this.insertLedger.run(configId, requestId, d, m, tokens, costMicros, now).lastInsertRowid);
+      return { id, configId, tokens, costMicros, dayKey: d, monthKey: m };
+    });
+  }
+
+  /** Call inside the usage event's transaction: the counters move from the reservation to the real usage. */
+  settle(r: Reservation, usedTokens: number, usedCostMicros: number): void {
+    const changed = this.closeLedger.run('settled', usedTokens, usedCostMicros, this.clock.now(), r.id).changes;
+    if (changed === 0) return;
+    this.adjust(r, usedTokens - r.tokens, usedCostMicros - r.costMicros);
+  }
+
+  release(r: Reservation): void {
+    immediate(this.store.sqlite, () => {
+      const changed = this.closeLedger.run('released', 0, 0, this.clock.now(), r.id).changes;
+      if (changed > 0) this.adjust(r, -r.tokens, -r.costMicros);
+    });
+  }
+
+  private adjust(r: Reservation, tokens: number, cost: number): void {
+    this.addCounter.run(r.configId, `d:${r.dayKey}`, tokens, cost);
+    this.addCounter.run(r.configId, `m:${r.monthKey}`, tokens, cost);
+  }
+
+  /** Reservations left open by a process that died: released at start-up once older than `olderThanMs`. */
+  releaseStale(olderThanMs: number): number {
+    const rows = this.store.sqlite
+      .prepare(
+        `SELECT id, config_id AS configId, reserved_tokens AS tokens, reserved_cost_micros AS costMicros,
+          day_key AS dayKey, month_key AS monthKey FROM budget_ledger WHERE state = 'reserved' AND created_at < ?`,
+      )
+      .all(this.clock.now() - olderThanMs) as Reservation[];
+    for (const r of rows) this.release(r);
+    return rows.length;
+  }
+
+  outstandingReservations(): number {
+    return (
+      this.store.sqlite.prepare("SELECT count(*) AS n FROM budget_ledger WHERE state = 'reserved'").get() as {
+        n: number;
+      }
+    ).n;
+  }
+}

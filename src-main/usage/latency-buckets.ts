@@ -1,0 +1,34 @@
+/** Upper bounds (ms) of the latency histogram kept in every rollup row; the last bucket is open. */
+export const LATENCY_BOUNDS_MS = [
+  25, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10_000, 15_000, 20_000, 30_000, 60_000,
+] as const;
+export const BUCKET_COUNT = LATENCY_BOUNDS_MS.length + 1;
+export const EMPTY_HISTOGRAM = JSON.stringify(new Array<number>(BUCKET_COUNT).fill(0));
+
+export function bucketIndex(latencyMs: number): number {
+  const i = LATENCY_BOUNDS_MS.findIndex((bound) => latencyMs <= bound);
+  return i === -1 ? LATENCY_BOUNDS_MS.length : i;
+}
+
+/** A percentile from summed bucket counts, interpolated linearly inside its bucket. */
+export function percentileFromHistogram(counts: readonly number[], p: number): number | null {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const rank = p * total;
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i] ?? 0;
+    if (c > 0 && seen + c >= rank) {
+      const lower = i === 0 ? 0 : (LATENCY_BOUNDS_MS[i - 1] ?? 0);
+      const upper = LATENCY_BOUNDS_MS[i] ?? lower * 2;
+      return Math.round(lower + ((rank - seen) / c) * (upper - lower));
+    }
+    seen += c;
+  }
+  return LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1] ?? null;
+}
+
+export function addHistograms(into: number[], json: string): void {
+  const counts = JSON.parse(json) as number[];
+  for (let i = 0; i < counts.length; i++) into[i] = (into[i] ?? 0) + (counts[i] ?? 0);
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const adminStatusSchema = z.object({
+  configured: z.boolean(),
+  unlocked: z.boolean(),
+  expiresAt: z.number().int().nullable(),
+  lockedUntil: z.number().int().nullable(),
+});
+export type AdminStatus = z.infer<typeof adminStatusSchema>;
+
+export const enrolmentSchema = z.object({
+  otpauthUri: z.string(),
+  secret: z.string(),
+  recoveryCodes: z.array(z.string()),
+  /** SVG markup of the otpauth QR code, generated in main. */
+  qrSvg: z.string(),
+});
+export type Enrolment = z.infer<typeof enrolmentSchema>;
+
+export const passwordSchema = z.string().min(1, 'Password is required').max(256);
+export const secondFactorSchema = z.string().trim().min(6, 'Enter the 6-digit code or a recovery code').max(32);
+
+export const auditRowSchema = z.object({
+  id: z.number().int(),
+  at: z.number().int(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditRowDto = z.infer<typeof auditRowSchema>;
+
+export const auditListInputSchema = z
+  .object({
+    limit: z.number().int().min(1).max(5000).default(200),
+    action: z.string().max(64).optional(),
+    actor: z.string().max(128).optional(),
+    since: z.number().int().nonnegative().optional(),
+    until: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  firstBadId: z.number().int().nullable(),
+  message: z.string(),
+});

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { taskSchema } from './common';
+
+export const PROVIDER_KINDS = ['gemini', 'openai', 'anthropic', 'openai-compatible'] as const;
+export const providerKindSchema = z.enum(PROVIDER_KINDS);
+export type ProviderKind = z.infer<typeof providerKindSchema>;
+
+/** Every provider failure is classified into exactly one of these (see src-main/providers/errors.ts). */
+export const PROVIDER_ERROR_CLASSES = [
+  'rate_limited',
+  'unavailable',
+  'auth',
+  'context_length',
+  'bad_request',
+  'invalid_output',
+  'offline',
+  'aborted',
+] as const;
+export const providerErrorClassSchema = z.enum(PROVIDER_ERROR_CLASSES);
+export type ProviderErrorClass = z.infer<typeof providerErrorClassSchema>;
+
+export const LIMIT_BEHAVIOURS = ['fallback', 'error', 'queue'] as const;
+export const limitBehaviourSchema = z.enum(LIMIT_BEHAVIOURS);
+export type LimitBehaviour = z.infer<typeof limitBehaviourSchema>;
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(64, 'Name is at most 64 characters')
+  .regex(/^[\w .-]+$/u, 'Name may contain letters, digits, spaces, dots, dashes and underscores');
+
+const positiveInt = z.number().int().positive();
+
+/** What an admin edits. The API key is never part of a config DTO: it is write-only (see `apiKey` below). */
+export const providerConfigInputSchema = z.object({
+  name: nameSchema,
+  kind: providerKindSchema,
+  model: z.string().trim().min(1, 'Model is required').max(128),
+  baseUrl: z
+    .url({ protocol: /^https?$/u })
+    .max(512)
+    .nullable()
+    .default(null),
+  tasks: z.array(taskSchema).max(4).default([]),
+  priority: z.number().int().min(0).max(1000).default(100),
+  isDefault: z.boolean().default(false),
+  active: z.boolean().default(true),
+  dailyTokenLimit: positiveInt.nullable().default(null),
+  monthlyTokenLimit: positiveInt.nullable().default(null),
+  monthlyCostLimitUsd: z.number().positive().max(1_000_000).nullable().default(null),
+  onLimit: limitBehaviourSchema.default('fallback'),
+  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  maxOutputTokens: z.number().int().min(1).max(200_000).default(4096),
+});
+export type ProviderConfigInput = z.infer<typeof providerConfigInputSchema>;
+
+export const providerConfigDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: providerKindSchema,
+  model: z.string(),
+  baseUrl: z.string().nullable(),
+  tasks: z.array(taskSchema),
+  priority: z.number().int(),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+  dailyTokenLimit: z.number().int().nullable(),
+  monthlyTokenLimit: z.number().int().nullable(),
+  monthlyCostLimitUsd: z.number().nullable(),
+  onLimit: limitBehaviourSchema,
+  timeoutMs: z.number().int(),
+  maxOutputTokens: z.number().int(),
+  /** Last 4 characters of the key, or null when no key is stored. */
+  keyHint: z.string().nullable(),
+  hasKey: z.boolean(),
+  keyInvalid: z.boolean(),
+  keySetAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type ProviderConfigDto = z.infer<typeof providerConfigDtoSchema>;

@@ -1,0 +1,14 @@
+export * from './result';
+export * from './channels';
+export * from './events';
+export * from './define';
+export * from './dto/common';
+export * from './dto/app';
+export * from './dto/providers';
+export * from './dto/admin';
+
+/** What the preload (Electron) or the web bridge puts on `window.api`. */
+export interface AditusApi {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
