@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
+import type { PriceDto } from '../src-preload/contract';
+import { microsToUsd } from './usage/money';
+import type { Price } from './usage/pricing';
 import type { Handlers } from './ipc/handlers';
 import type { Core } from './core';
 import { actorOf, type Enrolment } from './admin/admin-service';
@@ -9,9 +13,21 @@ async function withQr(enrolment: Enrolment) {
   return { ...enrolment, qrSvg: await QRCode.toString(enrolment.otpauthUri, { type: 'svg', margin: 1 }) };
 }
 
+const priceDto = (p: Price): PriceDto => ({
+  model: p.model,
+  version: p.version,
+  inputUsdPerMTok: microsToUsd(p.inputMicrosPerMTok),
+  outputUsdPerMTok: microsToUsd(p.outputMicrosPerMTok),
+  cachedInputUsdPerMTok: p.cachedInputMicrosPerMTok === null ? null : microsToUsd(p.cachedInputMicrosPerMTok),
+  source: p.source,
+  effectiveDate: p.effectiveDate,
+  createdBy: p.createdBy,
+});
+
 /** Thin handlers: parse is done by dispatch, rules live in the services. */
 export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handlers {
-  const { providers, providerCalls, admin, audit } = core.services;
+  const { providers, providerCalls, admin, audit, pricing, budgets, breakers, stats, usageEvents, router, outbox } =
+    core.services;
   return {
     'app:info': (_input, ctx) => ({
       name: 'Aditus',
@@ -42,5 +58,70 @@ export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handl
     'admin:reenrol-totp': async ({ password }, ctx) => withQr(await admin.reenrolTotp(password, ctx.session)),
     'audit:list': (input) => audit.list(input),
     'audit:verify': () => audit.verify(),
+    'providers:health': () =>
+      providers.list().map((row) => {
+        const used = budgets.usage(row.id);
+        return {
+          name: row.name,
+          circuit: breakers.state(row.id),
+          dayTokens: used.dayTokens,
+          monthTokens: used.monthTokens,
+          monthCostUsd: microsToUsd(used.monthCostMicros),
+        };
+      }),
+    'usage:stats': ({ from, to, by }) => stats.query({ from, to }, by),
+    'usage:events': ({ limit }) => usageEvents.latest(limit),
+    'usage:export': ({ format, from, to }) => ({
+      filename: `aditus-usage-${new Date(core.clock.now()).toISOString().slice(0, 10)}.${format}`,
+      content: usageEvents.export(format, from, to),
+    }),
+    'prices:list': () => pricing.list().map(priceDto),
+    'prices:set': (input, ctx) =>
+      priceDto(
+        pricing.set(
+          {
+            model: input.model,
+            inputUsd: input.inputUsdPerMTok,
+            outputUsd: input.outputUsdPerMTok,
+            cachedInputUsd: input.cachedInputUsdPerMTok,
+          },
+          actorOf(ctx.session),
+        ),
+      ),
+    'ask:run': async ({ task, prompt, stream, provider }, ctx) => {
+      const streamId = randomUUID();
+      const answer = await router.route({
+        task,
+        userId: ctx.session.userId,
+        request: { messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }] },
+        ...(provider ? { providerName: provider } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(stream
+          ? {
+              onStream: (e) =>
+                ctx.emit('stream:chunk', {
+                  streamId,
+                  type: e.type,
+                  text: e.type === 'text' ? e.text : '',
+                  ...(e.type === 'reset' ? { providerName: e.providerName } : {}),
+                }),
+            }
+          : {}),
+      });
+      return {
+        requestId: answer.requestId,
+        text: answer.text,
+        providerName: answer.providerName,
+        model: answer.model,
+        attempts: answer.attempts,
+        usage: answer.usage,
+        costUsd: answer.costUsd,
+      };
+    },
+    'outbox:list': () => outbox.list(),
+    'outbox:cancel': ({ id }) => ({ cancelled: outbox.cancel(id) }),
+    'metrics:text': async () => ({ text: await core.services.metrics.text() }),
+    'settings:get': () => core.services.settings.get(),
+    'settings:set': (patch, ctx) => core.services.settings.set(patch, actorOf(ctx.session)),
   };
 }

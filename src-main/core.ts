@@ -11,6 +11,20 @@ import { ProviderCalls } from './providers/provider-calls';
 import { withRedaction } from './secrets/registering-store';
 import { AdminService } from './admin/admin-service';
 import { AuditLog } from './admin/audit-log';
+import { seedProvidersFromEnv } from './providers/seed-from-env';
+import { Budgets } from './routing/budgets';
+import { CircuitBreakers } from './routing/circuit-breaker';
+import { Outbox } from './routing/outbox';
+import { OutboxRunner } from './routing/outbox-runner';
+import { Router } from './routing/router';
+import { sleep } from './routing/sleep';
+import { SettingsService } from './settings';
+import { Metrics } from './usage/metrics';
+import { startMetricsExporter } from './usage/metrics-exporter';
+import { PricingService } from './usage/pricing';
+import { UsageEvents } from './usage/usage-events';
+import { UsageLog } from './usage/usage-log';
+import { UsageStats } from './usage/stats';
 import type { SecretStore } from './secrets/secret-store';
 
 export interface CoreOptions {
@@ -20,6 +34,11 @@ export interface CoreOptions {
   migrationsDir?: string;
   synchronous?: 'NORMAL' | 'FULL';
   log?: (line: string) => void;
+  /** Environment for first-start seeding (GEMINI_API_KEY, …); none when omitted. */
+  env?: NodeJS.ProcessEnv;
+  /** Router waits (backoff, Retry-After); tests pass a fast one. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
 }
 
 export interface Core {
@@ -34,7 +53,20 @@ export interface Core {
     roles: RoleResolver;
     admin: AdminService;
     audit: AuditLog;
+    pricing: PricingService;
+    budgets: Budgets;
+    breakers: CircuitBreakers;
+    usageLog: UsageLog;
+    usageEvents: UsageEvents;
+    stats: UsageStats;
+    metrics: Metrics;
+    outbox: Outbox;
+    outboxRunner: OutboxRunner;
+    router: Router;
+    settings: SettingsService;
   };
+  /** Async start-up work shared by every host: seeding, crash recovery, the optional metrics exporter. */
+  start(): Promise<void>;
   handlers: Handlers;
   dispatch: Dispatch;
   schemaVersion(): number;
@@ -42,6 +74,8 @@ export interface Core {
   localSession(host: HostKind, adminToken?: string | null): Session;
   close(): void;
 }
+
+const STALE_AFTER_MS = 15 * 60_000;
 
 /** The composition root shared by the Electron app, the CLI and the web host. */
 export function createCore(options: CoreOptions): Core {
@@ -61,6 +95,30 @@ export function createCore(options: CoreOptions): Core {
   const providers = new ProviderConfigService(store, secrets, clock, audit);
   const providerCalls = new ProviderCalls(providers, audit);
   const roles: RoleResolver = admin;
+  const pricing = new PricingService(store, clock, audit);
+  const budgets = new Budgets(store, clock);
+  const breakers = new CircuitBreakers(() => clock.now());
+  const usageLog = new UsageLog(store);
+  const metrics = new Metrics();
+  const outbox = new Outbox(store, clock);
+  const router = new Router({
+    candidates: (task, name) => providers.candidates(task, name),
+    providerFor: (row) => providerCalls.providerFor(row),
+    markKeyInvalid: (id) => providers.markKeyInvalid(id, true),
+    budgets,
+    breakers,
+    usage: usageLog,
+    pricing,
+    metrics,
+    outbox,
+    clock,
+    sleep: options.sleep ?? sleep,
+    random: options.random ?? Math.random,
+  });
+  const outboxRunner = new OutboxRunner(outbox, router);
+  const settings = new SettingsService(store, clock, audit);
+  let exporter: { close(): Promise<void> } | null = null;
+  let started: Promise<void> | null = null;
 
   const base = {
     dataDir: options.dataDir,
@@ -68,7 +126,38 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     clock,
     log,
-    services: { providers, providerCalls, roles, admin, audit },
+    services: {
+      providers,
+      providerCalls,
+      roles,
+      admin,
+      audit,
+      pricing,
+      budgets,
+      breakers,
+      usageLog,
+      usageEvents: new UsageEvents(store),
+      stats: new UsageStats(store),
+      metrics,
+      outbox,
+      outboxRunner,
+      router,
+      settings,
+    },
+    start: () =>
+      (started ??= (async () => {
+        // Work left half-done by a process that was killed: a call cannot outlive its longest timeout.
+        budgets.releaseStale(STALE_AFTER_MS);
+        outbox.requeueInterrupted(STALE_AFTER_MS);
+        if (options.env) await seedProvidersFromEnv(providers, options.env);
+        const { metricsExporter } = settings.get();
+        if (metricsExporter.enabled) {
+          exporter = await startMetricsExporter(metrics, metricsExporter.port).catch((err: unknown) => {
+            log(`metrics exporter not started: ${err instanceof Error ? err.message : String(err)}`);
+            return null;
+          });
+        }
+      })()),
     schemaVersion: () =>
       (store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n,
     localSession: (host: HostKind, adminToken: string | null = null): Session => ({
@@ -76,7 +165,10 @@ export function createCore(options: CoreOptions): Core {
       userId: safeUserName(),
       adminToken,
     }),
-    close: () => store.close(),
+    close: () => {
+      void exporter?.close();
+      store.close();
+    },
   };
   const handlers = createHandlers(base);
   const dispatch = createDispatch(handlers, roles, log);

@@ -4,6 +4,7 @@ import { defaultDataDir } from '../paths';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { CliExit, writeJson, writeLine, type CliIo } from './io';
+import type { HandlerContext } from '../ipc/handlers';
 import type { Session } from '../ipc/session';
 import { userInfo } from 'node:os';
 
@@ -52,6 +53,7 @@ export class CliContext {
       dataDir: this.dataDir(),
       secrets: this.deps.secrets ?? new KeytarSecretStore(),
       log: (line) => writeLine(this.io.stderr, line),
+      env: this.io.env,
     });
     return this.core;
   }
@@ -64,8 +66,20 @@ export class CliContext {
     return this.callAs(this.session(await this.adminToken()), channel, input);
   }
 
-  async callAs<C extends Channel>(session: Session, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = await this.open().dispatch(channel, input, session);
+  /** The core, started (first-start seeding, crash recovery) once per invocation. */
+  async ready(): Promise<Core> {
+    const core = this.open();
+    await core.start();
+    return core;
+  }
+
+  async callAs<C extends Channel>(
+    session: Session,
+    channel: C,
+    input: ChannelInput<C>,
+    emit?: HandlerContext['emit'],
+  ): Promise<ChannelOutput<C>> {
+    const result = await (await this.ready()).dispatch(channel, input, session, emit ? { emit } : undefined);
     if (result.ok) return result.data as ChannelOutput<C>;
     const hint =
       result.error.code === 'forbidden' && !(await this.adminToken())

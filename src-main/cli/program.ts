@@ -3,7 +3,10 @@ import { APP_VERSION } from '../version';
 import { isAppError } from '../errors';
 import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
+import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
+import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
+import { usageCommand } from './commands/usage';
 import { serveCommand } from './commands/serve';
 import { CliContext, type CliDeps, type GlobalOptions } from './context';
 import { CliExit, writeLine } from './io';
@@ -25,6 +28,11 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(serveCommand(ctx));
   program.addCommand(adminCommand(ctx));
   program.addCommand(auditCommand(ctx));
+  program.addCommand(usageCommand(ctx));
+  program.addCommand(pricesCommand(ctx));
+  program.addCommand(askCommand(ctx));
+  program.addCommand(metricsCommand(ctx));
+  program.addCommand(outboxCommand(ctx));
   for (const sub of program.commands)
     applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
   return program;

@@ -11,6 +11,8 @@ import { checkKeyFormat, keyHint } from './key-format';
 
 export type ProviderConfigRow = typeof providerConfigs.$inferSelect;
 
+const KEY_CACHE_MS = 60_000;
+
 export const keyAccount = (configId: string): string => `provider:${configId}`;
 
 const MICROS = 1_000_000;
@@ -71,6 +73,31 @@ export class ProviderConfigService {
     private readonly audit: AuditLog,
   ) {}
 
+  private readonly keyCache = new Map<string, { value: string; at: number }>();
+
+  private routable: { stamp: string; rows: ProviderConfigRow[] } | null = null;
+  private generation = 0;
+
+  /**
+   * Active configs routed to a task: the default first, then by priority and name. Cached until this
+   * process or another one (PRAGMA data_version) changes the database.
+   */
+  candidates(task: string, providerName?: string): ProviderConfigRow[] {
+    const stamp = `${this.generation}:${String(this.store.sqlite.pragma('data_version', { simple: true }))}`;
+    if (this.routable?.stamp !== stamp) {
+      const rows = this.list().filter((r) => r.active);
+      rows.sort(
+        (a, b) => Number(b.isDefault) - Number(a.isDefault) || a.priority - b.priority || a.name.localeCompare(b.name),
+      );
+      this.routable = { stamp, rows };
+    }
+    return this.routable.rows.filter((r) => (providerName ? r.name === providerName : r.tasks.includes(task)));
+  }
+
+  private changed(): void {
+    this.generation++;
+  }
+
   list(): ProviderConfigRow[] {
     return this.store.db.select().from(providerConfigs).orderBy(providerConfigs.priority, providerConfigs.name).all();
   }
@@ -118,6 +145,7 @@ export class ProviderConfigService {
       if (apiKey) await this.secrets.delete(keyAccount(id)).catch(() => false);
       throw err;
     }
+    this.changed();
     const created = this.getById(id)!;
     this.audit.append({ actor, action: 'provider.create', target: created.name, after: auditView(created) });
     if (apiKey) this.audit.append({ actor, action: 'provider.key_set', target: created.name });
@@ -137,6 +165,7 @@ export class ProviderConfigService {
     if (apiKey) {
       checkKeyFormat(kind, apiKey);
       await this.secrets.set(keyAccount(row.id), apiKey);
+      this.keyCache.delete(keyAccount(row.id));
     }
     const now = this.clock.now();
     this.store.db
@@ -148,6 +177,7 @@ export class ProviderConfigService {
       })
       .where(eq(providerConfigs.id, row.id))
       .run();
+    this.changed();
     const updated = this.getById(row.id)!;
     this.audit.append({
       actor,
@@ -169,8 +199,12 @@ export class ProviderConfigService {
     const row = this.findByName(name);
     if (!row) return false;
     // The keychain entry goes first: a config without a key is harmless, a key without a config is an orphan.
-    if (row.keyRef) await this.secrets.delete(row.keyRef);
+    if (row.keyRef) {
+      await this.secrets.delete(row.keyRef);
+      this.keyCache.delete(row.keyRef);
+    }
     this.store.db.delete(providerConfigs).where(eq(providerConfigs.id, row.id)).run();
+    this.changed();
     this.audit.append({ actor, action: 'provider.delete', target: row.name, before: auditView(row) });
     if (row.keyRef) this.audit.append({ actor, action: 'provider.key_remove', target: row.name });
     return true;
@@ -182,10 +216,20 @@ export class ProviderConfigService {
       .set({ keyInvalid: invalid, updatedAt: this.clock.now() })
       .where(eq(providerConfigs.id, id))
       .run();
+    this.changed();
   }
 
-  /** Reads the key at request time; never cached on a provider object. */
+  /**
+   * Reads the key at request time (never stored on a provider object). A keychain round trip costs
+   * milliseconds, so the value is kept in this process's memory for a short while; any change made here
+   * drops it at once.
+   */
   async readKey(row: ProviderConfigRow): Promise<string | null> {
-    return row.keyRef ? this.secrets.get(row.keyRef) : null;
+    if (!row.keyRef) return null;
+    const cached = this.keyCache.get(row.keyRef);
+    if (cached && this.clock.now() - cached.at < KEY_CACHE_MS) return cached.value;
+    const value = await this.secrets.get(row.keyRef);
+    if (value) this.keyCache.set(row.keyRef, { value, at: this.clock.now() });
+    return value;
   }
 }

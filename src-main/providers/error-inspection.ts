@@ -1,13 +1,12 @@
-import { readField } from './fields';
-
 /**
  * Reads what an SDK error says about a failure without importing any SDK: the three SDKs expose
  * the same facts under slightly different names (status, headers, body, cause chain).
  */
+import { readField } from './fields';
 
 export interface ErrorFacts {
   status: number | undefined;
-  /** Vendor error type: OpenAI `error.type`, Anthropic `error.error.type`, Gemini status name. */
+  /** Vendor error type: OpenAI `error.type`, Anthropic `error.error.type` (Gemini's SDK keeps none). */
   vendorType: string | undefined;
   /** Vendor error code: OpenAI `error.code`, Anthropic `details.error_code`, Gemini ErrorInfo reason. */
   vendorCode: string | undefined;

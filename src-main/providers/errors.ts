@@ -19,8 +19,9 @@ export class ProviderError extends Error {
   override readonly name = 'ProviderError';
   readonly errorClass: ProviderErrorClass;
   readonly providerKind: ProviderErrorKind;
-  readonly status?: number;
-  readonly retryAfterMs?: number;
+  // `declare`: the properties exist only when known, so a serialised error carries no `undefined` keys.
+  declare readonly status?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(init: ProviderErrorInit) {
     super(init.message);
@@ -120,7 +121,7 @@ export function classifyProviderError(
   if (facts.vendorType !== undefined || facts.vendorCode !== undefined) return classifyVendorError(facts, kind, make);
   if (facts.isTimeout) return make('unavailable', timeoutMessage());
   if (facts.isAbort) return make('aborted', 'The request was cancelled');
-  const endpoint = context.endpoint ?? who;
+  const endpoint = context.endpoint ? displayEndpoint(context.endpoint) : who;
   const offlineReason = facts.networkCode ? NETWORK_MESSAGES[facts.networkCode] : undefined;
   if (offlineReason) return make('offline', `Could not reach the server at ${endpoint} (${offlineReason})`);
   if (GEMINI_FETCH_FAILED.test(facts.text))
@@ -195,6 +196,16 @@ function classifyVendorError(facts: ErrorFacts, kind: ProviderErrorKind, make: M
   if (type === 'permission_error') return make('auth', `The API key is not allowed to do this at ${whom}${detail}`);
   if (type === 'invalid_request_error') return make('bad_request', `${who} rejected the request${detail}`);
   return make('unavailable', `${who} reported an error${detail}`);
+}
+
+/** A base URL without user info or query (either could hold a credential). */
+function displayEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/u, '')}`;
+  } catch {
+    return endpoint;
+  }
 }
 
 function isTimeoutReason(reason: unknown): boolean {

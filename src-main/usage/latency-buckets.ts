@@ -1,9 +1,11 @@
+import { LATENCY_BUCKETS } from '../db/schema/usage';
+
 /** Upper bounds (ms) of the latency histogram kept in every rollup row; the last bucket is open. */
 export const LATENCY_BOUNDS_MS = [
   25, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7500, 10_000, 15_000, 20_000, 30_000, 60_000,
 ] as const;
-export const BUCKET_COUNT = LATENCY_BOUNDS_MS.length + 1;
-export const EMPTY_HISTOGRAM = JSON.stringify(new Array<number>(BUCKET_COUNT).fill(0));
+
+export const BUCKET_COLUMNS = Array.from({ length: LATENCY_BUCKETS }, (_, i) => `lat_b${i}`);
 
 export function bucketIndex(latencyMs: number): number {
   const i = LATENCY_BOUNDS_MS.findIndex((bound) => latencyMs <= bound);
@@ -26,9 +28,4 @@ export function percentileFromHistogram(counts: readonly number[], p: number): n
     seen += c;
   }
   return LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1] ?? null;
-}
-
-export function addHistograms(into: number[], json: string): void {
-  const counts = JSON.parse(json) as number[];
-  for (let i = 0; i < counts.length; i++) into[i] = (into[i] ?? 0) + (counts[i] ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { immediate, type DatabaseHandle } from '../db/client';
-import { bucketIndex, EMPTY_HISTOGRAM } from './latency-buckets';
+import { BUCKET_COLUMNS, bucketIndex } from './latency-buckets';
 import { startOfHour, startOfLocalDay } from './periods';
 
 export interface UsageEvent {
@@ -27,30 +27,47 @@ export interface UsageEvent {
   createdAt: number;
 }
 
-const rollupSql = (table: string) => `
-  INSERT INTO ${table} (bucket_start, config_id, provider_name, provider_kind, model, task, user_id, calls, errors,
-    fallbacks, input_tokens, output_tokens, cached_input_tokens, cost_micros, unpriced_calls, estimated_calls,
-    latency_sum_ms, latency_hist, error_classes)
-  VALUES (@bucket, @configId, @providerName, @providerKind, @model, @task, @userId, 1, @isError, @fallback,
-    @inputTokens, @outputTokens, @cachedInputTokens, coalesce(@costMicros, 0), @unpriced, @estimated, @latencyMs,
-    json_set('${EMPTY_HISTOGRAM}', '$[' || @bucketIndex || ']', 1),
-    CASE WHEN @errorClass IS NULL THEN '{}' ELSE json_object(@errorClass, 1) END)
-  ON CONFLICT (bucket_start, config_id, provider_name, model, task, user_id) DO UPDATE SET
-    calls = calls + 1,
-    errors = errors + excluded.errors,
-    fallbacks = fallbacks + excluded.fallbacks,
-    input_tokens = input_tokens + excluded.input_tokens,
-    output_tokens = output_tokens + excluded.output_tokens,
-    cached_input_tokens = cached_input_tokens + excluded.cached_input_tokens,
-    cost_micros = cost_micros + excluded.cost_micros,
-    unpriced_calls = unpriced_calls + excluded.unpriced_calls,
-    estimated_calls = estimated_calls + excluded.estimated_calls,
-    latency_sum_ms = latency_sum_ms + excluded.latency_sum_ms,
-    latency_hist = json_set(latency_hist, '$[' || @bucketIndex || ']',
-      json_extract(latency_hist, '$[' || @bucketIndex || ']') + 1),
+const METRICS = [
+  'calls',
+  'errors',
+  'fallbacks',
+  'input_tokens',
+  'output_tokens',
+  'cached_input_tokens',
+  'cost_micros',
+  'unpriced_calls',
+  'estimated_calls',
+  'latency_sum_ms',
+  ...BUCKET_COLUMNS,
+];
+
+function rollupSql(table: string, dims: string[]): string {
+  const params = [
+    ...dims.map((d) => `@${d}`),
+    '1',
+    '@isError',
+    '@fallback',
+    '@inputTokens',
+    '@outputTokens',
+    '@cachedInputTokens',
+    'coalesce(@costMicros, 0)',
+    '@unpriced',
+    '@estimated',
+    '@latencyMs',
+    ...BUCKET_COLUMNS.map((_, i) => `(@bucketIndex = ${i})`),
+  ];
+  return `
+  INSERT INTO ${table} (${[...dims, ...METRICS].join(', ')}, error_classes)
+  VALUES (${params.join(', ')}, CASE WHEN @errorClass IS NULL THEN '{}' ELSE json_object(@errorClass, 1) END)
+  ON CONFLICT (${dims.filter((d) => d !== 'provider_kind').join(', ')}) DO UPDATE SET
+    ${METRICS.map((m) => `${m} = ${m} + excluded.${m}`).join(',\n    ')},
     error_classes = CASE WHEN @errorClass IS NULL THEN error_classes
       ELSE json_set(error_classes, '$."' || @errorClass || '"',
         coalesce(json_extract(error_classes, '$."' || @errorClass || '"'), 0) + 1) END`;
+}
+
+const DAILY_DIMS = ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'model', 'task', 'user_id'];
+const HOURLY_DIMS = ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'task'];
 
 /**
  * One row per attempt plus its hourly and daily rollups, written in one immediate transaction (with any
@@ -70,8 +87,8 @@ export class UsageLog {
       VALUES (@requestId, @attempt, @configId, @providerName, @providerKind, @model, @task, @userId, @status,
         @errorClass, @inputTokens, @outputTokens, @cachedInputTokens, @estimated, @costMicros, @priceVersion,
         @latencyMs, @ttftMs, @fallback, @createdAt)`);
-    this.upsertHourly = sqlite.prepare(rollupSql('usage_hourly'));
-    this.upsertDaily = sqlite.prepare(rollupSql('usage_daily'));
+    this.upsertHourly = sqlite.prepare(rollupSql('usage_hourly', HOURLY_DIMS));
+    this.upsertDaily = sqlite.prepare(rollupSql('usage_daily', DAILY_DIMS));
   }
 
   /** Writes the event and its rollups; `alsoInTransaction` runs inside the same transaction. */
@@ -82,12 +99,10 @@ export class UsageLog {
           .lastInsertRowid,
       );
       const rollup = {
-        configId: event.configId ?? '',
-        providerName: event.providerName,
-        providerKind: event.providerKind,
-        model: event.model,
+        config_id: event.configId ?? '',
+        provider_name: event.providerName,
+        provider_kind: event.providerKind,
         task: event.task,
-        userId: event.userId,
         isError: event.status === 'error' ? 1 : 0,
         fallback: event.fallback ? 1 : 0,
         inputTokens: event.inputTokens,
@@ -100,8 +115,13 @@ export class UsageLog {
         bucketIndex: bucketIndex(event.latencyMs),
         errorClass: event.errorClass,
       };
-      this.upsertHourly.run({ ...rollup, bucket: startOfHour(event.createdAt) });
-      this.upsertDaily.run({ ...rollup, bucket: startOfLocalDay(event.createdAt) });
+      this.upsertHourly.run({ ...rollup, bucket_start: startOfHour(event.createdAt) });
+      this.upsertDaily.run({
+        ...rollup,
+        model: event.model,
+        user_id: event.userId,
+        bucket_start: startOfLocalDay(event.createdAt),
+      });
       alsoInTransaction?.();
       return id;
     });

@@ -10,6 +10,18 @@ import {
   secondFactorSchema,
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
+import {
+  askInputSchema,
+  askOutputSchema,
+  outboxItemSchema,
+  priceInputSchema,
+  priceSchema,
+  providerHealthSchema,
+  settingsSchema,
+  statsInputSchema,
+  statsOutputSchema,
+  usageEventSchema,
+} from './dto/usage';
 import { emptyInputSchema } from './dto/common';
 import { providerConfigDtoSchema, providerConfigInputSchema } from './dto/providers';
 
@@ -117,6 +129,84 @@ export const channels = {
     output: auditVerificationSchema,
     role: 'admin',
     summary: 'Check the audit hash chain.',
+  }),
+  'providers:health': channel({
+    input: emptyInputSchema,
+    output: z.array(providerHealthSchema),
+    role: 'recruiter',
+    summary: 'Circuit state and budget use per provider.',
+  }),
+  'usage:stats': channel({
+    input: statsInputSchema,
+    output: statsOutputSchema,
+    role: 'recruiter',
+    summary: 'Usage totals and groups over a date range (from rollups).',
+  }),
+  'usage:events': channel({
+    input: z.object({ limit: z.number().int().min(1).max(10_000).default(100) }).strict(),
+    output: z.array(usageEventSchema),
+    role: 'recruiter',
+    summary: 'The latest usage events, one per attempt.',
+  }),
+  'usage:export': channel({
+    input: z
+      .object({
+        format: z.enum(['csv', 'jsonl']),
+        from: z.number().int().nonnegative().optional(),
+        to: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), content: z.string() }),
+    role: 'recruiter',
+    summary: 'Usage events as CSV or JSON lines.',
+  }),
+  'prices:list': channel({
+    input: emptyInputSchema,
+    output: z.array(priceSchema),
+    role: 'recruiter',
+    summary: 'Current prices (USD per million tokens).',
+  }),
+  'prices:set': channel({
+    input: priceInputSchema,
+    output: priceSchema,
+    role: 'admin',
+    summary: 'Set a model price (adds a new version).',
+  }),
+  'ask:run': channel({
+    input: askInputSchema,
+    output: askOutputSchema,
+    role: 'admin',
+    summary: 'A diagnostic call through the router.',
+  }),
+  'outbox:list': channel({
+    input: emptyInputSchema,
+    output: z.array(outboxItemSchema),
+    role: 'recruiter',
+    summary: 'Tasks waiting for a provider.',
+  }),
+  'outbox:cancel': channel({
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+    role: 'recruiter',
+    summary: 'Cancel a queued task.',
+  }),
+  'metrics:text': channel({
+    input: emptyInputSchema,
+    output: z.object({ text: z.string() }),
+    role: 'admin',
+    summary: 'Prometheus exposition text.',
+  }),
+  'settings:get': channel({
+    input: emptyInputSchema,
+    output: settingsSchema,
+    role: 'admin',
+    summary: 'App settings.',
+  }),
+  'settings:set': channel({
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+    role: 'admin',
+    summary: 'Change app settings.',
   }),
 } as const;
 

@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** Events main pushes to the renderer (streamed drafts, batch progress). */
 export const events = {
   'app:ping': z.object({ at: z.number() }),
+  /** Text of a streamed answer; `reset` when a failed partial answer is replaced by another provider's. */
+  'stream:chunk': z.object({
+    streamId: z.string(),
+    type: z.enum(['text', 'reset']),
+    text: z.string(),
+    providerName: z.string().optional(),
+  }),
 } as const;
 
 export type Events = typeof events;

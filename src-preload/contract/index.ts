@@ -6,6 +6,7 @@ export * from './dto/common';
 export * from './dto/app';
 export * from './dto/providers';
 export * from './dto/admin';
+export * from './dto/usage';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {

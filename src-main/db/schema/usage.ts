@@ -29,20 +29,14 @@ export const usageEvents = sqliteTable(
   (t) => [index('usage_events_created_at').on(t.createdAt), index('usage_events_request_id').on(t.requestId)],
 );
 
-/**
- * Rollups are written in the same transaction as their event so dashboards never scan raw rows.
- * `bucketStart` is the hour (hourly) or local day (daily) start in ms. `latencyHist` is a JSON array of
- * counts over the fixed bucket bounds in src-main/usage/latency-buckets.ts.
- */
-function rollupColumns() {
+/** Number of latency histogram buckets (bounds in src-main/usage/latency-buckets.ts). */
+export const LATENCY_BUCKETS = 19;
+
+function metricColumns() {
+  const hist = Object.fromEntries(
+    Array.from({ length: LATENCY_BUCKETS }, (_, i) => [`lat${i}`, integer(`lat_b${i}`).notNull().default(0)]),
+  ) as Record<`lat${number}`, ReturnType<typeof integer>>;
   return {
-    bucketStart: integer('bucket_start').notNull(),
-    configId: text('config_id').notNull(),
-    providerName: text('provider_name').notNull(),
-    providerKind: text('provider_kind').notNull(),
-    model: text('model').notNull(),
-    task: text('task').notNull(),
-    userId: text('user_id').notNull(),
     calls: integer('calls').notNull().default(0),
     errors: integer('errors').notNull().default(0),
     fallbacks: integer('fallbacks').notNull().default(0),
@@ -53,31 +47,44 @@ function rollupColumns() {
     unpricedCalls: integer('unpriced_calls').notNull().default(0),
     estimatedCalls: integer('estimated_calls').notNull().default(0),
     latencySumMs: integer('latency_sum_ms').notNull().default(0),
-    latencyHist: text('latency_hist').notNull(),
+    /** JSON object: error class → count. */
     errorClasses: text('error_classes').notNull().default('{}'),
+    ...hist,
   };
 }
 
-const rollupKey = (t: {
-  bucketStart: unknown;
-  configId: unknown;
-  providerName: unknown;
-  model: unknown;
-  task: unknown;
-  userId: unknown;
-}) => [t.bucketStart, t.configId, t.providerName, t.model, t.task, t.userId];
+/**
+ * Daily rollups (local day start), with every dashboard dimension. Written in the same transaction as
+ * their event, so dashboards never scan raw rows. Latency is a fixed-bucket histogram (columns lat_b*).
+ */
+export const usageDaily = sqliteTable(
+  'usage_daily',
+  {
+    bucketStart: integer('bucket_start').notNull(),
+    configId: text('config_id').notNull(),
+    providerName: text('provider_name').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    model: text('model').notNull(),
+    task: text('task').notNull(),
+    userId: text('user_id').notNull(),
+    ...metricColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.bucketStart, t.configId, t.providerName, t.model, t.task, t.userId] })],
+);
 
-export const usageHourly = sqliteTable('usage_hourly', rollupColumns(), (t) => [
-  primaryKey({
-    columns: rollupKey(t) as [typeof t.bucketStart, ...(typeof t.bucketStart)[]],
-  }),
-]);
-
-export const usageDaily = sqliteTable('usage_daily', rollupColumns(), (t) => [
-  primaryKey({
-    columns: rollupKey(t) as [typeof t.bucketStart, ...(typeof t.bucketStart)[]],
-  }),
-]);
+/** Hourly rollups with fewer dimensions (peak hours, recent activity). */
+export const usageHourly = sqliteTable(
+  'usage_hourly',
+  {
+    bucketStart: integer('bucket_start').notNull(),
+    configId: text('config_id').notNull(),
+    providerName: text('provider_name').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    task: text('task').notNull(),
+    ...metricColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.bucketStart, t.configId, t.providerName, t.task] })],
+);
 
 /** Token and cost reservations per config (see routing/budgets). */
 export const budgetLedger = sqliteTable(

@@ -1,0 +1,99 @@
+import { Command, Option } from 'commander';
+import { TASKS, type Task } from '../../../src-preload/contract';
+import type { CliContext } from '../context';
+import { writeJson, writeLine } from '../io';
+
+export function askCommand(ctx: () => CliContext): Command {
+  return new Command('ask')
+    .description('a diagnostic call through the router: who answers this task right now (admin)')
+    .addOption(new Option('--task <task>', 'task to route').choices(TASKS).makeOptionMandatory())
+    .option('--stream', 'print the answer as it arrives')
+    .option('--provider <name>', 'only this provider')
+    .argument('<prompt...>', 'the prompt')
+    .action(async (words: string[], flags: { task: Task; stream?: boolean; provider?: string }) => {
+      const c = ctx();
+      const streaming = flags.stream === true && !c.json;
+      const answer = await c.callAs(
+        c.session(await c.adminToken()),
+        'ask:run',
+        {
+          task: flags.task,
+          prompt: words.join(' '),
+          stream: streaming,
+          ...(flags.provider ? { provider: flags.provider } : {}),
+        },
+        streaming
+          ? (event, payload) => {
+              if (event !== 'stream:chunk') return;
+              const chunk = payload as { type: string; text: string; providerName?: string };
+              if (chunk.type === 'text') c.io.stdout.write(chunk.text);
+              else c.io.stderr.write(`\n[${chunk.providerName ?? 'another provider'} takes over]\n`);
+            }
+          : undefined,
+      );
+      if (c.json)
+        return writeJson(c.io, {
+          text: answer.text,
+          providerName: answer.providerName,
+          attempts: answer.attempts,
+          usage: answer.usage,
+          costUsd: answer.costUsd,
+          requestId: answer.requestId,
+        });
+      if (streaming) writeLine(c.io.stdout);
+      else writeLine(c.io.stdout, answer.text);
+      const failed = answer.attempts.filter((a) => a.outcome !== 'ok');
+      writeLine(
+        c.io.stderr,
+        `— ${answer.providerName} (${answer.model}), ${answer.usage.inputTokens}+${answer.usage.outputTokens} tokens` +
+          `${answer.usage.estimated ? ' (estimated)' : ''}, ${answer.costUsd === null ? 'unpriced' : `$${answer.costUsd.toFixed(6)}`}` +
+          (failed.length
+            ? `; before it: ${failed.map((a) => `${a.providerName} ${a.reason ?? a.outcome}`).join(', ')}`
+            : ''),
+      );
+    });
+}
+
+export function metricsCommand(ctx: () => CliContext): Command {
+  return new Command('metrics').description('print the Prometheus metrics of this process (admin)').action(async () => {
+    const c = ctx();
+    const { text } = await c.call('metrics:text', {});
+    if (c.json) return writeJson(c.io, { text });
+    c.io.stdout.write(text);
+  });
+}
+
+export function outboxCommand(ctx: () => CliContext): Command {
+  const cmd = new Command('queue').description('tasks waiting for a provider (the outbox)');
+  cmd
+    .command('list')
+    .description('queued tasks')
+    .action(async () => {
+      const c = ctx();
+      const items = await c.call('outbox:list', {});
+      if (c.json) return writeJson(c.io, items);
+      if (!items.length) return writeLine(c.io.stdout, 'Nothing is waiting.');
+      for (const i of items)
+        writeLine(c.io.stdout, `${i.id}  ${i.task}  ${i.status}  tries ${i.attempts}  ${i.lastError ?? ''}`.trimEnd());
+    });
+  cmd
+    .command('cancel <id>')
+    .description('cancel a queued task')
+    .action(async (id: string) => {
+      const c = ctx();
+      const { cancelled } = await c.call('outbox:cancel', { id });
+      if (c.json) return writeJson(c.io, { cancelled });
+      if (!cancelled) c.fail(`no queued task ${id}`);
+      writeLine(c.io.stdout, 'Cancelled.');
+    });
+  cmd
+    .command('run')
+    .description('run the tasks that are due now')
+    .action(async () => {
+      const c = ctx();
+      const done = await (await c.ready()).services.outboxRunner.drain();
+      if (c.json) return writeJson(c.io, { done });
+      writeLine(c.io.stdout, `${done} task(s) completed.`);
+    });
+  return cmd;
+}

@@ -1,0 +1,72 @@
+import type { ProviderConfigInput } from '../../src-preload/contract';
+import type { ProviderConfigService } from './config-service';
+
+const ACTOR = 'system@first-start';
+
+/**
+ * First start only (no config yet): create configs for the vendor keys found in the environment, keys
+ * into the keychain. Gemini is the default for every task: the fast model for extraction and validation,
+ * the quality model for CVs and cover letters.
+ */
+export async function seedProvidersFromEnv(configs: ProviderConfigService, env: NodeJS.ProcessEnv): Promise<string[]> {
+  if (configs.list().length > 0) return [];
+  const created: string[] = [];
+  const add = async (
+    config: Partial<ProviderConfigInput> & Pick<ProviderConfigInput, 'name' | 'kind' | 'model'>,
+    key: string,
+  ) => {
+    const full: ProviderConfigInput = {
+      baseUrl: null,
+      tasks: [],
+      priority: 100,
+      isDefault: false,
+      active: true,
+      dailyTokenLimit: null,
+      monthlyTokenLimit: null,
+      monthlyCostLimitUsd: null,
+      onLimit: 'fallback',
+      timeoutMs: 60_000,
+      maxOutputTokens: 4096,
+      ...config,
+    };
+    await configs.create(full, key, ACTOR);
+    created.push(full.name);
+  };
+  const gemini = env['GEMINI_API_KEY'];
+  if (gemini) {
+    await add(
+      {
+        name: 'gemini-fast',
+        kind: 'gemini',
+        model: env['GEMINI_MODEL_FAST'] ?? 'gemini-2.5-flash',
+        tasks: ['extraction', 'validation'],
+        isDefault: true,
+        priority: 10,
+      },
+      gemini,
+    );
+    await add(
+      {
+        name: 'gemini-quality',
+        kind: 'gemini',
+        model: env['GEMINI_MODEL_QUALITY'] ?? 'gemini-2.5-pro',
+        tasks: ['cv_draft', 'cover_letter'],
+        isDefault: true,
+        priority: 10,
+      },
+      gemini,
+    );
+  }
+  const all: ProviderConfigInput['tasks'] = ['extraction', 'cv_draft', 'cover_letter', 'validation'];
+  if (env['OPENAI_API_KEY'])
+    await add(
+      { name: 'openai', kind: 'openai', model: 'gpt-4.1-mini', tasks: all, priority: 50 },
+      env['OPENAI_API_KEY'],
+    );
+  if (env['ANTHROPIC_API_KEY'])
+    await add(
+      { name: 'anthropic', kind: 'anthropic', model: 'claude-sonnet-4-5', tasks: all, priority: 60 },
+      env['ANTHROPIC_API_KEY'],
+    );
+  return created;
+}

@@ -1,0 +1,76 @@
+import type { UsageEventDto } from '../../src-preload/contract';
+import type { DatabaseHandle } from '../db/client';
+import { microsToUsd } from './money';
+
+const COLUMNS = `id, request_id AS requestId, attempt, provider_name AS providerName, provider_kind AS providerKind, model,
+  task, user_id AS userId, status, error_class AS errorClass, input_tokens AS inputTokens, output_tokens AS outputTokens,
+  cached_input_tokens AS cachedInputTokens, estimated, cost_micros AS costMicros, price_version AS priceVersion,
+  latency_ms AS latencyMs, ttft_ms AS ttftMs, fallback, created_at AS createdAt`;
+
+type Raw = Omit<UsageEventDto, 'estimated' | 'fallback' | 'costUsd'> & {
+  estimated: number;
+  fallback: number;
+  costMicros: number | null;
+};
+
+const toDto = ({ costMicros, estimated, fallback, ...rest }: Raw): UsageEventDto => ({
+  ...rest,
+  estimated: estimated === 1,
+  fallback: fallback === 1,
+  costUsd: costMicros === null ? null : microsToUsd(costMicros),
+});
+
+const CSV_FIELDS: (keyof UsageEventDto)[] = [
+  'createdAt',
+  'requestId',
+  'attempt',
+  'providerName',
+  'providerKind',
+  'model',
+  'task',
+  'userId',
+  'status',
+  'errorClass',
+  'inputTokens',
+  'outputTokens',
+  'cachedInputTokens',
+  'estimated',
+  'costUsd',
+  'priceVersion',
+  'latencyMs',
+  'ttftMs',
+  'fallback',
+];
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // Quote, and defuse spreadsheet formulas (CSV injection) in text cells.
+  const safe = /^[=+\-@\t\r]/u.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\n\r]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+}
+
+/** Raw usage events: the latest ones for the UI and CLI, and exports. */
+export class UsageEvents {
+  constructor(private readonly store: DatabaseHandle) {}
+
+  latest(limit: number): UsageEventDto[] {
+    return (
+      this.store.sqlite.prepare(`SELECT ${COLUMNS} FROM usage_events ORDER BY id DESC LIMIT ?`).all(limit) as Raw[]
+    ).map(toDto);
+  }
+
+  *range(from = 0, to = Number.MAX_SAFE_INTEGER): Generator<UsageEventDto> {
+    const rows = this.store.sqlite
+      .prepare(`SELECT ${COLUMNS} FROM usage_events WHERE created_at >= ? AND created_at < ? ORDER BY id`)
+      .iterate(from, to) as IterableIterator<Raw>;
+    for (const row of rows) yield toDto(row);
+  }
+
+  export(format: 'csv' | 'jsonl', from?: number, to?: number): string {
+    const lines: string[] = format === 'csv' ? [CSV_FIELDS.join(',')] : [];
+    for (const e of this.range(from, to))
+      lines.push(format === 'csv' ? CSV_FIELDS.map((f) => csvCell(e[f])).join(',') : JSON.stringify(e));
+    return lines.join('\n') + '\n';
+  }
+}

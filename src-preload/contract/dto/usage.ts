@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { taskSchema } from './common';
+
+export const GROUP_BYS = ['provider', 'task', 'model', 'day', 'user', 'hour', 'provider_day'] as const;
+
+export const statsRowSchema = z.object({
+  key: z.string(),
+  series: z.string().optional(),
+  calls: z.number(),
+  errors: z.number(),
+  errorRate: z.number(),
+  fallbacks: z.number(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cachedInputTokens: z.number(),
+  costUsd: z.number(),
+  unpricedCalls: z.number(),
+  estimatedCalls: z.number(),
+  latencyP50Ms: z.number().nullable(),
+  latencyP95Ms: z.number().nullable(),
+  errorClasses: z.record(z.string(), z.number()),
+});
+export type StatsRowDto = z.infer<typeof statsRowSchema>;
+
+export const statsInputSchema = z
+  .object({
+    from: z.number().int().nonnegative(),
+    to: z.number().int().nonnegative(),
+    by: z.enum(GROUP_BYS).default('provider'),
+  })
+  .strict()
+  .refine((v) => v.from < v.to, 'from must be before to');
+
+export const statsOutputSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  totals: statsRowSchema,
+  groups: z.array(statsRowSchema),
+});
+export type StatsDto = z.infer<typeof statsOutputSchema>;
+
+export const usageEventSchema = z.object({
+  id: z.number().int(),
+  requestId: z.string(),
+  attempt: z.number().int(),
+  providerName: z.string(),
+  providerKind: z.string(),
+  model: z.string(),
+  task: z.string(),
+  userId: z.string(),
+  status: z.enum(['ok', 'error']),
+  errorClass: z.string().nullable(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  cachedInputTokens: z.number().int(),
+  estimated: z.boolean(),
+  costUsd: z.number().nullable(),
+  priceVersion: z.number().int().nullable(),
+  latencyMs: z.number().int(),
+  ttftMs: z.number().int().nullable(),
+  fallback: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type UsageEventDto = z.infer<typeof usageEventSchema>;
+
+export const priceSchema = z.object({
+  model: z.string(),
+  version: z.number().int(),
+  inputUsdPerMTok: z.number(),
+  outputUsdPerMTok: z.number(),
+  cachedInputUsdPerMTok: z.number().nullable(),
+  source: z.string(),
+  effectiveDate: z.string(),
+  createdBy: z.string(),
+});
+export type PriceDto = z.infer<typeof priceSchema>;
+
+const usd = z.number().min(0).max(100_000);
+export const priceInputSchema = z
+  .object({
+    model: z.string().trim().min(1).max(128),
+    inputUsdPerMTok: usd,
+    outputUsdPerMTok: usd,
+    cachedInputUsdPerMTok: usd.nullable().default(null),
+  })
+  .strict();
+
+export const attemptSchema = z.object({
+  providerName: z.string(),
+  configId: z.string(),
+  providerKind: z.string(),
+  model: z.string(),
+  outcome: z.enum(['ok', 'error', 'skipped']),
+  attempt: z.number().int().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  latencyMs: z.number().optional(),
+});
+export type AttemptDto = z.infer<typeof attemptSchema>;
+
+export const askInputSchema = z
+  .object({
+    task: taskSchema,
+    prompt: z.string().min(1).max(200_000),
+    stream: z.boolean().default(false),
+    provider: z.string().max(64).optional(),
+  })
+  .strict();
+
+export const askOutputSchema = z.object({
+  requestId: z.string(),
+  text: z.string(),
+  providerName: z.string(),
+  model: z.string(),
+  attempts: z.array(attemptSchema),
+  usage: z.object({
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    cachedInputTokens: z.number(),
+    estimated: z.boolean(),
+  }),
+  costUsd: z.number().nullable(),
+});
+
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  task: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+  completionKind: z.string(),
+});
+
+export const providerHealthSchema = z.object({
+  name: z.string(),
+  circuit: z.enum(['closed', 'open', 'half_open']),
+  dayTokens: z.number(),
+  monthTokens: z.number(),
+  monthCostUsd: z.number(),
+});
+export type ProviderHealthDto = z.infer<typeof providerHealthSchema>;
+
+export const settingsSchema = z.object({
+  metricsExporter: z.object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65535) }),
+  durability: z.enum(['NORMAL', 'FULL']),
+});
+export type SettingsDto = z.infer<typeof settingsSchema>;

@@ -1,0 +1,75 @@
+import { createServer } from 'node:net';
+import type { ProviderConfigInput } from '../../src-preload/contract';
+import { startEmulator, type Emulator } from '../emulator';
+import { testCore, type TestCore } from './core';
+
+export interface RoutingWorld extends TestCore {
+  /** Every wait the router asked for (backoff, Retry-After), in ms. */
+  waits: number[];
+  emulators: Emulator[];
+  addProvider(name: string, emulator: Emulator | string, overrides?: Partial<ProviderConfigInput>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A core whose router sleeps instantly (recording the waits), plus helpers to add emulated providers. */
+export async function routingWorld(count = 2, dataDir?: string): Promise<RoutingWorld> {
+  const waits: number[] = [];
+  const t = testCore({
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    random: () => 0.5,
+    ...(dataDir ? { dataDir } : {}),
+  });
+  const emulators = await Promise.all(Array.from({ length: count }, () => startEmulator({ openMode: true })));
+  return {
+    ...t,
+    waits,
+    emulators,
+    async addProvider(name, emulator, overrides = {}) {
+      const url = typeof emulator === 'string' ? emulator : `${emulator.url}/v1`;
+      await t.core.services.providers.create(
+        {
+          name,
+          kind: 'openai-compatible',
+          model: 'gpt-4o-mini',
+          baseUrl: url,
+          tasks: ['extraction', 'cv_draft', 'cover_letter', 'validation'],
+          priority: 100,
+          isDefault: false,
+          active: true,
+          dailyTokenLimit: null,
+          monthlyTokenLimit: null,
+          monthlyCostLimitUsd: null,
+          onLimit: 'fallback',
+          timeoutMs: 5_000,
+          maxOutputTokens: 256,
+          ...overrides,
+        },
+        undefined,
+        'test@cli',
+      );
+    },
+    async close() {
+      await Promise.all(emulators.map((e) => e.close()));
+      t.cleanup();
+    },
+  };
+}
+
+/** A loopback port with nothing listening on it. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export const prompt = (text: string) => ({
+  messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text }] }],
+});
+
+export function chatRequests(emulator: Emulator): number {
+  return emulator.requests().filter((r) => r.path.endsWith('/chat/completions')).length;
+}
