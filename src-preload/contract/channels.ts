@@ -23,7 +23,7 @@ import {
   usageEventSchema,
 } from './dto/usage';
 import { emptyInputSchema } from './dto/common';
-import { providerConfigDtoSchema, providerConfigInputSchema } from './dto/providers';
+import { providerConfigDtoSchema, providerConfigInputSchema, providerConfigPatchSchema } from './dto/providers';
 
 const nameRef = z.object({ name: z.string().min(1).max(64) }).strict();
 
@@ -44,7 +44,7 @@ export const channels = {
   'providers:create': channel({
     input: z
       .object({
-        config: providerConfigInputSchema,
+        config: providerConfigInputSchema.strict(),
         apiKey: z.string().min(1).max(512).optional(),
       })
       .strict(),
@@ -56,7 +56,7 @@ export const channels = {
     input: z
       .object({
         name: z.string().min(1).max(64),
-        patch: providerConfigInputSchema.partial(),
+        patch: providerConfigPatchSchema,
         apiKey: z.string().min(1).max(512).optional(),
       })
       .strict(),

@@ -70,7 +70,7 @@ function toPatch(flags: ConfigFlags, ctx: CliContext): Partial<ProviderConfigInp
   }
   const priority = int(flags.priority, '--priority', ctx);
   if (priority !== undefined) patch.priority = priority;
-  if (flags.default) patch.isDefault = true;
+  if (flags.default !== undefined) patch.isDefault = flags.default;
   if (flags.inactive) patch.active = false;
   if (flags.active) patch.active = true;
   const daily = int(flags.dailyTokens, '--daily-tokens', ctx);
@@ -154,6 +154,7 @@ export function providersCommand(ctx: () => CliContext): Command {
       .command('update <name>')
       .description('change a provider config')
       .option('--name <new>', 'rename')
+      .option('--no-default', 'no longer try it first')
       .option('--active', 'route to it again'),
   ).action(async (name: string, flags: ConfigFlags) => {
     const c = ctx();

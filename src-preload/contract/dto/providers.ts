@@ -32,28 +32,47 @@ const nameSchema = z
 
 const positiveInt = z.number().int().positive();
 
-/** What an admin edits. The API key is never part of a config DTO: it is write-only (see `apiKey` below). */
-export const providerConfigInputSchema = z.object({
+/** The editable fields, without defaults (a patch must not reset what it does not mention). */
+const providerConfigFields = {
   name: nameSchema,
   kind: providerKindSchema,
   model: z.string().trim().min(1, 'Model is required').max(128),
   baseUrl: z
     .url({ protocol: /^https?$/u })
     .max(512)
-    .nullable()
-    .default(null),
-  tasks: z.array(taskSchema).max(4).default([]),
-  priority: z.number().int().min(0).max(1000).default(100),
-  isDefault: z.boolean().default(false),
-  active: z.boolean().default(true),
-  dailyTokenLimit: positiveInt.nullable().default(null),
-  monthlyTokenLimit: positiveInt.nullable().default(null),
-  monthlyCostLimitUsd: z.number().positive().max(1_000_000).nullable().default(null),
-  onLimit: limitBehaviourSchema.default('fallback'),
-  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
-  maxOutputTokens: z.number().int().min(1).max(200_000).default(4096),
+    .nullable(),
+  tasks: z.array(taskSchema).max(4),
+  priority: z.number().int().min(0).max(1000),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+  dailyTokenLimit: positiveInt.nullable(),
+  monthlyTokenLimit: positiveInt.nullable(),
+  monthlyCostLimitUsd: z.number().positive().max(1_000_000).nullable(),
+  onLimit: limitBehaviourSchema,
+  timeoutMs: z.number().int().min(1000).max(600_000),
+  maxOutputTokens: z.number().int().min(1).max(200_000),
+};
+
+/** What an admin edits. The API key is never part of a config DTO: it is write-only. */
+export const providerConfigInputSchema = z.object({
+  ...providerConfigFields,
+  baseUrl: providerConfigFields.baseUrl.default(null),
+  tasks: providerConfigFields.tasks.default([]),
+  priority: providerConfigFields.priority.default(100),
+  isDefault: providerConfigFields.isDefault.default(false),
+  active: providerConfigFields.active.default(true),
+  dailyTokenLimit: providerConfigFields.dailyTokenLimit.default(null),
+  monthlyTokenLimit: providerConfigFields.monthlyTokenLimit.default(null),
+  monthlyCostLimitUsd: providerConfigFields.monthlyCostLimitUsd.default(null),
+  onLimit: providerConfigFields.onLimit.default('fallback'),
+  timeoutMs: providerConfigFields.timeoutMs.default(60_000),
+  maxOutputTokens: providerConfigFields.maxOutputTokens.default(4096),
 });
 export type ProviderConfigInput = z.infer<typeof providerConfigInputSchema>;
+
+/** A partial update: only the fields present change. */
+export const providerConfigPatchSchema = z.object(providerConfigFields).partial().strict();
+export type ProviderConfigPatch = z.infer<typeof providerConfigPatchSchema>;
 
 export const providerConfigDtoSchema = z.object({
   id: z.string(),

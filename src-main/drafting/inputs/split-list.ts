@@ -1,0 +1,22 @@
+import { plainLine } from '../text/lines';
+
+const LABEL_PREFIX = /^[\p{L}][\p{L} &/-]{1,30}:\s+/u;
+
+/** Items of a list written as bullets or separated by commas, semicolons, pipes or middle dots. */
+export function splitListItems(lines: string[], options: { splitCommas: boolean }): string[] {
+  const items: string[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const text = plainLine(line).replace(LABEL_PREFIX, '');
+    if (text.length === 0) continue;
+    const separator = options.splitCommas ? /\s*[,;|\u00B7\u2022]\s*/u : /\s*[;|\u00B7\u2022]\s*/u;
+    for (const part of text.split(separator)) {
+      const item = part.replace(/[.\s]+$/u, '').trim();
+      const key = item.toLowerCase();
+      if (item.length === 0 || item.length > 120 || seen.has(key)) continue;
+      seen.add(key);
+      items.push(item);
+    }
+  }
+  return items;
+}

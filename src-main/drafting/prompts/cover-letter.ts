@@ -1,0 +1,26 @@
+import { draftBlocks, type DraftPromptInput } from './candidate-blocks';
+import { FACTUAL_RULES } from './factual-rules';
+import type { Prompt } from './prompt';
+import { untrustedDataRule } from './untrusted-data';
+
+const LETTER_SHAPE = [
+  'A greeting to the hiring team of the company named in the posting (a named person only if the posting names one).',
+  'An opening that names the role and the company.',
+  "One or two paragraphs linking the candidate's real experience at their real employers to the posting's main requirements, with concrete facts from the source.",
+  "A short closing paragraph and a sign-off with the candidate's name and contact details from the source.",
+  '200–450 words in plain paragraphs: no headings, tables or long bullet lists.',
+  "Do not state today's date, an address you were not given, or the name of a hiring manager that the posting does not give.",
+].join('\n- ');
+
+/** Prompt for a cover letter for a posting, in Markdown, from the candidate's own facts only. */
+export function buildCoverLetterPrompt(input: DraftPromptInput): Prompt {
+  const blocks = draftBlocks(input);
+  const system = [
+    'You are an expert recruiter who writes concise, specific cover letters. The letter must be truthful.',
+    `Rules:\n- ${FACTUAL_RULES}`,
+    `Shape:\n- ${LETTER_SHAPE}`,
+    untrustedDataRule(blocks.all),
+  ].join('\n\n');
+  const userText = `${blocks.userText}\n\nWrite the cover letter in Markdown now.`;
+  return { system, userText };
+}

@@ -1,0 +1,71 @@
+import { caseSensitiveMatchKey, indexOfKey, matchKey } from '../text/fold';
+import { SKILLS_LEXICON, type SkillEntry } from './skills-lexicon';
+
+interface CompiledSkill {
+  name: string;
+  caseSensitive: boolean;
+  keys: string[];
+}
+
+function compile(entry: SkillEntry): CompiledSkill {
+  const caseSensitive = entry.caseSensitive === true;
+  const toKey = caseSensitive ? caseSensitiveMatchKey : matchKey;
+  // Aliases of a case-sensitive name are distinctive spellings ("Golang"), matched case-insensitively.
+  const aliasKeys = (entry.aliases ?? []).map(matchKey);
+  return { name: entry.name, caseSensitive, keys: [toKey(entry.name), ...aliasKeys] };
+}
+
+const COMPILED = SKILLS_LEXICON.map(compile);
+const BY_KEY = new Map<string, CompiledSkill>();
+for (const skill of COMPILED) {
+  for (const key of [matchKey(skill.name), ...skill.keys.slice(1)]) {
+    if (!BY_KEY.has(key)) BY_KEY.set(key, skill);
+  }
+}
+
+/** Keys of a text for skill matching; compute once per text. */
+export interface SkillText {
+  lower: string;
+  cased: string;
+}
+
+export function skillText(text: string): SkillText {
+  return { lower: matchKey(text), cased: caseSensitiveMatchKey(text) };
+}
+
+function firstIndex(text: SkillText, skill: CompiledSkill): number {
+  let best = -1;
+  skill.keys.forEach((key, position) => {
+    const haystack = position === 0 && skill.caseSensitive ? text.cased : text.lower;
+    const at = indexOfKey(haystack, key);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  });
+  return best;
+}
+
+/** Lexicon skills mentioned in a text, by canonical name, in order of first mention. */
+export function findSkills(text: string | SkillText): string[] {
+  const keys = typeof text === 'string' ? skillText(text) : text;
+  return COMPILED.map((skill, order) => ({ skill, order, at: firstIndex(keys, skill) }))
+    .filter((hit) => hit.at >= 0)
+    .sort((a, b) => a.at - b.at || a.order - b.order)
+    .map((hit) => hit.skill.name);
+}
+
+/** The lexicon's canonical name for a skill written any known way ("golang" → "Go"), or the name itself. */
+export function canonicalSkillName(name: string): string {
+  return BY_KEY.get(matchKey(name))?.name ?? name.trim();
+}
+
+/** Whether a text mentions a skill, by any of its known spellings (or literally, for skills the lexicon lacks). */
+export function mentionsSkill(text: string | SkillText, name: string): boolean {
+  const keys = typeof text === 'string' ? skillText(text) : text;
+  const skill = BY_KEY.get(matchKey(name));
+  if (skill) return firstIndex(keys, skill) >= 0;
+  return indexOfKey(keys.lower, matchKey(name)) >= 0;
+}
+
+/** Whether the lexicon knows this name as a skill (by any spelling). */
+export function isKnownSkill(name: string): boolean {
+  return BY_KEY.has(matchKey(name));
+}

@@ -1,0 +1,32 @@
+import type { JobFields, MustHaveCoverage, ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import { mentionsSkill, skillText } from '../skills/find-skills';
+
+/** Which of the posting's must-have skills the draft mentions, by any known spelling. */
+export function mustHaveCoverage(markdown: string, job: JobFields | null): MustHaveCoverage {
+  const skills = [...new Set(job?.mustHaveSkills ?? [])];
+  const keys = skillText(markdown);
+  const covered = skills.filter((s) => mentionsSkill(keys, s));
+  const missing = skills.filter((s) => !covered.includes(s));
+  return { covered, missing, ratio: skills.length === 0 ? 1 : covered.length / skills.length };
+}
+
+/**
+ * A finding per missing must-have. If the candidate's source shows the skill, the draft should
+ * mention it (warning); if not, it must not be added (info, so the recruiter can ask the candidate).
+ */
+export function checkMustHaves(coverage: MustHaveCoverage, sourceText: string): ValidationFinding[] {
+  const source = skillText(sourceText);
+  return coverage.missing.map((skill): ValidationFinding =>
+    mentionsSkill(source, skill)
+      ? {
+          severity: 'warning',
+          kind: 'missing_must_have',
+          message: `The posting requires ${skill} and the candidate's source shows it, but the draft does not mention it.`,
+        }
+      : {
+          severity: 'info',
+          kind: 'missing_must_have',
+          message: `The posting requires ${skill}; the candidate's source does not show it, so the draft rightly leaves it out. Ask the candidate before adding it.`,
+        },
+  );
+}

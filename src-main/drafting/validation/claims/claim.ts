@@ -1,0 +1,9 @@
+export type ClaimType = 'employer' | 'job title' | 'date' | 'degree' | 'school';
+
+/** Something the draft states about the candidate that the source does not back. */
+export interface UnsupportedClaim {
+  type: ClaimType;
+  text: string;
+  /** The draft line it appears on. */
+  line: string;
+}

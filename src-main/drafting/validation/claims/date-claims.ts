@@ -1,0 +1,28 @@
+import { findDateRanges, findYears } from '../../text/dates';
+import { plainLine } from '../../text/lines';
+import type { DraftDocument } from '../draft-document';
+import { rangeKey, type SupportIndex } from '../support-index';
+import type { UnsupportedClaim } from './claim';
+
+/**
+ * Date ranges must match a range in the source (by years, so "Apr 2019 – Mar 2022" and
+ * "2019 - 2022" agree) and lone years must appear in the source.
+ */
+export function unsupportedDates(draft: DraftDocument, support: SupportIndex): UnsupportedClaim[] {
+  const claims: UnsupportedClaim[] = [];
+  for (const rawLine of draft.lines) {
+    const line = plainLine(rawLine);
+    const covered: [number, number][] = [];
+    for (const range of findDateRanges(line)) {
+      covered.push([range.index, range.index + range.text.length]);
+      if (!support.ranges.has(rangeKey(range.startYear, range.endYear))) {
+        claims.push({ type: 'date', text: range.text.trim(), line });
+      }
+    }
+    for (const { year, index } of findYears(line)) {
+      if (covered.some(([start, end]) => index >= start && index < end)) continue;
+      if (!support.years.has(year)) claims.push({ type: 'date', text: String(year), line });
+    }
+  }
+  return claims;
+}

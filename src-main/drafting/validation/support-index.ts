@@ -1,0 +1,89 @@
+import type { CandidateProfile, JobFields } from '../../../src-preload/contract/dto/drafting';
+import { profileToText } from '../inputs/profile-to-text';
+import { findDateRanges, findYears, yearOf } from '../text/dates';
+import { findDegrees, type DegreeMention } from '../text/degrees';
+import { containsKey, matchKey } from '../text/fold';
+
+const CORPORATE_SUFFIX =
+  /\s+(?:inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|se|kg|aps|ab|as|asa|oy|sa|sas|sarl|srl|spa|bv|nv|pty|corp|corporation|co|company|group|holdings?)$/u;
+const TITLE_ABBREVIATIONS: [RegExp, string][] = [
+  [/\bsr\b/gu, 'senior'],
+  [/\bjr\b/gu, 'junior'],
+  [/\bmgr\b/gu, 'manager'],
+  [/\bdev\b/gu, 'developer'],
+];
+
+export function withoutCorporateSuffix(key: string): string {
+  let current = key;
+  for (;;) {
+    const next = current.replace(CORPORATE_SUFFIX, '');
+    if (next === current || next.length === 0) return current;
+    current = next;
+  }
+}
+
+function titleKey(text: string): string {
+  return TITLE_ABBREVIATIONS.reduce((key, [pattern, full]) => key.replace(pattern, full), matchKey(text));
+}
+
+export function rangeKey(startYear: number, endYear: number | null): string {
+  return `${startYear}-${endYear ?? 'present'}`;
+}
+
+/** Everything the candidate's source supports, prepared for fast claim checks. */
+export interface SupportIndex {
+  sourceKey: string;
+  degrees: DegreeMention[];
+  years: Set<number>;
+  ranges: Set<string>;
+  /** Keys of names the draft may mention in prose without them being the candidate's: the target company, role, place. */
+  jobKeys: string[];
+  supportsName(text: string): boolean;
+  supportsTitle(text: string): boolean;
+  isJobName(text: string): boolean;
+}
+
+export function buildSupportIndex(
+  profile: CandidateProfile,
+  sourceText: string,
+  job: JobFields | null,
+  allowedYears: readonly number[] = [],
+): SupportIndex {
+  const source = `${sourceText}\n${profileToText(profile)}`;
+  const sourceKey = matchKey(source);
+  const sourceTitleKey = titleKey(source);
+
+  const ranges = new Set(findDateRanges(source).map((r) => rangeKey(r.startYear, r.endYear)));
+  for (const role of profile.experience) {
+    const start = yearOf(role.start);
+    const end = role.end === null ? null : yearOf(role.end);
+    if (start !== null && (role.end === null || end !== null)) ranges.add(rangeKey(start, end));
+  }
+  for (const school of profile.education) {
+    const start = school.start ? yearOf(school.start) : null;
+    const end = school.end ? yearOf(school.end) : null;
+    if (start !== null && end !== null) ranges.add(rangeKey(start, end));
+  }
+  const years = new Set([...findYears(source).map((y) => y.year), ...allowedYears]);
+  const jobKeys = [job?.company, job?.title, job?.location]
+    .filter((v): v is string => typeof v === 'string' && v.length > 0)
+    .map((v) => withoutCorporateSuffix(matchKey(v)));
+
+  const supportsName = (text: string): boolean => {
+    const key = matchKey(text);
+    return containsKey(sourceKey, key) || containsKey(sourceKey, withoutCorporateSuffix(key));
+  };
+  return {
+    sourceKey,
+    degrees: findDegrees(source),
+    years,
+    ranges,
+    jobKeys,
+    supportsName,
+    supportsTitle: (text) => supportsName(text) || containsKey(sourceTitleKey, titleKey(text)),
+    isJobName: (text) => {
+      const key = withoutCorporateSuffix(matchKey(text));
+      return key.length > 0 && jobKeys.some((jobKey) => containsKey(jobKey, key) || containsKey(key, jobKey));
+    },
+  };
+}
