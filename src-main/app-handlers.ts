@@ -8,6 +8,7 @@ import type { Core } from './core';
 import { actorOf, type Enrolment } from './admin/admin-service';
 import { toDto } from './providers/config-service';
 import { APP_VERSION } from './version';
+import { draftingHandlers } from './drafting/service/drafting-handlers';
 
 async function withQr(enrolment: Enrolment) {
   return { ...enrolment, qrSvg: await QRCode.toString(enrolment.otpauthUri, { type: 'svg', margin: 1 }) };
@@ -123,5 +124,6 @@ export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handl
     'metrics:text': async () => ({ text: await core.services.metrics.text() }),
     'settings:get': () => core.services.settings.get(),
     'settings:set': (patch, ctx) => core.services.settings.set(patch, actorOf(ctx.session)),
+    ...draftingHandlers(core.services.drafting),
   };
 }

@@ -19,6 +19,10 @@ import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
 import { sleep } from './routing/sleep';
 import { SettingsService } from './settings';
+import { DraftingService } from './drafting/service/drafting-service';
+import { CandidatesRepo } from './drafting/store/candidates-repo';
+import { DocumentsRepo } from './drafting/store/documents-repo';
+import { JobPostingsRepo } from './drafting/store/job-postings-repo';
 import { Metrics } from './usage/metrics';
 import { startMetricsExporter } from './usage/metrics-exporter';
 import { PricingService } from './usage/pricing';
@@ -64,6 +68,7 @@ export interface Core {
     outboxRunner: OutboxRunner;
     router: Router;
     settings: SettingsService;
+    drafting: DraftingService;
   };
   /** Async start-up work shared by every host: seeding, crash recovery, the optional metrics exporter. */
   start(): Promise<void>;
@@ -117,6 +122,13 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router);
   const settings = new SettingsService(store, clock, audit);
+  const drafting = new DraftingService({
+    candidates: new CandidatesRepo(store, clock),
+    jobs: new JobPostingsRepo(store, clock),
+    documents: new DocumentsRepo(store, clock),
+    router,
+    clock,
+  });
   let exporter: { close(): Promise<void> } | null = null;
   let started: Promise<void> | null = null;
 
@@ -143,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
       outboxRunner,
       router,
       settings,
+      drafting,
     },
     start: () =>
       (started ??= (async () => {

@@ -1,4 +1,4 @@
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-preload/contract';
+import type { Channel, ChannelInput, ChannelOutput, Result } from '../../src-preload/contract';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../paths';
 import { KeytarSecretStore } from '../secrets/keytar-store';
@@ -64,6 +64,12 @@ export class CliContext {
 
   async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
     return this.callAs(this.session(await this.adminToken()), channel, input);
+  }
+
+  /** The raw Result envelope, for batches that report a failure and go on. */
+  async result<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+    const core = await this.ready();
+    return (await core.dispatch(channel, input, this.session(await this.adminToken()))) as Result<ChannelOutput<C>>;
   }
 
   /** The core, started (first-start seeding, crash recovery) once per invocation. */

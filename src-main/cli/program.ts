@@ -4,6 +4,7 @@ import { isAppError } from '../errors';
 import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
 import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
+import { draftCommand, extractCommand, validateCommand } from './commands/drafting';
 import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
 import { usageCommand } from './commands/usage';
@@ -33,6 +34,9 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(askCommand(ctx));
   program.addCommand(metricsCommand(ctx));
   program.addCommand(outboxCommand(ctx));
+  program.addCommand(extractCommand(ctx));
+  program.addCommand(draftCommand(ctx));
+  program.addCommand(validateCommand(ctx));
   for (const sub of program.commands)
     applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
   return program;

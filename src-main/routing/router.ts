@@ -17,6 +17,16 @@ import type { AttemptRecord, RouteAnswer, RouteRequest } from './types';
 
 export const MAX_ATTEMPTS_PER_CANDIDATE = 3;
 
+const JSON_REPAIR_TURN = {
+  role: 'user' as const,
+  content: [
+    {
+      type: 'text' as const,
+      text: 'Your previous answer was not valid JSON. Reply again with only the JSON object that matches the schema: no prose, no code fences.',
+    },
+  ],
+};
+
 /** Error classes that count against a provider's health. */
 const BREAKER_CLASSES = new Set(['unavailable', 'rate_limited', 'offline']);
 
@@ -154,6 +164,12 @@ export class Router {
         case 'auth':
           this.deps.markKeyInvalid(row.id);
           return 'next';
+        case 'invalid_output':
+          // The provider itself rejected its answer (not JSON): the one repair turn, then failover.
+          if (repaired || !request.jsonSchema) return 'next';
+          repaired = true;
+          request = { ...request, messages: [...request.messages, JSON_REPAIR_TURN] };
+          continue;
         case 'rate_limited':
         case 'unavailable': {
           if (local === MAX_ATTEMPTS_PER_CANDIDATE) return 'next';

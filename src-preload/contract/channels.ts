@@ -10,6 +10,21 @@ import {
   secondFactorSchema,
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
+import { draftKindSchema, jobFieldsSchema } from './dto/drafting';
+import {
+  candidateDtoSchema,
+  documentDtoSchema,
+  exportInputSchema,
+  exportOutputSchema,
+  extractOutputSchema,
+  fileUploadSchema,
+  generateInputSchema,
+  generateOutputSchema,
+  importCandidateInputSchema,
+  importJobInputSchema,
+  jobPostingDtoSchema,
+  validateOutputSchema,
+} from './dto/workspace';
 import {
   askInputSchema,
   askOutputSchema,
@@ -22,7 +37,7 @@ import {
   statsOutputSchema,
   usageEventSchema,
 } from './dto/usage';
-import { emptyInputSchema } from './dto/common';
+import { emptyInputSchema, idSchema } from './dto/common';
 import { providerConfigDtoSchema, providerConfigInputSchema, providerConfigPatchSchema } from './dto/providers';
 
 const nameRef = z.object({ name: z.string().min(1).max(64) }).strict();
@@ -207,6 +222,103 @@ export const channels = {
     output: settingsSchema,
     role: 'admin',
     summary: 'Change app settings.',
+  }),
+  'candidates:list': channel({
+    input: emptyInputSchema,
+    output: z.array(candidateDtoSchema),
+    role: 'recruiter',
+    summary: 'Stored candidates, newest first.',
+  }),
+  'candidates:import': channel({
+    input: importCandidateInputSchema,
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: 'A candidate from a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+  }),
+  'jobs:list': channel({
+    input: emptyInputSchema,
+    output: z.array(jobPostingDtoSchema),
+    role: 'recruiter',
+    summary: 'Stored job postings, newest first.',
+  }),
+  'jobs:import': channel({
+    input: importJobInputSchema,
+    output: jobPostingDtoSchema,
+    role: 'recruiter',
+    summary: 'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp).',
+  }),
+  'jobs:extract': channel({
+    input: z.object({ id: idSchema, provider: z.string().max(64).optional() }).strict(),
+    output: extractOutputSchema,
+    role: 'recruiter',
+    summary: 'Extract structured fields from a posting (AI, or offline rules).',
+  }),
+  'jobs:update-fields': channel({
+    input: z.object({ id: idSchema, fields: jobFieldsSchema }).strict(),
+    output: jobPostingDtoSchema,
+    role: 'recruiter',
+    summary: 'Save fields the recruiter corrected.',
+  }),
+  'drafts:generate': channel({
+    input: generateInputSchema,
+    output: generateOutputSchema,
+    role: 'recruiter',
+    summary: 'Generate a CV or cover letter into a document (streams `stream:chunk`).',
+  }),
+  'drafts:validate': channel({
+    input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),
+    output: validateOutputSchema,
+    role: 'recruiter',
+    summary: 'Validate a document against the candidate source and the posting.',
+  }),
+  'drafts:check': channel({
+    input: z
+      .object({
+        kind: draftKindSchema,
+        draft: fileUploadSchema,
+        job: fileUploadSchema,
+        candidate: fileUploadSchema.optional(),
+      })
+      .strict(),
+    output: validateOutputSchema,
+    role: 'recruiter',
+    summary: 'Validate a draft file without storing anything.',
+  }),
+  'documents:list': channel({
+    input: z.object({ candidateId: idSchema.optional() }).strict(),
+    output: z.array(documentDtoSchema),
+    role: 'recruiter',
+    summary: 'Documents (without versions), newest first.',
+  }),
+  'documents:get': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: documentDtoSchema,
+    role: 'recruiter',
+    summary: 'A document with its version history.',
+  }),
+  'documents:autosave': channel({
+    input: z.object({ id: idSchema, text: z.string().max(500_000) }).strict(),
+    output: z.object({ autosavedAt: z.number().int() }),
+    role: 'recruiter',
+    summary: 'Save the working text as the user types.',
+  }),
+  'documents:save-version': channel({
+    input: z.object({ id: idSchema, text: z.string().max(500_000) }).strict(),
+    output: documentDtoSchema,
+    role: 'recruiter',
+    summary: 'Save the working text as a new version.',
+  }),
+  'documents:restore': channel({
+    input: z.object({ id: idSchema, version: z.number().int().positive() }).strict(),
+    output: documentDtoSchema,
+    role: 'recruiter',
+    summary: 'Restore an earlier version (as a new version).',
+  }),
+  'documents:export': channel({
+    input: exportInputSchema,
+    output: exportOutputSchema,
+    role: 'recruiter',
+    summary: 'Export a document as Markdown, DOCX or PDF.',
   }),
 } as const;
 

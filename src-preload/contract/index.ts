@@ -7,6 +7,8 @@ export * from './dto/app';
 export * from './dto/providers';
 export * from './dto/admin';
 export * from './dto/usage';
+export * from './dto/drafting';
+export * from './dto/workspace';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {

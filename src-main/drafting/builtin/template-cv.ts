@@ -20,7 +20,8 @@ function summarySection(profile: CandidateProfile, matching: string[], job: JobF
   if (profile.summary) sentences.push(md(profile.summary.trim()));
   else if (profile.headline) sentences.push(`${withoutFinalStop(md(profile.headline))}.`);
   if (matching.length > 0) {
-    const target = job.title ? ` to the ${md(job.title)} role` : '';
+    const role = job.title ? ` to the ${md(job.title)} role` : job.company ? ' to the role' : '';
+    const target = role && job.company ? `${role} at ${md(job.company)}` : role;
     sentences.push(`Relevant${target}: hands-on experience with ${joinList(matching.slice(0, 6).map(md))}.`);
   }
   return sentences.length > 0 ? ['## Summary', '', sentences.join(' '), ''] : [];

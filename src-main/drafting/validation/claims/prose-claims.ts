@@ -5,9 +5,9 @@ import type { DraftDocument } from '../draft-document';
 import type { SupportIndex } from '../support-index';
 import type { UnsupportedClaim } from './claim';
 
-// A run of capitalised words ("Globex Corporation", "Bank of Åland"); the pronoun "I" ends it.
+// A run of capitalised words ("Globex Corporation", "Bank of Åland"); the pronoun "I" and a full stop end it.
 const NAME =
-  "\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*(?:\\s+(?:&\\s+)?(?:(?!I\\b)\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*|of|and|de|von|van|der))*";
+  "\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*(?:(?<!\\.)\\s+(?:&\\s+)?(?:(?!I\\b)\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*|of|and|de|von|van|der))*";
 const LEGAL_SUFFIX =
   /\s(?:Inc\.?|Ltd\.?|LLC|LLP|GmbH|AG|plc|PLC|ApS|A\/S|AB|BV|B\.V\.|SE|KG|S\.A\.|SAS|Pty|Corp\.?|Corporation|Holdings)$/u;
 

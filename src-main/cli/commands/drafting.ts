@@ -1,0 +1,139 @@
+import { Command, Option } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { AnswerMeta, DraftKind, ExportFormat } from '../../../src-preload/contract';
+import type { CliContext } from '../context';
+import { CliExit, writeJson, writeLine } from '../io';
+import { mapLimit, progressBar } from '../progress';
+
+async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
+  try {
+    return { fileName: basename(path), dataBase64: (await readFile(path)).toString('base64') };
+  } catch (err) {
+    return c.fail(
+      `${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`,
+      2,
+    );
+  }
+}
+
+function describeMeta(meta: AnswerMeta): string {
+  if (meta.offline) return `offline drafter (${meta.note ?? 'no provider'})`;
+  const cost = meta.costUsd === null ? 'unpriced' : `$${meta.costUsd.toFixed(6)}`;
+  const trail = meta.attempts.filter((a) => a.outcome !== 'ok');
+  return `${meta.providerName} (${meta.model ?? '?'}), ${meta.inputTokens}+${meta.outputTokens} tokens, ${cost}${
+    trail.length ? `; before it: ${trail.map((a) => `${a.providerName} ${a.reason ?? a.outcome}`).join(', ')}` : ''
+  }`;
+}
+
+async function extractOne(c: CliContext, file: string, provider: string | undefined) {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return { ok: false as const, error: `${file}: cannot be read` };
+  }
+  const job = await c.result('jobs:import', {
+    file: { fileName: basename(file), dataBase64: bytes.toString('base64') },
+  });
+  if (!job.ok) return { ok: false as const, error: job.error.message };
+  const extracted = await c.result('jobs:extract', { id: job.data.id, ...(provider ? { provider } : {}) });
+  if (!extracted.ok) return { ok: false as const, error: extracted.error.message };
+  const { job: stored, meta } = extracted.data;
+  return {
+    ok: true as const,
+    jobId: stored.id,
+    fields: stored.fields,
+    providerName: meta.providerName,
+    offline: meta.offline,
+  };
+}
+
+export function extractCommand(ctx: () => CliContext): Command {
+  return new Command('extract')
+    .description(
+      'extract structured fields from job postings (.txt .html .pdf .png .jpg .webp); one JSON line per file',
+    )
+    .argument('<files...>', 'job posting files')
+    .option('--concurrency <n>', 'files at a time', '4')
+    .option('--provider <name>', 'only this provider')
+    .action(async (files: string[], flags: { concurrency: string; provider?: string }) => {
+      const c = ctx();
+      const limit = Number(flags.concurrency);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 32) c.fail('--concurrency must be 1–32', 2);
+      const bar = progressBar(c.io.stderr, files.length);
+      let failed = 0;
+      await mapLimit(files, limit, async (file) => {
+        const outcome = await extractOne(c, file, flags.provider);
+        if (!outcome.ok) {
+          failed++;
+          writeLine(c.io.stderr, `aditus: ${outcome.error}`);
+        }
+        writeLine(c.io.stdout, JSON.stringify({ file, ...outcome }));
+        bar.step(basename(file));
+      });
+      if (failed) {
+        writeLine(c.io.stderr, `${failed} of ${files.length} file(s) failed.`);
+        throw new CliExit(1);
+      }
+    });
+}
+
+function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): Command {
+  return new Command(name)
+    .description(`draft a ${kind === 'cv' ? 'CV' : 'cover letter'} for a candidate and a job posting`)
+    .requiredOption('--candidate <file>', 'candidate: JSON profile or CV (.txt .md .docx .pdf)')
+    .requiredOption('--job <file>', 'job posting (.txt .html .pdf .png .jpg .webp)')
+    .requiredOption('--out <file>', 'output: .md, .docx or .pdf')
+    .option('--provider <name>', 'only this provider')
+    .action(async (flags: { candidate: string; job: string; out: string; provider?: string }) => {
+      const c = ctx();
+      const format = extname(flags.out).slice(1).toLowerCase() as ExportFormat;
+      if (!['md', 'docx', 'pdf'].includes(format)) c.fail('--out must end in .md, .docx or .pdf', 2);
+      const candidate = await c.call('candidates:import', { file: await upload(c, flags.candidate) });
+      const job = await c.call('jobs:import', { file: await upload(c, flags.job) });
+      const { document, meta } = await c.call('drafts:generate', {
+        kind,
+        candidateId: candidate.id,
+        jobPostingId: job.id,
+        ...(flags.provider ? { provider: flags.provider } : {}),
+      });
+      const file = await c.call('documents:export', { documentId: document.id, format });
+      await writeFile(flags.out, Buffer.from(file.dataBase64, 'base64'));
+      if (c.json) return writeJson(c.io, { out: flags.out, documentId: document.id, meta });
+      writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);
+      writeLine(c.io.stderr, describeMeta(meta));
+    });
+}
+
+export function draftCommand(ctx: () => CliContext): Command {
+  return new Command('draft')
+    .description('draft a tailored CV or cover letter (the offline drafter when no provider answers)')
+    .addCommand(draftSubcommand(ctx, 'cv', 'cv'))
+    .addCommand(draftSubcommand(ctx, 'cover-letter', 'cover_letter'));
+}
+
+export function validateCommand(ctx: () => CliContext): Command {
+  return new Command('validate')
+    .description('check a draft against a job posting and the candidate source (unsupported claims, coverage, …)')
+    .requiredOption('--cv <file>', 'the draft (.md .txt .docx .pdf)')
+    .requiredOption('--job <file>', 'the job posting (.txt .html .pdf)')
+    .option('--candidate <file>', "the candidate's source, to find claims it does not support")
+    .addOption(new Option('--kind <kind>', 'what the draft is').choices(['cv', 'cover_letter']).default('cv'))
+    .action(async (flags: { cv: string; job: string; candidate?: string; kind: DraftKind }) => {
+      const c = ctx();
+      const { report } = await c.call('drafts:check', {
+        kind: flags.kind,
+        draft: await upload(c, flags.cv),
+        job: await upload(c, flags.job),
+        ...(flags.candidate ? { candidate: await upload(c, flags.candidate) } : {}),
+      });
+      if (c.json) return writeJson(c.io, report);
+      writeLine(
+        c.io.stdout,
+        `Score: ${report.score}/100 (must-haves covered: ${Math.round(report.mustHaveCoverage.ratio * 100)}%)`,
+      );
+      for (const f of report.findings)
+        writeLine(c.io.stdout, `  ${f.severity.toUpperCase().padEnd(7)} ${f.kind}: ${f.message}`);
+    });
+}

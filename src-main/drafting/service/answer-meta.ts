@@ -1,0 +1,31 @@
+import type { AnswerMeta } from '../../../src-preload/contract';
+import type { RouteAnswer } from '../../routing/types';
+import { OFFLINE_NOTE } from '../builtin/offline-note';
+
+export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
+  return {
+    providerName: answer.providerName,
+    model: answer.model,
+    offline: false,
+    requestId: answer.requestId,
+    attempts: answer.attempts,
+    inputTokens: answer.usage.inputTokens,
+    outputTokens: answer.usage.outputTokens,
+    costUsd: answer.costUsd,
+    note: null,
+  };
+}
+
+export function offlineMeta(attempts: AnswerMeta['attempts'], why: string | null): AnswerMeta {
+  return {
+    providerName: 'builtin',
+    model: null,
+    offline: true,
+    requestId: null,
+    attempts,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: null,
+    note: why ? `${why} ${OFFLINE_NOTE}` : OFFLINE_NOTE,
+  };
+}

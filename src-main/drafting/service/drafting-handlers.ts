@@ -1,0 +1,53 @@
+import type { Handlers, HandlerContext } from '../../ipc/handlers';
+import type { CallContext, DraftingService } from './drafting-service';
+
+type DraftingChannels =
+  | 'candidates:list'
+  | 'candidates:import'
+  | 'jobs:list'
+  | 'jobs:import'
+  | 'jobs:extract'
+  | 'jobs:update-fields'
+  | 'drafts:generate'
+  | 'drafts:validate'
+  | 'drafts:check'
+  | 'documents:list'
+  | 'documents:get'
+  | 'documents:autosave'
+  | 'documents:save-version'
+  | 'documents:restore'
+  | 'documents:export';
+
+const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
+  userId: ctx.session.userId,
+  ...(provider ? { provider } : {}),
+  ...(ctx.signal ? { signal: ctx.signal } : {}),
+});
+
+/** The drafting channels: thin wrappers over the drafting service. */
+export function draftingHandlers(drafting: DraftingService): Pick<Handlers, DraftingChannels> {
+  const repos = drafting.repos;
+  return {
+    'candidates:list': () => repos.candidates.list(),
+    'candidates:import': (input) => drafting.importCandidate(input),
+    'jobs:list': () => repos.jobs.list(),
+    'jobs:import': (input) => drafting.importJob(input),
+    'jobs:extract': ({ id, provider }, ctx) => drafting.extract(id, callContext(ctx, provider)),
+    'jobs:update-fields': ({ id, fields }) => drafting.updateJobFields(id, fields),
+    'drafts:generate': ({ streamId, provider, ...input }, ctx) =>
+      drafting.generate(input, callContext(ctx, provider), (event) => {
+        if (streamId) ctx.emit('stream:chunk', { streamId, ...event });
+      }),
+    'drafts:validate': ({ documentId, provider }, ctx) => drafting.validate(documentId, callContext(ctx, provider)),
+    'drafts:check': (input, ctx) => drafting.check(input, callContext(ctx)),
+    'documents:list': ({ candidateId }) => repos.documents.list(candidateId),
+    'documents:get': ({ id }) => repos.documents.get(id),
+    'documents:autosave': ({ id, text }) => drafting.autosave(id, text),
+    'documents:save-version': ({ id, text }) => drafting.saveVersion(id, text),
+    'documents:restore': ({ id, version }) => drafting.restore(id, version),
+    'documents:export': async ({ documentId, format }) => {
+      const file = await drafting.export(documentId, format);
+      return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.data.toString('base64') };
+    },
+  };
+}

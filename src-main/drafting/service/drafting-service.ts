@@ -1,0 +1,381 @@
+import type {
+  AnswerMeta,
+  CandidateDto,
+  CandidateProfile,
+  DocumentDto,
+  DraftKind,
+  ExportFormat,
+  JobFields,
+  JobPostingDto,
+  ValidationReport,
+} from '../../../src-preload/contract';
+import type { Clock } from '../../clock';
+import { AppError } from '../../errors';
+import type { LlmRequest } from '../../providers/types';
+import type { Router } from '../../routing/router';
+import { draftOffline } from '../builtin/draft-offline';
+import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
+import { exportDraft } from '../export/export-draft';
+import { draftFileName } from '../export/draft-file-name';
+import { InputError } from '../inputs/input-error';
+import { candidateFromBytes, candidateFromText, type CandidateInput } from '../inputs/read-candidate';
+import { draftTextFromBytes } from '../inputs/read-draft-text';
+import { jobPostingFromBytes, jobPostingFromText, type JobPostingInput } from '../inputs/read-job-posting';
+import { profileToText } from '../inputs/profile-to-text';
+import { parseExtraction } from '../output/parse-extraction';
+import { parseJudgement } from '../output/parse-judgement';
+import { buildCoverLetterPrompt } from '../prompts/cover-letter';
+import { buildCvDraftPrompt } from '../prompts/cv-draft';
+import { buildExtractionPrompt } from '../prompts/extraction';
+import type { JsonPrompt, Prompt } from '../prompts/prompt';
+import { buildValidationPrompt } from '../prompts/validation';
+import type { CandidatesRepo } from '../store/candidates-repo';
+import type { DocumentsRepo } from '../store/documents-repo';
+import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/job-postings-repo';
+import { mergeJudgement } from '../validation/merge-judgement';
+import { validateDraft } from '../validation/validate-draft';
+import { metaFromAnswer, offlineMeta } from './answer-meta';
+import { jsonOutputCheck } from './json-check';
+import { offlineReason } from './offline-fallback';
+
+export interface CallContext {
+  userId: string;
+  provider?: string;
+  signal?: AbortSignal;
+}
+
+export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
+
+const AUTOSAVE_EVERY_MS = 250;
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+function textRequest(prompt: Prompt, extra: Partial<LlmRequest> = {}): LlmRequest {
+  return {
+    system: prompt.system,
+    messages: [{ role: 'user', content: [{ type: 'text', text: prompt.userText }] }],
+    maxOutputTokens: 4096,
+    ...extra,
+  };
+}
+
+/** Candidates, postings and documents in SQLite; every AI step through the router; the builtin drafter offline. */
+export class DraftingService {
+  constructor(
+    private readonly deps: {
+      candidates: CandidatesRepo;
+      jobs: JobPostingsRepo;
+      documents: DocumentsRepo;
+      router: Router;
+      clock: Clock;
+    },
+  ) {}
+
+  get repos(): { candidates: CandidatesRepo; jobs: JobPostingsRepo; documents: DocumentsRepo } {
+    return { candidates: this.deps.candidates, jobs: this.deps.jobs, documents: this.deps.documents };
+  }
+
+  private async read<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof InputError) throw new AppError('invalid_input', err.message);
+      throw err;
+    }
+  }
+
+  async importCandidate(
+    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile },
+  ): Promise<CandidateDto> {
+    const parsed: CandidateInput =
+      'file' in input
+        ? await this.read(() => candidateFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
+        : {
+            sourceKind: 'json',
+            fileName: 'profile.json',
+            sourceText: profileToText(input.profile),
+            profile: input.profile,
+          };
+    return this.deps.candidates.create(parsed);
+  }
+
+  async importJob(
+    input: { file: { fileName: string; dataBase64: string } } | { text: string },
+  ): Promise<JobPostingDto> {
+    const parsed: JobPostingInput =
+      'file' in input
+        ? await this.read(() => jobPostingFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
+        : jobPostingFromText(input.text);
+    return toJobDto(this.deps.jobs.create(parsed));
+  }
+
+  updateJobFields(id: string, fields: JobFields): JobPostingDto {
+    this.deps.jobs.get(id);
+    return toJobDto(this.deps.jobs.setFields(id, fields, 'edited'));
+  }
+
+  /** Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers. */
+  async extract(jobId: string, ctx: CallContext): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
+    const job = this.deps.jobs.get(jobId);
+    const prompt = buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
+    const request = this.extractionRequest(job, prompt);
+    try {
+      const answer = await this.deps.router.route({
+        task: 'extraction',
+        userId: ctx.userId,
+        request,
+        checkOutput: jsonOutputCheck(parseExtraction, prompt.jsonSchema),
+        ...(ctx.provider ? { providerName: ctx.provider } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      const parsed = parseExtraction(answer.text);
+      if (!parsed.ok) throw new AppError('provider_error', 'The extraction answer was not valid.');
+      return {
+        job: toJobDto(this.deps.jobs.setFields(job.id, parsed.value, answer.providerName)),
+        meta: metaFromAnswer(answer),
+      };
+    } catch (err) {
+      const offline = offlineReason(err);
+      if (!offline) throw err;
+      if (job.image)
+        throw new AppError(
+          'unavailable',
+          'Reading a job posting from an image needs a vision-capable AI provider (Gemini, OpenAI or Claude) for extraction, and none is available. Paste the posting as text to extract it offline.',
+        );
+      const fields = extractJobFieldsOffline(job.rawText);
+      return {
+        job: toJobDto(this.deps.jobs.setFields(job.id, fields, 'builtin')),
+        meta: offlineMeta(offline.attempts, offline.why),
+      };
+    }
+  }
+
+  private extractionRequest(job: StoredJobPosting, prompt: JsonPrompt): LlmRequest {
+    const content: LlmRequest['messages'][number]['content'] = [{ type: 'text', text: prompt.userText }];
+    if (job.image) content.push({ type: 'image', mediaType: job.image.mediaType, data: job.image.base64 });
+    return {
+      system: prompt.system,
+      messages: [{ role: 'user', content }],
+      jsonSchema: prompt.jsonSchema,
+      maxOutputTokens: 2048,
+      temperature: 0,
+    };
+  }
+
+  private async fieldsOf(job: StoredJobPosting, ctx: CallContext): Promise<JobFields> {
+    if (job.fields) return job.fields;
+    const { job: extracted } = await this.extract(job.id, ctx);
+    if (!extracted.fields) throw new AppError('internal', 'Extraction stored no fields.');
+    return extracted.fields;
+  }
+
+  /** Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version. */
+  async generate(
+    input: { kind: DraftKind; candidateId: string; jobPostingId: string; documentId?: string },
+    ctx: CallContext,
+    onStream?: StreamListener,
+  ): Promise<{ document: DocumentDto; meta: AnswerMeta }> {
+    const candidate = this.deps.candidates.get(input.candidateId);
+    const job = this.deps.jobs.get(input.jobPostingId);
+    const fields = await this.fieldsOf(job, ctx);
+    const docs = this.deps.documents;
+    const label = input.kind === 'cv' ? 'CV' : 'Cover letter';
+    const documentId =
+      input.documentId ??
+      docs.create(
+        input.kind,
+        candidate.id,
+        job.id,
+        `${label}: ${candidate.name}${fields.title ? ` — ${fields.title}` : ''}${fields.company ? ` at ${fields.company}` : ''}`,
+        ctx.userId,
+      );
+    const previousText = docs.get(documentId).draftText;
+    const promptInput = {
+      profile: candidate.profile,
+      sourceText: candidate.sourceText,
+      job: fields,
+      postingText: job.rawText || null,
+    };
+    const prompt = input.kind === 'cv' ? buildCvDraftPrompt(promptInput) : buildCoverLetterPrompt(promptInput);
+    let text = '';
+    let lastSave = 0;
+    try {
+      const answer = await this.deps.router.route({
+        task: input.kind === 'cv' ? 'cv_draft' : 'cover_letter',
+        userId: ctx.userId,
+        request: textRequest(prompt, { temperature: 0.4 }),
+        ...(ctx.provider ? { providerName: ctx.provider } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onStream: (event) => {
+          if (event.type === 'reset') {
+            text = '';
+            onStream?.({ type: 'reset', text: '', providerName: event.providerName });
+          } else {
+            text += event.text;
+            onStream?.({ type: 'text', text: event.text });
+          }
+          const now = this.deps.clock.now();
+          if (now - lastSave >= AUTOSAVE_EVERY_MS) {
+            lastSave = now;
+            docs.autosave(documentId, text);
+          }
+        },
+      });
+      docs.addVersion(documentId, answer.text, 'generated', {
+        providerName: answer.providerName,
+        model: answer.model,
+        requestId: answer.requestId,
+        offline: false,
+      });
+      return { document: docs.get(documentId), meta: metaFromAnswer(answer) };
+    } catch (err) {
+      const offline = offlineReason(err);
+      if (!offline) {
+        // A failed stream must not leave half an answer in place of the user's text.
+        docs.autosave(documentId, previousText);
+        throw err;
+      }
+      const draft = draftOffline(input.kind, candidate.profile, fields);
+      onStream?.({ type: text ? 'reset' : 'text', text: text ? '' : draft.markdown, providerName: 'builtin' });
+      if (text) onStream?.({ type: 'text', text: draft.markdown });
+      docs.addVersion(documentId, draft.markdown, 'generated', {
+        providerName: 'builtin',
+        model: null,
+        requestId: null,
+        offline: true,
+      });
+      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why) };
+    }
+  }
+
+  autosave(documentId: string, text: string): { autosavedAt: number } {
+    return { autosavedAt: this.deps.documents.autosave(documentId, text) };
+  }
+
+  saveVersion(documentId: string, text: string): DocumentDto {
+    this.deps.documents.addVersion(documentId, text, 'edited', {
+      providerName: null,
+      model: null,
+      requestId: null,
+      offline: false,
+    });
+    return this.deps.documents.get(documentId);
+  }
+
+  restore(documentId: string, version: number): DocumentDto {
+    this.deps.documents.restore(documentId, version);
+    return this.deps.documents.get(documentId);
+  }
+
+  /** Local checks always; a provider's judgement merged in when one answers. */
+  async validate(documentId: string, ctx: CallContext): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+    const doc = this.deps.documents.get(documentId);
+    const candidate = this.deps.candidates.get(doc.candidateId);
+    const job = doc.jobPostingId ? this.deps.jobs.get(doc.jobPostingId) : null;
+    return this.validateText(
+      {
+        kind: doc.kind,
+        markdown: doc.draftText,
+        profile: candidate.profile,
+        sourceText: candidate.sourceText,
+        job: job?.fields ?? null,
+        postingText: job?.rawText ?? null,
+      },
+      ctx,
+    );
+  }
+
+  async validateText(
+    input: {
+      kind: DraftKind;
+      markdown: string;
+      profile: CandidateProfile;
+      sourceText: string;
+      job: JobFields | null;
+      postingText: string | null;
+    },
+    ctx: CallContext,
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+    const local = validateDraft({
+      kind: input.kind,
+      markdown: input.markdown,
+      profile: input.profile,
+      sourceText: input.sourceText,
+      job: input.job,
+      allowedYears: input.kind === 'cover_letter' ? [new Date(this.deps.clock.now()).getFullYear()] : [],
+    });
+    if (!input.job) return { report: local, meta: null };
+    const prompt = buildValidationPrompt({
+      kind: input.kind,
+      draft: input.markdown,
+      localReport: local,
+      profile: input.profile,
+      sourceText: input.sourceText,
+      job: input.job,
+      postingText: input.postingText,
+    });
+    try {
+      const answer = await this.deps.router.route({
+        task: 'validation',
+        userId: ctx.userId,
+        request: { ...textRequest(prompt, { temperature: 0 }), jsonSchema: prompt.jsonSchema, maxOutputTokens: 2048 },
+        checkOutput: jsonOutputCheck(parseJudgement, prompt.jsonSchema),
+        ...(ctx.provider ? { providerName: ctx.provider } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
+      const judgement = parseJudgement(answer.text);
+      return { report: judgement.ok ? mergeJudgement(local, judgement.value) : local, meta: metaFromAnswer(answer) };
+    } catch {
+      // Judgement is a bonus: the deterministic report stands on its own.
+      return { report: local, meta: null };
+    }
+  }
+
+  /** Validates a draft file against a posting (and the candidate's source when given) without storing anything. */
+  async check(
+    input: {
+      kind: DraftKind;
+      draft: { fileName: string; dataBase64: string };
+      job: { fileName: string; dataBase64: string };
+      candidate?: { fileName: string; dataBase64: string };
+    },
+    ctx: CallContext,
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+    const bytes = (f: { dataBase64: string }) => Buffer.from(f.dataBase64, 'base64');
+    const markdown = await this.read(() => draftTextFromBytes(input.draft.fileName, bytes(input.draft)));
+    const posting = await this.read(() => jobPostingFromBytes(input.job.fileName, bytes(input.job)));
+    if (posting.kind === 'image')
+      throw new AppError('invalid_input', 'Validate against a text posting (.txt, .html, .pdf).');
+    const candidate = input.candidate
+      ? await this.read(() => candidateFromBytes(input.candidate!.fileName, bytes(input.candidate!)))
+      : null;
+    const job = extractJobFieldsOffline(posting.text);
+    return this.validateText(
+      {
+        kind: input.kind,
+        markdown,
+        // Without the candidate's source there is nothing to check claims against: the draft vouches for itself.
+        profile: candidate?.profile ?? candidateFromText(markdown),
+        sourceText: candidate?.sourceText ?? markdown,
+        job,
+        postingText: posting.text,
+      },
+      ctx,
+    );
+  }
+
+  async export(
+    documentId: string,
+    format: ExportFormat,
+  ): Promise<{ fileName: string; mediaType: string; data: Buffer }> {
+    const doc = this.deps.documents.get(documentId);
+    const candidate = this.deps.candidates.get(doc.candidateId);
+    if (!doc.draftText.trim())
+      throw new AppError('invalid_input', 'The document is empty: generate or write it first.');
+    const data = await exportDraft(doc.draftText, format, { title: doc.title, author: candidate.name });
+    return { fileName: draftFileName(candidate.name, doc.kind, format), mediaType: MEDIA_TYPES[format], data };
+  }
+}

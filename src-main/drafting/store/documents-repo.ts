@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { DocumentDto, DocumentVersionDto, DraftKind } from '../../../src-preload/contract';
+import type { Clock } from '../../clock';
+import { immediate, type DatabaseHandle } from '../../db/client';
+import { AppError } from '../../errors';
+
+type DocumentRow = Omit<DocumentDto, 'versions'>;
+type VersionRow = Omit<DocumentVersionDto, 'offline'> & { offline: number };
+
+const DOC_COLUMNS = `id, kind, candidate_id AS candidateId, job_posting_id AS jobPostingId, title, draft_text AS draftText,
+  autosaved_at AS autosavedAt, created_at AS createdAt, updated_at AS updatedAt`;
+const VERSION_COLUMNS = `version, text, origin, provider_name AS providerName, model, request_id AS requestId, offline,
+  created_at AS createdAt`;
+
+export interface VersionMeta {
+  providerName: string | null;
+  model: string | null;
+  requestId: string | null;
+  offline: boolean;
+}
+
+/** Documents (CV, cover letter) with an autosaved working text and an append-only version history. */
+export class DocumentsRepo {
+  constructor(
+    private readonly store: DatabaseHandle,
+    private readonly clock: Clock,
+  ) {}
+
+  create(kind: DraftKind, candidateId: string, jobPostingId: string | null, title: string, createdBy: string): string {
+    const id = randomUUID();
+    const now = this.clock.now();
+    this.store.sqlite
+      .prepare(
+        `INSERT INTO documents (id, kind, candidate_id, job_posting_id, title, draft_text, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, '', ?, ?, ?)`,
+      )
+      .run(id, kind, candidateId, jobPostingId, title, createdBy, now, now);
+    return id;
+  }
+
+  get(id: string): DocumentDto {
+    const row = this.store.sqlite.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE id = ?`).get(id) as
+      DocumentRow | undefined;
+    if (!row) throw new AppError('not_found', 'That document does not exist (any more).');
+    const versions = (
+      this.store.sqlite
+        .prepare(`SELECT ${VERSION_COLUMNS} FROM document_versions WHERE document_id = ? ORDER BY version DESC`)
+        .all(id) as VersionRow[]
+    ).map((v) => ({ ...v, offline: v.offline === 1 }));
+    return { ...row, versions };
+  }
+
+  list(candidateId?: string): DocumentDto[] {
+    const rows = (
+      candidateId
+        ? this.store.sqlite
+            .prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE candidate_id = ? ORDER BY updated_at DESC`)
+            .all(candidateId)
+        : this.store.sqlite.prepare(`SELECT ${DOC_COLUMNS} FROM documents ORDER BY updated_at DESC`).all()
+    ) as DocumentRow[];
+    return rows.map((r) => ({ ...r, versions: [] }));
+  }
+
+  /** The working text as the user (or a stream) writes it: one small committed update each time. */
+  autosave(id: string, text: string): number {
+    const now = this.clock.now();
+    const changed = this.store.sqlite
+      .prepare('UPDATE documents SET draft_text = ?, autosaved_at = ?, updated_at = ? WHERE id = ?')
+      .run(text, now, now, id).changes;
+    if (changed === 0) throw new AppError('not_found', 'That document does not exist (any more).');
+    return now;
+  }
+
+  addVersion(id: string, text: string, origin: DocumentVersionDto['origin'], meta: VersionMeta): number {
+    return immediate(this.store.sqlite, () => {
+      const now = this.clock.now();
+      const last = this.store.sqlite
+        .prepare('SELECT coalesce(max(version), 0) AS v FROM document_versions WHERE document_id = ?')
+        .get(id) as { v: number };
+      const version = last.v + 1;
+      this.store.sqlite
+        .prepare(
+          `INSERT INTO document_versions (document_id, version, text, origin, provider_name, model, request_id, offline, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, version, text, origin, meta.providerName, meta.model, meta.requestId, meta.offline ? 1 : 0, now);
+      this.autosave(id, text);
+      return version;
+    });
+  }
+
+  restore(id: string, version: number): number {
+    const row = this.store.sqlite
+      .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')
+      .get(id, version) as { text: string } | undefined;
+    if (!row) throw new AppError('not_found', `Version ${version} does not exist.`);
+    return this.addVersion(id, row.text, 'restored', {
+      providerName: null,
+      model: null,
+      requestId: null,
+      offline: false,
+    });
+  }
+}

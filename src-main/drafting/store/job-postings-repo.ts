@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { JobFields, JobPostingDto } from '../../../src-preload/contract';
+import type { Clock } from '../../clock';
+import type { DatabaseHandle } from '../../db/client';
+import { AppError } from '../../errors';
+import type { ImageMediaType } from '../../providers/types';
+import type { JobPostingInput } from '../inputs/read-job-posting';
+
+interface Row extends Omit<JobPostingDto, 'fields' | 'hasImage'> {
+  fields: string | null;
+  imageData: string | null;
+  imageMediaType: ImageMediaType | null;
+}
+
+const COLUMNS = `id, title, company, source_kind AS sourceKind, source_file_name AS sourceFileName, raw_text AS rawText,
+  image_data AS imageData, image_media_type AS imageMediaType, fields, extracted_by AS extractedBy,
+  extracted_at AS extractedAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+export interface StoredJobPosting extends JobPostingDto {
+  image: { mediaType: ImageMediaType; base64: string } | null;
+}
+
+const toStored = ({ imageData, imageMediaType, fields, ...row }: Row): StoredJobPosting => ({
+  ...row,
+  hasImage: imageData !== null,
+  fields: fields ? (JSON.parse(fields) as JobFields) : null,
+  image: imageData && imageMediaType ? { mediaType: imageMediaType, base64: imageData } : null,
+});
+
+export const toJobDto = ({ image: _image, ...dto }: StoredJobPosting): JobPostingDto => dto;
+
+export class JobPostingsRepo {
+  constructor(
+    private readonly store: DatabaseHandle,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: JobPostingInput): StoredJobPosting {
+    const id = randomUUID();
+    const now = this.clock.now();
+    this.store.sqlite
+      .prepare(
+        `INSERT INTO job_postings (id, source_kind, source_file_name, raw_text, image_data, image_media_type, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        input.sourceKind,
+        input.fileName,
+        input.kind === 'text' ? input.text : '',
+        input.kind === 'image' ? input.base64 : null,
+        input.kind === 'image' ? input.mediaType : null,
+        now,
+        now,
+      );
+    return this.get(id);
+  }
+
+  get(id: string): StoredJobPosting {
+    const row = this.store.sqlite.prepare(`SELECT ${COLUMNS} FROM job_postings WHERE id = ?`).get(id) as
+      Row | undefined;
+    if (!row) throw new AppError('not_found', 'That job posting does not exist (any more).');
+    return toStored(row);
+  }
+
+  list(): JobPostingDto[] {
+    return (this.store.sqlite.prepare(`SELECT ${COLUMNS} FROM job_postings ORDER BY updated_at DESC`).all() as Row[])
+      .map(toStored)
+      .map(toJobDto);
+  }
+
+  setFields(id: string, fields: JobFields, extractedBy: string): StoredJobPosting {
+    const now = this.clock.now();
+    this.store.sqlite
+      .prepare(
+        'UPDATE job_postings SET fields = ?, title = ?, company = ?, extracted_by = ?, extracted_at = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(JSON.stringify(fields), fields.title, fields.company, extractedBy, now, now, id);
+    return this.get(id);
+  }
+}

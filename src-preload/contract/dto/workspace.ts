@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+import {
+  candidateProfileSchema,
+  draftKindSchema,
+  exportFormatSchema,
+  jobFieldsSchema,
+  validationReportSchema,
+} from './drafting';
+import { attemptSchema } from './usage';
+
+/** Stored candidates, job postings and documents: what the drafting screens and the CLI work with. */
+export const candidateDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  sourceKind: z.string(),
+  sourceFileName: z.string().nullable(),
+  sourceText: z.string(),
+  profile: candidateProfileSchema,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type CandidateDto = z.infer<typeof candidateDtoSchema>;
+
+export const jobPostingDtoSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  sourceKind: z.string(),
+  sourceFileName: z.string().nullable(),
+  rawText: z.string(),
+  hasImage: z.boolean(),
+  fields: jobFieldsSchema.nullable(),
+  extractedBy: z.string().nullable(),
+  extractedAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type JobPostingDto = z.infer<typeof jobPostingDtoSchema>;
+
+export const documentVersionDtoSchema = z.object({
+  version: z.number().int(),
+  text: z.string(),
+  origin: z.enum(['generated', 'edited', 'restored']),
+  providerName: z.string().nullable(),
+  model: z.string().nullable(),
+  requestId: z.string().nullable(),
+  offline: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type DocumentVersionDto = z.infer<typeof documentVersionDtoSchema>;
+
+export const documentDtoSchema = z.object({
+  id: z.string(),
+  kind: draftKindSchema,
+  candidateId: z.string(),
+  jobPostingId: z.string().nullable(),
+  title: z.string(),
+  draftText: z.string(),
+  autosavedAt: z.number().int().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  versions: z.array(documentVersionDtoSchema),
+});
+export type DocumentDto = z.infer<typeof documentDtoSchema>;
+
+/** A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most. */
+export const fileUploadSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  dataBase64: z.string().min(1).max(34_000_000),
+});
+
+export const importCandidateInputSchema = z.union([
+  z.object({ file: fileUploadSchema }).strict(),
+  z.object({ profile: candidateProfileSchema }).strict(),
+]);
+
+export const importJobInputSchema = z.union([
+  z.object({ file: fileUploadSchema }).strict(),
+  z.object({ text: z.string().min(1).max(500_000) }).strict(),
+]);
+
+export const answerMetaSchema = z.object({
+  providerName: z.string(),
+  model: z.string().nullable(),
+  offline: z.boolean(),
+  requestId: z.string().nullable(),
+  attempts: z.array(attemptSchema),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costUsd: z.number().nullable(),
+  note: z.string().nullable(),
+});
+export type AnswerMeta = z.infer<typeof answerMetaSchema>;
+
+export const extractOutputSchema = z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema });
+
+export const generateInputSchema = z
+  .object({
+    kind: draftKindSchema,
+    candidateId: idSchema,
+    jobPostingId: idSchema,
+    provider: z.string().max(64).optional(),
+    /** Chunks arrive as `drafts:chunk` events carrying this id. */
+    streamId: z.string().min(1).max(64).optional(),
+    /** Regenerate into an existing document (a new version) instead of a new one. */
+    documentId: idSchema.optional(),
+  })
+  .strict();
+
+export const generateOutputSchema = z.object({ document: documentDtoSchema, meta: answerMetaSchema });
+
+export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
+
+export const exportInputSchema = z.object({ documentId: idSchema, format: exportFormatSchema }).strict();
+export const exportOutputSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });
