@@ -123,7 +123,11 @@ export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handl
     'outbox:cancel': ({ id }) => ({ cancelled: outbox.cancel(id) }),
     'metrics:text': async () => ({ text: await core.services.metrics.text() }),
     'settings:get': () => core.services.settings.get(),
-    'settings:set': (patch, ctx) => core.services.settings.set(patch, actorOf(ctx.session)),
+    'settings:set': async (patch, ctx) => {
+      const saved = core.services.settings.set(patch, actorOf(ctx.session));
+      await core.applyRuntimeSettings();
+      return saved;
+    },
     ...draftingHandlers(core.services.drafting),
   };
 }

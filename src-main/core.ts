@@ -72,6 +72,11 @@ export interface Core {
   };
   /** Async start-up work shared by every host: seeding, crash recovery, the optional metrics exporter. */
   start(): Promise<void>;
+  /** Long-lived hosts (desktop, web host): drain the outbox periodically. */
+  startBackgroundWork(intervalMs?: number): void;
+  /** Starts, moves or stops the metrics exporter to match the settings. */
+  applyRuntimeSettings(): Promise<void>;
+  metricsExporterPort(): number | null;
   handlers: Handlers;
   dispatch: Dispatch;
   schemaVersion(): number;
@@ -129,7 +134,23 @@ export function createCore(options: CoreOptions): Core {
     router,
     clock,
   });
-  let exporter: { close(): Promise<void> } | null = null;
+  let exporter: { port: number; close(): Promise<void> } | null = null;
+  let drainTimer: NodeJS.Timeout | null = null;
+  const applyRuntimeSettings = async () => {
+    const { metricsExporter, durability } = settings.get();
+    // FULL also survives power loss; NORMAL (WAL) survives a crash or kill of the app.
+    store.sqlite.pragma(`synchronous = ${options.synchronous ?? durability}`);
+    const wanted = metricsExporter.enabled ? metricsExporter.port : null;
+    if (exporter && exporter.port !== wanted) {
+      await exporter.close();
+      exporter = null;
+    }
+    if (wanted !== null && !exporter)
+      exporter = await startMetricsExporter(metrics, wanted).catch((err: unknown) => {
+        log(`metrics exporter not started: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      });
+  };
   let started: Promise<void> | null = null;
 
   const base = {
@@ -163,14 +184,18 @@ export function createCore(options: CoreOptions): Core {
         budgets.releaseStale(STALE_AFTER_MS);
         outbox.requeueInterrupted(STALE_AFTER_MS);
         if (options.env) await seedProvidersFromEnv(providers, options.env);
-        const { metricsExporter } = settings.get();
-        if (metricsExporter.enabled) {
-          exporter = await startMetricsExporter(metrics, metricsExporter.port).catch((err: unknown) => {
-            log(`metrics exporter not started: ${err instanceof Error ? err.message : String(err)}`);
-            return null;
-          });
-        }
+        await applyRuntimeSettings();
       })()),
+    startBackgroundWork: (intervalMs = 30_000) => {
+      drainTimer ??= setInterval(() => {
+        outboxRunner
+          .drain()
+          .catch((err: unknown) => log(`outbox: ${err instanceof Error ? err.message : String(err)}`));
+      }, intervalMs);
+      drainTimer.unref();
+    },
+    applyRuntimeSettings,
+    metricsExporterPort: () => exporter?.port ?? null,
     schemaVersion: () =>
       (store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n,
     localSession: (host: HostKind, adminToken: string | null = null): Session => ({
@@ -179,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
       adminToken,
     }),
     close: () => {
+      if (drainTimer) clearInterval(drainTimer);
       void exporter?.close();
       store.close();
     },

@@ -21,7 +21,8 @@ app.on('second-instance', () => {
 
 void app.whenReady().then(() => {
   const dataDir = process.env['ADITUS_DATA_DIR'] ?? app.getPath('userData');
-  core = createCore({ dataDir, secrets: new KeytarSecretStore() });
+  core = createCore({ dataDir, secrets: new KeytarSecretStore(), env: process.env });
+  void core.start().then(() => core?.startBackgroundWork());
   installSessionPolicies();
   registerIpc(core, devServerUrl);
   createMainWindow(devServerUrl);

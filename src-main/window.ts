@@ -58,6 +58,8 @@ export function createMainWindow(rendererUrl: string | undefined): BrowserWindow
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click would open links in new windows, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

@@ -29,6 +29,10 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  // A checkpoint (two fsyncs) runs inside whichever commit crosses the threshold. Every 10,000 WAL pages
+  // (~40 MB) instead of SQLite's 1,000 keeps it off ~99.9% of calls rather than ~98% (bench: overhead p99).
+  // Durability is unchanged: every commit is in the WAL either way.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema });

@@ -28,7 +28,7 @@ export function createDispatch(handlers: Handlers, roles: RoleResolver, log: (li
           'forbidden',
           'This needs an unlocked admin session. Unlock admin in the app, or run `aditus admin login`, then try again.',
         );
-      const parsed = spec.input.safeParse(input ?? {});
+      const parsed = spec.input.safeParse(input === undefined ? {} : input);
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = handlers[channelName] as (i: unknown, c: HandlerContext) => unknown;
       const output = await handler(parsed.data, { session, role, emit: events.emit, signal: events.signal });

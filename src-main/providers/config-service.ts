@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { ProviderConfigDto, ProviderConfigInput, Task } from '../../src-preload/contract';
 import { immediate, type DatabaseHandle } from '../db/client';
@@ -77,13 +78,16 @@ export class ProviderConfigService {
 
   private routable: { stamp: string; rows: ProviderConfigRow[] } | null = null;
   private generation = 0;
+  /** Prepared once: `sqlite.pragma()` prepares a new statement on every call, and this runs on every request. */
+  private dataVersion: Statement | null = null;
 
   /**
    * Active configs routed to a task: the default first, then by priority and name. Cached until this
    * process or another one (PRAGMA data_version) changes the database.
    */
   candidates(task: string, providerName?: string): ProviderConfigRow[] {
-    const stamp = `${this.generation}:${String(this.store.sqlite.pragma('data_version', { simple: true }))}`;
+    this.dataVersion ??= this.store.sqlite.prepare('PRAGMA data_version').pluck();
+    const stamp = `${this.generation}:${String(this.dataVersion.get())}`;
     if (this.routable?.stamp !== stamp) {
       const rows = this.list().filter((r) => r.active);
       rows.sort(

@@ -5,8 +5,11 @@ export interface Deadline {
   readonly timedOut: boolean;
   /** The provider is still sending: restarts the countdown (streams time out when idle, not when long). */
   touch(): void;
-  /** Stops the timer, unlinks the caller's signal and aborts whatever is still in flight. */
-  release(): void;
+  /**
+   * Stops the timer, unlinks the caller's signal and aborts whatever is still in flight. Pass false after a
+   * complete answer: nothing is in flight, and aborting would only run the SDK's listeners.
+   */
+  release(abortInFlight?: boolean): void;
 }
 
 /**
@@ -43,10 +46,11 @@ export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): De
     touch() {
       lastActivity = Date.now();
     },
-    release() {
+    release(abortInFlight = true) {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
-      if (!controller.signal.aborted) controller.abort(new DOMException('call finished', 'AbortError'));
+      if (abortInFlight && !controller.signal.aborted)
+        controller.abort(new DOMException('call finished', 'AbortError'));
     },
   };
 }

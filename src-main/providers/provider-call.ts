@@ -59,12 +59,16 @@ export async function runCall<T>(
   throwIfAborted(settings, callerSignal);
   const apiKey = await resolveKey(settings);
   const deadline = startDeadline(settings.timeoutMs, callerSignal);
+  let answered = false;
   try {
-    return await run(activeCall(apiKey, deadline, settings.timeoutMs));
+    const result = await run(activeCall(apiKey, deadline, settings.timeoutMs));
+    answered = true;
+    return result;
   } catch (err) {
     throw classify(err, settings, callerSignal, apiKey, deadline);
   } finally {
-    deadline.release();
+    // A complete answer leaves nothing in flight: aborting then only runs the SDK's abort listeners (~70 µs).
+    deadline.release(!answered);
   }
 }
 

@@ -18,13 +18,24 @@ export class ProviderCalls {
     private readonly audit: AuditLog,
   ) {}
 
+  /**
+   * One provider per config row object: the router's candidate rows stay the same objects until a config
+   * changes, so a provider (and its SDK client) is reused across calls instead of rebuilt for each one.
+   */
+  private readonly providers = new WeakMap<ProviderConfigRow, LlmProvider>();
+
   providerFor(row: ProviderConfigRow): LlmProvider {
-    return createProvider(row.kind, {
-      model: row.model,
-      baseUrl: row.baseUrl,
-      timeoutMs: row.timeoutMs,
-      getApiKey: () => this.configs.readKey(row),
-    });
+    let provider = this.providers.get(row);
+    if (!provider) {
+      provider = createProvider(row.kind, {
+        model: row.model,
+        baseUrl: row.baseUrl,
+        timeoutMs: row.timeoutMs,
+        getApiKey: () => this.configs.readKey(row),
+      });
+      this.providers.set(row, provider);
+    }
+    return provider;
   }
 
   async testCredentials(name: string, actor: string): Promise<CredentialTestResult> {

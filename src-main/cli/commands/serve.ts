@@ -25,7 +25,9 @@ export function serveCommand(ctx: () => CliContext): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535) c.fail('--port must be 0–65535', 2);
       const rendererDir = defaultRendererDir();
       if (!existsSync(resolve(rendererDir, 'index.html'))) c.fail('the UI is not built: run `npm run build` first');
-      const host = await startWebHost({ core: await c.ready(), rendererDir, port });
+      const core = await c.ready();
+      core.startBackgroundWork();
+      const host = await startWebHost({ core, rendererDir, port });
       if (c.json) writeJson(c.io, { url: host.url, port: host.port });
       else writeLine(c.io.stdout, host.url);
       await new Promise<void>((done) => {

@@ -1,0 +1,51 @@
+import { get } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { adminSession } from '../../helpers/admin';
+import { testCore, type TestCore } from '../../helpers/core';
+import { closedPort } from '../../helpers/routing';
+
+function fetchMetrics(port: number): Promise<{ status: number; body: string } | 'refused'> {
+  return new Promise((resolve) => {
+    get({ host: '127.0.0.1', port, path: '/metrics' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on('error', () => resolve('refused'));
+  });
+}
+
+describe('metrics exporter setting', () => {
+  let t: TestCore;
+  afterEach(() => t.cleanup());
+
+  it('is off by default, serves /metrics on 127.0.0.1 once enabled, and stops when disabled (audited)', async () => {
+    t = testCore();
+    await t.core.start();
+    const { session } = await adminSession(t);
+    const port = await closedPort();
+    expect(t.core.metricsExporterPort()).toBeNull();
+    const on = await t.core.dispatch('settings:set', { metricsExporter: { enabled: true, port } }, session);
+    expect(on).toMatchObject({ ok: true, data: { metricsExporter: { enabled: true, port } } });
+    const scraped = await fetchMetrics(port);
+    expect(scraped).toMatchObject({ status: 200 });
+    expect(scraped !== 'refused' && scraped.body).toContain('ai_provider_api_calls_total');
+    await t.core.dispatch('settings:set', { metricsExporter: { enabled: false, port } }, session);
+    expect(await fetchMetrics(port)).toBe('refused');
+    expect(t.core.services.audit.list({ action: 'settings.' })).toHaveLength(2);
+  });
+});
+
+describe('durability setting', () => {
+  it('switches SQLite between synchronous NORMAL and FULL', async () => {
+    const t = testCore();
+    try {
+      await t.core.start();
+      expect(t.core.store.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      const { session } = await adminSession(t);
+      await t.core.dispatch('settings:set', { durability: 'FULL' }, session);
+      expect(t.core.store.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    } finally {
+      t.cleanup();
+    }
+  });
+});
