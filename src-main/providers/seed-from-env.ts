@@ -1,4 +1,4 @@
-import type { ProviderConfigInput } from '../../src-preload/contract';
+import { providerConfigInputSchema, type ProviderConfigInput } from '../../src-preload/contract';
 import type { ProviderConfigService } from './config-service';
 
 const ACTOR = 'system@first-start';
@@ -15,45 +15,18 @@ export async function seedProvidersFromEnv(configs: ProviderConfigService, env: 
     config: Partial<ProviderConfigInput> & Pick<ProviderConfigInput, 'name' | 'kind' | 'model'>,
     key: string,
   ) => {
-    const full: ProviderConfigInput = {
-      baseUrl: null,
-      tasks: [],
-      priority: 100,
-      isDefault: false,
-      active: true,
-      dailyTokenLimit: null,
-      monthlyTokenLimit: null,
-      monthlyCostLimitUsd: null,
-      onLimit: 'fallback',
-      timeoutMs: 60_000,
-      maxOutputTokens: 4096,
-      ...config,
-    };
+    const full = providerConfigInputSchema.parse(config);
     await configs.create(full, key, ACTOR);
     created.push(full.name);
   };
   const gemini = env['GEMINI_API_KEY'];
   if (gemini) {
+    const geminiDefault = { kind: 'gemini', isDefault: true, priority: 10 } as const;
+    const fast = env['GEMINI_MODEL_FAST'] ?? 'gemini-2.5-flash';
+    const quality = env['GEMINI_MODEL_QUALITY'] ?? 'gemini-2.5-pro';
+    await add({ ...geminiDefault, name: 'gemini-fast', model: fast, tasks: ['extraction', 'validation'] }, gemini);
     await add(
-      {
-        name: 'gemini-fast',
-        kind: 'gemini',
-        model: env['GEMINI_MODEL_FAST'] ?? 'gemini-2.5-flash',
-        tasks: ['extraction', 'validation'],
-        isDefault: true,
-        priority: 10,
-      },
-      gemini,
-    );
-    await add(
-      {
-        name: 'gemini-quality',
-        kind: 'gemini',
-        model: env['GEMINI_MODEL_QUALITY'] ?? 'gemini-2.5-pro',
-        tasks: ['cv_draft', 'cover_letter'],
-        isDefault: true,
-        priority: 10,
-      },
+      { ...geminiDefault, name: 'gemini-quality', model: quality, tasks: ['cv_draft', 'cover_letter'] },
       gemini,
     );
   }

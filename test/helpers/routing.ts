@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { ProviderConfigInput } from '../../src-preload/contract';
+import { providerConfigInputSchema, type ProviderConfigInput } from '../../src-preload/contract';
 import { startEmulator, type Emulator } from '../emulator';
 import { testCore, type TestCore } from './core';
 
@@ -28,27 +28,17 @@ export async function routingWorld(count = 2, dataDir?: string): Promise<Routing
     emulators,
     async addProvider(name, emulator, overrides = {}) {
       const url = typeof emulator === 'string' ? emulator : `${emulator.url}/v1`;
-      await t.core.services.providers.create(
-        {
-          name,
-          kind: 'openai-compatible',
-          model: 'gpt-4o-mini',
-          baseUrl: url,
-          tasks: ['extraction', 'cv_draft', 'cover_letter', 'validation'],
-          priority: 100,
-          isDefault: false,
-          active: true,
-          dailyTokenLimit: null,
-          monthlyTokenLimit: null,
-          monthlyCostLimitUsd: null,
-          onLimit: 'fallback',
-          timeoutMs: 5_000,
-          maxOutputTokens: 256,
-          ...overrides,
-        },
-        undefined,
-        'test@cli',
-      );
+      const config = providerConfigInputSchema.parse({
+        name,
+        kind: 'openai-compatible',
+        model: 'gpt-4o-mini',
+        baseUrl: url,
+        tasks: ['extraction', 'cv_draft', 'cover_letter', 'validation'],
+        timeoutMs: 5_000,
+        maxOutputTokens: 256,
+        ...overrides,
+      });
+      await t.core.services.providers.create(config, undefined, 'test@cli');
     },
     async close() {
       await Promise.all(emulators.map((e) => e.close()));
