@@ -176,7 +176,15 @@ export class Router {
           const wait = backoffMs(local, err.retryAfterMs, this.deps.random);
           if (wait === null) return 'next'; // Retry-After beyond the cap: another provider is faster
           if (!this.deps.breakers.tryAcquire(row.id)) return 'next';
-          await this.deps.sleep(wait, req.signal);
+          try {
+            await this.deps.sleep(wait, req.signal);
+          } catch {
+            throw new ProviderError({
+              errorClass: 'aborted',
+              providerKind: row.kind,
+              message: 'The request was cancelled.',
+            });
+          }
           continue;
         }
         default:

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { providerConfigInputSchema, type ProviderConfigInput } from '../../src-preload/contract';
 import { startEmulator, type Emulator } from '../emulator';
+import { sleep } from '../../src-main/routing/sleep';
 import { testCore, type TestCore } from './core';
 
 export interface RoutingWorld extends TestCore {
@@ -12,11 +13,16 @@ export interface RoutingWorld extends TestCore {
 }
 
 /** A core whose router sleeps instantly (recording the waits), plus helpers to add emulated providers. */
-export async function routingWorld(count = 2, dataDir?: string): Promise<RoutingWorld> {
+export async function routingWorld(
+  count = 2,
+  dataDir?: string,
+  options: { realSleep?: boolean } = {},
+): Promise<RoutingWorld> {
   const waits: number[] = [];
   const t = testCore({
-    sleep: async (ms) => {
+    sleep: async (ms, signal) => {
       waits.push(ms);
+      if (options.realSleep) await sleep(ms, signal);
     },
     random: () => 0.5,
     ...(dataDir ? { dataDir } : {}),

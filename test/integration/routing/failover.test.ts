@@ -138,3 +138,26 @@ describe('router failover matrix (emulated providers)', () => {
     expect(answer.text).toBe('Hello from secondary');
   });
 });
+
+describe('cancelling a routed request', () => {
+  it('an abort during a backoff wait ends the request with a classified `aborted` error', async () => {
+    // A real sleep, so the abort lands while the router waits to retry.
+    const w = await routingWorld(1, undefined, { realSleep: true });
+    try {
+      await w.addProvider('p', w.emulators[0]!);
+      const controller = new AbortController();
+      w.emulators[0]!.pushFaults({ status: 503, times: 3 });
+      const pending = w.core.services.router.route({
+        task: 'extraction',
+        userId: 'u',
+        request: prompt('x'),
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort(), 50);
+      await expect(pending).rejects.toMatchObject({ errorClass: 'aborted' });
+      expect(w.core.services.budgets.outstandingReservations()).toBe(0);
+    } finally {
+      await w.close();
+    }
+  });
+});
