@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '../../src-preload/contract';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
@@ -13,7 +13,6 @@ import { newTotpSecret, totpUri, verifyTotp } from './totp';
 
 export const ADMIN_IDLE_MS = 15 * 60_000;
 const ADMIN_MAX_MS = 8 * 60 * 60_000;
-const TOTP_ACCOUNT = 'admin:totp';
 
 interface AccountRow {
   passwordHash: string;
@@ -67,7 +66,9 @@ export class AdminService implements RoleResolver {
     checkPasswordStrength(password);
     const passwordHash = await hashPassword(password);
     const secret = newTotpSecret();
-    await this.secrets.set(TOTP_ACCOUNT, secret);
+    // One keychain entry per data folder: two Aditus databases never share (or overwrite) a TOTP secret.
+    const totpRef = `admin-totp:${randomUUID()}`;
+    await this.secrets.set(totpRef, secret);
     const codes = newRecoveryCodes();
     const now = this.clock.now();
     immediate(this.store.sqlite, () => {
@@ -75,7 +76,7 @@ export class AdminService implements RoleResolver {
         .prepare(
           'INSERT INTO admin_account (id, password_hash, totp_secret_ref, created_at, updated_at) VALUES (1, ?, ?, ?, ?)',
         )
-        .run(passwordHash, TOTP_ACCOUNT, now, now);
+        .run(passwordHash, totpRef, now, now);
       this.replaceRecoveryCodes(codes, now);
     });
     this.audit.append({ actor: actorOf(session), action: 'admin.setup', target: 'admin' });
@@ -222,7 +223,7 @@ export class AdminService implements RoleResolver {
     if (!account || !(await verifyPassword(password, account.passwordHash)))
       throw new AppError('unauthenticated', 'The password is wrong.');
     const secret = newTotpSecret();
-    await this.secrets.set(TOTP_ACCOUNT, secret);
+    await this.secrets.set(account.totpSecretRef, secret);
     const codes = newRecoveryCodes();
     immediate(this.store.sqlite, () => {
       this.store.sqlite

@@ -265,6 +265,12 @@ export const channels = {
     role: 'recruiter',
     summary: 'Generate a CV or cover letter into a document (streams `stream:chunk`).',
   }),
+  'drafts:cancel': channel({
+    input: z.object({ streamId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+    role: 'recruiter',
+    summary: 'Stop a running generation (by its stream id).',
+  }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),
     output: validateOutputSchema,

@@ -16,7 +16,10 @@ export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
   };
 }
 
-export function offlineMeta(attempts: AnswerMeta['attempts'], why: string | null): AnswerMeta {
+export const OFFLINE_EXTRACTION_NOTE =
+  'Extracted offline with the built-in rules (no AI provider was used). Check the fields before drafting.';
+
+export function offlineMeta(attempts: AnswerMeta['attempts'], why: string | null, note = OFFLINE_NOTE): AnswerMeta {
   return {
     providerName: 'builtin',
     model: null,
@@ -26,6 +29,6 @@ export function offlineMeta(attempts: AnswerMeta['attempts'], why: string | null
     inputTokens: 0,
     outputTokens: 0,
     costUsd: null,
-    note: why ? `${why} ${OFFLINE_NOTE}` : OFFLINE_NOTE,
+    note: why ? `${why} ${note}` : note,
   };
 }

@@ -9,6 +9,7 @@ type DraftingChannels =
   | 'jobs:extract'
   | 'jobs:update-fields'
   | 'drafts:generate'
+  | 'drafts:cancel'
   | 'drafts:validate'
   | 'drafts:check'
   | 'documents:list'
@@ -27,6 +28,8 @@ const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
 /** The drafting channels: thin wrappers over the drafting service. */
 export function draftingHandlers(drafting: DraftingService): Pick<Handlers, DraftingChannels> {
   const repos = drafting.repos;
+  // Running generations by stream id, so a Stop button can cancel one (an Electron invoke cannot be aborted).
+  const running = new Map<string, AbortController>();
   return {
     'candidates:list': () => repos.candidates.list(),
     'candidates:import': (input) => drafting.importCandidate(input),
@@ -34,10 +37,23 @@ export function draftingHandlers(drafting: DraftingService): Pick<Handlers, Draf
     'jobs:import': (input) => drafting.importJob(input),
     'jobs:extract': ({ id, provider }, ctx) => drafting.extract(id, callContext(ctx, provider)),
     'jobs:update-fields': ({ id, fields }) => drafting.updateJobFields(id, fields),
-    'drafts:generate': ({ streamId, provider, ...input }, ctx) =>
-      drafting.generate(input, callContext(ctx, provider), (event) => {
-        if (streamId) ctx.emit('stream:chunk', { streamId, ...event });
-      }),
+    'drafts:generate': async ({ streamId, provider, ...input }, ctx) => {
+      const controller = new AbortController();
+      if (streamId) running.set(streamId, controller);
+      const signal = ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal;
+      try {
+        return await drafting.generate(input, { ...callContext(ctx, provider), signal }, (event) => {
+          if (streamId) ctx.emit('stream:chunk', { streamId, ...event });
+        });
+      } finally {
+        if (streamId) running.delete(streamId);
+      }
+    },
+    'drafts:cancel': ({ streamId }) => {
+      const controller = running.get(streamId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
     'drafts:validate': ({ documentId, provider }, ctx) => drafting.validate(documentId, callContext(ctx, provider)),
     'drafts:check': (input, ctx) => drafting.check(input, callContext(ctx)),
     'documents:list': ({ candidateId }) => repos.documents.list(candidateId),

@@ -34,7 +34,7 @@ import type { DocumentsRepo } from '../store/documents-repo';
 import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/job-postings-repo';
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
-import { metaFromAnswer, offlineMeta } from './answer-meta';
+import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
 

@@ -108,3 +108,27 @@ describe('admin account', () => {
     expect((await unlock(next)).ok).toBe(true);
   });
 });
+
+describe('two data folders on one keychain', () => {
+  it('each keeps its own TOTP secret', async () => {
+    const { MemorySecretStore } = await import('../../../src-main/secrets/memory-store');
+    const shared = new MemorySecretStore();
+    const a = testCore({ secrets: shared });
+    const b = testCore({ secrets: shared });
+    try {
+      const first = await adminSession(a);
+      const second = await adminSession(b);
+      expect(first.secret).not.toBe(second.secret);
+      a.clock.advance(30_000);
+      const again = await a.core.dispatch(
+        'admin:unlock',
+        { password: ADMIN_PASSWORD, code: totpCode(first.secret, a.clock.now()) },
+        a.core.localSession('web'),
+      );
+      expect(again).toMatchObject({ ok: true });
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  });
+});

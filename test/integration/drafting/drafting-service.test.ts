@@ -135,6 +135,31 @@ describe('drafting through the router (emulated providers)', () => {
     expect(stored.draftText).toBe(reply);
   });
 
+  it('a running generation can be cancelled by its stream id; half an answer does not replace the text', async () => {
+    await w.addProvider('a', w.emulators[0]!);
+    const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
+    const job = await importJob();
+    await call('jobs:update-fields', { id: job.id, fields: JSON.parse(validFields) as unknown });
+    w.emulators[0]!.pushFaults({ chunkDelayMs: 40 });
+    w.emulators[0]!.pushReplies('one two three four five six seven eight nine ten eleven twelve');
+    let cancelled = false;
+    const pending = call(
+      'drafts:generate',
+      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, streamId: 'stop-me' },
+      (event) => {
+        if (event === 'stream:chunk' && !cancelled) {
+          cancelled = true;
+          void call('drafts:cancel', { streamId: 'stop-me' });
+        }
+      },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'provider_error', details: { errorClass: 'aborted' } });
+    const docs = await call<{ id: string; draftText: string }[]>('documents:list', {});
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!.draftText).toBe('');
+    expect(await call('drafts:cancel', { streamId: 'stop-me' })).toEqual({ cancelled: false });
+  });
+
   it('drafts offline with no provider, and exports the stored draft as DOCX and PDF', async () => {
     const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate-cv.md') });
     const job = await importJob();
