@@ -148,7 +148,7 @@ export class DraftingService {
       const fields = extractJobFieldsOffline(job.rawText);
       return {
         job: toJobDto(this.deps.jobs.setFields(job.id, fields, 'builtin')),
-        meta: offlineMeta(offline.attempts, offline.why),
+        meta: offlineMeta(offline.attempts, offline.why, OFFLINE_EXTRACTION_NOTE),
       };
     }
   }
