@@ -128,7 +128,7 @@ describe('malformed IPC payloads', () => {
     expect(sent).toBe(Object.keys(channels).length * PER_CHANNEL);
     expect(databaseChecksum(t.core.store.sqlite)).toBe(before);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-  });
+  }, 180_000);
 
   it('for every admin channel in the contract, a recruiter call is refused (forbidden) and an admin call is not', async () => {
     const recruiter = t.core.localSession('web');
