@@ -26,9 +26,27 @@ function harden(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** The only permission granted: the app's own page may write (sanitised) text to the clipboard (Copy buttons). */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+function isAppPage(url: string | undefined): boolean {
+  if (!url) return false;
+  if (url.startsWith('file://')) return true;
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  try {
+    return !!dev && new URL(url).origin === new URL(dev).origin;
+  } catch {
+    return false;
+  }
+}
+
 export function installSessionPolicies(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission) && isAppPage(wc.getURL())),
+  );
+  session.defaultSession.setPermissionCheckHandler(
+    (_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && isAppPage(origin),
+  );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

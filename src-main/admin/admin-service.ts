@@ -197,7 +197,7 @@ export class AdminService implements RoleResolver {
   }
 
   /** Every dispatch asks this: a valid, unexpired admin session is admin (and its idle timer restarts). */
-  async roleOf(session: Session): Promise<Role> {
+  async roleOf(session: Session, options: { touch?: boolean } = {}): Promise<Role> {
     if (!session.adminToken) return 'recruiter';
     if (this.sessionExpiry(session.adminToken) === null) {
       session.adminToken = null;
@@ -206,7 +206,7 @@ export class AdminService implements RoleResolver {
     // Restarting the idle timer is a write; once every few seconds is precise enough for a 15-minute timeout.
     const now = this.clock.now();
     const hash = sha256(session.adminToken);
-    if (now - (this.touched.get(hash) ?? 0) >= TOUCH_EVERY_MS) {
+    if (options.touch !== false && now - (this.touched.get(hash) ?? 0) >= TOUCH_EVERY_MS) {
       this.touched.set(hash, now);
       this.store.sqlite.prepare('UPDATE admin_sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash);
     }

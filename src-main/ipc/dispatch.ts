@@ -22,7 +22,8 @@ export function createDispatch(handlers: Handlers, roles: RoleResolver, log: (li
       if (!isChannel(channelName))
         throw new AppError('unknown_channel', `There is no channel named "${String(channelName).slice(0, 64)}".`);
       const spec = channels[channelName];
-      const role = await roles.roleOf(session);
+      // Showing the admin badge must not keep an idle admin session alive.
+      const role = await roles.roleOf(session, { touch: channelName !== 'admin:status' });
       if (spec.role === 'admin' && role !== 'admin')
         throw new AppError(
           'forbidden',

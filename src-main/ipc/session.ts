@@ -12,5 +12,6 @@ export interface Session {
 }
 
 export interface RoleResolver {
-  roleOf(session: Session): Promise<Role>;
+  /** `touch: false` checks the role without restarting the admin idle timer (status display). */
+  roleOf(session: Session, options?: { touch?: boolean }): Promise<Role>;
 }

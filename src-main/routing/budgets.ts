@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import { dayKey, monthKey, nextLocalMidnight, nextMonthStart } from '../usage/periods';
@@ -40,6 +40,8 @@ export class Budgets {
   private readonly addCounter: Statement;
   private readonly insertLedger: Statement;
   private readonly closeLedger: Statement;
+  /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
+  private readonly reserveTxn: Transaction<Budgets['reserveNow']>;
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -59,6 +61,7 @@ export class Budgets {
     this.closeLedger = sqlite.prepare(`
       UPDATE budget_ledger SET state = ?, used_tokens = ?, used_cost_micros = ?, settled_at = ?
       WHERE id = ? AND state = 'reserved'`);
+    this.reserveTxn = sqlite.transaction(this.reserveNow.bind(this));
   }
 
   private counter(configId: string, key: string): { tokens: number; costMicros: number } {
@@ -77,6 +80,7 @@ export class Budgets {
     return { dayTokens: day.tokens, monthTokens: month.tokens, monthCostMicros: month.costMicros };
   }
 
+  /** One immediate transaction: checks every limit and, if all fit, reserves on the counters and the ledger. */
   reserve(
     configId: string,
     limits: BudgetLimits,
@@ -84,38 +88,46 @@ export class Budgets {
     tokens: number,
     costMicros: number,
   ): Reservation | BudgetDenial {
-    return immediate(this.store.sqlite, () => {
-      const now = this.clock.now();
-      const d = dayKey(now);
-      const m = monthKey(now);
-      const day = this.counter(configId, `d:${d}`);
-      const month = this.counter(configId, `m:${m}`);
-      if (limits.dailyTokenLimit !== null && day.tokens + tokens > limits.dailyTokenLimit)
-        return {
-          limit: 'daily_tokens',
-          used: day.tokens,
-          max: limits.dailyTokenLimit,
-          resetsAt: nextLocalMidnight(now),
-        };
-      if (limits.monthlyTokenLimit !== null && month.tokens + tokens > limits.monthlyTokenLimit)
-        return {
-          limit: 'monthly_tokens',
-          used: month.tokens,
-          max: limits.monthlyTokenLimit,
-          resetsAt: nextMonthStart(now),
-        };
-      if (limits.monthlyCostLimitMicros !== null && month.costMicros + costMicros > limits.monthlyCostLimitMicros)
-        return {
-          limit: 'monthly_cost',
-          used: month.costMicros,
-          max: limits.monthlyCostLimitMicros,
-          resetsAt: nextMonthStart(now),
-        };
-      this.addCounter.run(configId, `d:${d}`, tokens, costMicros);
-      this.addCounter.run(configId, `m:${m}`, tokens, costMicros);
-      const id = Number(this.insertLedger.run(configId, requestId, d, m, tokens, costMicros, now).lastInsertRowid);
-      return { id, configId, tokens, costMicros, dayKey: d, monthKey: m };
-    });
+    return this.reserveTxn.immediate(configId, limits, requestId, tokens, costMicros);
+  }
+
+  private reserveNow(
+    configId: string,
+    limits: BudgetLimits,
+    requestId: string,
+    tokens: number,
+    costMicros: number,
+  ): Reservation | BudgetDenial {
+    const now = this.clock.now();
+    const d = dayKey(now);
+    const m = monthKey(now);
+    const day = this.counter(configId, `d:${d}`);
+    const month = this.counter(configId, `m:${m}`);
+    if (limits.dailyTokenLimit !== null && day.tokens + tokens > limits.dailyTokenLimit)
+      return {
+        limit: 'daily_tokens',
+        used: day.tokens,
+        max: limits.dailyTokenLimit,
+        resetsAt: nextLocalMidnight(now),
+      };
+    if (limits.monthlyTokenLimit !== null && month.tokens + tokens > limits.monthlyTokenLimit)
+      return {
+        limit: 'monthly_tokens',
+        used: month.tokens,
+        max: limits.monthlyTokenLimit,
+        resetsAt: nextMonthStart(now),
+      };
+    if (limits.monthlyCostLimitMicros !== null && month.costMicros + costMicros > limits.monthlyCostLimitMicros)
+      return {
+        limit: 'monthly_cost',
+        used: month.costMicros,
+        max: limits.monthlyCostLimitMicros,
+        resetsAt: nextMonthStart(now),
+      };
+    this.addCounter.run(configId, `d:${d}`, tokens, costMicros);
+    this.addCounter.run(configId, `m:${m}`, tokens, costMicros);
+    const id = Number(this.insertLedger.run(configId, requestId, d, m, tokens, costMicros, now).lastInsertRowid);
+    return { id, configId, tokens, costMicros, dayKey: d, monthKey: m };
   }
 
   /** Call inside the usage event's transaction: the counters move from the reservation to the real usage. */

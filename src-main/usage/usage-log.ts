@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
-import { immediate, type DatabaseHandle } from '../db/client';
+import type { Statement, Transaction } from 'better-sqlite3';
+import type { DatabaseHandle } from '../db/client';
 import { BUCKET_COLUMNS, bucketIndex } from './latency-buckets';
 import { startOfHour, startOfLocalDay } from './periods';
 
@@ -77,8 +77,10 @@ export class UsageLog {
   private readonly insertEvent: Statement;
   private readonly upsertHourly: Statement;
   private readonly upsertDaily: Statement;
+  /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
+  private readonly write: Transaction<(event: UsageEvent, alsoInTransaction?: () => void) => number>;
 
-  constructor(private readonly store: DatabaseHandle) {
+  constructor(store: DatabaseHandle) {
     const { sqlite } = store;
     this.insertEvent = sqlite.prepare(`
       INSERT INTO usage_events (request_id, attempt, config_id, provider_name, provider_kind, model, task, user_id,
@@ -89,41 +91,49 @@ export class UsageLog {
         @latencyMs, @ttftMs, @fallback, @createdAt)`);
     this.upsertHourly = sqlite.prepare(rollupSql('usage_hourly', HOURLY_DIMS));
     this.upsertDaily = sqlite.prepare(rollupSql('usage_daily', DAILY_DIMS));
+    this.write = sqlite.transaction((event: UsageEvent, alsoInTransaction?: () => void) =>
+      this.writeEvent(event, alsoInTransaction),
+    );
   }
 
-  /** Writes the event and its rollups; `alsoInTransaction` runs inside the same transaction. */
+  /**
+   * Writes the event and its rollups in one immediate transaction (nested in the caller's, if any);
+   * `alsoInTransaction` runs inside the same transaction.
+   */
   record(event: UsageEvent, alsoInTransaction?: () => void): number {
-    return immediate(this.store.sqlite, () => {
-      const id = Number(
-        this.insertEvent.run({ ...event, estimated: event.estimated ? 1 : 0, fallback: event.fallback ? 1 : 0 })
-          .lastInsertRowid,
-      );
-      const rollup = {
-        config_id: event.configId ?? '',
-        provider_name: event.providerName,
-        provider_kind: event.providerKind,
-        task: event.task,
-        isError: event.status === 'error' ? 1 : 0,
-        fallback: event.fallback ? 1 : 0,
-        inputTokens: event.inputTokens,
-        outputTokens: event.outputTokens,
-        cachedInputTokens: event.cachedInputTokens,
-        costMicros: event.costMicros,
-        unpriced: event.status === 'ok' && event.costMicros === null ? 1 : 0,
-        estimated: event.estimated ? 1 : 0,
-        latencyMs: event.latencyMs,
-        bucketIndex: bucketIndex(event.latencyMs),
-        errorClass: event.errorClass,
-      };
-      this.upsertHourly.run({ ...rollup, bucket_start: startOfHour(event.createdAt) });
-      this.upsertDaily.run({
-        ...rollup,
-        model: event.model,
-        user_id: event.userId,
-        bucket_start: startOfLocalDay(event.createdAt),
-      });
-      alsoInTransaction?.();
-      return id;
+    return this.write.immediate(event, alsoInTransaction);
+  }
+
+  private writeEvent(event: UsageEvent, alsoInTransaction?: () => void): number {
+    const id = Number(
+      this.insertEvent.run({ ...event, estimated: event.estimated ? 1 : 0, fallback: event.fallback ? 1 : 0 })
+        .lastInsertRowid,
+    );
+    const rollup = {
+      config_id: event.configId ?? '',
+      provider_name: event.providerName,
+      provider_kind: event.providerKind,
+      task: event.task,
+      isError: event.status === 'error' ? 1 : 0,
+      fallback: event.fallback ? 1 : 0,
+      inputTokens: event.inputTokens,
+      outputTokens: event.outputTokens,
+      cachedInputTokens: event.cachedInputTokens,
+      costMicros: event.costMicros,
+      unpriced: event.status === 'ok' && event.costMicros === null ? 1 : 0,
+      estimated: event.estimated ? 1 : 0,
+      latencyMs: event.latencyMs,
+      bucketIndex: bucketIndex(event.latencyMs),
+      errorClass: event.errorClass,
+    };
+    this.upsertHourly.run({ ...rollup, bucket_start: startOfHour(event.createdAt) });
+    this.upsertDaily.run({
+      ...rollup,
+      model: event.model,
+      user_id: event.userId,
+      bucket_start: startOfLocalDay(event.createdAt),
     });
+    alsoInTransaction?.();
+    return id;
   }
 }

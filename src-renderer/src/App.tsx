@@ -1,69 +1,56 @@
-import { AppShell, Badge, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { AppShell, ScrollArea } from '@mantine/core';
 import { useState } from 'react';
-import { ProvidersPage } from './features/providers/ProvidersPage';
-import { ADMIN_NAV, DRAFTING_NAV, type NavItem, type PageId } from './features/shell/nav';
-import { useCall } from './lib/use-call';
+import { AdminSessionProvider } from './features/admin/session/AdminSessionProvider';
+import { useAdminSession } from './features/admin/session/admin-session-context';
+import { DraftingPage } from './features/drafting/DraftingPage';
+import { isDraftingPage } from './features/drafting/pages';
+import { HelpModal } from './features/help/HelpModal';
+import { AppHeader } from './features/shell/AppHeader';
+import { ADMIN_NAV, DRAFTING_NAV, navItem, type PageId } from './features/shell/nav';
+import { NavSection } from './features/shell/NavSection';
+import { PageContent } from './features/shell/PageContent';
 
-function NavSection({
-  title,
-  items,
-  active,
-  onSelect,
-}: {
-  title: string;
-  items: NavItem[];
-  active: PageId;
-  onSelect: (id: PageId) => void;
-}) {
-  return (
-    <Stack gap={2} mb="md">
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm">
-        {title}
-      </Text>
-      {items.map((item) => (
-        <NavLink key={item.id} label={item.label} active={item.id === active} onClick={() => onSelect(item.id)} />
-      ))}
-    </Stack>
-  );
-}
+function Shell() {
+  const [page, setPage] = useState<PageId>('candidates');
+  /** Bumped on every navigation click, so choosing the current page again reloads it. */
+  const [visit, setVisit] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const session = useAdminSession();
+  const locked = session.status?.unlocked !== true;
 
-function Placeholder({ title }: { title: string }) {
+  const select = (id: PageId) => {
+    setPage(id);
+    setVisit((v) => v + 1);
+    if (navItem(id).adminOnly && session.status?.configured && locked && !session.pendingSetup) session.requestUnlock();
+  };
+
   return (
-    <Stack>
-      <Title order={2}>{title}</Title>
-      <Text c="dimmed">This screen is not built yet.</Text>
-    </Stack>
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm' }} padding="lg">
+      <AppShell.Header>
+        <AppHeader onHelp={() => setHelpOpen(true)} />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation" component="nav">
+        <ScrollArea>
+          <NavSection title="Drafting" items={DRAFTING_NAV} active={page} locked={locked} onSelect={select} />
+          <NavSection title="Admin" items={ADMIN_NAV} active={page} locked={locked} onSelect={select} />
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {isDraftingPage(page) ? (
+          <DraftingPage page={page} onNavigate={select} />
+        ) : (
+          <PageContent key={visit} page={page} />
+        )}
+      </AppShell.Main>
+      <HelpModal opened={helpOpen} onClose={() => setHelpOpen(false)} />
+    </AppShell>
   );
 }
 
 export function App() {
-  const [page, setPage] = useState<PageId>('candidates');
-  const info = useCall('app:info', {});
-  const title = [...DRAFTING_NAV, ...ADMIN_NAV].find((n) => n.id === page)?.label ?? '';
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={1} size="h3">
-            Aditus
-          </Title>
-          <Group gap="xs">
-            {info.data && <Badge variant="light">{info.data.role === 'admin' ? 'Admin' : 'Recruiter'}</Badge>}
-            {info.data && (
-              <Text size="xs" c="dimmed">
-                v{info.data.version}
-              </Text>
-            )}
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
-        <ScrollArea>
-          <NavSection title="Drafting" items={DRAFTING_NAV} active={page} onSelect={setPage} />
-          <NavSection title="Admin" items={ADMIN_NAV} active={page} onSelect={setPage} />
-        </ScrollArea>
-      </AppShell.Navbar>
-      <AppShell.Main>{page === 'providers' ? <ProvidersPage /> : <Placeholder title={title} />}</AppShell.Main>
-    </AppShell>
+    <AdminSessionProvider>
+      <Shell />
+    </AdminSessionProvider>
   );
 }

@@ -15,8 +15,60 @@ test('the app shell renders with drafting and admin navigation', async ({ page, 
   await expect(page.getByText('Recruiter')).toBeVisible();
   // The token left the address bar once read.
   expect(page.url()).not.toContain('token=');
+  // No admin account yet: an admin page shows the guided setup instead of its content.
   await nav.getByText('Providers', { exact: true }).click();
-  await expect(page.getByText('No providers yet')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up the admin account' })).toBeVisible();
+  // Usage is readable without admin; with no calls it says how to start.
+  await nav.getByText('Usage', { exact: true }).click();
+  await expect(page.getByText('No AI usage in this period')).toBeVisible();
+  await expect(page.getByText('Add a provider in Admin → Providers, or draft offline')).toBeVisible();
+  // Back to a drafting screen.
+  await nav.getByText('Documents', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/shell-providers-1280.png' });
   expect(errors).toEqual([]);
+});
+
+test('the theme toggle switches light and dark and is remembered', async ({ page, app }) => {
+  await page.goto(app.url);
+  const html = page.locator('html');
+  const toggle = page.getByRole('button', { name: /Switch to (dark|light) theme/u });
+  const before = await html.getAttribute('data-mantine-color-scheme');
+  await toggle.click();
+  const after = before === 'dark' ? 'light' : 'dark';
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', after);
+  await page.reload();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', after);
+});
+
+test('the help button opens the admin guide as text', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Open the admin guide' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Admin guide' });
+  await expect(dialog.getByRole('heading', { name: /five-minute start/iu })).toBeVisible();
+  // Markdown is rendered as elements (bold, nested lists, tables), not shown as markup.
+  await expect(dialog.getByRole('listitem').filter({ hasText: /^choose a password/u })).toBeVisible();
+  await expect(dialog.getByRole('table').first()).toBeVisible();
+  expect(await dialog.innerText()).not.toContain('**');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('the shell is keyboard reachable: navigation, header buttons and dialogs', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Aditus' })).toBeVisible();
+  // Tab through the header into the navigation until "Usage" has focus, then open it with Enter.
+  const usage = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Usage' });
+  for (let i = 0; i < 20 && !(await usage.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(usage).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Usage', level: 2 })).toBeVisible();
+  // Header icon buttons have names, and a dialog opened from the keyboard closes with Escape.
+  await page.getByRole('button', { name: 'Open the admin guide' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Admin guide' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Open the admin guide' })).toBeFocused();
 });

@@ -32,11 +32,33 @@ export class IpcError extends Error {
   }
 }
 
+type SettledListener = (channel: Channel, ok: boolean) => void;
+const settledListeners = new Set<SettledListener>();
+
+/** Called after every call to main settles (the admin session uses it: each call slides its idle timer). */
+export function onCallSettled(listener: SettledListener): () => void {
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+}
+
 /** Typed call into main: resolves with the channel's output or throws an IpcError with a readable message. */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = (await api().invoke(channel, input)) as Result<ChannelOutput<C>>;
+  let result: Result<ChannelOutput<C>>;
+  try {
+    result = (await api().invoke(channel, input)) as Result<ChannelOutput<C>>;
+  } catch (err) {
+    for (const fn of settledListeners) fn(channel, false);
+    throw err;
+  }
+  for (const fn of settledListeners) fn(channel, result.ok);
   if (!result.ok) throw new IpcError(result.error);
   return result.data;
+}
+
+/** A readable message from anything a call can throw. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
 }
 
 export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

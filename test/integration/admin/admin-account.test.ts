@@ -132,3 +132,19 @@ describe('two data folders on one keychain', () => {
     }
   });
 });
+
+describe('admin status display', () => {
+  it('reading admin:status does not keep an idle admin session alive', async () => {
+    const t = testCore();
+    try {
+      const { session } = await adminSession(t);
+      for (let i = 0; i < 16; i++) {
+        t.clock.advance(60_000);
+        await t.core.dispatch('admin:status', {}, session);
+      }
+      expect(await t.core.services.roles.roleOf(session)).toBe('recruiter');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -1,57 +1,89 @@
-import { Alert, Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
+import { useState } from 'react';
+import type { ProviderConfigDto } from '../../../../src-preload/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PlusIcon, RefreshIcon } from '../../components/icons';
+import { LoadingBlock } from '../../components/LoadingBlock';
+import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../lib/use-call';
+import { useNow } from '../../lib/use-now';
+import { BudgetAlerts } from './BudgetAlerts';
+import { CredentialTestAlert } from './CredentialTestAlert';
+import { DeleteProviderModal } from './DeleteProviderModal';
+import { ProviderFormModal } from './form/ProviderFormModal';
+import { KeyRotationAlert } from './KeyRotationAlert';
+import { ProvidersTable } from './ProvidersTable';
+import { useCredentialTest } from './use-credential-test';
 
+type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; config: ProviderConfigDto };
+
+/** Admin: provider configs, their health and budgets; add, edit, test and delete. */
 export function ProvidersPage() {
-  const { data, error, loading } = useCall('providers:list', {});
+  const list = useCall('providers:list', {});
+  const health = useCall('providers:health', {});
+  const now = useNow(60_000);
+  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+  const [deleting, setDeleting] = useState<ProviderConfigDto | null>(null);
+  const reload = () => {
+    list.reload();
+    health.reload();
+  };
+  const tester = useCredentialTest(reload);
+  const configs = list.data ?? [];
+
   return (
-    <Stack>
-      <Title order={2}>Providers</Title>
-      {loading && <Loader aria-label="Loading providers" />}
-      {error && (
-        <Alert color="red" title="Could not load providers">
-          {error}
-        </Alert>
-      )}
-      {data && data.length === 0 && (
+    <Stack gap="lg">
+      <PageHeader
+        title="Providers"
+        description="AI providers, the tasks routed to them, their keys and budgets. Keys live in the OS keychain."
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<RefreshIcon size={16} />}
+              onClick={reload}
+              loading={list.loading || health.loading}
+            >
+              Refresh
+            </Button>
+            <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+              Add provider
+            </Button>
+          </>
+        }
+      />
+      {list.error && <ErrorAlert title="Could not load providers" message={list.error} />}
+      {health.error && <ErrorAlert title="Could not load provider health" message={health.error} />}
+      {tester.result && <CredentialTestAlert result={tester.result} onClose={tester.clear} />}
+      <BudgetAlerts configs={configs} health={health.data ?? []} />
+      <KeyRotationAlert configs={configs} now={now} />
+      {list.data === null && list.loading && <LoadingBlock label="Loading providers…" />}
+      {list.data && configs.length === 0 && (
         <Alert color="blue" title="No providers yet">
-          Drafting works offline with the built-in drafter. An admin can add Gemini, OpenAI, Claude or a local
-          OpenAI-compatible server.
+          Drafting works offline with the built-in drafter. Add Gemini, OpenAI, Claude or a local OpenAI-compatible
+          server (Ollama, LM Studio) with “Add provider”.
         </Alert>
       )}
-      {data && data.length > 0 && (
-        <Table striped highlightOnHover aria-label="Providers">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Model</Table.Th>
-              <Table.Th>Tasks</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Key</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>{p.kind}</Table.Td>
-                <Table.Td>{p.model}</Table.Td>
-                <Table.Td>{p.tasks.join(', ') || '—'}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Badge color={p.active ? 'green' : 'gray'}>{p.active ? 'Active' : 'Inactive'}</Badge>
-                    {p.isDefault && <Badge color="indigo">Default</Badge>}
-                    {p.keyInvalid && <Badge color="red">Key invalid</Badge>}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text ff="monospace">{p.keyHint ? `…${p.keyHint}` : '—'}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {configs.length > 0 && (
+        <ProvidersTable
+          configs={configs}
+          health={health.data ?? []}
+          now={now}
+          actions={{
+            onTest: (c) => void tester.test(c.name),
+            onEdit: (c) => setEditing({ mode: 'edit', config: c }),
+            onDelete: setDeleting,
+            testing: tester.testing,
+          }}
+        />
       )}
+      <ProviderFormModal
+        opened={editing.mode !== 'closed'}
+        saved={editing.mode === 'edit' ? editing.config : null}
+        onClose={() => setEditing({ mode: 'closed' })}
+        onSaved={reload}
+      />
+      <DeleteProviderModal config={deleting} onClose={() => setDeleting(null)} onDeleted={reload} />
     </Stack>
   );
 }

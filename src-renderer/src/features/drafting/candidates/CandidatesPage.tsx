@@ -1,0 +1,72 @@
+import { Card, Grid, Stack, Text } from '@mantine/core';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadingBlock } from '../../../components/LoadingBlock';
+import { PageHeader } from '../../../components/PageHeader';
+import { useCall } from '../../../lib/use-call';
+import { DraftingModeBadge } from '../shared/DraftingModeBadge';
+import type { DraftingPageId } from '../pages';
+import { useProviderStatus } from '../shared/provider-status';
+import { rememberSelection, useSelection } from '../shared/selection';
+import { CandidateImport } from './CandidateImport';
+import { CandidateList } from './CandidateList';
+import { CandidateProfileView } from './CandidateProfileView';
+
+/** Candidates: import from a file, pick one, read the parsed profile, go on to draft. */
+export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPageId) => void }) {
+  const list = useCall('candidates:list', {});
+  const status = useProviderStatus();
+  const [selectedId, setSelectedId] = useSelection('candidate');
+  const candidates = list.data ?? [];
+  const selected = candidates.find((c) => c.id === selectedId) ?? candidates[0] ?? null;
+
+  const draftFor = (id: string) => {
+    rememberSelection('candidate', id);
+    rememberSelection('document', null);
+    onNavigate('documents');
+  };
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Candidates"
+        description="Import a candidate’s profile or CV. Drafts use only what it says, and validation checks against it."
+        actions={
+          <DraftingModeBadge cv={status.providersFor('cv_draft')} coverLetter={status.providersFor('cover_letter')} />
+        }
+      />
+      {list.error && <ErrorAlert title="Could not load candidates" message={list.error} />}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <CandidateImport
+              onImported={(c) => {
+                setSelectedId(c.id);
+                list.reload();
+              }}
+            />
+            {list.data === null && list.loading ? (
+              <LoadingBlock label="Loading candidates…" />
+            ) : (
+              <CandidateList candidates={candidates} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          {selected ? (
+            <CandidateProfileView candidate={selected} onDraft={() => draftFor(selected.id)} />
+          ) : (
+            list.data && (
+              <Card withBorder padding="xl">
+                <Text fw={600}>No candidate selected</Text>
+                <Text c="dimmed" size="sm">
+                  Import a JSON profile or a CV on the left. Its parsed profile (contact, experience, education, skills)
+                  shows here.
+                </Text>
+              </Card>
+            )
+          )}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,18 @@
+import { Card, Stack, Title } from '@mantine/core';
+import { DraftEditor } from './DraftEditor';
+import { KIND_TITLE, type LiveDraft } from './live-draft';
+import { StreamingStatus } from './StreamingStatus';
+
+/** A new document while it streams in (it is stored, with its id, when the answer completes). */
+export function LiveDraftView({ live, candidateName }: { live: LiveDraft; candidateName: string | null }) {
+  const title = `New ${KIND_TITLE[live.kind]}${candidateName ? ` for ${candidateName}` : ''}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={title} aria-busy="true">
+      <Stack gap="sm">
+        <Title order={3}>{title}</Title>
+        <StreamingStatus live={live} />
+        <DraftEditor label={`${KIND_TITLE[live.kind]} text`} value={live.text} streaming />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,31 @@
+import { Group, Progress, Stack, Text } from '@mantine/core';
+import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
+import { budgetColor, budgetLines } from './budget';
+
+/** Progress bars of a provider's daily/monthly budgets (or the plain count where there is no limit). */
+export function BudgetUsage({ config, health }: { config: ProviderConfigDto; health: ProviderHealthDto | undefined }) {
+  return (
+    <Stack gap={6} miw={230}>
+      {budgetLines(config, health).map((line) => (
+        <Stack gap={2} key={line.label}>
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text size="xs" fw={500} style={{ whiteSpace: 'nowrap' }}>
+              {line.label}
+            </Text>
+            <Text size="xs" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {line.shortText}
+            </Text>
+          </Group>
+          {line.ratio !== null && (
+            <Progress
+              value={Math.min(100, line.ratio * 100)}
+              color={budgetColor(line.ratio)}
+              size="sm"
+              aria-label={`${config.name}: ${line.phrase} ${Math.round(line.ratio * 100)}% used`}
+            />
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+import type { ChannelOutput } from '../../../../src-preload/contract';
+
+export type CredentialTest = ChannelOutput<'providers:test'> & { name: string };

@@ -1,0 +1,94 @@
+import { Alert, Button, Divider, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { ProviderConfigDto } from '../../../../../src-preload/contract';
+import { call } from '../../../lib/ipc';
+import { notifySuccess } from '../../../lib/notify';
+import { useAction } from '../../../lib/use-action';
+import { ConnectionFields } from './ConnectionFields';
+import { LimitFields } from './LimitFields';
+import {
+  configFromValues,
+  keyToSend,
+  NEW_PROVIDER,
+  providerFormRules,
+  schemaErrors,
+  valuesFromConfig,
+  type ProviderFormValues,
+} from './provider-form-values';
+import { RoutingFields } from './RoutingFields';
+
+/** Create or edit a provider config (`providers:create` / `providers:update`). */
+export function ProviderForm({
+  saved,
+  onSaved,
+  onCancel,
+  extraActions,
+}: {
+  saved: ProviderConfigDto | null;
+  onSaved: (config: ProviderConfigDto) => void;
+  onCancel: () => void;
+  extraActions?: ReactNode;
+}) {
+  const editing = saved !== null;
+  const form = useForm<ProviderFormValues>({
+    initialValues: saved ? valuesFromConfig(saved) : NEW_PROVIDER,
+    validate: providerFormRules(editing),
+  });
+  const save = useAction(async (values: ProviderFormValues) => {
+    const config = configFromValues(values);
+    const errors = schemaErrors(config);
+    if (Object.keys(errors).length > 0) {
+      form.setErrors(errors);
+      return;
+    }
+    const apiKey = keyToSend(values, editing);
+    const result = saved
+      ? await call('providers:update', { name: saved.name, patch: config, ...(apiKey ? { apiKey } : {}) })
+      : await call('providers:create', { config, ...(apiKey ? { apiKey } : {}) });
+    notifySuccess(saved ? 'Provider updated' : 'Provider added', `${result.name} (${result.model}) is saved.`);
+    onSaved(result);
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void save.run(values))} noValidate aria-label="Provider settings">
+      <Stack gap="md">
+        {save.error && (
+          <Alert color="red" title="The provider was not saved" role="alert">
+            {save.error}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" verticalSpacing="md">
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              Connection
+            </Title>
+            <ConnectionFields form={form} saved={saved} />
+          </Stack>
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              Routing
+            </Title>
+            <RoutingFields form={form} />
+            <Divider my={4} />
+            <Title order={3} size="h5">
+              Limits
+            </Title>
+            <LimitFields form={form} />
+          </Stack>
+        </SimpleGrid>
+        <Group justify="space-between">
+          <Group gap="xs">{extraActions}</Group>
+          <Group gap="xs">
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.running}>
+              {editing ? 'Save changes' : 'Add provider'}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { SimpleGrid, Stack } from '@mantine/core';
+import { useState } from 'react';
+import type { SettingsDto } from '../../../../src-preload/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingBlock } from '../../components/LoadingBlock';
+import { PageHeader } from '../../components/PageHeader';
+import { useCall } from '../../lib/use-call';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { DurabilitySettings } from './DurabilitySettings';
+import { MetricsExporterSettings } from './MetricsExporterSettings';
+import { ReenrolTotpPanel } from './ReenrolTotpPanel';
+
+/** Admin: app settings and the admin account's credentials. */
+export function SettingsPage() {
+  const loaded = useCall('settings:get', {});
+  const [saved, setSaved] = useState<SettingsDto | null>(null);
+  const settings = saved ?? loaded.data;
+  return (
+    <Stack gap="lg">
+      <PageHeader title="Settings" description="Monitoring, storage and the admin account." />
+      {loaded.error && <ErrorAlert title="Could not load settings" message={loaded.error} />}
+      {!settings && loaded.loading && <LoadingBlock label="Loading settings…" />}
+      {settings && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          <MetricsExporterSettings settings={settings} onSaved={setSaved} />
+          <DurabilitySettings settings={settings} onSaved={setSaved} />
+        </SimpleGrid>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <ChangePasswordForm />
+        <ReenrolTotpPanel />
+      </SimpleGrid>
+    </Stack>
+  );
+}

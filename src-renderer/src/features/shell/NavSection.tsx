@@ -1,0 +1,42 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { useId } from 'react';
+import { LockIcon } from '../../components/icons';
+import type { NavItem, PageId } from './nav';
+
+/** One titled group of navigation links (buttons, so they are in the tab order). */
+export function NavSection({
+  title,
+  items,
+  active,
+  locked,
+  onSelect,
+}: {
+  title: string;
+  items: NavItem[];
+  active: PageId;
+  /** Show a lock on admin-only items. */
+  locked: boolean;
+  onSelect: (id: PageId) => void;
+}) {
+  const headingId = useId();
+  return (
+    <Stack gap={2} mb="md" component="section" aria-labelledby={headingId}>
+      <Text id={headingId} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+        {title}
+      </Text>
+      {items.map((item) => (
+        <NavLink
+          key={item.id}
+          component="button"
+          type="button"
+          label={item.label}
+          active={item.id === active}
+          aria-current={item.id === active ? 'page' : undefined}
+          title={locked && item.adminOnly ? 'Admin page: needs the admin unlock' : undefined}
+          rightSection={locked && item.adminOnly ? <LockIcon size={14} /> : undefined}
+          onClick={() => onSelect(item.id)}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import { DonutChart } from '@mantine/charts';
+import { Group, Stack, Text } from '@mantine/core';
+import type { StatsRowDto, Task } from '../../../../../src-preload/contract';
+import { formatInteger, formatPercent } from '../../../lib/format';
+import { TASK_LABELS } from '../../providers/kinds';
+import { ChartCard } from '../ChartCard';
+import { seriesColor } from '../series';
+
+const taskLabel = (key: string) => TASK_LABELS[key as Task] ?? key;
+
+/** Calls per task (`task`), as a donut with a text legend. */
+export function TaskDistributionChart({ rows }: { rows: StatsRowDto[] }) {
+  const total = rows.reduce((s, r) => s + r.calls, 0);
+  const data = rows.map((r, i) => ({ name: taskLabel(r.key), value: r.calls, color: seriesColor(i) }));
+  return (
+    <ChartCard title="Calls by task">
+      <Group justify="center" gap="xl" wrap="wrap" mih={240}>
+        <DonutChart data={data} size={180} thickness={28} chartLabel={formatInteger(total)} withTooltip />
+        <Stack gap={6}>
+          {data.map((d) => (
+            <Group key={d.name} gap="xs" wrap="nowrap">
+              <span
+                aria-hidden="true"
+                style={{
+                  width: 10,
+                  height: 10,
+                  borderRadius: 2,
+                  background: `var(--mantine-color-${d.color.replace('.', '-')})`,
+                }}
+              />
+              <Text size="sm">
+                {d.name}: {formatInteger(d.value)} ({formatPercent(total ? d.value / total : 0, 0)})
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Group>
+    </ChartCard>
+  );
+}

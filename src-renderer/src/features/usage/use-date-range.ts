@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { customRange, presetRange, toDateInput, type DateRange, type RangePreset } from './date-range';
+
+/** The Usage page's range: a preset or custom dates (an invalid custom pair keeps the last valid range). */
+export function useDateRange() {
+  const [preset, setPreset] = useState<RangePreset>('30');
+  const initial = presetRange(30);
+  const [customFrom, setCustomFrom] = useState(toDateInput(initial.from));
+  const [customTo, setCustomTo] = useState(toDateInput(initial.to - 1));
+  const [lastValid, setLastValid] = useState<DateRange>(initial);
+
+  let range: DateRange;
+  let customError: string | null = null;
+  if (preset === 'custom') {
+    const parsed = customRange(customFrom, customTo);
+    if (typeof parsed === 'string') {
+      customError = parsed;
+      range = lastValid;
+    } else range = parsed;
+  } else range = presetRange(Number(preset));
+
+  return {
+    range,
+    preset,
+    setPreset: (p: RangePreset) => {
+      setLastValid(range);
+      setPreset(p);
+    },
+    customFrom,
+    customTo,
+    setCustom: (from: string, to: string) => {
+      setLastValid(range);
+      setCustomFrom(from);
+      setCustomTo(to);
+    },
+    customError,
+  };
+}
