@@ -130,8 +130,10 @@ export class ProviderConfigService {
     const now = this.clock.now();
     // Key first: if the keychain is locked nothing is written to SQLite either.
     if (apiKey) await this.secrets.set(keyAccount(id), apiKey);
+    let created: ProviderConfigRow;
     try {
-      immediate(this.store.sqlite, () => {
+      // The row and its audit entries commit together, or not at all (a full disk leaves nothing half-done).
+      created = immediate(this.store.sqlite, () => {
         this.store.db
           .insert(providerConfigs)
           .values({
@@ -144,15 +146,16 @@ export class ProviderConfigService {
             updatedAt: now,
           })
           .run();
+        const row = this.getById(id)!;
+        this.audit.append({ actor, action: 'provider.create', target: row.name, after: auditView(row) });
+        if (apiKey) this.audit.append({ actor, action: 'provider.key_set', target: row.name });
+        return row;
       });
     } catch (err) {
       if (apiKey) await this.secrets.delete(keyAccount(id)).catch(() => false);
       throw err;
     }
     this.changed();
-    const created = this.getById(id)!;
-    this.audit.append({ actor, action: 'provider.create', target: created.name, after: auditView(created) });
-    if (apiKey) this.audit.append({ actor, action: 'provider.key_set', target: created.name });
     return created;
   }
 

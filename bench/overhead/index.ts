@@ -1,0 +1,79 @@
+import { benchCore } from '../bench-core';
+import { startEmulatorProcess } from '../emulator-process';
+import { percentile, round } from '../summary';
+import { directCaller } from './direct-client';
+import { routedCaller } from './routed-client';
+import { runInterleaved, warmUp, type ModeSamples } from './workload';
+
+export interface OverheadRun {
+  requests: number;
+  concurrency: number;
+  directP50Us: number;
+  directP99Us: number;
+  routedP50Us: number;
+  routedP99Us: number;
+  /** routed − direct at the median, µs. */
+  addedP50Us: number;
+  /** routed − direct at the 99th percentile, µs. */
+  addedP99Us: number;
+  directRps: number;
+  routedRps: number;
+  /** routed throughput / direct throughput. */
+  throughputRatio: number;
+}
+
+export interface OverheadResult {
+  emulator: 'child process (loopback)';
+  sequential: OverheadRun;
+  concurrent: OverheadRun;
+}
+
+function summarise(direct: ModeSamples, routed: ModeSamples, concurrency: number): OverheadRun {
+  const d50 = percentile(direct.latenciesUs, 0.5);
+  const d99 = percentile(direct.latenciesUs, 0.99);
+  const r50 = percentile(routed.latenciesUs, 0.5);
+  const r99 = percentile(routed.latenciesUs, 0.99);
+  const directRps = direct.latenciesUs.length / (direct.wallUs / 1e6);
+  const routedRps = routed.latenciesUs.length / (routed.wallUs / 1e6);
+  return {
+    requests: routed.latenciesUs.length,
+    concurrency,
+    directP50Us: round(d50),
+    directP99Us: round(d99),
+    routedP50Us: round(r50),
+    routedP99Us: round(r99),
+    addedP50Us: round(r50 - d50),
+    addedP99Us: round(r99 - d99),
+    directRps: round(directRps),
+    routedRps: round(routedRps),
+    throughputRatio: round(routedRps / directRps, 3),
+  };
+}
+
+export const CONCURRENCY = 16;
+
+/** Router overhead: the same requests to the emulator, directly with the SDK and through the pipeline. */
+export async function runOverhead(opts: { quick: boolean; log: (line: string) => void }): Promise<OverheadResult> {
+  const total = opts.quick ? 1_000 : 5_000;
+  const emulator = await startEmulatorProcess();
+  const bench = benchCore();
+  try {
+    const direct = directCaller(emulator.url);
+    const routed = await routedCaller(bench.core, emulator.url);
+    opts.log(`overhead: warm-up`);
+    await warmUp([direct, routed], opts.quick ? 300 : 1_000, 1);
+    await warmUp([direct, routed], opts.quick ? 300 : 1_000, CONCURRENCY);
+    opts.log(`overhead: ${total} sequential requests each way`);
+    const seq = await runInterleaved({ direct, routed, total, concurrency: 1, blockSize: 250 });
+    opts.log(`overhead: ${total} requests each way, ${CONCURRENCY} concurrent`);
+    const conc = await runInterleaved({ direct, routed, total, concurrency: CONCURRENCY, blockSize: 500 });
+    return {
+      emulator: 'child process (loopback)',
+      sequential: summarise(seq.direct, seq.routed, 1),
+      concurrent: summarise(conc.direct, conc.routed, CONCURRENCY),
+    };
+  } finally {
+    bench.close();
+    await emulator.close();
+  }
+}

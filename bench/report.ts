@@ -1,0 +1,145 @@
+import type { LoggingResult } from './logging';
+import type { Machine } from './machine';
+import type { OverheadResult, OverheadRun } from './overhead';
+import type { StatsResult } from './stats';
+import type { UiResult } from './ui';
+
+export type Section<T> = T | { error: string };
+
+export interface BenchReport {
+  command: string;
+  quick: boolean;
+  machine: Machine;
+  stats: Section<StatsResult> | null;
+  /** peakRssMb: this process through the stats run (the queries, as the app runs them); the build's is its own. */
+  memory: { peakRssMb: number; buildPeakRssMb: number | null } | null;
+  logging: Section<LoggingResult> | null;
+  overhead: Section<OverheadResult> | null;
+  ui: Section<UiResult> | null;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  name: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+
+export const failed = <T extends object>(s: Section<T> | null): s is { error: string } => s !== null && 'error' in s;
+const ok = <T extends object>(s: Section<T> | null): T | null => (s === null || failed(s) ? null : s);
+
+/** The brief's targets against what was measured (sections that did not run are left out). */
+export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const atMost = (name: string, value: number, max: number, unit: string) =>
+    checks.push({ name, value, target: `≤ ${max} ${unit}`, met: value <= max });
+  const atLeast = (name: string, value: number, min: number, unit: string) =>
+    checks.push({ name, value, target: `≥ ${min}${unit}`, met: value >= min });
+  const overhead = ok(r.overhead);
+  if (overhead)
+    for (const [label, run] of [
+      ['sequential', overhead.sequential],
+      ['concurrent', overhead.concurrent],
+    ] as const) {
+      atMost(`overhead ${label} addedP50Us`, run.addedP50Us, 150, 'µs');
+      atMost(`overhead ${label} addedP99Us`, run.addedP99Us, 1000, 'µs');
+      atLeast(`overhead ${label} throughputRatio`, run.throughputRatio, 0.9, '');
+    }
+  const stats = ok(r.stats);
+  if (stats) atMost('stats maxQueryMs', stats.maxQueryMs, 50, 'ms');
+  const logging = ok(r.logging);
+  if (logging) atLeast('logging callsPerSec', logging.callsPerSec, 5000, '/s');
+  const ui = ok(r.ui);
+  if (ui) atMost('ui usagePageMs', ui.usagePageMs, 1000, 'ms');
+  return checks;
+}
+
+function table(rows: (string | number)[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? '').length))) ?? [];
+  return rows
+    .map((r, i) => {
+      const line = r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+const overheadRow = (label: string, r: OverheadRun): (string | number)[] => [
+  label,
+  r.requests,
+  r.directP50Us,
+  r.routedP50Us,
+  r.addedP50Us,
+  r.directP99Us,
+  r.routedP99Us,
+  r.addedP99Us,
+  r.throughputRatio,
+];
+
+/** The human-readable summary (the JSON line, when asked for, comes after it). */
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`aditus bench (${r.quick ? 'quick' : 'full'}): ${r.command}`);
+  out.push(`machine: ${m.nproc} CPUs, ${m.cpuModel}, Node ${m.node}, ${m.platform}`);
+  out.push(`load average (1 min): ${m.loadAvgStart} at start, ${m.loadAvgEnd ?? '?'} at end`);
+  const section = (title: string, s: Section<object> | null, body: () => string) => {
+    if (s === null) return;
+    out.push('', `## ${title}`, failed(s) ? `FAILED: ${s.error}` : body());
+  };
+  section('overhead (µs; added = routed − direct)', r.overhead, () => {
+    const o = r.overhead as OverheadResult;
+    return table([
+      [
+        'mode',
+        'requests',
+        'direct p50',
+        'routed p50',
+        'added p50',
+        'direct p99',
+        'routed p99',
+        'added p99',
+        'tput ratio',
+      ],
+      overheadRow('sequential', o.sequential),
+      overheadRow(`${o.concurrent.concurrency} concurrent`, o.concurrent),
+    ]);
+  });
+  section('stats (median ms per query over the rollups)', r.stats, () => {
+    const s = r.stats as StatsResult;
+    const head = `${s.db.events.toLocaleString('en')} events over ${s.db.days} days (${s.db.built ? `built in ${Math.round(s.db.buildSeconds ?? 0)} s, ${s.db.buildBatch.toLocaleString('en')} events per transaction` : 'reused'}); rollups: ${s.db.rollupRows.daily.toLocaleString('en')} daily, ${s.db.rollupRows.hourly.toLocaleString('en')} hourly rows`;
+    const rows = s.queries.map((q) => [q.by, q.range, q.rows, q.ms, q.ipcMs]);
+    return `${head}\n${table([['by', 'range', 'rows', 'query ms', 'via dispatch ms'], ...rows])}\nslowest: ${s.maxQueryMs} ms (via dispatch ${s.maxIpcMs} ms)`;
+  });
+  if (r.memory)
+    out.push(
+      '',
+      `## memory`,
+      `peak RSS through the stats run: ${r.memory.peakRssMb} MB` +
+        (r.memory.buildPeakRssMb === null ? '' : ` (the build process: ${r.memory.buildPeakRssMb} MB)`),
+    );
+  section('logging (UsageLog.record, one transaction each)', r.logging, () => {
+    const l = r.logging as LoggingResult;
+    return `${l.calls.toLocaleString('en')} calls: ${l.callsPerSec.toLocaleString('en')}/s, p50 ${l.p50Us} µs, p99 ${l.p99Us} µs (journal ${l.journalMode}, synchronous ${l.synchronous})`;
+  });
+  section('ui (Chromium via aditus serve)', r.ui, () => {
+    const u = r.ui as UiResult;
+    const build = u.buildSeconds === null ? 'out/ as it was' : `built in ${u.buildSeconds} s`;
+    return [
+      `Usage page charts drawn: ${u.usagePageMs} ms (median of ${u.runsMs.join(', ')})`,
+      `initial JS gzipped: ${u.bundleGzKb} KB (${u.initialFiles.join(', ')}); all JS gzipped: ${u.allJsGzKb} KB`,
+      `renderer: ${build}${u.buildFresh ? '' : ' (OLDER than the sources)'}; newest event ${u.dataAgeHours} h old`,
+    ].join('\n');
+  });
+  if (r.targets.length)
+    out.push(
+      '',
+      '## targets',
+      table([
+        ['check', 'value', 'target', 'met'],
+        ...r.targets.map((t) => [t.name, t.value, t.target, t.met ? 'yes' : 'NO']),
+      ]),
+    );
+  return out.join('\n');
+}

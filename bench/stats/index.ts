@@ -1,0 +1,51 @@
+import { benchCore } from '../bench-core';
+import type { PeakRss } from '../memory';
+import { round } from '../summary';
+import { ensureStatsDb, type StatsDbInfo } from './build';
+import { BUILD_BATCH, STATS_EVENTS } from './params';
+import { timeDashboardQueries, type QueryTiming } from './queries';
+
+export interface StatsResult {
+  db: StatsDbInfo & { buildBatch: number; rollupRows: { daily: number; hourly: number } };
+  /** Slowest query median (direct service call), ms. */
+  maxQueryMs: number;
+  /** Slowest query median through dispatch (what the UI waits for), ms. */
+  maxIpcMs: number;
+  queries: QueryTiming[];
+}
+
+export async function runStats(o: {
+  dataDir: string;
+  rebuild: boolean;
+  quick: boolean;
+  peak: PeakRss;
+  log: (line: string) => void;
+}): Promise<StatsResult> {
+  const info = await ensureStatsDb({ dataDir: o.dataDir, rebuild: o.rebuild, log: o.log });
+  const bench = benchCore(o.dataDir);
+  try {
+    const count = (table: string): number =>
+      (bench.core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const events = count('usage_events');
+    if (events !== STATS_EVENTS) throw new Error(`stats database has ${events} events, expected ${STATS_EVENTS}`);
+    o.log('stats: timing the dashboard queries');
+    const queries = await timeDashboardQueries({
+      core: bench.core,
+      endMs: info.endMs,
+      runs: o.quick ? 5 : 9,
+      peak: o.peak,
+    });
+    return {
+      db: {
+        ...info,
+        buildBatch: BUILD_BATCH,
+        rollupRows: { daily: count('usage_daily'), hourly: count('usage_hourly') },
+      },
+      maxQueryMs: round(Math.max(...queries.map((q) => q.ms)), 2),
+      maxIpcMs: round(Math.max(...queries.map((q) => q.ipcMs)), 2),
+      queries,
+    };
+  } finally {
+    bench.close();
+  }
+}

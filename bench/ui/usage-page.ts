@@ -1,0 +1,63 @@
+import { chromium, type Browser } from '@playwright/test';
+import { median, round } from '../summary';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+/** The Usage page draws this many charts when there is data. */
+export const USAGE_CHARTS = 7;
+const DRAWN_TIMEOUT_MS = 30_000;
+
+/** Something recharts drew for data: a bar, a line or area curve, or a pie sector. */
+const DATA_SHAPES = '.recharts-bar-rectangle, .recharts-curve, .recharts-sector, .recharts-area-area';
+
+/** The few DOM calls the check below makes (this project's Node typings have no DOM). */
+interface PageDocument {
+  querySelectorAll(selector: string): ArrayLike<{ querySelector(selector: string): unknown }>;
+}
+
+/**
+ * Runs in the page (passed as a function: the app's CSP forbids evaluating strings): every chart's SVG
+ * holds at least one data shape.
+ */
+function chartsDrawn({ shapes, charts }: { shapes: string; charts: number }): boolean {
+  const doc = (globalThis as unknown as { document: PageDocument }).document;
+  const surfaces = Array.from(doc.querySelectorAll('main .recharts-surface'));
+  return surfaces.filter((svg) => svg.querySelector(shapes) !== null).length >= charts;
+}
+
+export interface UsagePageTiming {
+  /** Median over the runs: click on "Usage" → every chart has drawn its data, ms. */
+  usagePageMs: number;
+  runsMs: number[];
+}
+
+/**
+ * In Chromium against the web host: load the app, then time the click on "Usage" until all charts hold
+ * drawn data shapes (checked every animation frame). A fresh browser context each run, so nothing is
+ * cached in the renderer; the server keeps running (its SQLite cache warms like a real session's).
+ */
+export async function timeUsagePage(url: string, runs: number): Promise<UsagePageTiming> {
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const runsMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      const usage = page.getByRole('navigation', { name: 'Main navigation' }).getByText('Usage', { exact: true });
+      await usage.waitFor();
+      const started = performance.now();
+      await usage.click();
+      await page.waitForFunction(
+        chartsDrawn,
+        { shapes: DATA_SHAPES, charts: USAGE_CHARTS },
+        { polling: 'raf', timeout: DRAWN_TIMEOUT_MS },
+      );
+      runsMs.push(round(performance.now() - started));
+      await context.close();
+    }
+    return { usagePageMs: round(median(runsMs)), runsMs };
+  } finally {
+    await browser.close();
+  }
+}
