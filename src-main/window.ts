@@ -26,8 +26,8 @@ function harden(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The only permission granted: the app's own page may write (sanitised) text to the clipboard (Copy buttons). */
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+/** The only permissions granted, to the app's own page: Copy buttons and budget-alert notifications. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
 
 function isAppPage(url: string | undefined): boolean {
   if (!url) return false;

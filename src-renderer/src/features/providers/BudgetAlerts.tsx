@@ -1,6 +1,7 @@
 import { Alert, List, Stack } from '@mantine/core';
 import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
 import { BUDGET_WARN, budgetLines } from './budget';
+import { useDesktopBudgetNotices } from './use-desktop-budget-notices';
 
 const AT_LIMIT: Record<ProviderConfigDto['onLimit'], string> = {
   fallback: 'calls go to the next provider',
@@ -37,6 +38,8 @@ function alertLines(configs: ProviderConfigDto[], health: ProviderHealthDto[], f
 export function BudgetAlerts({ configs, health }: { configs: ProviderConfigDto[]; health: ProviderHealthDto[] }) {
   const reached = alertLines(configs, health, true);
   const near = alertLines(configs, health, false);
+  useDesktopBudgetNotices(reached, '100');
+  useDesktopBudgetNotices(near, '80');
   if (reached.length === 0 && near.length === 0) return null;
   return (
     <Stack gap="xs">
