@@ -1,6 +1,7 @@
 import type { GROUP_BYS } from '../../src-preload/contract';
 import type { DatabaseHandle } from '../db/client';
 import { BUCKET_COLUMNS, percentileFromHistogram } from './latency-buckets';
+import { COUNT_COLUMNS } from './rollup-columns';
 import { microsToUsd } from './money';
 import { startOfLocalDay } from './periods';
 
@@ -42,18 +43,7 @@ const GROUP_SQL: Record<GroupBy, { table: 'usage_daily' | 'usage_hourly'; key: s
   provider_day: { table: 'usage_daily', key: 'bucket_start', series: 'provider_name' },
 };
 
-/** The summed columns, in this order; rows are read as arrays (no object per row: thousands per query). */
-const COUNT_COLUMNS = [
-  'calls',
-  'errors',
-  'fallbacks',
-  'input_tokens',
-  'output_tokens',
-  'cached_input_tokens',
-  'cost_micros',
-  'unpriced_calls',
-  'estimated_calls',
-] as const;
+/** The summed columns are COUNT_COLUMNS then the histogram; rows are read as arrays (thousands per query). */
 const SUMS = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].map((c) => `sum(${c})`).join(', ')},
   group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')`;
 

@@ -1,6 +1,7 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import { BUCKET_COLUMNS, bucketIndex } from './latency-buckets';
+import { ADDITIVE_COLUMNS } from './rollup-columns';
 import { startOfHour, startOfLocalDay } from './periods';
 
 export interface UsageEvent {
@@ -27,19 +28,7 @@ export interface UsageEvent {
   createdAt: number;
 }
 
-const METRICS = [
-  'calls',
-  'errors',
-  'fallbacks',
-  'input_tokens',
-  'output_tokens',
-  'cached_input_tokens',
-  'cost_micros',
-  'unpriced_calls',
-  'estimated_calls',
-  'latency_sum_ms',
-  ...BUCKET_COLUMNS,
-];
+const METRICS = ADDITIVE_COLUMNS;
 
 function rollupSql(table: string, dims: string[]): string {
   const params = [

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../../../src-preload/co
 import { DownloadIcon } from '../../../components/icons';
 import { call } from '../../../lib/ipc';
 import { notifyError } from '../../../lib/notify';
-import { downloadBase64 } from '../shared/download-file';
+import { downloadBase64 } from '../../../lib/download';
 
 const LABELS: Record<ExportFormat, string> = { md: 'Markdown', docx: 'DOCX', pdf: 'PDF' };
 

@@ -1,0 +1,17 @@
+import { BUCKET_COLUMNS } from './latency-buckets';
+
+/** The additive count columns of both rollup tables (usage_daily, usage_hourly), in a fixed order. */
+export const COUNT_COLUMNS = [
+  'calls',
+  'errors',
+  'fallbacks',
+  'input_tokens',
+  'output_tokens',
+  'cached_input_tokens',
+  'cost_micros',
+  'unpriced_calls',
+  'estimated_calls',
+] as const;
+
+/** Every column a new event adds to: the counts, the latency sum and the histogram buckets. */
+export const ADDITIVE_COLUMNS = [...COUNT_COLUMNS, 'latency_sum_ms', ...BUCKET_COLUMNS];
