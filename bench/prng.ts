@@ -1,14 +1,4 @@
-/** mulberry32: a small, fast, seeded PRNG so every build of the bench data is the same. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../test/helpers/seeded-random';
 
 /** Picks an item by weight. */
 export function weighted<T>(random: () => number, items: readonly (readonly [T, number])[]): T {

@@ -100,6 +100,14 @@ export class CliContext {
 
   /** The CLI's admin session token, kept in the OS keychain by `aditus admin login`. */
   async adminToken(): Promise<string | null> {
+    // One keychain read per invocation, however many calls the command makes.
+    this.adminTokenRead ??= this.readAdminToken();
+    return this.adminTokenRead;
+  }
+
+  private adminTokenRead: Promise<string | null> | null = null;
+
+  private async readAdminToken(): Promise<string | null> {
     const core = this.open();
     if (!core.services.admin.isConfigured()) return null;
     try {
@@ -110,6 +118,7 @@ export class CliContext {
   }
 
   async saveAdminToken(token: string | null): Promise<void> {
+    this.adminTokenRead = Promise.resolve(token);
     const secrets = this.open().secrets;
     if (token) await secrets.set(this.adminAccount(), token);
     else await secrets.delete(this.adminAccount()).catch(() => false);

@@ -175,30 +175,34 @@ export class ProviderConfigService {
       this.keyCache.delete(keyAccount(row.id));
     }
     const now = this.clock.now();
-    this.store.db
-      .update(providerConfigs)
-      .set({
-        ...toPatchColumns(patch),
-        ...(apiKey ? { keyRef: keyAccount(row.id), keyHint: keyHint(apiKey), keySetAt: now, keyInvalid: false } : {}),
-        updatedAt: now,
-      })
-      .where(eq(providerConfigs.id, row.id))
-      .run();
-    this.changed();
-    const updated = this.getById(row.id)!;
-    this.audit.append({
-      actor,
-      action: 'provider.update',
-      target: updated.name,
-      before: auditView(row),
-      after: auditView(updated),
-    });
-    if (apiKey)
+    // The change and its audit entries commit together, as in create().
+    const updated = immediate(this.store.sqlite, () => {
+      this.store.db
+        .update(providerConfigs)
+        .set({
+          ...toPatchColumns(patch),
+          ...(apiKey ? { keyRef: keyAccount(row.id), keyHint: keyHint(apiKey), keySetAt: now, keyInvalid: false } : {}),
+          updatedAt: now,
+        })
+        .where(eq(providerConfigs.id, row.id))
+        .run();
+      const after = this.getById(row.id)!;
       this.audit.append({
         actor,
-        action: row.keyRef ? 'provider.key_rotate' : 'provider.key_set',
-        target: updated.name,
+        action: 'provider.update',
+        target: after.name,
+        before: auditView(row),
+        after: auditView(after),
       });
+      if (apiKey)
+        this.audit.append({
+          actor,
+          action: row.keyRef ? 'provider.key_rotate' : 'provider.key_set',
+          target: after.name,
+        });
+      return after;
+    });
+    this.changed();
     return updated;
   }
 
@@ -210,10 +214,12 @@ export class ProviderConfigService {
       await this.secrets.delete(row.keyRef);
       this.keyCache.delete(row.keyRef);
     }
-    this.store.db.delete(providerConfigs).where(eq(providerConfigs.id, row.id)).run();
+    immediate(this.store.sqlite, () => {
+      this.store.db.delete(providerConfigs).where(eq(providerConfigs.id, row.id)).run();
+      this.audit.append({ actor, action: 'provider.delete', target: row.name, before: auditView(row) });
+      if (row.keyRef) this.audit.append({ actor, action: 'provider.key_remove', target: row.name });
+    });
     this.changed();
-    this.audit.append({ actor, action: 'provider.delete', target: row.name, before: auditView(row) });
-    if (row.keyRef) this.audit.append({ actor, action: 'provider.key_remove', target: row.name });
     return true;
   }
 

@@ -103,27 +103,13 @@ export class Budgets {
     const m = monthKey(now);
     const day = this.counter(configId, `d:${d}`);
     const month = this.counter(configId, `m:${m}`);
-    if (limits.dailyTokenLimit !== null && day.tokens + tokens > limits.dailyTokenLimit)
-      return {
-        limit: 'daily_tokens',
-        used: day.tokens,
-        max: limits.dailyTokenLimit,
-        resetsAt: nextLocalMidnight(now),
-      };
-    if (limits.monthlyTokenLimit !== null && month.tokens + tokens > limits.monthlyTokenLimit)
-      return {
-        limit: 'monthly_tokens',
-        used: month.tokens,
-        max: limits.monthlyTokenLimit,
-        resetsAt: nextMonthStart(now),
-      };
-    if (limits.monthlyCostLimitMicros !== null && month.costMicros + costMicros > limits.monthlyCostLimitMicros)
-      return {
-        limit: 'monthly_cost',
-        used: month.costMicros,
-        max: limits.monthlyCostLimitMicros,
-        resetsAt: nextMonthStart(now),
-      };
+    const checks: [LimitName, number | null, number, number, number][] = [
+      ['daily_tokens', limits.dailyTokenLimit, day.tokens, tokens, nextLocalMidnight(now)],
+      ['monthly_tokens', limits.monthlyTokenLimit, month.tokens, tokens, nextMonthStart(now)],
+      ['monthly_cost', limits.monthlyCostLimitMicros, month.costMicros, costMicros, nextMonthStart(now)],
+    ];
+    for (const [limit, max, used, adding, resetsAt] of checks)
+      if (max !== null && used + adding > max) return { limit, used, max, resetsAt };
     this.addCounter.run(configId, `d:${d}`, tokens, costMicros);
     this.addCounter.run(configId, `m:${m}`, tokens, costMicros);
     const id = Number(this.insertLedger.run(configId, requestId, d, m, tokens, costMicros, now).lastInsertRowid);

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { candidateProfileSchema, type CandidateProfile } from '../../../src-preload/contract/dto/drafting';
 import { summariseIssues } from '../output/summarise-issues';
 import { docxToText, pdfToText, tidyText } from './extract-text';
 import { CANDIDATE_FORMATS, formatOfFile, type DocumentFormat } from './file-types';
 import { InputError } from './input-error';
+import { readInputFile } from './read-input-file';
 import { parseCvText } from './parse-cv-text';
 import { profileToText } from './profile-to-text';
 
@@ -69,13 +69,5 @@ export function candidateFromText(text: string): CandidateProfile {
 }
 
 export async function readCandidateFile(path: string): Promise<CandidateInput> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      cause: error,
-    });
-  }
-  return candidateFromBytes(path, bytes);
+  return candidateFromBytes(path, await readInputFile(path));
 }

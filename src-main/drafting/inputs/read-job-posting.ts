@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImageMediaType } from '../../providers/types';
 import { htmlToPlainText, pdfToText, tidyText } from './extract-text';
 import { formatOfFile, POSTING_FORMATS } from './file-types';
 import { InputError } from './input-error';
+import { readInputFile } from './read-input-file';
 
 /** An image posting needs a vision-capable provider for extraction; the builtin drafter cannot read images. */
 export type JobPostingInput =
@@ -59,13 +59,5 @@ export function jobPostingFromText(text: string): JobPostingInput {
 }
 
 export async function readJobPostingFile(path: string): Promise<JobPostingInput> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      cause: error,
-    });
-  }
-  return jobPostingFromBytes(path, bytes);
+  return jobPostingFromBytes(path, await readInputFile(path));
 }

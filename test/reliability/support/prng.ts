@@ -1,14 +1,4 @@
-/** mulberry32: a seeded PRNG, so a failing run can be repeated with the seed it printed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../../helpers/seeded-random';
 
 /** ADITUS_SEED when set (to replay a run), otherwise a fresh one. */
 export function testSeed(): number {
