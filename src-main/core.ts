@@ -108,7 +108,10 @@ export function createCore(options: CoreOptions): Core {
   const pricing = new PricingService(store, clock, audit);
   const budgets = new Budgets(store, clock);
   const breakers = new CircuitBreakers(() => clock.now());
-  const usageLog = new UsageLog(store);
+  const usageLog = new UsageLog(store, {
+    onWriteError: (err, queued) =>
+      log(`usage log: ${err instanceof Error ? err.message : String(err)} (${queued} events queued, retrying)`),
+  });
   const metrics = new Metrics();
   const outbox = new Outbox(store, clock);
   const router = new Router({
@@ -206,11 +209,17 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       if (drainTimer) clearInterval(drainTimer);
       void exporter?.close();
+      usageLog.flush();
       store.close();
     },
   };
   const handlers = createHandlers(base);
-  const dispatch = createDispatch(handlers, roles, log);
+  const dispatchNow = createDispatch(handlers, roles, log);
+  // Usage events are committed just behind the answers (a group commit): every IPC call sees them all.
+  const dispatch: Dispatch = (channel, input, session, events) => {
+    usageLog.flush();
+    return dispatchNow(channel, input, session, events);
+  };
   return { ...base, handlers, dispatch };
 }
 

@@ -124,10 +124,13 @@ export class Budgets {
   }
 
   release(r: Reservation): void {
-    immediate(this.store.sqlite, () => {
-      const changed = this.closeLedger.run('released', 0, 0, this.clock.now(), r.id).changes;
-      if (changed > 0) this.adjust(r, -r.tokens, -r.costMicros);
-    });
+    immediate(this.store.sqlite, () => this.releaseInTransaction(r));
+  }
+
+  /** `release` for a caller already inside a transaction (the usage event's). */
+  releaseInTransaction(r: Reservation): void {
+    const changed = this.closeLedger.run('released', 0, 0, this.clock.now(), r.id).changes;
+    if (changed > 0) this.adjust(r, -r.tokens, -r.costMicros);
   }
 
   private adjust(r: Reservation, tokens: number, cost: number): void {

@@ -303,14 +303,19 @@ export class Router {
         state.attempt,
         isFallback,
         { status: 'error', errorClass: err.errorClass, usage: none, cost: null, priceVersion: null, latencyMs, ttft },
-        null,
+        reservation,
       );
-      if (reservation) this.deps.budgets.release(reservation);
       if (BREAKER_CLASSES.has(err.errorClass)) this.deps.breakers.record(row.id, false);
       else this.deps.breakers.releaseProbe(row.id);
       this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
       return { ok: false, error: err };
     }
+  }
+
+  /** Runs inside the usage event's transaction: the reservation becomes the real usage, or is given back. */
+  private settleOrRelease(r: Reservation, o: { status: 'ok' | 'error'; usage: NormalisedUsage; cost: number | null }) {
+    if (o.status === 'ok') this.deps.budgets.settle(r, o.usage.inputTokens + o.usage.outputTokens, o.cost ?? 0);
+    else this.deps.budgets.releaseInTransaction(r);
   }
 
   private log(
@@ -330,7 +335,7 @@ export class Router {
     },
     reservation: Reservation | null,
   ): void {
-    this.deps.usage.record(
+    this.deps.usage.enqueue(
       {
         requestId,
         attempt,
@@ -353,9 +358,7 @@ export class Router {
         fallback,
         createdAt: this.deps.clock.now(),
       },
-      reservation
-        ? () => this.deps.budgets.settle(reservation, o.usage.inputTokens + o.usage.outputTokens, o.cost ?? 0)
-        : undefined,
+      reservation ? () => this.settleOrRelease(reservation, o) : undefined,
     );
     this.deps.metrics.attempt({
       providerKind: row.kind,

@@ -58,9 +58,36 @@ function rollupSql(table: string, dims: string[]): string {
 const DAILY_DIMS = ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'model', 'task', 'user_id'];
 const HOURLY_DIMS = ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'task'];
 
+interface Queued {
+  event: UsageEvent;
+  alsoInTransaction: (() => void) | undefined;
+  onCommitted: ((id: number) => void) | undefined;
+}
+
+/** SQLite result codes worth retrying later (the disk fills up, another process holds the lock too long). */
+const TRANSIENT = /^SQLITE_(FULL|BUSY|LOCKED|IOERR|CANTOPEN)/u;
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 30_000;
+
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT.test(code);
+}
+
+export interface UsageLogOptions {
+  /** Told about a batch that could not be committed (it stays queued and is retried). */
+  onWriteError?: (error: unknown, queued: number) => void;
+}
+
 /**
  * One row per attempt plus its hourly and daily rollups, written in one immediate transaction (with any
  * budget settlement passed in), so dashboards never scan raw rows and nothing is half-written.
+ *
+ * The router does not wait for that commit: `enqueue` queues the event and every event queued in the same
+ * turn of the event loop is committed together right after it (a group commit), so a provider's answer
+ * reaches its caller without a disk write in between and concurrent calls share one commit. A batch that
+ * fails on a full disk or a held lock stays queued and is retried; `flush()` commits at once (reads of usage
+ * data and `close` call it first).
  */
 export class UsageLog {
   private readonly insertEvent: Statement;
@@ -68,8 +95,16 @@ export class UsageLog {
   private readonly upsertDaily: Statement;
   /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
   private readonly write: Transaction<(event: UsageEvent, alsoInTransaction?: () => void) => number>;
+  private readonly writeBatch: Transaction<(batch: Queued[]) => number[]>;
+  private queue: Queued[] = [];
+  private scheduled: { kind: 'now'; handle: NodeJS.Immediate } | { kind: 'retry'; handle: NodeJS.Timeout } | null =
+    null;
+  private retryMs = RETRY_MIN_MS;
 
-  constructor(store: DatabaseHandle) {
+  constructor(
+    store: DatabaseHandle,
+    private readonly options: UsageLogOptions = {},
+  ) {
     const { sqlite } = store;
     this.insertEvent = sqlite.prepare(`
       INSERT INTO usage_events (request_id, attempt, config_id, provider_name, provider_kind, model, task, user_id,
@@ -83,14 +118,90 @@ export class UsageLog {
     this.write = sqlite.transaction((event: UsageEvent, alsoInTransaction?: () => void) =>
       this.writeEvent(event, alsoInTransaction),
     );
+    this.writeBatch = sqlite.transaction((batch: Queued[]) =>
+      batch.map((q) => this.writeEvent(q.event, q.alsoInTransaction)),
+    );
   }
 
   /**
-   * Writes the event and its rollups in one immediate transaction (nested in the caller's, if any);
-   * `alsoInTransaction` runs inside the same transaction.
+   * Writes the event and its rollups in one immediate transaction (nested in the caller's, if any) and
+   * returns its id; anything queued is committed first, so ids keep the order events happened in.
    */
   record(event: UsageEvent, alsoInTransaction?: () => void): number {
+    this.flush();
     return this.write.immediate(event, alsoInTransaction);
+  }
+
+  /**
+   * Queues the event for the group commit that runs once the current turn of the event loop is over;
+   * `alsoInTransaction` runs inside that transaction, `onCommitted` after it with the event's id.
+   */
+  enqueue(event: UsageEvent, alsoInTransaction?: () => void, onCommitted?: (id: number) => void): void {
+    this.queue.push({ event, alsoInTransaction, onCommitted });
+    this.scheduled ??= {
+      kind: 'now',
+      handle: setImmediate(() => {
+        this.scheduled = null;
+        this.flush();
+      }),
+    };
+  }
+
+  /** Events queued and not yet committed. */
+  pending(): number {
+    return this.queue.length;
+  }
+
+  /** Commits everything queued, in one transaction; on failure the events stay queued and a retry is scheduled. */
+  flush(): void {
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    let ids: number[];
+    try {
+      ids = this.writeBatch.immediate(batch);
+    } catch (error) {
+      this.failed(batch, error);
+      return;
+    }
+    this.retryMs = RETRY_MIN_MS;
+    if (this.scheduled && this.queue.length === 0) this.cancelScheduled();
+    batch.forEach((q, i) => q.onCommitted?.(ids[i] ?? 0));
+  }
+
+  private failed(batch: Queued[], error: unknown): void {
+    if (!isTransient(error)) {
+      // Not something time fixes (a constraint, a bug): the others commit one by one, the culprit is reported.
+      for (const [i, q] of batch.entries()) {
+        try {
+          q.onCommitted?.(this.write.immediate(q.event, q.alsoInTransaction));
+        } catch (each) {
+          if (isTransient(each)) return this.retryLater(batch.slice(i), each);
+          this.options.onWriteError?.(each, this.queue.length);
+        }
+      }
+      return;
+    }
+    this.retryLater(batch, error);
+  }
+
+  private retryLater(batch: Queued[], error: unknown): void {
+    this.queue = [...batch, ...this.queue];
+    this.options.onWriteError?.(error, this.queue.length);
+    this.cancelScheduled();
+    const handle = setTimeout(() => {
+      this.scheduled = null;
+      this.flush();
+    }, this.retryMs);
+    handle.unref();
+    this.scheduled = { kind: 'retry', handle };
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  private cancelScheduled(): void {
+    if (this.scheduled?.kind === 'now') clearImmediate(this.scheduled.handle);
+    else if (this.scheduled?.kind === 'retry') clearTimeout(this.scheduled.handle);
+    this.scheduled = null;
   }
 
   private writeEvent(event: UsageEvent, alsoInTransaction?: () => void): number {

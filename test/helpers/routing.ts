@@ -9,6 +9,8 @@ export interface RoutingWorld extends TestCore {
   waits: number[];
   emulators: Emulator[];
   addProvider(name: string, emulator: Emulator | string, overrides?: Partial<ProviderConfigInput>): Promise<void>;
+  /** Resolves once the usage log's group commit for every answer so far has run (it runs on its own). */
+  committed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function routingWorld(
       });
       await t.core.services.providers.create(config, undefined, 'test@cli');
     },
+    committed: () => new Promise((resolve) => setImmediate(resolve)),
     async close() {
       await Promise.all(emulators.map((e) => e.close()));
       t.cleanup();

@@ -65,6 +65,7 @@ describe('chaos: 500 requests over three misbehaving providers', () => {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await w.committed();
     const { sqlite } = w.core.store;
 
     const tally: Record<string, number> = {};

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src-main/ipc/session';
 import { toErrorDto } from '../../src-main/ipc/dispatch';
 import { usageEvent } from '../fixtures/reliability/usage-event';
@@ -67,6 +67,32 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
 
     room();
     expect(t.core.services.usageLog.record(usageEvent(1, 'after'))).toBeGreaterThan(lastBefore);
+    expect(integrity(sqlite)).toBe('ok');
+  });
+
+  it('events queued behind answers stay queued while the disk is full, then commit on their own', async () => {
+    const { lastBefore, digest, full, room } = nearlyFull('queued');
+    const { sqlite } = t.core.store;
+    const log = t.core.services.usageLog;
+    full();
+    logUntilFailure(log, 'fill');
+    const eventsBefore = rollupTotals(sqlite).events;
+    const committed: number[] = [];
+    for (let i = 0; i < 20; i++) log.enqueue(usageEvent(i, 'queued-behind'), undefined, (id) => committed.push(id));
+    await new Promise((resolve) => setImmediate(resolve)); // the group commit's turn: refused
+    expect(log.pending()).toBe(20);
+    expect(committed).toEqual([]);
+    expect(t.logs.some((l) => /usage log: .*full.*\(20 events queued, retrying\)/u.test(l))).toBe(true);
+    expect(rollupTotals(sqlite).events).toBe(eventsBefore);
+    expect(integrity(sqlite)).toBe('ok');
+    expect(usageRowsDigest(sqlite, lastBefore)).toBe(digest);
+
+    room();
+    await vi.waitFor(() => expect(log.pending()).toBe(0), { timeout: 10_000, interval: 50 }); // the retry, unprompted
+    expect(committed).toHaveLength(20);
+    const totals = rollupTotals(sqlite);
+    expect(totals.events).toBe(eventsBefore + 20);
+    expect(totals.daily).toBe(totals.events);
     expect(integrity(sqlite)).toBe('ok');
   });
 

@@ -5,7 +5,7 @@ import { integrity, rollupTotals } from './support/db-health';
 import { killLoop } from './support/kill-loop';
 import { killRounds, seededRandom, testSeed } from './support/prng';
 
-describe('kill -9 while usage events are being logged', () => {
+describe.each(['record', 'enqueue'])('kill -9 while usage events are being logged (%s)', (mode) => {
   const seed = testSeed();
   const random = seededRandom(seed);
   const rounds = killRounds();
@@ -23,7 +23,7 @@ describe('kill -9 while usage events are being logged', () => {
       const printed = new Set<number>();
       await killLoop({
         script: 'usage-writer.ts',
-        args: [dir],
+        args: [dir, '0', mode],
         rounds,
         random,
         minLines: 3,

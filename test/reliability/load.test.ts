@@ -72,6 +72,7 @@ describe('load: 200 concurrent requests against a small budget', () => {
     );
     clearInterval(watch);
     peak = Math.max(peak, used.get() as number);
+    await w.committed();
 
     const outcomes = routed.map((r) => outcomeOf(r.result));
     const answered = outcomes.filter((o) => o.kind === 'ok').length;

@@ -46,6 +46,7 @@ describe('token budgets', () => {
       expect(r.reason).toMatchObject({ code: 'budget_exceeded', details: { limit: 'daily_tokens' } });
       expect((r.reason as Error).message).toMatch(/daily token limit .* resets/u);
     }
+    await w.committed();
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
     // Counters hold exactly the settled usage, below the limit.
     for (const c of counters()) expect(c.tokens).toBe(ledgerSum());
@@ -105,6 +106,7 @@ describe('token budgets', () => {
       return call;
     });
     await Promise.allSettled(calls);
+    await w.committed();
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
     for (const c of counters()) expect(c.tokens).toBe(ledgerSum());
   });

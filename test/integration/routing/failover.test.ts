@@ -13,7 +13,10 @@ describe('router failover matrix (emulated providers)', () => {
   const [A, B] = [0, 1];
   const route = (extra = {}) =>
     w.core.services.router.route({ task: 'extraction', userId: 'ana', request: prompt('Extract this'), ...extra });
-  const events = () => w.core.services.usageEvents.latest(100).reverse();
+  const events = () => {
+    w.core.services.usageLog.flush(); // the group commit, without waiting for its turn
+    return w.core.services.usageEvents.latest(100).reverse();
+  };
 
   it('retries a 503 twice with backoff, then fails over; every attempt is logged under one request id', async () => {
     w.emulators[A]!.pushFaults({ status: 503, times: 3 });
@@ -155,6 +158,7 @@ describe('cancelling a routed request', () => {
       });
       setTimeout(() => controller.abort(), 50);
       await expect(pending).rejects.toMatchObject({ errorClass: 'aborted' });
+      await w.committed();
       expect(w.core.services.budgets.outstandingReservations()).toBe(0);
     } finally {
       await w.close();

@@ -17,6 +17,7 @@ describe('usage log, costs and stats', () => {
     const answer = await route();
     // 800k × 0.15 + 200k × 0.075 + 500k × 0.60 = 0.12 + 0.015 + 0.30
     expect(answer.costUsd).toBe(0.435);
+    await w.committed();
     const [event] = w.core.services.usageEvents.latest(1);
     expect(event).toMatchObject({
       inputTokens: 1_000_000,
@@ -35,6 +36,7 @@ describe('usage log, costs and stats', () => {
     w.emulators[0]!.pushReplies({ text: 'ok', usage: { input: 100, output: 20 } });
     const answer = await route();
     expect(answer.costUsd).toBeNull();
+    await w.committed();
     expect(w.core.services.usageEvents.latest(1)[0]!.costUsd).toBeNull();
     const stats = w.core.services.stats.query({ from: 0, to: w.clock.now() + 1 }, 'provider');
     expect(stats.totals.unpricedCalls).toBe(1);
@@ -45,6 +47,7 @@ describe('usage log, costs and stats', () => {
     w.emulators[0]!.pushReplies({ text: 'A reply of a few words here.', usage: null });
     const answer = await route();
     expect(answer.usage.estimated).toBe(true);
+    await w.committed();
     const [event] = w.core.services.usageEvents.latest(1);
     expect(event!.estimated).toBe(true);
     expect(event!.inputTokens).toBeGreaterThan(0);
@@ -61,6 +64,7 @@ describe('usage log, costs and stats', () => {
         .catch(() => undefined);
       w.clock.advance(3_600_000 * 7);
     }
+    await w.committed();
     const events = w.core.services.usageEvents.latest(1000);
     const sum = (f: (e: (typeof events)[number]) => number) => events.reduce((a, e) => a + f(e), 0);
     const stats = w.core.services.stats.query({ from: 0, to: w.clock.now() + 1 }, 'task');
@@ -85,10 +89,26 @@ describe('usage log, costs and stats', () => {
     expect(stats.totals.errorClasses).toEqual({ bad_request: 3 });
   });
 
+  it('answers without waiting for the disk: the usage event and budget settlement commit right after', async () => {
+    await w.addProvider('a', w.emulators[0]!, { model: 'gpt-4o-mini', dailyTokenLimit: 1_000_000 });
+    const count = w.core.store.sqlite.prepare('SELECT count(*) FROM usage_events').pluck();
+    const reserved = () => w.core.services.budgets.outstandingReservations();
+    const answer = await route();
+    expect(answer.text).toBeTruthy();
+    expect([count.get(), reserved(), w.core.services.usageLog.pending()]).toEqual([0, 1, 1]);
+    await w.committed();
+    expect([count.get(), reserved(), w.core.services.usageLog.pending()]).toEqual([1, 0, 0]);
+    // Reads over IPC never miss an answered call, even before the commit's turn.
+    await route();
+    const events = await w.core.dispatch('usage:events', { limit: 10 }, w.core.localSession('cli'));
+    expect(events.ok && events.data).toHaveLength(2);
+  });
+
   it('exports events as CSV and JSON lines', async () => {
     await w.addProvider('a', w.emulators[0]!, { model: 'gpt-4o-mini' });
     await route();
     await route();
+    await w.committed();
     const csv = w.core.services.usageEvents.export('csv');
     expect(csv.trim().split('\n')).toHaveLength(3);
     expect(csv.split('\n')[0]).toContain('requestId');
