@@ -1,7 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 import type { Emulator } from '../emulator';
-import { expect, type ServedApp } from './fixtures';
+import { expect, type AppUnderTest } from './fixtures';
 
 export const ADMIN_PASSWORD = 'Correct-Horse-42-battery';
 
@@ -90,31 +90,21 @@ export async function addProviderInUi(page: Page, p: ProviderFields): Promise<vo
 }
 
 /**
- * A contract call over the web host's HTTP IPC with the page's token. The web host has one session per
- * launch, so once the UI is unlocked these calls are admin calls too (used to seed data quickly).
+ * A contract call in the page's session (over the web host's HTTP bridge with its token, or the desktop app's
+ * preload bridge): once the UI is unlocked these calls are admin calls too (used to seed data quickly).
  */
-export async function ipc<T = unknown>(
-  request: APIRequestContext,
-  app: ServedApp,
-  channel: string,
-  input: unknown,
-): Promise<T> {
-  const res = await request.post(`${app.origin}/ipc/${channel}`, {
-    headers: { 'x-aditus-token': app.token },
-    data: { input },
-  });
-  const body = (await res.json()) as { ok: true; data: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error.message}`);
-  return body.data;
+export async function ipc<T = unknown>(app: AppUnderTest, channel: string, input: unknown): Promise<T> {
+  const result = await app.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.data as T;
 }
 
 /** Runs a diagnostic call through the router; resolves to null on success or the error message. */
 export async function ask(
-  request: APIRequestContext,
-  app: ServedApp,
+  app: AppUnderTest,
   input: { task: string; prompt: string; provider?: string },
 ): Promise<string | null> {
-  return ipc(request, app, 'ask:run', input).then(
+  return ipc(app, 'ask:run', input).then(
     () => null,
     (err: unknown) => (err instanceof Error ? err.message : String(err)),
   );
@@ -125,9 +115,9 @@ export async function ask(
  * both, one without usage figures (estimated), one rejected by the server (an error). The priced one has a
  * 1,000-token daily limit and ends the day at 81% of it.
  */
-export async function seedUsage(request: APIRequestContext, app: ServedApp, emu: Emulator): Promise<void> {
+export async function seedUsage(app: AppUnderTest, emu: Emulator): Promise<void> {
   const base = { kind: 'openai-compatible', baseUrl: `${emu.url}/v1`, maxOutputTokens: 100 };
-  await ipc(request, app, 'providers:create', {
+  await ipc(app, 'providers:create', {
     config: {
       ...base,
       name: 'Emulated GPT',
@@ -137,18 +127,18 @@ export async function seedUsage(request: APIRequestContext, app: ServedApp, emu:
       dailyTokenLimit: 1000,
     },
   });
-  await ipc(request, app, 'providers:create', {
+  await ipc(app, 'providers:create', {
     config: { ...base, name: 'Local llama', model: 'llama3.1:8b', tasks: ['cv_draft', 'cover_letter'], priority: 50 },
   });
   const prompt = 'Extract the skills: senior TypeScript engineer, React, SQLite.';
   for (let i = 0; i < 3; i++) {
     emu.pushReplies({ text: `Skills ${i}: TypeScript, React, SQLite`, usage: { input: 100, output: 170 } });
-    expect(await ask(request, app, { task: 'extraction', prompt })).toBeNull();
+    expect(await ask(app, { task: 'extraction', prompt })).toBeNull();
   }
   for (let i = 0; i < 2; i++)
-    expect(await ask(request, app, { task: 'cv_draft', prompt: `Draft a CV summary ${i}` })).toBeNull();
+    expect(await ask(app, { task: 'cv_draft', prompt: `Draft a CV summary ${i}` })).toBeNull();
   emu.pushFaults({ omitUsage: true });
-  expect(await ask(request, app, { task: 'cover_letter', prompt: 'Draft a short cover letter.' })).toBeNull();
+  expect(await ask(app, { task: 'cover_letter', prompt: 'Draft a short cover letter.' })).toBeNull();
   emu.pushFaults({ status: 400 });
-  expect(await ask(request, app, { task: 'validation', prompt: 'Validate this CV.' })).not.toBeNull();
+  expect(await ask(app, { task: 'validation', prompt: 'Validate this CV.' })).not.toBeNull();
 }

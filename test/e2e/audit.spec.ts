@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures';
 import { ipc, openPage, setUpAdminInUi } from './admin-ui';
 
-test('the audit page lists actions, filters, shows details and verifies the chain', async ({ page, app, request }) => {
+test('the audit page lists actions, filters, shows details and verifies the chain', async ({ page, app }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(app.url);
   await setUpAdminInUi(page);
-  await ipc(request, app, 'providers:create', {
+  await ipc(app, 'providers:create', {
     config: { name: 'Local', kind: 'openai-compatible', model: 'llama3.1:8b', baseUrl: 'http://127.0.0.1:9/v1' },
   });
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
-import { expect, type ServedApp } from './fixtures';
+import { expect, type AppUnderTest } from './fixtures';
 
 export const ROOT = join(__dirname, '../..');
 export const EXAMPLES = join(ROOT, 'examples');
@@ -44,15 +44,15 @@ export function editor(page: Page) {
 }
 
 /** Runs the real CLI on the app's data folder. */
-export function cli(app: ServedApp, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, [join(ROOT, 'bin/aditus.cjs'), '--data-dir', app.dataDir, ...args], {
-    env: { ...process.env, ...env },
+export function cli(app: AppUnderTest, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(app.cli.command, [join(ROOT, 'bin/aditus.cjs'), '--data-dir', app.dataDir, ...args], {
+    env: { ...app.cli.env, ...env },
     encoding: 'utf8',
   });
 }
 
 /** Creates the admin account and unlocks it for the CLI (adding providers needs an admin). */
-export function adminLoginCli(app: ServedApp): void {
+export function adminLoginCli(app: AppUnderTest): void {
   const out = cli(app, ['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: CLI_PASSWORD });
   const { secret } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { secret: string };
   const code = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) });
@@ -60,7 +60,7 @@ export function adminLoginCli(app: ServedApp): void {
 }
 
 export function addOpenAiCompatibleCli(
-  app: ServedApp,
+  app: AppUnderTest,
   p: { name: string; baseUrl: string; priority?: number; tasks?: string },
 ): void {
   cli(app, [

@@ -9,7 +9,7 @@ import {
   importCandidate,
   openDraftingPage,
 } from './drafting-helpers';
-import { expect, test } from './fixtures';
+import { expect, screenPath, test } from './fixtures';
 
 let primary: Emulator;
 let backup: Emulator;
@@ -81,7 +81,7 @@ test('a CV streams into the editor, and a failed primary fails over with the tra
   const early = (await editor(page).inputValue()).length;
   await expect(indicator).toBeVisible();
   expect(early).toBeLessThan(long.length);
-  await page.screenshot({ path: 'test-results/screens/drafting-documents-streaming-1280-light.png' });
+  await page.screenshot({ path: screenPath(app, 'drafting-documents-streaming-1280-light.png') });
   await expect(editor(page)).toHaveValue(/part 8\./u, { timeout: 20_000 });
   expect((await editor(page).inputValue()).length).toBeGreaterThan(early);
   await expect(indicator).toBeHidden({ timeout: 30_000 });
@@ -102,5 +102,5 @@ test('a CV streams into the editor, and a failed primary fails over with the tra
     'unavailable (server error or timeout)',
   );
   await expect(trail.getByRole('listitem').filter({ hasText: 'emu-backup' })).toContainText('answered');
-  await page.screenshot({ path: 'test-results/screens/drafting-documents-failover-1280-light.png', fullPage: true });
+  await page.screenshot({ path: screenPath(app, 'drafting-documents-failover-1280-light.png'), fullPage: true });
 });

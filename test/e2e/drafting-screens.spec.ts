@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addPostingAndExtract, example, exampleText, importCandidate, openDraftingPage } from './drafting-helpers';
-import { expect, test } from './fixtures';
+import { expect, screenPath, test, type AppUnderTest } from './fixtures';
 
 const SIZES = [
   { name: '1280', width: 1280, height: 800 },
@@ -21,7 +21,7 @@ async function useTheme(page: Page, theme: (typeof THEMES)[number]) {
 }
 
 /** Every drafting screen in both sizes and themes: test-results/screens/drafting-<screen><variant>-<size>-<theme>.png */
-async function captureAll(page: Page, variant: string, ready: (screen: string) => Promise<void>) {
+async function captureAll(page: Page, app: AppUnderTest, variant: string, ready: (screen: string) => Promise<void>) {
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   for (const theme of THEMES) {
     await useTheme(page, theme);
@@ -29,10 +29,13 @@ async function captureAll(page: Page, variant: string, ready: (screen: string) =
       await page.setViewportSize({ width: size.width, height: size.height });
       for (const [screen, label] of SCREENS) {
         await openDraftingPage(page, label);
+        // The page fills in after its heading: shoot once its mode badge is in and nothing is still loading.
+        await expect(page.getByTestId('offline-mode-badge')).toBeVisible();
+        await expect(page.getByRole('status').filter({ hasText: /…$/u })).toHaveCount(0);
         await ready(screen);
         await page.mouse.move(0, 0);
         await page.screenshot({
-          path: `test-results/screens/drafting-${screen}${variant}-${size.name}-${theme}.png`,
+          path: screenPath(app, `drafting-${screen}${variant}-${size.name}-${theme}.png`),
           fullPage: true,
         });
       }
@@ -46,7 +49,7 @@ test('drafting screens at 1280×800 and 1920×1080, light and dark', async ({ pa
   await page.goto(app.url);
 
   // First run: the empty states say what to do.
-  await captureAll(page, '-empty', async (screen) => {
+  await captureAll(page, app, '-empty', async (screen) => {
     if (screen === 'documents') await expect(page.getByText('No document open')).toBeVisible();
   });
 
@@ -60,7 +63,7 @@ test('drafting screens at 1280×800 and 1920×1080, light and dark', async ({ pa
   await expect(page.getByTestId('validation-score')).toBeVisible({ timeout: 30_000 });
 
   // Working state: a parsed candidate, an extracted posting, a validated draft.
-  await captureAll(page, '', async (screen) => {
+  await captureAll(page, app, '', async (screen) => {
     if (screen === 'documents') await expect(page.getByTestId('validation-score')).toBeVisible();
   });
 });

@@ -1,33 +1,144 @@
-import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../emulator';
+import { ADMIN_PASSWORD, ipc, openPage, seedUsage, setUpAdminInUi } from './admin-ui';
+import { expect, test, type AppUnderTest } from './fixtures';
 
-/** The installed Electron binary, found without `require('electron')` (which would try to download it). */
-function electronBinary(): string | null {
-  try {
-    const dir = dirname(createRequire(__filename).resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+/** Behaviour only the desktop app has; the shared specs cover the rest against Electron too. */
+test.skip(({ target }) => target !== 'electron', 'Desktop-only behaviour');
+
+function desktop(app: AppUnderTest): ElectronApplication {
+  if (!app.electron) throw new Error('Not the desktop app');
+  return app.electron;
 }
 
-const binary = electronBinary();
+test('the window gets the preload bridge and nothing of Node', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Aditus' })).toBeVisible();
+  expect(await page.title()).toBe('Aditus');
+  // String scripts: this file is type-checked without the DOM library.
+  expect(await page.evaluate('typeof window.api?.invoke')).toBe('function');
+  expect(await page.evaluate('[typeof require, typeof process, typeof module]')).toEqual([
+    'undefined',
+    'undefined',
+    'undefined',
+  ]);
+});
 
-test.skip(binary === null, 'No Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD)');
+test('a Copy button puts the text on the system clipboard', async ({ page, app }) => {
+  const electron = desktop(app);
+  await page.goto(app.url);
+  await electron.evaluate(({ clipboard }) => clipboard.writeText('not the secret'));
+  await openPage(page, 'Providers');
+  await page.getByLabel('New admin password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  const secretField = page.getByLabel('Secret key for manual entry');
+  await expect(secretField).toBeVisible({ timeout: 15_000 });
+  const secret = (await secretField.inputValue()).replace(/\s+/gu, '');
 
-test('the desktop window shows the app shell', async () => {
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [join(__dirname, '../../out/main/index.js')],
-    env: { ...process.env, ADITUS_DATA_DIR: mkdtempSync(join(tmpdir(), 'aditus-electron-')) },
+  // The clipboard API needs a focused document, as it has when a user clicks the button.
+  await page.bringToFront();
+  await page.getByRole('button', { name: 'Copy secret key' }).click();
+  await expect(page.getByRole('tooltip', { name: 'Copied' })).toBeVisible();
+  await expect.poll(() => electron.evaluate(({ clipboard }) => clipboard.readText())).toBe(secret);
+});
+
+test.describe('budget alerts', () => {
+  let emu: Emulator;
+  test.beforeAll(async () => {
+    emu = await startEmulator({ openMode: true });
   });
-  const window = await app.firstWindow();
-  await expect(window.getByRole('heading', { name: 'Aditus' })).toBeVisible();
-  await app.close();
+  test.afterAll(async () => {
+    await emu.close();
+  });
+
+  /** Records the page's `new Notification(…)` calls (installed before the app's scripts run). */
+  const NOTIFICATION_SPY = `(() => {
+    const Real = window.Notification;
+    const raised = [];
+    Object.defineProperty(window, '__raisedNotifications', { value: raised });
+    window.Notification = class extends Real {
+      constructor(title, options) {
+        super(title, options);
+        raised.push({ title, body: options?.body ?? '' });
+      }
+    };
+  })()`;
+  const raised = (page: Page) => page.evaluate('window.__raisedNotifications') as Promise<unknown[]>;
+
+  test('raise one desktop notification per alert per session', async ({ page, app }) => {
+    await page.addInitScript(NOTIFICATION_SPY);
+    await page.goto(app.url);
+    // The window's permission policy grants notifications to the app's own page.
+    expect(await page.evaluate('Notification.permission')).toBe('granted');
+    expect(await raised(page)).toEqual([]);
+
+    await setUpAdminInUi(page);
+    await seedUsage(app, emu);
+    await openPage(page, 'Usage');
+    const alert = page.getByText(/Emulated GPT: today’s token budget is at \d+%/u);
+    await expect(alert).toBeVisible();
+    await expect
+      .poll(() => raised(page))
+      .toEqual([
+        {
+          title: 'Aditus: budget at 80%',
+          body: expect.stringMatching(/^Emulated GPT: today’s token budget is at \d+%/u),
+        },
+      ]);
+
+    // The Providers page shows the same alert; a reload keeps the session: no second notification.
+    await openPage(page, 'Providers');
+    await expect(alert).toBeVisible();
+    await page.reload();
+    await openPage(page, 'Usage');
+    await expect(alert).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await raised(page)).toEqual([]);
+  });
+});
+
+test.describe("Electron's own download manager", () => {
+  test.use({ nativeDownloads: true });
+
+  interface SavedDownload {
+    state: string;
+    fileName: string;
+    path: string;
+  }
+
+  test('saves an export under its suggested name with the exported content', async ({ page, app }) => {
+    const electron = desktop(app);
+    const folder = mkdtempSync(join(tmpdir(), 'aditus-downloads-'));
+    try {
+      // Where a user would pick a folder in the save dialog, the test sets the path.
+      await electron.evaluate(({ session }, dir) => {
+        const saved = new Promise<SavedDownload>((resolve) => {
+          session.defaultSession.once('will-download', (_event, item) => {
+            const path = `${dir}/${item.getFilename()}`;
+            item.setSavePath(path);
+            item.once('done', (_e, state) => resolve({ state, fileName: item.getFilename(), path }));
+          });
+        });
+        Object.assign(globalThis, { aditusSavedDownload: saved });
+      }, folder);
+
+      await page.goto(app.url);
+      await openPage(page, 'Usage');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const saved = await electron.evaluate(
+        () => (globalThis as unknown as { aditusSavedDownload: Promise<SavedDownload> }).aditusSavedDownload,
+      );
+      expect(saved.state).toBe('completed');
+      expect(saved.fileName).toMatch(/^aditus-usage-\d{4}-\d{2}-\d{2}\.csv$/u);
+      const exported = await ipc<{ filename: string; content: string }>(app, 'usage:export', { format: 'csv' });
+      expect(saved.fileName).toBe(exported.filename);
+      expect(readFileSync(saved.path, 'utf8')).toBe(exported.content);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,88 +1,99 @@
-import { test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { test as base, type Browser } from '@playwright/test';
+import type { AppUnderTest, Host, Target } from './hosts/app';
+import { electronBinary, electronUnavailable, startElectronHost } from './hosts/electron-host';
+import { canStartKeyring, startKeyringSession } from './hosts/keyring';
+import { startWebHost } from './hosts/web-host';
 
-export interface ServedApp {
-  url: string;
-  dataDir: string;
-  origin: string;
-  /** The per-launch token from the URL (for seeding calls over the HTTP IPC bridge). */
-  token: string;
+export type { AppUnderTest, Target } from './hosts/app';
+
+interface TestFixtures {
+  /** Electron only: leave downloads to Electron's download manager instead of Playwright's interception. */
+  nativeDownloads: boolean;
+  _host: Host;
+  app: AppUnderTest;
 }
 
-function firstLine(child: ChildProcess, what: string): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
-  });
+interface WorkerFixtures {
+  /** Set by the project: `aditus serve` in Chromium, or the desktop app in Electron. */
+  target: Target;
+  /** Why the target cannot run on this machine (tests skip with it), or null. */
+  _unavailable: string | null;
+  keyring: string | null;
+  /** The browser for the web host (null for Electron, where no browser is launched). */
+  _webBrowser: Browser | null;
 }
-
-/** Ends a detached child and everything in its process group. */
-function stopGroup(child: ChildProcess): void {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    child.kill('SIGTERM');
-  }
-}
-
-const canStartKeyring = () => existsSync('/usr/bin/dbus-run-session') && existsSync('/usr/bin/gnome-keyring-daemon');
 
 /**
- * `aditus serve` and the CLI keep the admin TOTP secret, admin tokens and provider keys in the OS keychain.
- * When the runner has no D-Bus session (CI, `npm run test:ui`), each worker starts a private D-Bus session
- * with an unlocked GNOME Keyring (as scripts/with-keyring.sh does) and exports its address, so the server
- * and any CLI a test runs share one real keychain. A runner that already has a session keeps it. The worker
- * fixture's value is the bus address (null when there is no keychain at all).
+ * One fixture set for both hosts, so every spec runs against the web host and, where its binary exists, the
+ * desktop app: `app` is the app under test, `page` shows it (a fresh browser page, or the first Electron window).
  */
-export const test = base.extend<{ app: ServedApp }, { keyring: string | null }>({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  target: ['web', { scope: 'worker', option: true }],
+  nativeDownloads: [false, { option: true }],
+
+  _unavailable: [
+    async ({ target }, use) => {
+      const reason = target === 'electron' ? electronUnavailable() : null;
+      // Once per worker, so the list reporter says why its tests skip (each skip also carries the reason).
+      if (reason !== null) console.log(`[${target}] every test skips: ${reason}`);
+      await use(reason);
+    },
+    { scope: 'worker' },
+  ],
+
+  /**
+   * `aditus serve`, the desktop app and the CLI keep the admin TOTP secret, admin tokens and provider keys in
+   * the OS keychain. A runner without a D-Bus session (CI, `npm run test:ui`) gets a private one per worker; a
+   * runner that has one keeps it. The value is the bus address (null when there is no keychain at all).
+   */
   keyring: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
-    async ({}, use) => {
-      if (process.env['DBUS_SESSION_BUS_ADDRESS'] || !canStartKeyring())
-        return use(process.env['DBUS_SESSION_BUS_ADDRESS'] ?? null);
-      const session = spawn(
-        'dbus-run-session',
-        [
-          '--',
-          'sh',
-          '-c',
-          'echo -n aditus-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; echo "$DBUS_SESSION_BUS_ADDRESS"; exec cat',
-        ],
-        { stdio: ['pipe', 'pipe', 'ignore'], detached: true },
-      );
-      const address = await firstLine(session, 'dbus-run-session');
-      process.env['DBUS_SESSION_BUS_ADDRESS'] = address;
+    async ({ _unavailable }, use) => {
+      const existing = process.env['DBUS_SESSION_BUS_ADDRESS'];
+      if (existing || _unavailable !== null || !canStartKeyring()) return use(existing ?? null);
+      const session = await startKeyringSession();
       try {
-        await use(address);
+        await use(session.address);
       } finally {
-        delete process.env['DBUS_SESSION_BUS_ADDRESS'];
-        session.stdin?.end();
-        stopGroup(session);
+        session.stop();
       }
     },
     { scope: 'worker', auto: true },
   ],
 
-  /** Starts the real `aditus serve` on a fresh data dir for each test. */
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
-  app: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'aditus-e2e-'));
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [join(__dirname, '../../bin/aditus.cjs'), '--data-dir', dataDir, 'serve', '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'inherit'], detached: true },
-    );
-    const url = await firstLine(child, 'aditus serve');
-    const token = /#token=([\w-]+)/u.exec(url)?.[1] ?? '';
-    await use({ url, dataDir, origin: new URL(url).origin, token });
-    stopGroup(child);
-    rmSync(dataDir, { recursive: true, force: true });
+  _webBrowser: [
+    async ({ target, playwright, browserName }, use) => {
+      if (target !== 'web') return use(null);
+      // Launch options come from the project (Playwright applies them to every launch in this worker).
+      const browser = await playwright[browserName].launch();
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  _host: async ({ target, _unavailable, _webBrowser, nativeDownloads }, use, testInfo) => {
+    testInfo.skip(_unavailable !== null, _unavailable ?? '');
+    const host =
+      target === 'electron'
+        ? await startElectronHost({ binary: electronBinary()!, nativeDownloads })
+        : await startWebHost(_webBrowser!);
+    try {
+      await use(host);
+      // Playwright's own failure screenshots cover browser contexts only.
+      if (target === 'electron' && testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('screenshot', { body: await host.page.screenshot(), contentType: 'image/png' });
+    } finally {
+      await host.close();
+    }
   },
+  app: async ({ _host }, use) => use(_host.app),
+  page: async ({ _host }, use) => use(_host.page),
+  context: async ({ page }, use) => use(page.context()),
 });
+
+/** Where a spec saves a screenshot for review: test-results/screens/, or its electron/ folder for the desktop app. */
+export function screenPath(app: AppUnderTest, file: string): string {
+  return app.target === 'web' ? `test-results/screens/${file}` : `test-results/screens/electron/${file}`;
+}
 
 export { expect } from '@playwright/test';

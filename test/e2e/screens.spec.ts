@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startEmulator, type Emulator } from '../emulator';
-import { expect, test } from './fixtures';
+import { expect, screenPath, test, type AppUnderTest } from './fixtures';
 import { ADMIN_PASSWORD, ipc, openPage, seedUsage, totpNow, unlockWithRecoveryCode } from './admin-ui';
 
 /**
@@ -40,58 +40,59 @@ async function applyVariant(page: Page, v: Variant): Promise<void> {
 }
 
 /** Pages as a whole (full page); dialogs and drawers as the window shows them (`fullPage: false`). */
-async function shot(page: Page, screen: string, v: Variant, fullPage: boolean): Promise<void> {
+async function shot(page: Page, app: AppUnderTest, screen: string, v: Variant, fullPage: boolean): Promise<void> {
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 10_000 });
   await page.waitForTimeout(250);
   await page.screenshot({
-    path: `test-results/screens/${screen}-${v.width}x${v.height}-${v.theme}.png`,
+    path: screenPath(app, `${screen}-${v.width}x${v.height}-${v.theme}.png`),
     fullPage,
   });
 }
 
 async function everyVariant(
   page: Page,
+  app: AppUnderTest,
   screen: string,
   options: { prepare?: () => Promise<void>; dialog?: boolean } = {},
 ): Promise<void> {
   for (const v of VARIANTS) {
     await applyVariant(page, v);
     if (options.prepare) await options.prepare();
-    await shot(page, screen, v, !options.dialog);
+    await shot(page, app, screen, v, !options.dialog);
   }
 }
 
-test('screenshots of every main screen, both sizes, light and dark', async ({ page, app, request }) => {
+test('screenshots of every main screen, both sizes, light and dark', async ({ page, app }) => {
   test.setTimeout(300_000);
   await page.goto(app.url);
 
   // Recruiter view (drafting screens have their own screenshots) and the first-run setup, step by step.
   await openPage(page, 'Usage');
   await expect(page.getByText('No AI usage in this period')).toBeVisible();
-  await everyVariant(page, 'usage-empty');
+  await everyVariant(page, app, 'usage-empty');
   await openPage(page, 'Providers');
   await page.getByLabel('New admin password').fill('short-pass');
-  await everyVariant(page, 'setup-password');
+  await everyVariant(page, app, 'setup-password');
   await page.getByLabel('New admin password').fill(ADMIN_PASSWORD);
   await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Create admin account' }).click();
   const secretField = page.getByLabel('Secret key for manual entry');
   await expect(secretField).toBeVisible({ timeout: 15_000 });
   const secret = (await secretField.inputValue()).replace(/\s+/gu, '');
-  await everyVariant(page, 'setup-authenticator');
+  await everyVariant(page, app, 'setup-authenticator');
   await page.getByRole('button', { name: 'I added it to my authenticator' }).click();
   const codesText = await page.getByRole('group', { name: 'Recovery codes' }).innerText();
   const recoveryCodes = codesText.split(/\s+/u).filter((c) => /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/u.test(c));
   await page.getByLabel('I saved my recovery codes somewhere safe').check();
-  await everyVariant(page, 'setup-recovery-codes');
+  await everyVariant(page, app, 'setup-recovery-codes');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Authenticator code').fill(totpNow(secret));
   await page.getByRole('button', { name: 'Finish and unlock' }).click();
   await expect(page.getByTestId('role-badge')).toContainText('Admin');
 
   // Data for the admin pages.
-  await seedUsage(request, app, emu);
-  await ipc(request, app, 'providers:create', {
+  await seedUsage(app, emu);
+  await ipc(app, 'providers:create', {
     config: {
       name: 'Claude quality',
       kind: 'anthropic',
@@ -107,51 +108,51 @@ test('screenshots of every main screen, both sizes, light and dark', async ({ pa
 
   await openPage(page, 'Providers');
   await expect(page.getByRole('table', { name: 'Providers' })).toBeVisible();
-  await everyVariant(page, 'providers');
+  await everyVariant(page, app, 'providers');
 
   await page.getByRole('button', { name: 'Edit Emulated GPT' }).click();
   const editDialog = page.getByRole('dialog', { name: 'Edit provider: Emulated GPT' });
   await editDialog.getByLabel('Replace key').check();
-  await everyVariant(page, 'provider-form', { dialog: true });
+  await everyVariant(page, app, 'provider-form', { dialog: true });
   await editDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(editDialog).toBeHidden();
 
   await openPage(page, 'Usage');
   await expect(page.getByRole('region', { name: 'Peak hours' })).toBeVisible();
-  await everyVariant(page, 'usage', { prepare: () => page.waitForTimeout(1200) });
+  await everyVariant(page, app, 'usage', { prepare: () => page.waitForTimeout(1200) });
 
   await openPage(page, 'Audit');
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByText('Audit chain verified')).toBeVisible();
-  await everyVariant(page, 'audit');
+  await everyVariant(page, app, 'audit');
   await page
     .getByRole('row')
     .filter({ hasText: 'provider.create' })
     .first()
     .getByRole('button', { name: /Details of audit row/u })
     .click();
-  await everyVariant(page, 'audit-details', { dialog: true });
+  await everyVariant(page, app, 'audit-details', { dialog: true });
   await page.getByRole('button', { name: 'Close panel' }).click();
 
   await openPage(page, 'Pricing');
   await page.getByLabel('gpt-4o-mini input price').fill('0.2');
-  await everyVariant(page, 'pricing');
+  await everyVariant(page, app, 'pricing');
 
   await openPage(page, 'Settings');
-  await everyVariant(page, 'settings');
+  await everyVariant(page, app, 'settings');
 
   await page.getByRole('button', { name: 'Open the admin guide' }).click();
   await expect(page.getByRole('dialog', { name: 'Admin guide' })).toBeVisible();
-  await everyVariant(page, 'help', { dialog: true });
+  await everyVariant(page, app, 'help', { dialog: true });
   await page.keyboard.press('Escape');
 
   // Locked: the lock notice, then the unlock dialog over it (a recovery code unlocks).
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByTestId('role-badge')).toHaveText('Recruiter');
-  await everyVariant(page, 'locked');
+  await everyVariant(page, app, 'locked');
   await page.getByRole('banner').getByRole('button', { name: 'Unlock admin' }).click();
   await expect(page.getByRole('dialog', { name: 'Unlock admin' })).toBeVisible();
-  await everyVariant(page, 'unlock-dialog', { dialog: true });
+  await everyVariant(page, app, 'unlock-dialog', { dialog: true });
   await page.keyboard.press('Escape');
   await unlockWithRecoveryCode(page, recoveryCodes[1]!);
 });

@@ -14,12 +14,11 @@ test.afterAll(async () => {
 test('the usage page shows totals, cost, unpriced and estimated usage, charts, health, and exports CSV', async ({
   page,
   app,
-  request,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(app.url);
   await setUpAdminInUi(page);
-  await seedUsage(request, app, emu);
+  await seedUsage(app, emu);
 
   await openPage(page, 'Usage');
   const calls = page.getByRole('group', { name: 'Calls' });

@@ -1,9 +1,10 @@
-import { Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { call } from '../../lib/ipc';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';
 import { priceErrors, priceInput, type PriceValues } from './price-values';
+import { UsdPerMTokInput } from './UsdPerMTokInput';
 
 interface NewPrice extends PriceValues {
   model: string;
@@ -44,34 +45,9 @@ export function AddPriceForm({ onSaved, knownModels }: { onSaved: () => void; kn
           </Text>
           <Group align="flex-start" gap="sm" wrap="wrap">
             <TextInput label="Model id" placeholder="e.g. llama3.1:8b" w={220} {...form.getInputProps('model')} />
-            <NumberInput
-              label="Input"
-              prefix="$"
-              min={0}
-              decimalScale={4}
-              w={120}
-              hideControls
-              {...form.getInputProps('input')}
-            />
-            <NumberInput
-              label="Output"
-              prefix="$"
-              min={0}
-              decimalScale={4}
-              w={120}
-              hideControls
-              {...form.getInputProps('output')}
-            />
-            <NumberInput
-              label="Cached input"
-              placeholder="= input"
-              prefix="$"
-              min={0}
-              decimalScale={4}
-              w={120}
-              hideControls
-              {...form.getInputProps('cached')}
-            />
+            <UsdPerMTokInput label="Input" {...form.getInputProps('input')} />
+            <UsdPerMTokInput label="Output" {...form.getInputProps('output')} />
+            <UsdPerMTokInput label="Cached input" placeholder="= input" {...form.getInputProps('cached')} />
             <Button type="submit" mt={25} loading={add.running}>
               Add price
             </Button>
