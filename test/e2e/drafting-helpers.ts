@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
+import { openPage } from './admin-ui';
 import { expect, type AppUnderTest } from './fixtures';
 
 export const ROOT = join(__dirname, '../..');
@@ -12,12 +13,8 @@ export const exampleText = (name: string) => readFileSync(example(name), 'utf8')
 
 const CLI_PASSWORD = 'Drafting-Tests-42-lantern';
 
-export function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Main navigation' });
-}
-
 export async function openDraftingPage(page: Page, label: 'Candidates' | 'Job postings' | 'Documents') {
-  await nav(page).getByRole('button', { name: label, exact: true }).click();
+  await openPage(page, label);
   await expect(
     page.getByRole('heading', { level: 2, name: label === 'Job postings' ? 'Job postings' : label }),
   ).toBeVisible();
