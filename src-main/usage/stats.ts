@@ -1,30 +1,11 @@
 import type { GROUP_BYS } from '../../src-preload/contract';
 import type { DatabaseHandle } from '../db/client';
-import { BUCKET_COLUMNS, percentileFromHistogram } from './latency-buckets';
-import { COUNT_COLUMNS } from './rollup-columns';
-import { microsToUsd } from './money';
 import { startOfLocalDay } from './periods';
+import { addSums, emptySums, readSums, SUMS_SQL, toRow, type StatsRow, type Sums } from './stats-sums';
+
+export type { StatsRow } from './stats-sums';
 
 export type GroupBy = (typeof GROUP_BYS)[number];
-
-export interface StatsRow {
-  key: string;
-  /** For provider_day: the provider; the day is `key`. */
-  series?: string;
-  calls: number;
-  errors: number;
-  errorRate: number;
-  fallbacks: number;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  costUsd: number;
-  unpricedCalls: number;
-  estimatedCalls: number;
-  latencyP50Ms: number | null;
-  latencyP95Ms: number | null;
-  errorClasses: Record<string, number>;
-}
 
 export interface StatsResult {
   from: number;
@@ -40,89 +21,17 @@ const GROUP_SQL: Record<GroupBy, { table: 'usage_daily' | 'usage_hourly'; key: s
   day: { table: 'usage_daily', key: 'bucket_start' },
   user: { table: 'usage_daily', key: 'user_id' },
   hour: { table: 'usage_hourly', key: 'bucket_start' },
+  // Read per hour like `hour`, then folded into the 24 local hours (see foldHoursOfDay).
+  hour_of_day: { table: 'usage_hourly', key: 'bucket_start' },
   provider_day: { table: 'usage_daily', key: 'bucket_start', series: 'provider_name' },
 };
 
-/** The summed columns are COUNT_COLUMNS then the histogram; rows are read as arrays (thousands per query). */
-const SUMS = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].map((c) => `sum(${c})`).join(', ')},
-  group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')`;
-
 type RawRow = readonly unknown[];
 
-/** One group's sums before they become a DTO row (totals are added up from these). */
-interface Sums {
-  counts: {
-    calls: number;
-    errors: number;
-    fallbacks: number;
-    inputTokens: number;
-    outputTokens: number;
-    cachedInputTokens: number;
-    costMicros: number;
-    unpricedCalls: number;
-    estimatedCalls: number;
-  };
-  hist: number[];
-  errorClasses: Record<string, number>;
-}
-
-/** The sums in `row` from column `offset` on (after the group key columns). */
-function sumsOf(row: RawRow, offset: number): Sums {
-  const n = (i: number): number => Number(row[offset + i] ?? 0);
-  const counts = {
-    calls: n(0),
-    errors: n(1),
-    fallbacks: n(2),
-    inputTokens: n(3),
-    outputTokens: n(4),
-    cachedInputTokens: n(5),
-    costMicros: n(6),
-    unpricedCalls: n(7),
-    estimatedCalls: n(8),
-  };
-  const hist: number[] = [];
-  for (let i = 0; i < BUCKET_COLUMNS.length; i++) hist.push(n(COUNT_COLUMNS.length + i));
-  const errorClasses: Record<string, number> = {};
-  const list = row[offset + COUNT_COLUMNS.length + BUCKET_COLUMNS.length];
-  // The rows' error_classes objects, comma-joined: one JSON.parse per group.
-  if (typeof list === 'string' && list)
-    for (const part of JSON.parse(`[${list}]`) as Record<string, number>[])
-      for (const [cls, count] of Object.entries(part)) errorClasses[cls] = (errorClasses[cls] ?? 0) + count;
-  return { counts, hist, errorClasses };
-}
-
-/** The sums of groups that partition a range: exactly what one totals query over the range returns. */
-function addUp(groups: readonly Sums[]): Sums {
-  const total = sumsOf([], 0);
-  const keys = Object.keys(total.counts) as (keyof Sums['counts'])[];
-  for (const g of groups) {
-    for (const k of keys) total.counts[k] += g.counts[k];
-    for (let i = 0; i < total.hist.length; i++) total.hist[i] = (total.hist[i] ?? 0) + (g.hist[i] ?? 0);
-    for (const [cls, count] of Object.entries(g.errorClasses))
-      total.errorClasses[cls] = (total.errorClasses[cls] ?? 0) + count;
-  }
-  return total;
-}
-
-function toRow({ counts, hist, errorClasses }: Sums, key: string, series?: string): StatsRow {
-  const { calls, errors } = counts;
-  return {
-    key,
-    ...(series !== undefined ? { series } : {}),
-    calls,
-    errors,
-    errorRate: calls ? errors / calls : 0,
-    fallbacks: counts.fallbacks,
-    inputTokens: counts.inputTokens,
-    outputTokens: counts.outputTokens,
-    cachedInputTokens: counts.cachedInputTokens,
-    costUsd: microsToUsd(counts.costMicros),
-    unpricedCalls: counts.unpricedCalls,
-    estimatedCalls: counts.estimatedCalls,
-    latencyP50Ms: percentileFromHistogram(hist, 0.5),
-    latencyP95Ms: percentileFromHistogram(hist, 0.95),
-    errorClasses,
-  };
+interface Group {
+  key: string;
+  series?: string;
+  sums: Sums;
 }
 
 const HOUR_MS = 3_600_000;
@@ -134,6 +43,20 @@ const HOUR_MS = 3_600_000;
 const wholeHours = (from: number, to: number): boolean =>
   from % HOUR_MS === 0 && to % HOUR_MS === 0 && startOfLocalDay(to) === to;
 
+const hourOfDayKey = (hour: number): string => String(hour).padStart(2, '0');
+
+/** Hourly groups → one group per local hour of the day ("00"–"23") that had any rollup row. */
+function foldHoursOfDay(hours: readonly Group[]): Group[] {
+  const slots = new Map<number, Sums>();
+  for (const { key, sums } of hours) {
+    const hour = new Date(Number(key)).getHours();
+    const slot = slots.get(hour);
+    if (slot) addSums(slot, sums);
+    else slots.set(hour, addSums(emptySums(), sums));
+  }
+  return [...slots].sort(([a], [b]) => a - b).map(([hour, sums]) => ({ key: hourOfDayKey(hour), sums }));
+}
+
 /** Dashboard queries over the rollups only (never the raw events). Range: [from, to) in ms. */
 export class UsageStats {
   constructor(private readonly store: DatabaseHandle) {}
@@ -141,23 +64,29 @@ export class UsageStats {
   query(range: { from: number; to: number }, by: GroupBy): StatsResult {
     const from = startOfLocalDay(range.from);
     const g = GROUP_SQL[by];
+    const hourly = g.table === 'usage_hourly';
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
     const keyCount = g.series ? 2 : 1;
     const raws = this.store.sqlite
       .prepare(
-        `SELECT ${groupCols}, ${SUMS} FROM ${g.table}
+        `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table}
          WHERE bucket_start >= ? AND bucket_start < ? GROUP BY ${groupCols} ORDER BY ${groupCols}`,
       )
       .raw()
-      .all(by === 'hour' ? range.from : from, range.to) as RawRow[];
-    const sums = raws.map((r) => sumsOf(r, keyCount));
+      .all(hourly ? range.from : from, range.to) as RawRow[];
+    const read = raws.map((r): Group => {
+      const group: Group = { key: String(r[0]), sums: readSums(r, keyCount) };
+      if (g.series) group.series = String(r[1]);
+      return group;
+    });
+    const groups = by === 'hour_of_day' ? foldHoursOfDay(read) : read;
     // Groupings that partition exactly the events the totals cover are added up instead of scanned again.
     const totals =
-      g.table === 'usage_daily' || (range.from === from && wholeHours(from, range.to))
-        ? addUp(sums)
-        : sumsOf(
+      !hourly || (range.from === from && wholeHours(from, range.to))
+        ? groups.reduce((total, group) => addSums(total, group.sums), emptySums())
+        : readSums(
             this.store.sqlite
-              .prepare(`SELECT ${SUMS} FROM usage_daily WHERE bucket_start >= ? AND bucket_start < ?`)
+              .prepare(`SELECT ${SUMS_SQL} FROM usage_daily WHERE bucket_start >= ? AND bucket_start < ?`)
               .raw()
               .get(from, range.to) as RawRow,
             0,
@@ -166,7 +95,7 @@ export class UsageStats {
       from,
       to: range.to,
       totals: toRow(totals, 'total'),
-      groups: raws.map((r, i) => toRow(sums[i]!, String(r[0]), g.series ? String(r[1]) : undefined)),
+      groups: groups.map((group) => toRow(group.sums, group.key, group.series)),
     };
   }
 }

@@ -6,6 +6,7 @@ import { DraftingPage } from './features/drafting/DraftingPage';
 import { isDraftingPage } from './features/drafting/pages';
 import { HelpModal } from './features/help/HelpModal';
 import { AppHeader } from './features/shell/AppHeader';
+import { preloadPage } from './features/shell/lazy-pages';
 import { ADMIN_NAV, DRAFTING_NAV, navItem, type PageId } from './features/shell/nav';
 import { NavSection } from './features/shell/NavSection';
 import { PageContent } from './features/shell/PageContent';
@@ -32,7 +33,14 @@ function Shell() {
       <AppShell.Navbar p="xs" aria-label="Main navigation" component="nav">
         <ScrollArea>
           <NavSection title="Drafting" items={DRAFTING_NAV} active={page} locked={locked} onSelect={select} />
-          <NavSection title="Admin" items={ADMIN_NAV} active={page} locked={locked} onSelect={select} />
+          <NavSection
+            title="Admin"
+            items={ADMIN_NAV}
+            active={page}
+            locked={locked}
+            onSelect={select}
+            onIntent={preloadPage}
+          />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** One row per provider attempt. Costs are integer micro-dollars; null cost = unpriced model. */
 export const usageEvents = sqliteTable(
@@ -73,6 +73,12 @@ export const usageDaily = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucketStart, t.configId, t.providerName, t.model, t.task, t.userId] })],
 );
 
+/** A rollup table's latency histogram columns (lat_b0…), in bucket order. */
+function histogramColumns(table: object): SQLiteColumn[] {
+  const columns = table as Record<string, SQLiteColumn>;
+  return Array.from({ length: LATENCY_BUCKETS }, (_, i) => columns[`lat${i}`]!);
+}
+
 /** Hourly rollups with fewer dimensions (peak hours, recent activity). */
 export const usageHourly = sqliteTable(
   'usage_hourly',
@@ -84,7 +90,25 @@ export const usageHourly = sqliteTable(
     task: text('task').notNull(),
     ...metricColumns(),
   },
-  (t) => [primaryKey({ columns: [t.bucketStart, t.configId, t.providerName, t.task] })],
+  (t) => [
+    primaryKey({ columns: [t.bucketStart, t.configId, t.providerName, t.task] }),
+    // Covering index for the Usage page's hourly groupings (src-main/usage/stats.ts): it holds every
+    // column they sum, so they read the index alone instead of looking up each row in the table.
+    index('usage_hourly_dashboard').on(
+      t.bucketStart,
+      t.calls,
+      t.errors,
+      t.fallbacks,
+      t.inputTokens,
+      t.outputTokens,
+      t.cachedInputTokens,
+      t.costMicros,
+      t.unpricedCalls,
+      t.estimatedCalls,
+      t.errorClasses,
+      ...histogramColumns(t),
+    ),
+  ],
 );
 
 /** Token and cost reservations per config (see routing/budgets). */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { taskSchema } from './common';
 
-export const GROUP_BYS = ['provider', 'task', 'model', 'day', 'user', 'hour', 'provider_day'] as const;
+/** `hour`: one group per hour bucket (its start, ms); `hour_of_day`: one per local hour of the day, "00"–"23". */
+export const GROUP_BYS = ['provider', 'task', 'model', 'day', 'user', 'hour', 'hour_of_day', 'provider_day'] as const;
 
 export const statsRowSchema = z.object({
   key: z.string(),

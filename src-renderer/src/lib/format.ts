@@ -12,16 +12,25 @@ export function formatCompact(n: number): string {
   return compact.format(n);
 }
 
+const usdByDigits = new Map<number, Intl.NumberFormat>();
+const usd = (digits: number): Intl.NumberFormat => {
+  let format = usdByDigits.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: digits,
+    });
+    usdByDigits.set(digits, format);
+  }
+  return format;
+};
+
 /** USD with enough digits for tiny per-call costs: $0.000123, $1.23, $1,234.56. */
-export function formatUsd(usd: number): string {
-  const abs = Math.abs(usd);
-  const digits = abs === 0 ? 2 : abs < 0.01 ? 6 : abs < 1 ? 4 : 2;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: digits,
-  }).format(usd);
+export function formatUsd(amount: number): string {
+  const abs = Math.abs(amount);
+  return usd(abs === 0 ? 2 : abs < 0.01 ? 6 : abs < 1 ? 4 : 2).format(amount);
 }
 
 export function formatPercent(ratio: number, digits = 1): string {
@@ -44,9 +53,11 @@ export function formatDateTime(ms: number): string {
   });
 }
 
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short' });
+
 /** A local day as "12 Mar". */
 export function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: '2-digit', month: 'short' });
+  return dayMonth.format(ms);
 }
 
 /** Remaining time as m:ss (or h:mm:ss). */

@@ -10,6 +10,7 @@ export function NavSection({
   active,
   locked,
   onSelect,
+  onIntent,
 }: {
   title: string;
   items: NavItem[];
@@ -17,6 +18,8 @@ export function NavSection({
   /** Show a lock on admin-only items. */
   locked: boolean;
   onSelect: (id: PageId) => void;
+  /** The pointer or focus reached a link: a click is likely (used to load the page's code ahead). */
+  onIntent?: (id: PageId) => void;
 }) {
   const headingId = useId();
   return (
@@ -35,6 +38,8 @@ export function NavSection({
           title={locked && item.adminOnly ? 'Admin page: needs the admin unlock' : undefined}
           rightSection={locked && item.adminOnly ? <LockIcon size={14} /> : undefined}
           onClick={() => onSelect(item.id)}
+          onMouseEnter={() => onIntent?.(item.id)}
+          onFocus={() => onIntent?.(item.id)}
         />
       ))}
     </Stack>

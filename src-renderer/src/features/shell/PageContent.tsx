@@ -1,41 +1,29 @@
-import { AuditPage } from '../audit/AuditPage';
+import { Suspense } from 'react';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { AdminGate } from '../admin/session/AdminGate';
-import { PricingPage } from '../pricing/PricingPage';
-import { ProvidersPage } from '../providers/ProvidersPage';
-import { SettingsPage } from '../settings/SettingsPage';
 import { UsagePage } from '../usage/UsagePage';
+import { ADMIN_PAGES } from './lazy-pages';
 import { navItem, type PageId } from './nav';
 
 /** The page for a navigation item; admin-only pages go through the admin gate. */
 export function PageContent({ page }: { page: PageId }) {
   const item = navItem(page);
   switch (page) {
-    case 'providers':
-      return (
-        <AdminGate page={item.label}>
-          <ProvidersPage />
-        </AdminGate>
-      );
     case 'usage':
       return <UsagePage />;
+    case 'providers':
     case 'audit':
-      return (
-        <AdminGate page={item.label}>
-          <AuditPage />
-        </AdminGate>
-      );
     case 'pricing':
+    case 'settings': {
+      const { Page } = ADMIN_PAGES[page];
       return (
         <AdminGate page={item.label}>
-          <PricingPage />
+          <Suspense fallback={<LoadingBlock label={`Loading ${item.label}…`} />}>
+            <Page />
+          </Suspense>
         </AdminGate>
       );
-    case 'settings':
-      return (
-        <AdminGate page={item.label}>
-          <SettingsPage />
-        </AdminGate>
-      );
+    }
     default:
       // Drafting pages are mounted by App (features/drafting).
       return null;

@@ -1,10 +1,17 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A titled chart panel; `summary` is a one-line text version of the chart for screen readers and skimmers. */
-export function ChartCard({ title, summary, children }: { title: string; summary?: string; children: ReactNode }) {
+/** Every chart's plot height, and its placeholder's while its data loads (so nothing moves when it lands). */
+export const CHART_HEIGHT = 240;
+
+/**
+ * A titled chart panel; `summary` is a one-line text version of the chart for screen readers and skimmers.
+ * Without children it is the placeholder of a chart whose data has not arrived yet.
+ */
+export function ChartCard({ title, summary, children }: { title: string; summary?: string; children?: ReactNode }) {
+  const pending = children === undefined;
   return (
-    <Card withBorder padding="md" component="section" aria-label={title}>
+    <Card withBorder padding="md" component="section" aria-label={title} aria-busy={pending || undefined}>
       <Stack gap="xs">
         <Title order={3} size="h5">
           {title}
@@ -14,7 +21,7 @@ export function ChartCard({ title, summary, children }: { title: string; summary
             {summary}
           </Text>
         )}
-        {children}
+        {pending ? <Skeleton h={CHART_HEIGHT} animate={false} /> : children}
       </Stack>
     </Card>
   );

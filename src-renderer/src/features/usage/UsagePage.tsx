@@ -1,4 +1,5 @@
-import { Button, Group, Loader, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Group, Loader, Stack } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RefreshIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -7,13 +8,6 @@ import { useCall } from '../../lib/use-call';
 import { useNow } from '../../lib/use-now';
 import { BudgetAlerts } from '../providers/BudgetAlerts';
 import { KeyRotationAlert } from '../providers/KeyRotationAlert';
-import { CallsByProviderChart } from './charts/CallsByProviderChart';
-import { CostPerDayChart } from './charts/CostPerDayChart';
-import { CostPerUserChart } from './charts/CostPerUserChart';
-import { LatencyByProviderChart } from './charts/LatencyByProviderChart';
-import { PeakHoursChart } from './charts/PeakHoursChart';
-import { TaskDistributionChart } from './charts/TaskDistributionChart';
-import { TokensPerDayChart } from './charts/TokensPerDayChart';
 import { DateRangeControl } from './DateRangeControl';
 import { ExportCsvButton } from './ExportCsvButton';
 import { PricingNotice } from './PricingNotice';
@@ -22,6 +16,12 @@ import { UsageEmptyState } from './UsageEmptyState';
 import { UsageTotals } from './UsageTotals';
 import { useDateRange } from './use-date-range';
 import { useUsageData } from './use-usage-data';
+
+const loadCharts = () => import('./UsageCharts');
+let chartsLoading: ReturnType<typeof loadCharts> | null = null;
+/** Starts loading the charts' code (the charting library) once; the page asks for its data meanwhile. */
+export const preloadUsageCharts = () => (chartsLoading ??= loadCharts());
+const UsageCharts = lazy(() => preloadUsageCharts().then((m) => ({ default: m.UsageCharts })));
 
 /** Usage and cost dashboard (readable by recruiters): totals, charts, provider health, budget alerts. */
 export function UsagePage() {
@@ -32,6 +32,9 @@ export function UsagePage() {
   const now = useNow(60_000);
   const configs = providers.data ?? [];
   const totals = usage.byProvider?.totals ?? null;
+  useEffect(() => {
+    void preloadUsageCharts();
+  }, []);
 
   return (
     <Stack gap="lg">
@@ -79,15 +82,17 @@ export function UsagePage() {
       {totals && totals.calls === 0 && <UsageEmptyState />}
       {totals && totals.calls > 0 && (
         <>
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-            <CostPerDayChart rows={usage.byProviderDay?.groups ?? []} range={dates.range} />
-            <TokensPerDayChart rows={usage.byDay?.groups ?? []} range={dates.range} />
-            <CallsByProviderChart rows={usage.byProvider?.groups ?? []} />
-            <LatencyByProviderChart rows={usage.byProvider?.groups ?? []} />
-            <TaskDistributionChart rows={usage.byTask?.groups ?? []} />
-            <PeakHoursChart rows={usage.byHour?.groups ?? []} />
-            <CostPerUserChart rows={usage.byUser?.groups ?? []} />
-          </SimpleGrid>
+          <Suspense fallback={<LoadingBlock label="Loading charts…" />}>
+            <UsageCharts
+              range={dates.range}
+              byProviderDay={usage.byProviderDay?.groups ?? null}
+              byDay={usage.byDay?.groups ?? null}
+              byProvider={usage.byProvider?.groups ?? null}
+              byTask={usage.byTask?.groups ?? null}
+              byHourOfDay={usage.byHourOfDay?.groups ?? null}
+              byUser={usage.byUser?.groups ?? null}
+            />
+          </Suspense>
           <ProviderHealthTable configs={configs} stats={usage.byProvider?.groups ?? []} health={health.data ?? []} />
         </>
       )}

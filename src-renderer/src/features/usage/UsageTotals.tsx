@@ -7,7 +7,7 @@ import { StatCard } from './StatCard';
 export function UsageTotals({ totals }: { totals: StatsRowDto }) {
   const tokens = totals.inputTokens + totals.outputTokens;
   return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+    <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
       <StatCard
         label="Calls"
         value={formatInteger(totals.calls)}

@@ -1,6 +1,6 @@
 import type { StatsRowDto } from '../../../../src-preload/contract';
-import { formatDay } from '../../lib/format';
 import { daysIn, type DateRange } from './date-range';
+import { formatDay } from '../../lib/format';
 
 export const SERIES_COLORS = [
   'indigo.6',
@@ -19,7 +19,20 @@ export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length] ?? 'gray.6';
 }
 
-const sameDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
+/** A local day's identity, for matching rollup day keys to the range's days. */
+const dayId = (ms: number): string => new Date(ms).toDateString();
+
+/** Rows by the local day of their key (a day's bucket start), in one pass. */
+function rowsByDay(rows: StatsRowDto[]): Map<string, StatsRowDto[]> {
+  const byDay = new Map<string, StatsRowDto[]>();
+  for (const row of rows) {
+    const id = dayId(Number(row.key));
+    const list = byDay.get(id);
+    if (list) list.push(row);
+    else byDay.set(id, [row]);
+  }
+  return byDay;
+}
 
 /**
  * provider_day rows → one point a day with one synthetic key per provider (`s0`, `s1`…: provider names may
@@ -32,14 +45,14 @@ export function pivotByDay(
 ): { data: Record<string, string | number>[]; series: { name: string; label: string; color: string }[] } {
   const names = [...new Set(rows.map((r) => r.series ?? r.key))].sort();
   const keyOf = new Map(names.map((n, i) => [n, `s${i}`]));
+  const byDay = rowsByDay(rows);
   const data = daysIn(range).map((day) => {
     const point: Record<string, string | number> = { day: formatDay(day) };
     for (const [, key] of keyOf) point[key] = 0;
-    for (const row of rows)
-      if (sameDay(Number(row.key), day)) {
-        const key = keyOf.get(row.series ?? row.key);
-        if (key) point[key] = (Number(point[key]) || 0) + value(row);
-      }
+    for (const row of byDay.get(dayId(day)) ?? []) {
+      const key = keyOf.get(row.series ?? row.key);
+      if (key) point[key] = (Number(point[key]) || 0) + value(row);
+    }
     return point;
   });
   return { data, series: names.map((n, i) => ({ name: `s${i}`, label: n, color: seriesColor(i) })) };
@@ -52,21 +65,19 @@ export function perDay<T extends Record<string, number>>(
   pick: (row: StatsRowDto) => T,
   zero: T,
 ): (T & { day: string })[] {
+  const byDay = rowsByDay(rows);
   return daysIn(range).map((day) => {
-    const row = rows.find((r) => sameDay(Number(r.key), day));
+    const row = byDay.get(dayId(day))?.[0];
     return { ...(row ? pick(row) : zero), day: formatDay(day) };
   });
 }
 
-/** hour rows (bucket starts) → calls per local hour of the day, 00–23. */
+/** hour_of_day rows ("00"–"23", local time) → all 24 hours, in order (hours without calls are zero). */
 export function callsByHourOfDay(rows: StatsRowDto[]): { hour: string; calls: number; errors: number }[] {
-  const hours = Array.from({ length: 24 }, (_, h) => ({ hour: String(h).padStart(2, '0'), calls: 0, errors: 0 }));
-  for (const row of rows) {
-    const slot = hours[new Date(Number(row.key)).getHours()];
-    if (slot) {
-      slot.calls += row.calls;
-      slot.errors += row.errors;
-    }
-  }
-  return hours;
+  const byHour = new Map(rows.map((r) => [r.key, r]));
+  return Array.from({ length: 24 }, (_, h) => {
+    const hour = String(h).padStart(2, '0');
+    const row = byHour.get(hour);
+    return { hour, calls: row?.calls ?? 0, errors: row?.errors ?? 0 };
+  });
 }

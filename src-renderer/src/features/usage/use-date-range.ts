@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { customRange, presetRange, toDateInput, type DateRange, type RangePreset } from './date-range';
 
 /** The Usage page's range: a preset or custom dates (an invalid custom pair keeps the last valid range). */
@@ -19,8 +19,11 @@ export function useDateRange() {
     } else range = parsed;
   } else range = presetRange(Number(preset));
 
+  // One object per distinct range, so memoised charts keep it between unrelated renders.
+  const stable = useMemo(() => ({ from: range.from, to: range.to }), [range.from, range.to]);
+
   return {
-    range,
+    range: stable,
     preset,
     setPreset: (p: RangePreset) => {
       setLastValid(range);

@@ -1,27 +1,35 @@
 import { BarChart } from '@mantine/charts';
+import { memo } from 'react';
 import type { StatsRowDto } from '../../../../../src-preload/contract';
 import { formatMs } from '../../../lib/format';
-import { ChartCard } from '../ChartCard';
+import { categoryInterval, MAX_PROVIDER_LABELS, VALUE_TICKS } from '../chart-axes';
+import { CHART_HEIGHT, ChartCard } from '../ChartCard';
+import { LEGEND_HEIGHT, SeriesLegend } from '../SeriesLegend';
+
+const SERIES = [
+  { name: 'p50', label: 'p50', color: 'teal.6' },
+  { name: 'p95', label: 'p95', color: 'orange.6' },
+];
+
+const TITLE = 'Latency by provider';
 
 /** Median and 95th-percentile latency per provider (from the rollups' latency histograms). */
-export function LatencyByProviderChart({ rows }: { rows: StatsRowDto[] }) {
+export const LatencyByProviderChart = memo(function LatencyByProviderChart({ rows }: { rows: StatsRowDto[] | null }) {
+  if (!rows) return <ChartCard title={TITLE} />;
   const data = rows.map((r) => ({ provider: r.key, p50: r.latencyP50Ms ?? 0, p95: r.latencyP95Ms ?? 0 }));
   return (
-    <ChartCard title="Latency by provider" summary="p50 = typical call, p95 = slowest 1 in 20">
+    <ChartCard title={TITLE} summary="p50 = typical call, p95 = slowest 1 in 20">
       <BarChart
-        h={240}
+        h={CHART_HEIGHT - LEGEND_HEIGHT}
         data={data}
         dataKey="provider"
-        withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 40 }}
         valueFormatter={(v) => formatMs(v)}
-        yAxisProps={{ width: 64 }}
-        series={[
-          { name: 'p50', label: 'p50', color: 'teal.6' },
-          { name: 'p95', label: 'p95', color: 'orange.6' },
-        ]}
+        xAxisProps={{ interval: categoryInterval(data.length, MAX_PROVIDER_LABELS) }}
+        yAxisProps={{ width: 72, ...VALUE_TICKS }}
+        series={SERIES}
         maxBarWidth={48}
       />
+      <SeriesLegend series={SERIES} />
     </ChartCard>
   );
-}
+});

@@ -1,20 +1,24 @@
 import { DonutChart } from '@mantine/charts';
 import { Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { StatsRowDto, Task } from '../../../../../src-preload/contract';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { TASK_LABELS } from '../../providers/kinds';
-import { ChartCard } from '../ChartCard';
+import { CHART_HEIGHT, ChartCard } from '../ChartCard';
 import { seriesColor } from '../series';
 
 const taskLabel = (key: string) => TASK_LABELS[key as Task] ?? key;
 
+const TITLE = 'Calls by task';
+
 /** Calls per task (`task`), as a donut with a text legend. */
-export function TaskDistributionChart({ rows }: { rows: StatsRowDto[] }) {
+export const TaskDistributionChart = memo(function TaskDistributionChart({ rows }: { rows: StatsRowDto[] | null }) {
+  if (!rows) return <ChartCard title={TITLE} />;
   const total = rows.reduce((s, r) => s + r.calls, 0);
   const data = rows.map((r, i) => ({ name: taskLabel(r.key), value: r.calls, color: seriesColor(i) }));
   return (
-    <ChartCard title="Calls by task">
-      <Group justify="center" gap="xl" wrap="wrap" mih={240}>
+    <ChartCard title={TITLE}>
+      <Group justify="center" gap="xl" wrap="wrap" mih={CHART_HEIGHT}>
         <DonutChart data={data} size={180} thickness={28} chartLabel={formatInteger(total)} withTooltip />
         <Stack gap={6}>
           {data.map((d) => (
@@ -37,4 +41,4 @@ export function TaskDistributionChart({ rows }: { rows: StatsRowDto[] }) {
       </Group>
     </ChartCard>
   );
-}
+});

@@ -1,0 +1,102 @@
+import { BUCKET_COLUMNS, percentileFromHistogram } from './latency-buckets';
+import { microsToUsd } from './money';
+import { COUNT_COLUMNS } from './rollup-columns';
+
+/** One dashboard row: a group's (or the range's) totals as the Usage page and the CLI show them. */
+export interface StatsRow {
+  key: string;
+  /** For provider_day: the provider; the day is `key`. */
+  series?: string;
+  calls: number;
+  errors: number;
+  errorRate: number;
+  fallbacks: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costUsd: number;
+  unpricedCalls: number;
+  estimatedCalls: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  errorClasses: Record<string, number>;
+}
+
+/**
+ * The summed rollup columns, COUNT_COLUMNS then the histogram, then the error classes of the rows that had
+ * errors (their JSON objects, comma-joined).
+ */
+export const SUMS_SQL = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].map((c) => `sum(${c})`).join(', ')},
+  group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')`;
+
+const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
+
+/** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */
+export interface Sums {
+  values: number[];
+  errorClasses: Record<string, number>;
+}
+
+type CountColumn = (typeof COUNT_COLUMNS)[number];
+const at = (column: CountColumn): number => COUNT_COLUMNS.indexOf(column);
+const CALLS = at('calls');
+const ERRORS = at('errors');
+const FALLBACKS = at('fallbacks');
+const INPUT = at('input_tokens');
+const OUTPUT = at('output_tokens');
+const CACHED = at('cached_input_tokens');
+const COST = at('cost_micros');
+const UNPRICED = at('unpriced_calls');
+const ESTIMATED = at('estimated_calls');
+
+export function emptySums(): Sums {
+  return { values: new Array<number>(WIDTH).fill(0), errorClasses: {} };
+}
+
+/** The sums in a raw SQL row (`SUMS_SQL` columns from `offset` on, after the group key columns). */
+export function readSums(row: readonly unknown[], offset: number): Sums {
+  // Sums of NOT NULL columns are numbers, or NULL only when no row matched (the totals of an empty range).
+  const values = row.slice(offset, offset + WIDTH) as (number | null)[];
+  for (let i = 0; i < WIDTH; i++) values[i] ??= 0;
+  const errorClasses: Record<string, number> = {};
+  const list = row[offset + WIDTH];
+  // The rows' error_classes objects, comma-joined: one JSON.parse per group.
+  if (typeof list === 'string' && list) {
+    for (const part of JSON.parse(`[${list}]`) as Record<string, number>[])
+      for (const cls in part) errorClasses[cls] = (errorClasses[cls] ?? 0) + (part[cls] ?? 0);
+  }
+  return { values: values as number[], errorClasses };
+}
+
+/** Adds `more` into `into` (groups that partition a range add up to exactly the range's totals). */
+export function addSums(into: Sums, more: Sums): Sums {
+  for (let i = 0; i < WIDTH; i++) into.values[i] = (into.values[i] ?? 0) + (more.values[i] ?? 0);
+  for (const cls in more.errorClasses)
+    into.errorClasses[cls] = (into.errorClasses[cls] ?? 0) + (more.errorClasses[cls] ?? 0);
+  return into;
+}
+
+export function toRow({ values, errorClasses }: Sums, key: string, series?: string): StatsRow {
+  const v = (i: number): number => values[i] ?? 0;
+  const calls = v(CALLS);
+  const errors = v(ERRORS);
+  const hist = values.slice(COUNT_COLUMNS.length);
+  const row: StatsRow = {
+    key,
+    calls,
+    errors,
+    errorRate: calls ? errors / calls : 0,
+    fallbacks: v(FALLBACKS),
+    inputTokens: v(INPUT),
+    outputTokens: v(OUTPUT),
+    cachedInputTokens: v(CACHED),
+    costUsd: microsToUsd(v(COST)),
+    unpricedCalls: v(UNPRICED),
+    estimatedCalls: v(ESTIMATED),
+    latencyP50Ms: percentileFromHistogram(hist, 0.5),
+    latencyP95Ms: percentileFromHistogram(hist, 0.95),
+    errorClasses,
+  };
+  if (series !== undefined) row.series = series;
+  return row;
+}

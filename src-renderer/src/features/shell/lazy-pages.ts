@@ -1,0 +1,41 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { preloadUsageCharts } from '../usage/UsagePage';
+import type { PageId } from './nav';
+
+export interface LazyPage {
+  Page: LazyExoticComponent<ComponentType>;
+  /** Starts loading the page's code (once; again after a failed load). */
+  preload: () => Promise<unknown>;
+}
+
+function lazyPage(load: () => Promise<ComponentType>): LazyPage {
+  let loading: Promise<ComponentType> | null = null;
+  const preload = () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = null;
+      throw err;
+    }));
+  return { Page: lazy(() => preload().then((Page) => ({ default: Page }))), preload };
+}
+
+/**
+ * The admin-only pages, each in its own chunk: a recruiter's start-up does not parse them. They load when
+ * first shown, or earlier when the pointer or focus reaches their navigation link.
+ */
+export const ADMIN_PAGES = {
+  providers: lazyPage(() => import('../providers/ProvidersPage').then((m) => m.ProvidersPage)),
+  audit: lazyPage(() => import('../audit/AuditPage').then((m) => m.AuditPage)),
+  pricing: lazyPage(() => import('../pricing/PricingPage').then((m) => m.PricingPage)),
+  settings: lazyPage(() => import('../settings/SettingsPage').then((m) => m.SettingsPage)),
+} satisfies Partial<Record<PageId, LazyPage>>;
+
+/** Loads ahead the code a page will need (on hover or focus of its link); errors surface when it is shown. */
+export function preloadPage(id: PageId): void {
+  const pending =
+    id === 'usage'
+      ? preloadUsageCharts()
+      : id in ADMIN_PAGES
+        ? ADMIN_PAGES[id as keyof typeof ADMIN_PAGES].preload()
+        : null;
+  pending?.catch(() => undefined);
+}

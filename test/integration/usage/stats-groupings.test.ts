@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GROUP_BYS } from '../../../src-preload/contract';
+import { usageEvent } from '../../fixtures/reliability/usage-event';
+import { testCore, type TestCore } from '../../helpers/core';
+
+const HOUR = 3_600_000;
+
+describe('usage stats groupings', () => {
+  let t: TestCore;
+  /** Local midnight three days ago, and the range of those three whole days. */
+  let start: number;
+  let range: { from: number; to: number };
+
+  beforeEach(() => {
+    t = testCore();
+    const today = new Date();
+    start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 3).getTime();
+    range = { from: start, to: new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime() };
+    // 150 events spread over the three days (one every ~29 minutes), varied providers, tasks, users, errors.
+    for (let n = 0; n < 150; n++)
+      t.core.services.usageLog.record({ ...usageEvent(n, 'stats'), createdAt: start + n * 1_740_000 });
+  });
+  afterEach(() => t.cleanup());
+
+  const stats = (by: (typeof GROUP_BYS)[number]) => t.core.services.stats.query(range, by);
+
+  it('hour_of_day folds the hours into local hours 00–23 with the same totals as every other grouping', () => {
+    const events = t.core.services.usageEvents.latest(1000).filter((e) => e.createdAt < range.to);
+    const byHour = stats('hour_of_day');
+    expect(byHour.groups.map((g) => g.key)).toEqual(
+      Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).filter((key) =>
+        events.some((e) => new Date(e.createdAt).getHours() === Number(key)),
+      ),
+    );
+    for (const g of byHour.groups) {
+      const inHour = events.filter((e) => new Date(e.createdAt).getHours() === Number(g.key));
+      expect(g.calls, g.key).toBe(inHour.length);
+      expect(g.errors, g.key).toBe(inHour.filter((e) => e.status === 'error').length);
+      expect(g.inputTokens, g.key).toBe(inHour.reduce((a, e) => a + e.inputTokens, 0));
+    }
+    for (const by of GROUP_BYS) expect(stats(by).totals, by).toEqual(byHour.totals);
+    expect(byHour.totals.calls).toBe(events.length);
+    expect(byHour.totals.errorClasses).toEqual({ unavailable: events.filter((e) => e.status === 'error').length });
+  });
+
+  it('hour keeps one group per hour bucket, keyed by its start, in order', () => {
+    const keys = stats('hour').groups.map((g) => Number(g.key));
+    expect(keys.length).toBe((range.to - range.from) / HOUR);
+    expect(
+      keys.every((k, i) => k % HOUR === 0 && k >= range.from && k < range.to && (i === 0 || k > keys[i - 1]!)),
+    ).toBe(true);
+    expect(stats('hour').groups.reduce((a, g) => a + g.calls, 0)).toBe(stats('provider').totals.calls);
+  });
+
+  it('the hourly groupings read the covering index, never the table row by row', () => {
+    const plan = t.core.store.sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT bucket_start, sum(calls), sum(lat_b18),
+           group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')
+         FROM usage_hourly WHERE bucket_start >= ? AND bucket_start < ? GROUP BY bucket_start`,
+      )
+      .all(range.from, range.to) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('COVERING INDEX usage_hourly_dashboard');
+  });
+});
