@@ -106,12 +106,12 @@ export function createCore(options: CoreOptions): Core {
   const providerCalls = new ProviderCalls(providers, audit);
   const roles: RoleResolver = admin;
   const pricing = new PricingService(store, clock, audit);
-  const budgets = new Budgets(store, clock);
-  const breakers = new CircuitBreakers(() => clock.now());
   const usageLog = new UsageLog(store, {
     onWriteError: (err, queued) =>
       log(`usage log: ${err instanceof Error ? err.message : String(err)} (${queued} events queued, retrying)`),
   });
+  const budgets = new Budgets(store, clock, { flushPending: () => usageLog.flush() });
+  const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics();
   const outbox = new Outbox(store, clock);
   const router = new Router({
@@ -210,6 +210,7 @@ export function createCore(options: CoreOptions): Core {
       if (drainTimer) clearInterval(drainTimer);
       void exporter?.close();
       usageLog.flush();
+      budgets.close();
       store.close();
     },
   };

@@ -9,7 +9,9 @@ export interface BudgetLimits {
   monthlyCostLimitMicros: number | null;
 }
 
+/** One call's share of a lease: its worst case (input estimate + max output), until it settles. */
 export interface Reservation {
+  /** The lease's ledger row. */
   id: number;
   configId: string;
   tokens: number;
@@ -31,21 +33,75 @@ export const hasLimits = (l: BudgetLimits): boolean =>
   l.dailyTokenLimit !== null || l.monthlyTokenLimit !== null || l.monthlyCostLimitMicros !== null;
 
 /**
- * Token and cost budgets per config. A call reserves its worst case (input estimate + max output) in one
- * immediate transaction, then settles to the real usage or releases on failure; running counters per
- * period are updated in the same transactions, so concurrent calls can never overshoot a limit.
+ * Budget this process has reserved in the database (a ledger row in state `reserved`, counted in the
+ * counters) and hands out to its calls from memory. `granted` is what the counters hold for it; `held` is
+ * what calls in flight drew; `used` is what settled calls really used.
+ */
+interface Lease {
+  id: number;
+  configId: string;
+  dayKey: string;
+  monthKey: string;
+  openedAt: number;
+  grantedTokens: number;
+  grantedCost: number;
+  heldTokens: number;
+  heldCost: number;
+  usedTokens: number;
+  usedCost: number;
+  /** No new calls draw from it (its period ended or it is old); closed once nothing is held. */
+  retired: boolean;
+}
+
+/** What one growth transaction added to a lease (or the lease it opened, with nothing granted yet). */
+interface Growth {
+  tokens: number;
+  cost: number;
+  opened: Lease;
+}
+
+/** A lease grows by up to this many calls' worth at a time (never past a limit). */
+const LEASE_CALLS = 16;
+/** A lease is replaced after this long, so a live process's lease never looks stale to another one. */
+const LEASE_MAX_AGE_MS = 60_000;
+/** Unused budget goes back to the counters once a config has had no call in flight for this long. */
+const LEASE_IDLE_MS = 1_000;
+
+export interface BudgetsOptions {
+  /**
+   * Commits the usage events queued behind answers (their settlements update the lease's ledger row);
+   * true when nothing is left queued. A lease closes only after that.
+   */
+  flushPending?: () => boolean;
+}
+
+/**
+ * Token and cost budgets per config. Every call reserves its worst case before it is sent and settles to
+ * the real usage after (or releases on failure), so concurrent calls — in this process or another one
+ * sharing the database — can never overshoot a limit. The reservation is taken from a per-process lease:
+ * one immediate transaction reserves budget for up to LEASE_CALLS calls on the running counters (at most
+ * half of what the limits leave, at least what the call needs), the calls then draw from it in memory, settlements are written to the
+ * lease's ledger row with their usage events, and the unused part goes back when the config is idle.
+ * A process that dies leaves its lease `reserved`; the next start releases its unused part.
  */
 export class Budgets {
   private readonly readCounter: Statement;
   private readonly addCounter: Statement;
   private readonly insertLedger: Statement;
+  private readonly growLedger: Statement;
+  private readonly addUsed: Statement;
+  private readonly readLedger: Statement;
   private readonly closeLedger: Statement;
-  /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
-  private readonly reserveTxn: Transaction<Budgets['reserveNow']>;
+  /** Built once: `immediate()` builds a new transaction wrapper per call. */
+  private readonly growTxn: Transaction<Budgets['growNow']>;
+  private readonly leases = new Map<string, Lease>();
+  private readonly retired = new Set<Lease>();
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: DatabaseHandle,
     private readonly clock: Clock,
+    private readonly options: BudgetsOptions = {},
   ) {
     const { sqlite } = store;
     this.readCounter = sqlite.prepare(
@@ -58,10 +114,20 @@ export class Budgets {
     this.insertLedger = sqlite.prepare(`
       INSERT INTO budget_ledger (config_id, request_id, day_key, month_key, state, reserved_tokens, reserved_cost_micros, created_at)
       VALUES (?, ?, ?, ?, 'reserved', ?, ?, ?)`);
-    this.closeLedger = sqlite.prepare(`
-      UPDATE budget_ledger SET state = ?, used_tokens = ?, used_cost_micros = ?, settled_at = ?
+    this.growLedger = sqlite.prepare(`
+      UPDATE budget_ledger SET reserved_tokens = reserved_tokens + ?, reserved_cost_micros = reserved_cost_micros + ?
+      WHERE id = ?`);
+    this.addUsed = sqlite.prepare(`
+      UPDATE budget_ledger SET used_tokens = used_tokens + ?, used_cost_micros = used_cost_micros + ?
       WHERE id = ? AND state = 'reserved'`);
-    this.reserveTxn = sqlite.transaction(this.reserveNow.bind(this));
+    this.readLedger = sqlite.prepare(`
+      SELECT id, config_id AS configId, day_key AS dayKey, month_key AS monthKey, state,
+        reserved_tokens AS reservedTokens, reserved_cost_micros AS reservedCost,
+        used_tokens AS usedTokens, used_cost_micros AS usedCost
+      FROM budget_ledger WHERE id = ?`);
+    this.closeLedger = sqlite.prepare(`
+      UPDATE budget_ledger SET state = ?, settled_at = ? WHERE id = ? AND state = 'reserved'`);
+    this.growTxn = sqlite.transaction(this.growNow.bind(this));
   }
 
   private counter(configId: string, key: string): { tokens: number; costMicros: number } {
@@ -73,14 +139,23 @@ export class Budgets {
     );
   }
 
-  /** Used (settled + reserved) so far this local day and month. */
+  /**
+   * Used so far this local day and month: settled usage plus what calls in flight anywhere hold. This
+   * process's own unused lease is not counted (another process's is, until it goes back).
+   */
   usage(configId: string, now = this.clock.now()): { dayTokens: number; monthTokens: number; monthCostMicros: number } {
     const day = this.counter(configId, `d:${dayKey(now)}`);
     const month = this.counter(configId, `m:${monthKey(now)}`);
-    return { dayTokens: day.tokens, monthTokens: month.tokens, monthCostMicros: month.costMicros };
+    const lease = this.leases.get(configId);
+    const spare = lease && lease.dayKey === dayKey(now) ? spareOf(lease) : { tokens: 0, cost: 0 };
+    return {
+      dayTokens: day.tokens - spare.tokens,
+      monthTokens: month.tokens - spare.tokens,
+      monthCostMicros: month.costMicros - spare.cost,
+    };
   }
 
-  /** One immediate transaction: checks every limit and, if all fit, reserves on the counters and the ledger. */
+  /** Reserves the call's worst case, from this process's lease or by growing it; or says which limit refuses. */
   reserve(
     configId: string,
     limits: BudgetLimits,
@@ -88,66 +163,190 @@ export class Budgets {
     tokens: number,
     costMicros: number,
   ): Reservation | BudgetDenial {
-    return this.reserveTxn.immediate(configId, limits, requestId, tokens, costMicros);
+    const now = this.clock.now();
+    let lease = this.leases.get(configId);
+    if (
+      lease &&
+      (lease.dayKey !== dayKey(now) || lease.monthKey !== monthKey(now) || now - lease.openedAt > LEASE_MAX_AGE_MS)
+    ) {
+      this.retire(lease);
+      lease = undefined;
+    }
+    const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
+    if (!lease || spare.tokens < tokens || spare.cost < costMicros) {
+      const grown = this.growTxn.immediate(configId, limits, requestId, tokens, costMicros, lease ?? null, now);
+      if ('limit' in grown) return grown;
+      // Memory follows the database only once the transaction has committed.
+      if (lease) {
+        lease.grantedTokens += grown.tokens;
+        lease.grantedCost += grown.cost;
+      } else {
+        lease = { ...grown.opened, grantedTokens: grown.tokens, grantedCost: grown.cost };
+        this.leases.set(configId, lease);
+      }
+    }
+    lease.heldTokens += tokens;
+    lease.heldCost += costMicros;
+    return { id: lease.id, configId, tokens, costMicros, dayKey: lease.dayKey, monthKey: lease.monthKey };
   }
 
-  private reserveNow(
+  /** One immediate transaction: checks every limit and grows (or opens) the lease by what the limits allow. */
+  private growNow(
     configId: string,
     limits: BudgetLimits,
     requestId: string,
     tokens: number,
     costMicros: number,
-  ): Reservation | BudgetDenial {
-    const now = this.clock.now();
+    lease: Lease | null,
+    now: number,
+  ): Growth | BudgetDenial {
     const d = dayKey(now);
     const m = monthKey(now);
     const day = this.counter(configId, `d:${d}`);
     const month = this.counter(configId, `m:${m}`);
-    const checks: [LimitName, number | null, number, number, number][] = [
-      ['daily_tokens', limits.dailyTokenLimit, day.tokens, tokens, nextLocalMidnight(now)],
-      ['monthly_tokens', limits.monthlyTokenLimit, month.tokens, tokens, nextMonthStart(now)],
-      ['monthly_cost', limits.monthlyCostLimitMicros, month.costMicros, costMicros, nextMonthStart(now)],
+    const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
+    const needTokens = Math.max(0, tokens - spare.tokens);
+    const needCost = Math.max(0, costMicros - spare.cost);
+    const checks: [LimitName, number | null, number, number, number, number][] = [
+      ['daily_tokens', limits.dailyTokenLimit, day.tokens, needTokens, spare.tokens, nextLocalMidnight(now)],
+      ['monthly_tokens', limits.monthlyTokenLimit, month.tokens, needTokens, spare.tokens, nextMonthStart(now)],
+      ['monthly_cost', limits.monthlyCostLimitMicros, month.costMicros, needCost, spare.cost, nextMonthStart(now)],
     ];
-    for (const [limit, max, used, adding, resetsAt] of checks)
-      if (max !== null && used + adding > max) return { limit, used, max, resetsAt };
-    this.addCounter.run(configId, `d:${d}`, tokens, costMicros);
-    this.addCounter.run(configId, `m:${m}`, tokens, costMicros);
-    const id = Number(this.insertLedger.run(configId, requestId, d, m, tokens, costMicros, now).lastInsertRowid);
-    return { id, configId, tokens, costMicros, dayKey: d, monthKey: m };
+    for (const [limit, max, used, adding, ownSpare, resetsAt] of checks)
+      if (max !== null && used + adding > max) return { limit, used: used - Math.max(0, ownSpare), max, resetsAt };
+
+    // Grow by a chunk of calls, but by at most half of what the limits leave (another process sharing the
+    // budget keeps room for its own calls), and never by less than this call needs.
+    const halfRoom = (max: number | null, used: number) =>
+      max === null ? Number.POSITIVE_INFINITY : Math.floor((max - used) / 2);
+    const tokenRoom = Math.min(
+      halfRoom(limits.dailyTokenLimit, day.tokens),
+      halfRoom(limits.monthlyTokenLimit, month.tokens),
+    );
+    const costRoom = halfRoom(limits.monthlyCostLimitMicros, month.costMicros);
+    const growTokens = Math.max(needTokens, Math.min(tokens * LEASE_CALLS, tokenRoom));
+    const growCost = Math.max(needCost, Math.min(costMicros * LEASE_CALLS, costRoom));
+    this.addCounter.run(configId, `d:${d}`, growTokens, growCost);
+    this.addCounter.run(configId, `m:${m}`, growTokens, growCost);
+    if (lease) {
+      this.growLedger.run(growTokens, growCost, lease.id);
+      return { tokens: growTokens, cost: growCost, opened: lease };
+    }
+    const id = Number(this.insertLedger.run(configId, requestId, d, m, growTokens, growCost, now).lastInsertRowid);
+    const opened: Lease = {
+      id,
+      configId,
+      dayKey: d,
+      monthKey: m,
+      openedAt: now,
+      grantedTokens: 0,
+      grantedCost: 0,
+      heldTokens: 0,
+      heldCost: 0,
+      usedTokens: 0,
+      usedCost: 0,
+      retired: false,
+    };
+    return { tokens: growTokens, cost: growCost, opened };
   }
 
-  /** Call inside the usage event's transaction: the counters move from the reservation to the real usage. */
-  settle(r: Reservation, usedTokens: number, usedCostMicros: number): void {
-    const changed = this.closeLedger.run('settled', usedTokens, usedCostMicros, this.clock.now(), r.id).changes;
-    if (changed === 0) return;
-    this.adjust(r, usedTokens - r.tokens, usedCostMicros - r.costMicros);
+  /**
+   * The call is over: `used` is its real usage (null: it failed and used nothing). Updates the lease in
+   * memory now and returns the ledger update, to run once inside the usage event's transaction.
+   */
+  finish(r: Reservation, used: { tokens: number; costMicros: number } | null): () => void {
+    const lease = this.leaseById(r.id);
+    if (lease) {
+      lease.heldTokens -= r.tokens;
+      lease.heldCost -= r.costMicros;
+      if (used) {
+        lease.usedTokens += used.tokens;
+        lease.usedCost += used.costMicros;
+      }
+      if (lease.heldTokens === 0 && lease.heldCost === 0) this.scheduleIdleClose();
+    }
+    return used ? () => void this.addUsed.run(used.tokens, used.costMicros, r.id) : () => undefined;
   }
 
-  release(r: Reservation): void {
-    immediate(this.store.sqlite, () => this.releaseInTransaction(r));
+  private leaseById(id: number): Lease | undefined {
+    for (const lease of this.leases.values()) if (lease.id === id) return lease;
+    for (const lease of this.retired) if (lease.id === id) return lease;
+    return undefined;
   }
 
-  /** `release` for a caller already inside a transaction (the usage event's). */
-  releaseInTransaction(r: Reservation): void {
-    const changed = this.closeLedger.run('released', 0, 0, this.clock.now(), r.id).changes;
-    if (changed > 0) this.adjust(r, -r.tokens, -r.costMicros);
+  private retire(lease: Lease): void {
+    this.leases.delete(lease.configId);
+    lease.retired = true;
+    this.retired.add(lease);
+    this.scheduleIdleClose();
   }
 
-  private adjust(r: Reservation, tokens: number, cost: number): void {
-    this.addCounter.run(r.configId, `d:${r.dayKey}`, tokens, cost);
-    this.addCounter.run(r.configId, `m:${r.monthKey}`, tokens, cost);
+  private scheduleIdleClose(): void {
+    if (this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      this.closeIdleLeases();
+    }, LEASE_IDLE_MS);
+    this.idleTimer.unref();
   }
 
-  /** Reservations left open by a process that died: released at start-up once older than `olderThanMs`. */
+  /**
+   * Gives back the unused part of every lease no call holds (after the queued usage events commit, so
+   * the ledger has every settlement). Runs on its own once a config is idle; `close` and tests call it.
+   */
+  closeIdleLeases(): void {
+    if (this.options.flushPending && !this.options.flushPending()) {
+      this.scheduleIdleClose(); // the disk is full or locked: try again later
+      return;
+    }
+    const idle = [...this.leases.values(), ...this.retired].filter((l) => l.heldTokens === 0 && l.heldCost === 0);
+    if (idle.length === 0) return;
+    try {
+      immediate(this.store.sqlite, () => {
+        for (const lease of idle) this.closeRow(lease.id, 'settled');
+      });
+    } catch {
+      this.scheduleIdleClose(); // kept, and tried again: the budget stays reserved meanwhile (never overshoots)
+      return;
+    }
+    for (const lease of idle) {
+      if (this.leases.get(lease.configId) === lease) this.leases.delete(lease.configId);
+      this.retired.delete(lease);
+    }
+  }
+
+  /** Inside a transaction: the counters keep what the lease's calls used, the rest of its reservation goes back. */
+  private closeRow(id: number, state: 'settled' | 'released'): void {
+    const row = this.readLedger.get(id) as
+      | {
+          configId: string;
+          dayKey: string;
+          monthKey: string;
+          state: string;
+          reservedTokens: number;
+          reservedCost: number;
+          usedTokens: number;
+          usedCost: number;
+        }
+      | undefined;
+    if (!row || row.state !== 'reserved') return;
+    this.closeLedger.run(state, this.clock.now(), id);
+    const tokens = row.usedTokens - row.reservedTokens;
+    const cost = row.usedCost - row.reservedCost;
+    this.addCounter.run(row.configId, `d:${row.dayKey}`, tokens, cost);
+    this.addCounter.run(row.configId, `m:${row.monthKey}`, tokens, cost);
+  }
+
+  /** Leases left open by a process that died: their unused part is released at start-up once older than `olderThanMs`. */
   releaseStale(olderThanMs: number): number {
-    const rows = this.store.sqlite
-      .prepare(
-        `SELECT id, config_id AS configId, reserved_tokens AS tokens, reserved_cost_micros AS costMicros,
-          day_key AS dayKey, month_key AS monthKey FROM budget_ledger WHERE state = 'reserved' AND created_at < ?`,
-      )
-      .all(this.clock.now() - olderThanMs) as Reservation[];
-    for (const r of rows) this.release(r);
-    return rows.length;
+    const ids = this.store.sqlite
+      .prepare("SELECT id FROM budget_ledger WHERE state = 'reserved' AND created_at < ?")
+      .pluck()
+      .all(this.clock.now() - olderThanMs) as number[];
+    immediate(this.store.sqlite, () => {
+      for (const id of ids) this.closeRow(id, 'released');
+    });
+    return ids.length;
   }
 
   outstandingReservations(): number {
@@ -157,4 +356,23 @@ export class Budgets {
       }
     ).n;
   }
+
+  /** Calls in flight holding part of a lease (in this process). */
+  callsHolding(): number {
+    return [...this.leases.values(), ...this.retired].filter((l) => l.heldTokens > 0 || l.heldCost > 0).length;
+  }
+
+  close(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.closeIdleLeases();
+  }
+}
+
+function spareOf(lease: Lease): { tokens: number; cost: number } {
+  if (lease.retired) return { tokens: 0, cost: 0 };
+  return {
+    tokens: lease.grantedTokens - lease.heldTokens - lease.usedTokens,
+    cost: lease.grantedCost - lease.heldCost - lease.usedCost,
+  };
 }

@@ -312,12 +312,6 @@ export class Router {
     }
   }
 
-  /** Runs inside the usage event's transaction: the reservation becomes the real usage, or is given back. */
-  private settleOrRelease(r: Reservation, o: { status: 'ok' | 'error'; usage: NormalisedUsage; cost: number | null }) {
-    if (o.status === 'ok') this.deps.budgets.settle(r, o.usage.inputTokens + o.usage.outputTokens, o.cost ?? 0);
-    else this.deps.budgets.releaseInTransaction(r);
-  }
-
   private log(
     req: RouteRequest,
     row: ProviderConfigRow,
@@ -358,7 +352,13 @@ export class Router {
         fallback,
         createdAt: this.deps.clock.now(),
       },
-      reservation ? () => this.settleOrRelease(reservation, o) : undefined,
+      // The reservation becomes the real usage (or is given back), written with the usage event.
+      reservation
+        ? this.deps.budgets.finish(
+            reservation,
+            o.status === 'ok' ? { tokens: o.usage.inputTokens + o.usage.outputTokens, costMicros: o.cost ?? 0 } : null,
+          )
+        : undefined,
     );
     this.deps.metrics.attempt({
       providerKind: row.kind,

@@ -152,9 +152,12 @@ export class UsageLog {
     return this.queue.length;
   }
 
-  /** Commits everything queued, in one transaction; on failure the events stay queued and a retry is scheduled. */
-  flush(): void {
-    if (this.queue.length === 0) return;
+  /**
+   * Commits everything queued, in one transaction; on failure the events stay queued and a retry is
+   * scheduled. True when nothing is left queued.
+   */
+  flush(): boolean {
+    if (this.queue.length === 0) return true;
     const batch = this.queue;
     this.queue = [];
     let ids: number[];
@@ -162,11 +165,12 @@ export class UsageLog {
       ids = this.writeBatch.immediate(batch);
     } catch (error) {
       this.failed(batch, error);
-      return;
+      return this.queue.length === 0;
     }
     this.retryMs = RETRY_MIN_MS;
     if (this.scheduled && this.queue.length === 0) this.cancelScheduled();
     batch.forEach((q, i) => q.onCommitted?.(ids[i] ?? 0));
+    return this.queue.length === 0;
   }
 
   private failed(batch: Queued[], error: unknown): void {

@@ -9,7 +9,10 @@ export interface RoutingWorld extends TestCore {
   waits: number[];
   emulators: Emulator[];
   addProvider(name: string, emulator: Emulator | string, overrides?: Partial<ProviderConfigInput>): Promise<void>;
-  /** Resolves once the usage log's group commit for every answer so far has run (it runs on its own). */
+  /**
+   * Resolves once the usage log's group commit for every answer so far has run (it runs on its own), and
+   * idle budget leases have given back their unused part (on their own after a second of idleness).
+   */
   committed(): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,7 +51,10 @@ export async function routingWorld(
       });
       await t.core.services.providers.create(config, undefined, 'test@cli');
     },
-    committed: () => new Promise((resolve) => setImmediate(resolve)),
+    async committed() {
+      await new Promise((resolve) => setImmediate(resolve));
+      t.core.services.budgets.closeIdleLeases();
+    },
     async close() {
       await Promise.all(emulators.map((e) => e.close()));
       t.cleanup();

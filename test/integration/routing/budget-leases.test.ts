@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { estimateRequestTokens } from '../../../src-main/routing/estimate';
+import { testCore, type TestCore } from '../../helpers/core';
+import { chatRequests, prompt, routingWorld, type RoutingWorld } from '../../helpers/routing';
+
+describe('budget leases: one reservation transaction for many calls', () => {
+  let w: RoutingWorld;
+  let other: TestCore | null = null;
+  afterEach(async () => {
+    other?.cleanup();
+    other = null;
+    await w.close();
+  });
+
+  const request = { ...prompt('Summarise the posting please.'), maxOutputTokens: 64 };
+  const perCall = () => estimateRequestTokens(request) + 64;
+  const dayCounter = (t: { core: TestCore['core'] }) =>
+    t.core.store.sqlite
+      .prepare("SELECT coalesce(sum(tokens), 0) FROM budget_counters WHERE period_key LIKE 'd:%'")
+      .pluck();
+  const usedTokens = (t: { core: TestCore['core'] }) =>
+    t.core.store.sqlite
+      .prepare('SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_events')
+      .pluck()
+      .get() as number;
+
+  it('reserves for several calls at once, shows only what was used, and gives the rest back once idle', async () => {
+    w = await routingWorld(1);
+    await w.addProvider('p', w.emulators[0]!, { dailyTokenLimit: 1_000_000, maxOutputTokens: 64 });
+    const configId = w.core.services.providers.getByName('p').id;
+    for (let i = 0; i < 3; i++) await w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
+    await new Promise((resolve) => setImmediate(resolve)); // the usage group commit
+
+    const ledger = w.core.store.sqlite.prepare("SELECT count(*) FROM budget_ledger WHERE state = 'reserved'").pluck();
+    expect(ledger.get()).toBe(1); // one lease served the three calls
+    expect(dayCounter(w).get()).toBeGreaterThan(usedTokens(w)); // the lease's unused part is still reserved
+    expect(w.core.services.budgets.usage(configId).dayTokens).toBe(usedTokens(w)); // the page shows the real use
+
+    // Nothing in flight: within about a second the unused part goes back, unprompted.
+    await vi.waitFor(() => expect(ledger.get()).toBe(0), { timeout: 5_000, interval: 100 });
+    expect(dayCounter(w).get()).toBe(usedTokens(w));
+  });
+
+  it('a lease left open by a process that died is released at the next start, keeping what its calls used', async () => {
+    w = await routingWorld(1);
+    await w.addProvider('p', w.emulators[0]!, { dailyTokenLimit: 1_000_000, maxOutputTokens: 64 });
+    for (let i = 0; i < 2; i++) await w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
+    await new Promise((resolve) => setImmediate(resolve)); // usage committed; the lease is still open
+    expect(w.core.services.budgets.outstandingReservations()).toBe(1);
+
+    // The next start (another process, a quarter of an hour later) finds the dead one's lease.
+    w.clock.advance(16 * 60_000);
+    other = testCore({ dataDir: w.dataDir, clock: w.clock });
+    await other.core.start();
+    expect(other.core.services.budgets.outstandingReservations()).toBe(0);
+    expect(dayCounter(other).get()).toBe(usedTokens(other));
+    w.core.services.budgets.closeIdleLeases(); // the first process's own late close changes nothing
+    expect(dayCounter(w).get()).toBe(usedTokens(w));
+  });
+
+  it('two processes sharing one budget never overshoot it together, and settle to the real usage', async () => {
+    w = await routingWorld(1);
+    await w.addProvider('p', w.emulators[0]!, {
+      dailyTokenLimit: perCall() * 10,
+      onLimit: 'error',
+      maxOutputTokens: 64,
+    });
+    other = testCore({ dataDir: w.dataDir, clock: w.clock });
+    const emulator = w.emulators[0]!;
+    emulator.pushFaults({ latencyMs: 100, times: 24 });
+    const limit = perCall() * 10;
+    let peak = 0;
+    const counter = dayCounter(w);
+    const watch = setInterval(() => (peak = Math.max(peak, counter.get() as number)), 2);
+    const calls = [w, other].flatMap((t) =>
+      Array.from({ length: 12 }, () => t.core.services.router.route({ task: 'extraction', userId: 'ana', request })),
+    );
+    const results = await Promise.allSettled(calls);
+    clearInterval(watch);
+
+    const answered = results.filter((r) => r.status === 'fulfilled').length;
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'budget_exceeded' });
+    expect(answered).toBeLessThanOrEqual(10);
+    expect(answered).toBeGreaterThanOrEqual(5);
+    expect(chatRequests(emulator)).toBe(answered);
+    expect(peak).toBeLessThanOrEqual(limit);
+
+    await w.committed();
+    other.core.services.usageLog.flush();
+    other.core.services.budgets.closeIdleLeases();
+    expect(w.core.services.budgets.outstandingReservations()).toBe(0);
+    expect(counter.get()).toBe(usedTokens(w));
+  });
+});
