@@ -49,15 +49,13 @@ interface Lease {
   heldCost: number;
   usedTokens: number;
   usedCost: number;
-  /** No new calls draw from it (its period ended or it is old); closed once nothing is held. */
-  retired: boolean;
 }
 
-/** What one growth transaction added to a lease (or the lease it opened, with nothing granted yet). */
+/** What one growth transaction added to the lease with ledger row `id` (a new row when there was no lease). */
 interface Growth {
+  id: number;
   tokens: number;
   cost: number;
-  opened: Lease;
 }
 
 /** A lease grows by up to this many calls' worth at a time (never past a limit). */
@@ -95,6 +93,7 @@ export class Budgets {
   /** Built once: `immediate()` builds a new transaction wrapper per call. */
   private readonly growTxn: Transaction<Budgets['growNow']>;
   private readonly leases = new Map<string, Lease>();
+  /** Leases no new call draws from (their period ended, or they got old), closed once nothing is held. */
   private readonly retired = new Set<Lease>();
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -177,12 +176,12 @@ export class Budgets {
       const grown = this.growTxn.immediate(configId, limits, requestId, tokens, costMicros, lease ?? null, now);
       if ('limit' in grown) return grown;
       // Memory follows the database only once the transaction has committed.
-      if (lease) {
+      if (!lease) {
+        lease = { ...newLease(grown.id, configId, now), grantedTokens: grown.tokens, grantedCost: grown.cost };
+        this.leases.set(configId, lease);
+      } else {
         lease.grantedTokens += grown.tokens;
         lease.grantedCost += grown.cost;
-      } else {
-        lease = { ...grown.opened, grantedTokens: grown.tokens, grantedCost: grown.cost };
-        this.leases.set(configId, lease);
       }
     }
     lease.heldTokens += tokens;
@@ -230,24 +229,10 @@ export class Budgets {
     this.addCounter.run(configId, `m:${m}`, growTokens, growCost);
     if (lease) {
       this.growLedger.run(growTokens, growCost, lease.id);
-      return { tokens: growTokens, cost: growCost, opened: lease };
+      return { id: lease.id, tokens: growTokens, cost: growCost };
     }
     const id = Number(this.insertLedger.run(configId, requestId, d, m, growTokens, growCost, now).lastInsertRowid);
-    const opened: Lease = {
-      id,
-      configId,
-      dayKey: d,
-      monthKey: m,
-      openedAt: now,
-      grantedTokens: 0,
-      grantedCost: 0,
-      heldTokens: 0,
-      heldCost: 0,
-      usedTokens: 0,
-      usedCost: 0,
-      retired: false,
-    };
-    return { tokens: growTokens, cost: growCost, opened };
+    return { id, tokens: growTokens, cost: growCost };
   }
 
   /**
@@ -276,7 +261,6 @@ export class Budgets {
 
   private retire(lease: Lease): void {
     this.leases.delete(lease.configId);
-    lease.retired = true;
     this.retired.add(lease);
     this.scheduleIdleClose();
   }
@@ -357,11 +341,6 @@ export class Budgets {
     ).n;
   }
 
-  /** Calls in flight holding part of a lease (in this process). */
-  callsHolding(): number {
-    return [...this.leases.values(), ...this.retired].filter((l) => l.heldTokens > 0 || l.heldCost > 0).length;
-  }
-
   close(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
@@ -369,8 +348,24 @@ export class Budgets {
   }
 }
 
+function newLease(id: number, configId: string, now: number): Lease {
+  return {
+    id,
+    configId,
+    dayKey: dayKey(now),
+    monthKey: monthKey(now),
+    openedAt: now,
+    grantedTokens: 0,
+    grantedCost: 0,
+    heldTokens: 0,
+    heldCost: 0,
+    usedTokens: 0,
+    usedCost: 0,
+  };
+}
+
+/** What a lease still has for new calls (negative when its calls used more than they reserved). */
 function spareOf(lease: Lease): { tokens: number; cost: number } {
-  if (lease.retired) return { tokens: 0, cost: 0 };
   return {
     tokens: lease.grantedTokens - lease.heldTokens - lease.usedTokens,
     cost: lease.grantedCost - lease.heldCost - lease.usedCost,

@@ -23,19 +23,26 @@ export async function openPage(page: Page, label: string): Promise<void> {
 }
 
 /**
+ * The setup's first step, on the shown setup form: the password twice, then "Create admin account".
+ * Returns the TOTP secret the authenticator step shows for manual entry.
+ */
+export async function createAdminAccount(page: Page): Promise<string> {
+  await page.getByLabel('New admin password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  const secretField = page.getByLabel('Secret key for manual entry');
+  await expect(secretField).toBeVisible({ timeout: 15_000 });
+  return (await secretField.inputValue()).replace(/\s+/gu, '');
+}
+
+/**
  * The first-run setup as a user does it: choose a password, read the secret shown for manual entry,
  * save the recovery codes, and unlock with a code computed from that secret.
  */
 export async function setUpAdminInUi(page: Page): Promise<AdminCredentials> {
   await openPage(page, 'Providers');
   await expect(page.getByRole('heading', { name: 'Set up the admin account' })).toBeVisible();
-  await page.getByLabel('New admin password').fill(ADMIN_PASSWORD);
-  await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-
-  const secretField = page.getByLabel('Secret key for manual entry');
-  await expect(secretField).toBeVisible({ timeout: 15_000 });
-  const secret = (await secretField.inputValue()).replace(/\s+/gu, '');
+  const secret = await createAdminAccount(page);
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   await page.getByRole('button', { name: 'I added it to my authenticator' }).click();
 

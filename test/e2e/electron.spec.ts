@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator';
-import { ADMIN_PASSWORD, ipc, openPage, seedUsage, setUpAdminInUi } from './admin-ui';
+import { createAdminAccount, ipc, openPage, seedUsage, setUpAdminInUi } from './admin-ui';
 import { expect, test, type AppUnderTest } from './fixtures';
 
 /** Behaviour only the desktop app has; the shared specs cover the rest against Electron too. */
@@ -32,12 +32,7 @@ test('a Copy button puts the text on the system clipboard', async ({ page, app }
   await page.goto(app.url);
   await electron.evaluate(({ clipboard }) => clipboard.writeText('not the secret'));
   await openPage(page, 'Providers');
-  await page.getByLabel('New admin password').fill(ADMIN_PASSWORD);
-  await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-  const secretField = page.getByLabel('Secret key for manual entry');
-  await expect(secretField).toBeVisible({ timeout: 15_000 });
-  const secret = (await secretField.inputValue()).replace(/\s+/gu, '');
+  const secret = await createAdminAccount(page);
 
   // The clipboard API needs a focused document, as it has when a user clicks the button.
   await page.bringToFront();

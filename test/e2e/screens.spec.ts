@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startEmulator, type Emulator } from '../emulator';
 import { expect, screenPath, test, type AppUnderTest } from './fixtures';
-import { ADMIN_PASSWORD, ipc, openPage, seedUsage, totpNow, unlockWithRecoveryCode } from './admin-ui';
+import { createAdminAccount, ipc, openPage, seedUsage, totpNow, unlockWithRecoveryCode } from './admin-ui';
 
 /**
  * Screenshots of every main screen at 1280×800 and 1920×1080, light and dark, for review:
@@ -73,12 +73,7 @@ test('screenshots of every main screen, both sizes, light and dark', async ({ pa
   await openPage(page, 'Providers');
   await page.getByLabel('New admin password').fill('short-pass');
   await everyVariant(page, app, 'setup-password');
-  await page.getByLabel('New admin password').fill(ADMIN_PASSWORD);
-  await page.getByLabel('Repeat the new password').fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-  const secretField = page.getByLabel('Secret key for manual entry');
-  await expect(secretField).toBeVisible({ timeout: 15_000 });
-  const secret = (await secretField.inputValue()).replace(/\s+/gu, '');
+  const secret = await createAdminAccount(page);
   await everyVariant(page, app, 'setup-authenticator');
   await page.getByRole('button', { name: 'I added it to my authenticator' }).click();
   const codesText = await page.getByRole('group', { name: 'Recovery codes' }).innerText();
