@@ -43,6 +43,8 @@ export interface CoreOptions {
   /** Router waits (backoff, Retry-After); tests pass a fast one. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** How long a usage event waits for others to share its commit (tests pass a long one to see the flushes). */
+  usageGroupWindowMs?: number;
 }
 
 export interface Core {
@@ -107,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
   const roles: RoleResolver = admin;
   const pricing = new PricingService(store, clock, audit);
   const usageLog = new UsageLog(store, {
+    groupWindowMs: options.usageGroupWindowMs,
     onWriteError: (err, queued) =>
       log(`usage log: ${err instanceof Error ? err.message : String(err)} (${queued} events queued, retrying)`),
   });
@@ -216,10 +219,21 @@ export function createCore(options: CoreOptions): Core {
   };
   const handlers = createHandlers(base);
   const dispatchNow = createDispatch(handlers, roles, log);
-  // Usage events are committed just behind the answers (a group commit): every IPC call sees them all.
-  const dispatch: Dispatch = (channel, input, session, events) => {
+  // Usage events are committed in groups behind the router's answers. Nothing leaves the main process
+  // before the usage events queued so far are committed: every call reads them all, and every event it
+  // emits and every answer it returns goes out after a flush.
+  const dispatch: Dispatch = async (channel, input, session, events) => {
     usageLog.flush();
-    return dispatchNow(channel, input, session, events);
+    const committedFirst = events && {
+      ...events,
+      emit: (...args: Parameters<typeof events.emit>) => {
+        usageLog.flush();
+        events.emit(...args);
+      },
+    };
+    const result = await dispatchNow(channel, input, session, committedFirst);
+    usageLog.flush();
+    return result;
   };
   return { ...base, handlers, dispatch };
 }

@@ -64,9 +64,17 @@ export async function runOverhead(opts: { quick: boolean; log: (line: string) =>
     await warmUp([direct, routed], opts.quick ? 300 : 1_000, 1);
     await warmUp([direct, routed], opts.quick ? 300 : 1_000, CONCURRENCY);
     opts.log(`overhead: ${total} sequential requests each way`);
-    const seq = await runInterleaved({ direct, routed, total, concurrency: 1, blockSize: 250 });
+    const finishRouted = () => void bench.core.services.usageLog.flush();
+    const seq = await runInterleaved({ direct, routed, finishRouted, total, concurrency: 1, blockSize: 250 });
     opts.log(`overhead: ${total} requests each way, ${CONCURRENCY} concurrent`);
-    const conc = await runInterleaved({ direct, routed, total, concurrency: CONCURRENCY, blockSize: 500 });
+    const conc = await runInterleaved({
+      direct,
+      routed,
+      finishRouted,
+      total,
+      concurrency: CONCURRENCY,
+      blockSize: 500,
+    });
     return {
       emulator: 'child process (loopback)',
       sequential: summarise(seq.direct, seq.routed, 1),

@@ -9,8 +9,17 @@ export interface ModeSamples {
   wallUs: number;
 }
 
-/** Runs `count` calls with `concurrency` workers; returns each call's latency and the wall time. */
-async function runBlock(call: Call, count: number, concurrency: number, into: ModeSamples): Promise<void> {
+/**
+ * Runs `count` calls with `concurrency` workers; returns each call's latency and the wall time, which
+ * includes `finish` (work the calls left behind them).
+ */
+async function runBlock(
+  call: Call,
+  count: number,
+  concurrency: number,
+  into: ModeSamples,
+  finish?: () => void,
+): Promise<void> {
   let next = 0;
   const started = nowUs();
   const worker = async (): Promise<void> => {
@@ -22,12 +31,15 @@ async function runBlock(call: Call, count: number, concurrency: number, into: Mo
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  finish?.();
   into.wallUs += nowUs() - started;
 }
 
 export interface InterleavedOptions {
   direct: Call;
   routed: Call;
+  /** Commits what the routed calls left queued (their usage events), inside their blocks' wall time. */
+  finishRouted: () => void;
   /** Requests per mode. */
   total: number;
   concurrency: number;
@@ -47,7 +59,7 @@ export async function runInterleaved(o: InterleavedOptions): Promise<{ direct: M
     const order = block % 2 === 0 ? (['d', 'r'] as const) : (['r', 'd'] as const);
     for (const mode of order) {
       if (mode === 'd') await runBlock(o.direct, size, o.concurrency, direct);
-      else await runBlock(o.routed, size, o.concurrency, routed);
+      else await runBlock(o.routed, size, o.concurrency, routed, o.finishRouted);
     }
     done += size;
   }

@@ -21,7 +21,7 @@ export interface RoutingWorld extends TestCore {
 export async function routingWorld(
   count = 2,
   dataDir?: string,
-  options: { realSleep?: boolean } = {},
+  options: { realSleep?: boolean; usageGroupWindowMs?: number } = {},
 ): Promise<RoutingWorld> {
   const waits: number[] = [];
   const t = testCore({
@@ -31,6 +31,7 @@ export async function routingWorld(
     },
     random: () => 0.5,
     ...(dataDir ? { dataDir } : {}),
+    ...(options.usageGroupWindowMs === undefined ? {} : { usageGroupWindowMs: options.usageGroupWindowMs }),
   });
   const emulators = await Promise.all(Array.from({ length: count }, () => startEmulator({ openMode: true })));
   return {
@@ -52,7 +53,7 @@ export async function routingWorld(
       await t.core.services.providers.create(config, undefined, 'test@cli');
     },
     async committed() {
-      await new Promise((resolve) => setImmediate(resolve));
+      await untilCommitted(t.core);
       t.core.services.budgets.closeIdleLeases();
     },
     async close() {
@@ -60,6 +61,15 @@ export async function routingWorld(
       t.cleanup();
     },
   };
+}
+
+/** Waits for the usage log's group commit to run on its own (it is due within its window). */
+export async function untilCommitted(core: TestCore['core'], timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (core.services.usageLog.pending() > 0) {
+    if (Date.now() > deadline) throw new Error(`${core.services.usageLog.pending()} usage events still queued`);
+    await sleep(2);
+  }
 }
 
 /** A loopback port with nothing listening on it. */

@@ -79,10 +79,10 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
     const eventsBefore = rollupTotals(sqlite).events;
     const committed: number[] = [];
     for (let i = 0; i < 20; i++) log.enqueue(usageEvent(i, 'queued-behind'), undefined, (id) => committed.push(id));
-    await new Promise((resolve) => setImmediate(resolve)); // the group commit's turn: refused
+    const refused = /usage log: .*full.*\(20 events queued, retrying\)/u;
+    await vi.waitFor(() => expect(t.logs.some((l) => refused.test(l))).toBe(true), { timeout: 5_000, interval: 5 });
     expect(log.pending()).toBe(20);
     expect(committed).toEqual([]);
-    expect(t.logs.some((l) => /usage log: .*full.*\(20 events queued, retrying\)/u.test(l))).toBe(true);
     expect(rollupTotals(sqlite).events).toBe(eventsBefore);
     expect(integrity(sqlite)).toBe('ok');
     expect(usageRowsDigest(sqlite, lastBefore)).toBe(digest);

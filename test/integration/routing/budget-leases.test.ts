@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateRequestTokens } from '../../../src-main/routing/estimate';
 import { testCore, type TestCore } from '../../helpers/core';
-import { chatRequests, prompt, routingWorld, type RoutingWorld } from '../../helpers/routing';
+import { chatRequests, prompt, routingWorld, untilCommitted, type RoutingWorld } from '../../helpers/routing';
 
 describe('budget leases: one reservation transaction for many calls', () => {
   let w: RoutingWorld;
@@ -29,7 +29,7 @@ describe('budget leases: one reservation transaction for many calls', () => {
     await w.addProvider('p', w.emulators[0]!, { dailyTokenLimit: 1_000_000, maxOutputTokens: 64 });
     const configId = w.core.services.providers.getByName('p').id;
     for (let i = 0; i < 3; i++) await w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
-    await new Promise((resolve) => setImmediate(resolve)); // the usage group commit
+    await untilCommitted(w.core); // the usage group commit
 
     const ledger = w.core.store.sqlite.prepare("SELECT count(*) FROM budget_ledger WHERE state = 'reserved'").pluck();
     expect(ledger.get()).toBe(1); // one lease served the three calls
@@ -45,7 +45,7 @@ describe('budget leases: one reservation transaction for many calls', () => {
     w = await routingWorld(1);
     await w.addProvider('p', w.emulators[0]!, { dailyTokenLimit: 1_000_000, maxOutputTokens: 64 });
     for (let i = 0; i < 2; i++) await w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
-    await new Promise((resolve) => setImmediate(resolve)); // usage committed; the lease is still open
+    await untilCommitted(w.core); // the lease is still open
     expect(w.core.services.budgets.outstandingReservations()).toBe(1);
 
     // The next start (another process, a quarter of an hour later) finds the dead one's lease.
