@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src-main/core';
 import { toErrorDto } from '../../src-main/ipc/dispatch';
 import { MemorySecretStore } from '../../src-main/secrets/memory-store';
@@ -19,7 +19,12 @@ describe.skipIf(disk === null)('disk full: a real 4 MB filesystem runs out of sp
   it('refuses writes with storage_full (ENOSPC), keeps the database whole, and works again once space is freed', async () => {
     const dir = disk!.dir;
     const filler = join(dir, 'filler');
-    const core = createCore({ dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), log: () => undefined });
+    const logs: string[] = [];
+    const core = createCore({
+      dataDir: join(dir, 'data'),
+      secrets: new MemorySecretStore(),
+      log: (line) => logs.push(line),
+    });
     try {
       const { sqlite } = core.store;
       const ids = Array.from({ length: 40 }, (_, i) => core.services.usageLog.record(usageEvent(i, 'before')));
@@ -42,7 +47,21 @@ describe.skipIf(disk === null)('disk full: a real 4 MB filesystem runs out of sp
       const totals = rollupTotals(sqlite);
       expect(totals.daily).toBe(totals.events);
 
+      // Events queued behind answers: their group commit fails too, and they stay queued.
+      const committed: number[] = [];
+      for (let i = 0; i < 20; i++)
+        core.services.usageLog.enqueue(usageEvent(i, 'queued'), undefined, (id) => committed.push(id));
+      await vi.waitFor(() => expect(logs.some((l) => /\(20 events queued, retrying\)/u.test(l))).toBe(true), {
+        timeout: 5_000,
+        interval: 10,
+      });
+      expect([core.services.usageLog.pending(), committed.length]).toEqual([20, 0]);
+      expect(integrity(sqlite)).toBe('ok');
+
       rmSync(filler);
+      // Space is back: the queued events commit on their own, then direct writes work again.
+      await vi.waitFor(() => expect(core.services.usageLog.pending()).toBe(0), { timeout: 10_000, interval: 50 });
+      expect(committed).toHaveLength(20);
       expect(core.services.usageLog.record(usageEvent(1, 'after'))).toBeGreaterThan(lastBefore);
       const after = openAiProvider('after-full');
       const created = await core.services.providers.create(after.config, after.apiKey, 'test');
