@@ -43,6 +43,8 @@ interface Lease {
   dayKey: string;
   monthKey: string;
   openedAt: number;
+  /** Its day ends (a month ends at a midnight too), or it gets old: new calls then draw from a new lease. */
+  retiresAt: number;
   grantedTokens: number;
   grantedCost: number;
   heldTokens: number;
@@ -164,10 +166,7 @@ export class Budgets {
   ): Reservation | BudgetDenial {
     const now = this.clock.now();
     let lease = this.leases.get(configId);
-    if (
-      lease &&
-      (lease.dayKey !== dayKey(now) || lease.monthKey !== monthKey(now) || now - lease.openedAt > LEASE_MAX_AGE_MS)
-    ) {
+    if (lease && (now < lease.openedAt || now >= lease.retiresAt)) {
       this.retire(lease);
       lease = undefined;
     }
@@ -355,6 +354,7 @@ function newLease(id: number, configId: string, now: number): Lease {
     dayKey: dayKey(now),
     monthKey: monthKey(now),
     openedAt: now,
+    retiresAt: Math.min(nextLocalMidnight(now), now + LEASE_MAX_AGE_MS + 1),
     grantedTokens: 0,
     grantedCost: 0,
     heldTokens: 0,

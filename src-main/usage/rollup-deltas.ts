@@ -1,6 +1,6 @@
 import { BUCKET_COLUMNS, bucketIndex } from './latency-buckets';
 import { ADDITIVE_COLUMNS } from './rollup-columns';
-import { startOfHour, startOfLocalDay } from './periods';
+import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
 
 export const DAILY_DIMS = ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'model', 'task', 'user_id'];
@@ -26,6 +26,14 @@ export function rollupUpsertSql(table: string, dims: readonly string[]): string 
         coalesce(json_extract(error_classes, '$."' || @errorClass || '"'), 0) + @errorCount) END`;
 }
 
+/** The local day of the last event asked about: nearly every event of a group falls in it. */
+let lastDay = { from: 0, to: 0 };
+
+function dayStart(ms: number): number {
+  if (ms < lastDay.from || ms >= lastDay.to) lastDay = { from: startOfLocalDay(ms), to: nextLocalMidnight(ms) };
+  return lastDay.from;
+}
+
 function dimensions(event: UsageEvent, table: 'hourly' | 'daily'): Record<string, string | number> {
   const common = {
     config_id: event.configId ?? '',
@@ -35,7 +43,7 @@ function dimensions(event: UsageEvent, table: 'hourly' | 'daily'): Record<string
   };
   return table === 'hourly'
     ? { bucket_start: startOfHour(event.createdAt), ...common }
-    : { bucket_start: startOfLocalDay(event.createdAt), ...common, model: event.model, user_id: event.userId };
+    : { bucket_start: dayStart(event.createdAt), ...common, model: event.model, user_id: event.userId };
 }
 
 /**
@@ -49,7 +57,7 @@ export class RollupDeltas {
 
   add(event: UsageEvent): void {
     const dims = dimensions(event, this.table);
-    const key = JSON.stringify([...Object.values(dims), event.errorClass]);
+    const key = `${Object.values(dims).join('\u0000')}\u0000${event.errorClass ?? ''}`;
     let delta = this.deltas.get(key);
     if (!delta) {
       delta = { ...dims, errorClass: event.errorClass, errorCount: 0 };

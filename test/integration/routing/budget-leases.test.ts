@@ -58,6 +58,40 @@ describe('budget leases: one reservation transaction for many calls', () => {
     expect(dayCounter(w).get()).toBe(usedTokens(w));
   });
 
+  it('a lease ends at local midnight and after a minute: each day counts exactly what its calls used', async () => {
+    w = await routingWorld(1);
+    await w.addProvider('p', w.emulators[0]!, { dailyTokenLimit: 1_000_000, maxOutputTokens: 64 });
+    const route = () => w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
+    const { sqlite } = w.core.store;
+    const leases = sqlite.prepare('SELECT day_key FROM budget_ledger ORDER BY id').pluck();
+    const usedOn = (day: string) =>
+      sqlite
+        .prepare(
+          "SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_events WHERE date(created_at / 1000, 'unixepoch', 'localtime') = ?",
+        )
+        .pluck()
+        .get(day) as number;
+    const counter = (day: string) =>
+      sqlite.prepare('SELECT tokens FROM budget_counters WHERE period_key = ?').pluck().get(`d:${day}`);
+
+    const midnight = new Date(2026, 2, 10).getTime(); // local time, like the budgets' days
+    w.clock.set(midnight - 1_000);
+    await route();
+    await route();
+    w.clock.advance(2_000); // a new day: a new lease, counted on the new day
+    await route();
+    w.clock.advance(61_000); // a minute later, the same day: another new lease
+    await route();
+    expect(leases.all()).toEqual(['2026-03-09', '2026-03-10', '2026-03-10']);
+
+    await w.committed(); // and the leases give back what their calls did not use
+    expect(w.core.services.budgets.outstandingReservations()).toBe(0);
+    for (const day of ['2026-03-09', '2026-03-10']) {
+      expect(usedOn(day)).toBeGreaterThan(0);
+      expect(counter(day)).toBe(usedOn(day));
+    }
+  });
+
   it('two processes sharing one budget never overshoot it together, and settle to the real usage', async () => {
     w = await routingWorld(1);
     await w.addProvider('p', w.emulators[0]!, {
