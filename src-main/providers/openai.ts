@@ -9,7 +9,7 @@ import type {
 import type { CompletionUsage } from 'openai/resources/completions';
 import { ProviderError, vendorNameInSentence } from './errors';
 import { jsonInstruction, requireJsonObject, wireSchemaName } from './json-output';
-import { runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
+import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
 import type {
   FinishReason,
   LlmMessage,
@@ -116,12 +116,12 @@ class OpenAiProvider implements LlmProvider {
 
   /**
    * One client per provider object, built once (a client per call cost ~50 µs of the router's overhead). It
-   * holds no key: each call sends the key read at call time in its own headers (`callOptions`), so a rotated
-   * key is used at once and the key is never kept.
+   * holds no key, only the placeholder for servers that need none: each call sends the key read at call time
+   * in its own headers (`callOptions`), so a rotated key is used at once and the key is never kept.
    */
   private client(): OpenAI {
     this.sdk ??= new OpenAI({
-      apiKey: KEY_SENT_PER_CALL,
+      apiKey: PLACEHOLDER_KEY,
       baseURL: this.baseUrl(),
       // null stops the SDK from reading OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
       organization: null,
@@ -224,12 +224,15 @@ class OpenAiProvider implements LlmProvider {
   }
 }
 
-/** The client's own key: never sent, every request overrides the Authorization header (see `callOptions`). */
-const KEY_SENT_PER_CALL = 'sent-per-call';
-
-/** Per-request options: the call's deadline, timeout and key (request headers override the client's). */
-function callOptions(call: ActiveCall): { signal: AbortSignal; timeout: number; headers: Record<string, string> } {
-  return { signal: call.signal, timeout: call.timeoutMs, headers: { Authorization: `Bearer ${call.apiKey}` } };
+/**
+ * Per-request options: the call's deadline, timeout and key. A key goes in the request's own headers (they
+ * override the client's placeholder); a server that needs none gets the placeholder, with no header to merge.
+ */
+function callOptions(call: ActiveCall): { signal: AbortSignal; timeout: number; headers?: Record<string, string> } {
+  const options = { signal: call.signal, timeout: call.timeoutMs };
+  return call.apiKey === PLACEHOLDER_KEY
+    ? options
+    : { ...options, headers: { Authorization: `Bearer ${call.apiKey}` } };
 }
 
 function toOpenAiMessage(message: LlmMessage): ChatCompletionMessageParam {
