@@ -87,6 +87,8 @@ export async function* runStream(
   const deadline = startDeadline(settings.timeoutMs, callerSignal);
   try {
     for await (const event of run(activeCall(apiKey, deadline, settings.timeoutMs))) {
+      // Events the SDK had already buffered are not handed out once the caller has cancelled.
+      throwIfAborted(settings, callerSignal);
       deadline.touch();
       yield event;
       if (event.type === 'done') return;

@@ -147,6 +147,23 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
     expect(seen.length).toBeLessThan(8);
   });
 
+  it('hands out no buffered event once the caller has aborted a stream', async () => {
+    emulator.pushReplies('one two three four five six seven eight'); // all chunks at once
+    const controller = new AbortController();
+    const stream = makeProvider(kind, emulator).stream(textRequest('hi'), controller.signal);
+    const seen: string[] = [];
+    const consume = (async () => {
+      for await (const event of stream) {
+        if (event.type === 'text') {
+          seen.push(event.text);
+          controller.abort();
+        }
+      }
+    })();
+    await expectProviderError(consume, 'aborted');
+    expect(seen).toHaveLength(1);
+  });
+
   it('refuses an already aborted signal without sending anything', async () => {
     const controller = new AbortController();
     controller.abort();
