@@ -135,14 +135,7 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
     const controller = new AbortController();
     const stream = makeProvider(kind, emulator).stream(textRequest('hi'), controller.signal);
     const seen: string[] = [];
-    const consume = (async () => {
-      for await (const event of stream) {
-        if (event.type === 'text') {
-          seen.push(event.text);
-          controller.abort();
-        }
-      }
-    })();
+    const consume = abortOnFirstText(stream, controller, seen);
     await expectProviderError(consume, 'aborted');
     expect(seen.length).toBeLessThan(8);
   });
@@ -152,14 +145,7 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
     const controller = new AbortController();
     const stream = makeProvider(kind, emulator).stream(textRequest('hi'), controller.signal);
     const seen: string[] = [];
-    const consume = (async () => {
-      for await (const event of stream) {
-        if (event.type === 'text') {
-          seen.push(event.text);
-          controller.abort();
-        }
-      }
-    })();
+    const consume = abortOnFirstText(stream, controller, seen);
     await expectProviderError(consume, 'aborted');
     expect(seen).toHaveLength(1);
   });
@@ -236,3 +222,17 @@ describe('retry hints that only some SDKs expose', () => {
     expect(error.retryAfterMs).toBeUndefined();
   });
 });
+
+/** Reads the stream, noting each text, and aborts the call as soon as the first text arrives. */
+async function abortOnFirstText(
+  stream: AsyncIterable<{ type: string; text?: string }>,
+  controller: AbortController,
+  seen: string[],
+): Promise<void> {
+  for await (const event of stream) {
+    if (event.type === 'text') {
+      seen.push(event.text ?? '');
+      controller.abort();
+    }
+  }
+}
