@@ -65,13 +65,12 @@ class OpenAiProvider implements LlmProvider {
 
   generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
     return runCall(this.settings(request.timeoutMs), signal, async (call) => {
-      const { data, request_id } = await this.client()
-        .chat.completions.create(
-          { ...this.body(request), stream: false } satisfies ChatCompletionCreateParamsNonStreaming,
-          callOptions(call),
-        )
-        .withResponse();
-      return this.resultOf(data, request_id, request);
+      // The SDK puts the x-request-id header on the parsed answer (`withResponse()` would cost a second chain).
+      const data = await this.client().chat.completions.create(
+        { ...this.body(request), stream: false } satisfies ChatCompletionCreateParamsNonStreaming,
+        callOptions(call),
+      );
+      return this.resultOf(data, data._request_id ?? null, request);
     });
   }
 

@@ -245,7 +245,7 @@ export class Router {
       }
       const latencyMs = Math.round(performance.now() - started);
       const usage = normaliseUsage(row.kind, result.usage, {
-        inputText: requestText(request),
+        inputText: () => requestText(request),
         outputText: result.text,
       });
       const price = this.deps.pricing.priceFor(result.model || row.model);

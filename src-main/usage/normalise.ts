@@ -17,18 +17,19 @@ export function estimateTokens(text: string): number {
 /**
  * Anthropic reports input_tokens without cache reads; OpenAI and Gemini include cached tokens in their
  * input count. Stored usage always includes them, so totals mean the same thing across providers.
- * Missing numbers are estimated (never logged as zero) and the event is marked `estimated`.
+ * Missing numbers are estimated (never logged as zero) and the event is marked `estimated`; the request's
+ * text is only put together then.
  */
 export function normaliseUsage(
   kind: string,
   usage: ProviderUsage,
-  estimate: { inputText: string; outputText: string },
+  estimate: { inputText: () => string; outputText: string },
 ): NormalisedUsage {
   const cached = usage.cachedInputTokens ?? 0;
   let estimated = false;
   let input = usage.inputTokens;
   if (input === null) {
-    input = estimateTokens(estimate.inputText);
+    input = estimateTokens(estimate.inputText());
     estimated = true;
   } else if (kind === 'anthropic') {
     input += cached;
