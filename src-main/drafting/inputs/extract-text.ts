@@ -1,13 +1,16 @@
 import { htmlToText } from 'html-to-text';
-import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
+
+// The document readers load when a document is first read: pdf-parse's bundle installs polyfills and
+// globals (Array.prototype.push among them) that every provider call would otherwise run through.
 
 export async function docxToText(bytes: Buffer): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.extractRawText({ buffer: bytes });
   return result.value;
 }
 
 export async function pdfToText(bytes: Buffer): Promise<string> {
+  const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const result = await parser.getText({ pageJoiner: '' });
