@@ -131,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
   });
-  const outboxRunner = new OutboxRunner(outbox, router);
+  const outboxRunner = new OutboxRunner(outbox, router, () => void usageLog.flush());
   const settings = new SettingsService(store, clock, audit);
   const drafting = new DraftingService({
     candidates: new CandidatesRepo(store, clock),

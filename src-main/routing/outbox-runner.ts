@@ -11,9 +11,14 @@ export class OutboxRunner {
   private readonly handlers = new Map<string, CompletionHandler>();
   private running: Promise<number> | null = null;
 
+  /**
+   * `commitUsage` commits the usage events queued so far (the group commit would wait a few ms): an answer
+   * is stored only after the usage of the calls that made it, as IPC answers are sent only after it.
+   */
   constructor(
     private readonly outbox: Outbox,
     private readonly router: Router,
+    private readonly commitUsage: () => void = () => undefined,
   ) {}
 
   onComplete(kind: string, handler: CompletionHandler): void {
@@ -40,6 +45,7 @@ export class OutboxRunner {
           requestId: `outbox-${item.id}-${item.attempts + 1}`,
           ...(payload.providerName ? { providerName: payload.providerName } : {}),
         });
+        this.commitUsage();
         await this.handlers.get(payload.completion.kind)?.(payload.completion.target, answer);
         this.outbox.complete(item.id, {
           text: answer.text,

@@ -59,6 +59,24 @@ describe('usage events are committed before anything leaves the main process', (
     expect(count()).toBe(3);
   });
 
+  it('a queued task run by the outbox has its usage committed before its answer is stored', async () => {
+    w.core.services.outbox.enqueue({
+      idempotencyKey: 'letter-1',
+      task: 'cover_letter',
+      request: prompt('Write the letter'),
+      userId: 'ana',
+      providerName: null,
+      completion: { kind: 'test', target: 'doc-1' },
+    });
+    w.emulators[0]!.pushReplies('Dear hiring team');
+    const committedWhenStored: number[] = [];
+    w.core.services.outboxRunner.onComplete('test', () => {
+      committedWhenStored.push(count());
+    });
+    expect(await w.core.services.outboxRunner.drain()).toBe(1);
+    expect(committedWhenStored).toEqual([1]);
+  });
+
   it('a full group commits at once, without waiting for the window to end', async () => {
     const calls = Array.from({ length: 64 }, () =>
       w.core.services.router.route({ task: 'cv_draft', userId: 'ana', request: prompt('Draft') }),
