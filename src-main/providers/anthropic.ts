@@ -9,7 +9,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { readField } from './fields';
 import { invalidOutput, requireJsonObject, wireSchemaName } from './json-output';
-import { runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
+import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
 import type {
   FinishReason,
   LlmMessage,
@@ -39,6 +39,7 @@ export function createAnthropicProvider(options: ProviderOptions): LlmProvider {
 class AnthropicProvider implements LlmProvider {
   readonly kind = 'anthropic' as const;
   readonly model: string;
+  private sdk: Anthropic | null = null;
 
   constructor(private readonly options: ProviderOptions) {
     this.model = options.model;
@@ -47,10 +48,9 @@ class AnthropicProvider implements LlmProvider {
   generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
     return runCall(this.settings(request.timeoutMs), signal, async (call) => {
       const params: MessageCreateParamsNonStreaming = { ...this.params(request), stream: false };
-      const { data, request_id } = await this.client(call)
-        .messages.create(params, { signal: call.signal })
-        .withResponse();
-      return this.resultOf(data, request_id ?? null, request);
+      // The SDK puts the request-id header on the parsed answer (`withResponse()` would cost a second chain).
+      const data = await this.client().messages.create(params, callOptions(call));
+      return this.resultOf(data, data._request_id ?? null, request);
     });
   }
 
@@ -59,15 +59,13 @@ class AnthropicProvider implements LlmProvider {
   }
 
   async testCredentials(signal?: AbortSignal): Promise<void> {
-    await runCall(this.settings(), signal, (call) =>
-      this.client(call).models.list({ limit: 1 }, { signal: call.signal }),
-    );
+    await runCall(this.settings(), signal, (call) => this.client().models.list({ limit: 1 }, callOptions(call)));
   }
 
   listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
     return runCall(this.settings(), signal, async (call) => {
       const models: ModelInfo[] = [];
-      for await (const model of this.client(call).models.list({ limit: 100 }, { signal: call.signal })) {
+      for await (const model of this.client().models.list({ limit: 100 }, callOptions(call))) {
         models.push({ id: model.id, displayName: model.display_name });
         if (models.length >= MODEL_PAGE_LIMIT) break;
       }
@@ -85,16 +83,20 @@ class AnthropicProvider implements LlmProvider {
     };
   }
 
-  /** A client per call: the key may have been rotated since the last one, and is never kept. */
-  private client(call: ActiveCall): Anthropic {
-    return new Anthropic({
-      apiKey: call.apiKey,
+  /**
+   * One client per provider object (building one reads the environment and sets up tracing: a client per
+   * call cost more than the rest of the adapter). It holds only a placeholder key: each call sends the key
+   * read at call time in its own headers (`callOptions`), so a rotated key is used at once and is never kept.
+   */
+  private client(): Anthropic {
+    this.sdk ??= new Anthropic({
+      apiKey: PLACEHOLDER_KEY,
       // An explicit value (never undefined) keeps the SDK from reading ANTHROPIC_BASE_URL.
       baseURL: this.options.baseUrl ?? ANTHROPIC_BASE_URL,
       maxRetries: 0,
-      timeout: call.timeoutMs,
       logLevel: 'off',
     });
+    return this.sdk;
   }
 
   /** JSON output goes through a forced tool call whose input schema is the requested schema. */
@@ -137,9 +139,7 @@ class AnthropicProvider implements LlmProvider {
 
   private async *streamEvents(request: LlmRequest, call: ActiveCall): AsyncGenerator<StreamEvent> {
     const params: MessageCreateParamsStreaming = { ...this.params(request), stream: true };
-    const { data: stream, request_id } = await this.client(call)
-      .messages.create(params, { signal: call.signal })
-      .withResponse();
+    const { data: stream, request_id } = await this.client().messages.create(params, callOptions(call)).withResponse();
     const wantsJson = request.jsonSchema !== undefined;
     let text = '';
     let usage: ProviderUsage = { inputTokens: null, outputTokens: null, cachedInputTokens: null };
@@ -240,4 +240,9 @@ function mergeDeltaUsage(current: ProviderUsage, delta: unknown): ProviderUsage 
     outputTokens: next.outputTokens ?? current.outputTokens,
     cachedInputTokens: next.cachedInputTokens ?? current.cachedInputTokens,
   };
+}
+
+/** Per-request options: the call's deadline, timeout and the key read for this call. */
+function callOptions(call: ActiveCall): { signal: AbortSignal; timeout: number; headers: Record<string, string> } {
+  return { signal: call.signal, timeout: call.timeoutMs, headers: { 'x-api-key': call.apiKey } };
 }
