@@ -178,10 +178,9 @@ describe('provider emulator', () => {
     expect((await fetch(`${emulator.url}/v2/whatever`)).status).toBe(404);
   });
 
-  it('serves many requests quickly', async () => {
-    const started = Date.now();
-    await Promise.all(Array.from({ length: 300 }, () => openAiChat().then((r) => r.arrayBuffer())));
+  it('serves 300 concurrent requests, each with a complete answer', async () => {
+    const answers = await Promise.all(Array.from({ length: 300 }, () => openAiChat().then((r) => r.json())));
     expect(emulator.requests()).toHaveLength(300);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(answers.every((a) => (a as { choices?: unknown[] }).choices?.length === 1)).toBe(true);
   });
 });

@@ -91,9 +91,11 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
   });
 
   it('keeps a slow but steady stream alive: the stream timeout is an idle timeout', async () => {
-    emulator.pushFaults({ chunkDelayMs: 60 });
+    // The whole stream (7 chunks, 150 ms apart) takes longer than the timeout; no gap comes near it, even
+    // on a loaded machine.
+    emulator.pushFaults({ chunkDelayMs: 150 });
     emulator.pushReplies('one two three four five six seven');
-    const { result } = await collect(makeProvider(kind, emulator).stream(textRequest('hi', { timeoutMs: 250 })));
+    const { result } = await collect(makeProvider(kind, emulator).stream(textRequest('hi', { timeoutMs: 600 })));
     expect(result.text).toBe('one two three four five six seven');
   });
 
