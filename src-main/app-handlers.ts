@@ -71,6 +71,7 @@ export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handl
         };
       }),
     'usage:stats': ({ from, to, by }) => stats.query({ from, to }, by),
+    'usage:dashboard': ({ from, to }) => stats.dashboard({ from, to }),
     'usage:events': ({ limit }) => usageEvents.latest(limit),
     'usage:export': ({ format, from, to }) => ({
       filename: `aditus-usage-${new Date(core.clock.now()).toISOString().slice(0, 10)}.${format}`,

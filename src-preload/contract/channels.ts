@@ -28,6 +28,8 @@ import {
 import {
   askInputSchema,
   askOutputSchema,
+  dashboardInputSchema,
+  dashboardOutputSchema,
   outboxItemSchema,
   priceInputSchema,
   priceSchema,
@@ -156,6 +158,12 @@ export const channels = {
     output: statsOutputSchema,
     role: 'recruiter',
     summary: 'Usage totals and groups over a date range (from rollups).',
+  }),
+  'usage:dashboard': channel({
+    input: dashboardInputSchema,
+    output: dashboardOutputSchema,
+    role: 'recruiter',
+    summary: 'Everything the Usage page draws for a date range, in one answer (from rollups).',
   }),
   'usage:events': channel({
     input: z.object({ limit: z.number().int().min(1).max(10_000).default(100) }).strict(),

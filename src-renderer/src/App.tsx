@@ -1,12 +1,12 @@
 import { AppShell, ScrollArea } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AdminSessionProvider } from './features/admin/session/AdminSessionProvider';
 import { useAdminSession } from './features/admin/session/admin-session-context';
 import { DraftingPage } from './features/drafting/DraftingPage';
 import { isDraftingPage } from './features/drafting/pages';
 import { HelpModal } from './features/help/HelpModal';
 import { AppHeader } from './features/shell/AppHeader';
-import { preloadPage } from './features/shell/lazy-pages';
+import { preloadPage, preloadUsagePageWhenIdle, startOpeningPage } from './features/shell/lazy-pages';
 import { ADMIN_NAV, DRAFTING_NAV, navItem, type PageId } from './features/shell/nav';
 import { NavSection } from './features/shell/NavSection';
 import { PageContent } from './features/shell/PageContent';
@@ -19,7 +19,10 @@ function Shell() {
   const session = useAdminSession();
   const locked = session.status?.unlocked !== true;
 
+  useEffect(preloadUsagePageWhenIdle, []);
+
   const select = (id: PageId) => {
+    startOpeningPage(id);
     setPage(id);
     setVisit((v) => v + 1);
     if (navItem(id).adminOnly && session.status?.configured && locked && !session.pendingSetup) session.requestUnlock();
@@ -40,6 +43,7 @@ function Shell() {
             locked={locked}
             onSelect={select}
             onIntent={preloadPage}
+            onPress={startOpeningPage}
           />
         </ScrollArea>
       </AppShell.Navbar>

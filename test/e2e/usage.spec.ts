@@ -38,8 +38,22 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
     'Calls by task',
     'Peak hours',
     'Cost per user',
-  ])
-    await expect(page.getByRole('region', { name: chart })).toBeVisible();
+  ]) {
+    // Drawn, not the placeholder it is while the data loads.
+    const region = page.getByRole('region', { name: chart });
+    await expect(region).toBeVisible();
+    await expect(region).not.toHaveAttribute('aria-busy', 'true');
+    await expect(region.locator('.recharts-surface').first()).toBeVisible();
+  }
+
+  // Cost per day stacks the providers in one bar a day; hovering today's bar lists each provider's cost.
+  const costChart = page.getByRole('region', { name: 'Cost per day by provider' });
+  const plot = (await costChart.locator('.recharts-surface').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width - 12, plot.y + plot.height / 2);
+  const tooltip = costChart.locator('.recharts-tooltip-wrapper');
+  await expect(tooltip).toContainText('Emulated GPT');
+  await expect(tooltip).toContainText('Local llama');
+  await expect(tooltip).toContainText('$0.000351');
   const health = page.getByRole('table', { name: 'Provider health' });
   await expect(health.getByRole('row').filter({ hasText: 'Emulated GPT' })).toContainText('bad_request × 1');
   await expect(health.getByRole('row').filter({ hasText: 'Local llama' })).toContainText('100.0%');
@@ -60,4 +74,41 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
     .split('\n');
   expect(csv[0]).toContain('requestId');
   expect(csv).toHaveLength(1 + 7);
+
+  // A range without calls is asked for again: the empty state, no charts; back to 30 days, the charts again.
+  await page.getByText('Custom', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'From', exact: true }).fill('2020-01-01');
+  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2020-01-31');
+  await expect(page.getByText('No AI usage in this period')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Peak hours' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Provider health' })).toHaveCount(0);
+  await page.getByText('30 days', { exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Peak hours' }).locator('.recharts-surface')).toBeVisible();
+  await expect(page.getByText('No AI usage in this period')).toHaveCount(0);
+  await expect(calls).toContainText('7');
+});
+
+test('a failed usage load is reported without chart placeholders, and Refresh loads the page', async ({
+  page,
+  app,
+  target,
+}) => {
+  test.skip(target !== 'web', 'The failure is made in the web host’s HTTP bridge');
+  const dashboard = '**/ipc/usage%3Adashboard';
+  await page.route(dashboard, (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'internal', message: 'The usage database is busy.' } } }),
+  );
+  await page.goto(app.url);
+
+  await openPage(page, 'Usage');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load usage' });
+  await expect(alert).toContainText('The usage database is busy.');
+  await expect(page.getByRole('region', { name: 'Peak hours' })).toHaveCount(0);
+  await expect(page.getByLabel('Loading usage')).toHaveCount(0);
+  await expect(page.getByText('Loading usage…')).toHaveCount(0);
+
+  await page.unroute(dashboard);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('No AI usage in this period')).toBeVisible();
+  await expect(alert).toHaveCount(0);
 });

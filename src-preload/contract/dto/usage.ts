@@ -23,22 +23,35 @@ export const statsRowSchema = z.object({
 });
 export type StatsRowDto = z.infer<typeof statsRowSchema>;
 
-export const statsInputSchema = z
-  .object({
-    from: z.number().int().nonnegative(),
-    to: z.number().int().nonnegative(),
-    by: z.enum(GROUP_BYS).default('provider'),
-  })
-  .strict()
-  .refine((v) => v.from < v.to, 'from must be before to');
+/** A date range [from, to) in ms, as the usage channels take it. */
+const RANGE_INPUT = { from: z.number().int().nonnegative(), to: z.number().int().nonnegative() };
+const fromBeforeTo = (v: { from: number; to: number }): boolean => v.from < v.to;
+const FROM_BEFORE_TO = 'from must be before to';
 
-export const statsOutputSchema = z.object({
-  from: z.number(),
-  to: z.number(),
-  totals: statsRowSchema,
-  groups: z.array(statsRowSchema),
-});
+export const statsInputSchema = z
+  .object({ ...RANGE_INPUT, by: z.enum(GROUP_BYS).default('provider') })
+  .strict()
+  .refine(fromBeforeTo, FROM_BEFORE_TO);
+
+/** The range answered (from: its first local midnight) and its totals. */
+const RANGE_TOTALS = { from: z.number(), to: z.number(), totals: statsRowSchema };
+
+export const statsOutputSchema = z.object({ ...RANGE_TOTALS, groups: z.array(statsRowSchema) });
 export type StatsDto = z.infer<typeof statsOutputSchema>;
+
+export const dashboardInputSchema = z.object(RANGE_INPUT).strict().refine(fromBeforeTo, FROM_BEFORE_TO);
+
+/** The Usage page's data for one range in one answer: each grouping's groups as `usage:stats` gives them. */
+export const dashboardOutputSchema = z.object({
+  ...RANGE_TOTALS,
+  byProvider: z.array(statsRowSchema),
+  byProviderDay: z.array(statsRowSchema),
+  byDay: z.array(statsRowSchema),
+  byTask: z.array(statsRowSchema),
+  byUser: z.array(statsRowSchema),
+  byHourOfDay: z.array(statsRowSchema),
+});
+export type DashboardDto = z.infer<typeof dashboardOutputSchema>;
 
 export const usageEventSchema = z.object({
   id: z.number().int(),

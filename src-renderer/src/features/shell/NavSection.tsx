@@ -11,6 +11,7 @@ export function NavSection({
   locked,
   onSelect,
   onIntent,
+  onPress,
 }: {
   title: string;
   items: NavItem[];
@@ -20,6 +21,8 @@ export function NavSection({
   onSelect: (id: PageId) => void;
   /** The pointer or focus reached a link: a click is likely (used to load the page's code ahead). */
   onIntent?: (id: PageId) => void;
+  /** A link was pressed (main button down): its click follows on release (used to ask for the page's data). */
+  onPress?: (id: PageId) => void;
 }) {
   const headingId = useId();
   return (
@@ -38,6 +41,9 @@ export function NavSection({
           title={locked && item.adminOnly ? 'Admin page: needs the admin unlock' : undefined}
           rightSection={locked && item.adminOnly ? <LockIcon size={14} /> : undefined}
           onClick={() => onSelect(item.id)}
+          onPointerDown={(e) => {
+            if (e.button === 0) onPress?.(item.id);
+          }}
           onMouseEnter={() => onIntent?.(item.id)}
           onFocus={() => onIntent?.(item.id)}
         />

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { AdminGate } from '../admin/session/AdminGate';
-import { UsagePage } from '../usage/UsagePage';
+import { UsagePageLoader } from '../usage/UsagePageLoader';
 import { ADMIN_PAGES } from './lazy-pages';
 import { navItem, type PageId } from './nav';
 
@@ -10,7 +10,7 @@ export function PageContent({ page }: { page: PageId }) {
   const item = navItem(page);
   switch (page) {
     case 'usage':
-      return <UsagePage />;
+      return <UsagePageLoader />;
     case 'providers':
     case 'audit':
     case 'pricing':

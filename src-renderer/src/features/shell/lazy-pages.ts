@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { preloadUsageCharts } from '../usage/UsagePage';
+import { startOpeningUsage } from '../usage/open-usage';
+import { preloadUsagePage } from '../usage/usage-page-code';
 import type { PageId } from './nav';
 
 export interface LazyPage {
@@ -33,9 +34,27 @@ export const ADMIN_PAGES = {
 export function preloadPage(id: PageId): void {
   const pending =
     id === 'usage'
-      ? preloadUsageCharts()
+      ? preloadUsagePage()
       : id in ADMIN_PAGES
         ? ADMIN_PAGES[id as keyof typeof ADMIN_PAGES].preload()
         : null;
   pending?.catch(() => undefined);
+}
+
+/**
+ * On the press or click of a page's link, before the page renders: its code, and the Usage page's data, are
+ * asked for at once.
+ */
+export function startOpeningPage(id: PageId): void {
+  if (id === 'usage') startOpeningUsage();
+  else preloadPage(id);
+}
+
+/**
+ * Once the app is idle after start-up, the Usage page's code (with the charting library, most of its
+ * JavaScript) is fetched and compiled in the background, so opening the page does not wait for it.
+ */
+export function preloadUsagePageWhenIdle(): () => void {
+  const id = requestIdleCallback(() => preloadPage('usage'), { timeout: 5_000 });
+  return () => cancelIdleCallback(id);
 }

@@ -6,12 +6,28 @@ export const CHART_HEIGHT = 240;
 
 /**
  * A titled chart panel; `summary` is a one-line text version of the chart for screen readers and skimmers.
- * Without children it is the placeholder of a chart whose data has not arrived yet.
+ * `pending` while its data has not arrived (the chart shows its own placeholder); without children it is a
+ * placeholder of the chart's size.
  */
-export function ChartCard({ title, summary, children }: { title: string; summary?: string; children?: ReactNode }) {
-  const pending = children === undefined;
+export function ChartCard({
+  title,
+  summary,
+  pending = false,
+  children,
+}: {
+  title: string;
+  summary?: string;
+  pending?: boolean;
+  children?: ReactNode;
+}) {
   return (
-    <Card withBorder padding="md" component="section" aria-label={title} aria-busy={pending || undefined}>
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-label={title}
+      aria-busy={pending || children === undefined || undefined}
+    >
       <Stack gap="xs">
         <Title order={3} size="h5">
           {title}
@@ -21,7 +37,7 @@ export function ChartCard({ title, summary, children }: { title: string; summary
             {summary}
           </Text>
         )}
-        {pending ? <Skeleton h={CHART_HEIGHT} animate={false} /> : children}
+        {children === undefined ? <Skeleton h={CHART_HEIGHT} animate={false} /> : children}
       </Stack>
     </Card>
   );

@@ -1,6 +1,8 @@
 import '@mantine/charts/styles.css';
+import './usage-charts.css';
 import { SimpleGrid } from '@mantine/core';
-import type { StatsRowDto } from '../../../../src-preload/contract';
+import { useMemo } from 'react';
+import type { DashboardDto } from '../../../../src-preload/contract';
 import { CallsByProviderChart } from './charts/CallsByProviderChart';
 import { CostPerDayChart } from './charts/CostPerDayChart';
 import { CostPerUserChart } from './charts/CostPerUserChart';
@@ -8,30 +10,25 @@ import { LatencyByProviderChart } from './charts/LatencyByProviderChart';
 import { PeakHoursChart } from './charts/PeakHoursChart';
 import { TaskDistributionChart } from './charts/TaskDistributionChart';
 import { TokensPerDayChart } from './charts/TokensPerDayChart';
-import type { DateRange } from './date-range';
 
-/** Each grouping's rows, or null while it loads (its charts show a placeholder of the same size). */
 export interface UsageChartsProps {
-  range: DateRange;
-  byProviderDay: StatsRowDto[] | null;
-  byDay: StatsRowDto[] | null;
-  byProvider: StatsRowDto[] | null;
-  byTask: StatsRowDto[] | null;
-  byHourOfDay: StatsRowDto[] | null;
-  byUser: StatsRowDto[] | null;
+  /** The range's groupings, or null while they load (every chart shows a placeholder of its size). */
+  data: DashboardDto | null;
 }
 
-/** The Usage page's seven charts: a chunk of their own with the charting library, loaded with the page. */
-export function UsageCharts(p: UsageChartsProps) {
+/** The Usage page's seven charts (each a placeholder of its size until `data` is there). */
+export function UsageCharts({ data }: UsageChartsProps) {
+  // The days of the answer drawn, not of a range picked since and still loading: axes and data agree.
+  const range = useMemo(() => data && { from: data.from, to: data.to }, [data]);
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <CostPerDayChart rows={p.byProviderDay} range={p.range} />
-      <TokensPerDayChart rows={p.byDay} range={p.range} />
-      <CallsByProviderChart rows={p.byProvider} />
-      <LatencyByProviderChart rows={p.byProvider} />
-      <TaskDistributionChart rows={p.byTask} />
-      <PeakHoursChart rows={p.byHourOfDay} />
-      <CostPerUserChart rows={p.byUser} />
+      <CostPerDayChart rows={data?.byProviderDay ?? null} range={range} />
+      <TokensPerDayChart rows={data?.byDay ?? null} range={range} />
+      <CallsByProviderChart rows={data?.byProvider ?? null} />
+      <LatencyByProviderChart rows={data?.byProvider ?? null} />
+      <TaskDistributionChart rows={data?.byTask ?? null} />
+      <PeakHoursChart rows={data?.byHourOfDay ?? null} />
+      <CostPerUserChart rows={data?.byUser ?? null} />
     </SimpleGrid>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Stack } from '@mantine/core';
-import { lazy, Suspense, useEffect } from 'react';
+import { useDeferredValue } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RefreshIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -12,18 +12,16 @@ import { DateRangeControl } from './DateRangeControl';
 import { ExportCsvButton } from './ExportCsvButton';
 import { PricingNotice } from './PricingNotice';
 import { ProviderHealthTable } from './ProviderHealthTable';
+import { UsageCharts } from './UsageCharts';
 import { UsageEmptyState } from './UsageEmptyState';
 import { UsageTotals } from './UsageTotals';
 import { useDateRange } from './use-date-range';
 import { useUsageData } from './use-usage-data';
 
-const loadCharts = () => import('./UsageCharts');
-let chartsLoading: ReturnType<typeof loadCharts> | null = null;
-/** Starts loading the charts' code (the charting library) once; the page asks for its data meanwhile. */
-export const preloadUsageCharts = () => (chartsLoading ??= loadCharts());
-const UsageCharts = lazy(() => preloadUsageCharts().then((m) => ({ default: m.UsageCharts })));
-
-/** Usage and cost dashboard (readable by recruiters): totals, charts, provider health, budget alerts. */
+/**
+ * Usage and cost dashboard (readable by recruiters): totals, charts, provider health, budget alerts. Loaded
+ * on demand with its charts (see usage-page-code.ts).
+ */
 export function UsagePage() {
   const dates = useDateRange();
   const usage = useUsageData(dates.range);
@@ -31,10 +29,12 @@ export function UsagePage() {
   const health = useCall('providers:health', {});
   const now = useNow(60_000);
   const configs = providers.data ?? [];
-  const totals = usage.byProvider?.totals ?? null;
-  useEffect(() => {
-    void preloadUsageCharts();
-  }, []);
+  const totals = usage.data?.totals ?? null;
+  // The charts' frames are laid out while the first answer loads, so their data draws at once when it lands;
+  // they give way to the empty state when the range has no calls.
+  const withCharts = totals ? totals.calls > 0 : usage.loading;
+  // The health table sits under the charts: it renders just after them (deferred), not in their pass.
+  const healthStats = useDeferredValue(usage.data?.byProvider ?? null);
 
   return (
     <Stack gap="lg">
@@ -80,21 +80,9 @@ export function UsagePage() {
         </>
       )}
       {totals && totals.calls === 0 && <UsageEmptyState />}
-      {totals && totals.calls > 0 && (
-        <>
-          <Suspense fallback={<LoadingBlock label="Loading charts…" />}>
-            <UsageCharts
-              range={dates.range}
-              byProviderDay={usage.byProviderDay?.groups ?? null}
-              byDay={usage.byDay?.groups ?? null}
-              byProvider={usage.byProvider?.groups ?? null}
-              byTask={usage.byTask?.groups ?? null}
-              byHourOfDay={usage.byHourOfDay?.groups ?? null}
-              byUser={usage.byUser?.groups ?? null}
-            />
-          </Suspense>
-          <ProviderHealthTable configs={configs} stats={usage.byProvider?.groups ?? []} health={health.data ?? []} />
-        </>
+      {withCharts && <UsageCharts data={usage.data} />}
+      {totals && totals.calls > 0 && healthStats && (
+        <ProviderHealthTable configs={configs} stats={healthStats} health={health.data ?? []} />
       )}
     </Stack>
   );

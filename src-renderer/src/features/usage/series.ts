@@ -15,6 +15,13 @@ export const SERIES_COLORS = [
   'blue.6',
 ] as const;
 
+/** One drawn series: its data key, its legend and tooltip label, a Mantine colour ("indigo.6"). */
+export interface ChartSeries {
+  name: string;
+  label: string;
+  color: string;
+}
+
 export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length] ?? 'gray.6';
 }
@@ -42,7 +49,7 @@ export function pivotByDay(
   rows: StatsRowDto[],
   range: DateRange,
   value: (row: StatsRowDto) => number,
-): { data: Record<string, string | number>[]; series: { name: string; label: string; color: string }[] } {
+): { data: Record<string, string | number>[]; series: ChartSeries[] } {
   const names = [...new Set(rows.map((r) => r.series ?? r.key))].sort();
   const keyOf = new Map(names.map((n, i) => [n, `s${i}`]));
   const byDay = rowsByDay(rows);

@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'react';
 import { customRange, presetRange, toDateInput, type DateRange, type RangePreset } from './date-range';
 
+/** The range the Usage page opens with. */
+export const DEFAULT_PRESET = '30' satisfies RangePreset;
+
 /** The Usage page's range: a preset or custom dates (an invalid custom pair keeps the last valid range). */
 export function useDateRange() {
-  const [preset, setPreset] = useState<RangePreset>('30');
-  const initial = presetRange(30);
+  const [preset, setPreset] = useState<RangePreset>(DEFAULT_PRESET);
+  const initial = presetRange(Number(DEFAULT_PRESET));
   const [customFrom, setCustomFrom] = useState(toDateInput(initial.from));
   const [customTo, setCustomTo] = useState(toDateInput(initial.to - 1));
   const [lastValid, setLastValid] = useState<DateRange>(initial);

@@ -1,41 +1,42 @@
-import type { StatsDto } from '../../../../src-preload/contract';
-import { useCall } from '../../lib/use-call';
+import { useCallback, useEffect, useState } from 'react';
+import type { DashboardDto } from '../../../../src-preload/contract';
+import { errorMessage } from '../../lib/ipc';
+import { dashboardFor } from './dashboard-request';
 import type { DateRange } from './date-range';
 
 export interface UsageData {
-  byProvider: StatsDto | null;
-  byProviderDay: StatsDto | null;
-  byDay: StatsDto | null;
-  byTask: StatsDto | null;
-  byHourOfDay: StatsDto | null;
-  byUser: StatsDto | null;
+  /** The last answer (kept while another range loads), or null before the first. */
+  data: DashboardDto | null;
   loading: boolean;
   error: string | null;
   reload: () => void;
 }
 
+interface Loaded {
+  key: string;
+  data: DashboardDto | null;
+  error: string | null;
+}
+
 /**
- * Every `usage:stats` grouping the dashboard draws, for one range (all from the rollups), asked for in
- * parallel. Each lands on its own, so a chart is drawn while the main process still answers the others.
+ * Everything the dashboard draws for one range (all from the rollups), in one `usage:dashboard` answer: one
+ * round trip, and main reads each rollup table once or twice instead of once per grouping.
  */
 export function useUsageData(range: DateRange): UsageData {
-  const q = { from: range.from, to: range.to };
-  const byProvider = useCall('usage:stats', { ...q, by: 'provider' });
-  const byProviderDay = useCall('usage:stats', { ...q, by: 'provider_day' });
-  const byDay = useCall('usage:stats', { ...q, by: 'day' });
-  const byTask = useCall('usage:stats', { ...q, by: 'task' });
-  const byHourOfDay = useCall('usage:stats', { ...q, by: 'hour_of_day' });
-  const byUser = useCall('usage:stats', { ...q, by: 'user' });
-  const all = [byProvider, byProviderDay, byDay, byTask, byHourOfDay, byUser];
-  return {
-    byProvider: byProvider.data,
-    byProviderDay: byProviderDay.data,
-    byDay: byDay.data,
-    byTask: byTask.data,
-    byHourOfDay: byHourOfDay.data,
-    byUser: byUser.data,
-    loading: all.some((c) => c.loading),
-    error: all.find((c) => c.error)?.error ?? null,
-    reload: () => all.forEach((c) => c.reload()),
-  };
+  const { from, to } = range;
+  const [tick, setTick] = useState(0);
+  const key = `${from}|${to}|${tick}`;
+  const [loaded, setLoaded] = useState<Loaded>({ key: '', data: null, error: null });
+  useEffect(() => {
+    let live = true;
+    dashboardFor({ from, to }).then(
+      (data) => live && setLoaded({ key, data, error: null }),
+      (err: unknown) => live && setLoaded((prev) => ({ key, data: prev.data, error: errorMessage(err) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [from, to, key]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: loaded.data, error: loaded.error, loading: loaded.key !== key, reload };
 }

@@ -1,40 +1,47 @@
-import { BarChart } from '@mantine/charts';
 import { memo } from 'react';
+import { BarChart, YAxis } from 'recharts';
 import type { StatsRowDto } from '../../../../../src-preload/contract';
 import { formatPercent } from '../../../lib/format';
-import { categoryInterval, MAX_PROVIDER_LABELS, VALUE_TICKS } from '../chart-axes';
-import { CHART_HEIGHT, ChartCard } from '../ChartCard';
-import { LEGEND_HEIGHT, SeriesLegend } from '../SeriesLegend';
+import { PERCENT_TICKS } from '../chart-axes';
+import { PROVIDER_AXIS, RIGHT_AXIS, seriesTooltip, uprightAxes, type ChartSeries } from '../chart-parts';
+import { seriesBars } from '../chart-shapes';
+import { CartesianChartCard } from '../CartesianChartCard';
 
-const SERIES = [
+const SERIES: ChartSeries[] = [
   { name: 'calls', label: 'Calls', color: 'indigo.6' },
-  { name: 'errorRate', label: 'Error rate (%)', color: 'red.6', yAxisId: 'right' },
+  { name: 'errorRate', label: 'Error rate (%)', color: 'red.6' },
 ];
 
 const TITLE = 'Calls and error rate by provider';
 
+const percentTick = (v: number): string => `${v}%`;
+
 /** Calls and error rate per provider (`provider`): calls on the left axis, error rate (%) on the right. */
 export const CallsByProviderChart = memo(function CallsByProviderChart({ rows }: { rows: StatsRowDto[] | null }) {
-  if (!rows) return <ChartCard title={TITLE} />;
-  const data = rows.map((r) => ({ provider: r.key, calls: r.calls, errorRate: Math.round(r.errorRate * 1000) / 10 }));
-  const worst = [...rows].sort((a, b) => b.errorRate - a.errorRate)[0];
+  const data = rows
+    ? rows.map((r) => ({ provider: r.key, calls: r.calls, errorRate: Math.round(r.errorRate * 1000) / 10 }))
+    : null;
+  const worst = rows && [...rows].sort((a, b) => b.errorRate - a.errorRate)[0];
   return (
-    <ChartCard
+    <CartesianChartCard
       title={TITLE}
       summary={worst ? `Highest error rate: ${worst.key} at ${formatPercent(worst.errorRate)}` : undefined}
-    >
-      <BarChart
-        h={CHART_HEIGHT - LEGEND_HEIGHT}
-        data={data}
-        dataKey="provider"
-        withRightYAxis
-        xAxisProps={{ interval: categoryInterval(data.length, MAX_PROVIDER_LABELS) }}
-        rightYAxisProps={{ unit: '%', domain: [0, 100], width: 56, ...VALUE_TICKS }}
-        yAxisProps={{ width: 48, allowDecimals: false, ...VALUE_TICKS }}
-        series={SERIES}
-        maxBarWidth={48}
-      />
-      <SeriesLegend series={SERIES} />
-    </ChartCard>
+      legend={SERIES}
+      plot={
+        data &&
+        ((width, height) => (
+          <BarChart width={width} height={height} data={data} maxBarSize={48}>
+            {uprightAxes(PROVIDER_AXIS, data.length, {
+              top: Math.max(0, ...data.map((d) => d.calls)),
+              wholeNumbers: true,
+              width: 48,
+            })}
+            <YAxis {...RIGHT_AXIS} {...PERCENT_TICKS} width={56} tickFormatter={percentTick} />
+            {seriesTooltip(SERIES)}
+            {seriesBars(SERIES, ['errorRate'])}
+          </BarChart>
+        ))
+      }
+    />
   );
 });

@@ -1,40 +1,47 @@
-import { BarChart } from '@mantine/charts';
 import { memo } from 'react';
+import { BarChart } from 'recharts';
 import type { StatsRowDto } from '../../../../../src-preload/contract';
 import { formatUsd } from '../../../lib/format';
-import { categoryInterval, MAX_DAY_LABELS, VALUE_TICKS } from '../chart-axes';
-import { CHART_HEIGHT, ChartCard } from '../ChartCard';
-import { LEGEND_HEIGHT, SeriesLegend } from '../SeriesLegend';
+import { DAY_AXIS, stackTooltip, uprightAxes } from '../chart-parts';
+import { stackedBars } from '../chart-shapes';
+import { CartesianChartCard } from '../CartesianChartCard';
 import type { DateRange } from '../date-range';
 import { pivotByDay } from '../series';
+import { stackTop, withStackTotal } from '../stack-total';
 
 const TITLE = 'Cost per day by provider';
 
-/** Cost per day, stacked by provider (`provider_day`). */
+function costPerDay(rows: StatsRowDto[], range: DateRange) {
+  const { data, series } = pivotByDay(rows, range, (r) => r.costUsd);
+  const total = rows.reduce((s, r) => s + r.costUsd, 0);
+  return { data: withStackTotal(data, series), series, total };
+}
+
+/** Cost per day, stacked by provider (`provider_day`); a placeholder while `rows` is null. */
 export const CostPerDayChart = memo(function CostPerDayChart({
   rows,
   range,
 }: {
   rows: StatsRowDto[] | null;
-  range: DateRange;
+  /** The days `rows` cover. */
+  range: DateRange | null;
 }) {
-  if (!rows) return <ChartCard title={TITLE} />;
-  const { data, series } = pivotByDay(rows, range, (r) => r.costUsd);
-  const total = rows.reduce((s, r) => s + r.costUsd, 0);
+  const cost = rows && range ? costPerDay(rows, range) : null;
   return (
-    <ChartCard title={TITLE} summary={`${formatUsd(total)} over ${data.length} days`}>
-      <BarChart
-        h={CHART_HEIGHT - LEGEND_HEIGHT}
-        data={data}
-        dataKey="day"
-        xAxisProps={{ interval: categoryInterval(data.length, MAX_DAY_LABELS) }}
-        series={series}
-        type="stacked"
-        valueFormatter={formatUsd}
-        yAxisProps={{ width: 72, ...VALUE_TICKS }}
-        tickLine="y"
-      />
-      <SeriesLegend series={series} />
-    </ChartCard>
+    <CartesianChartCard
+      title={TITLE}
+      summary={cost ? `${formatUsd(cost.total)} over ${cost.data.length} days` : undefined}
+      legend={cost?.series ?? null}
+      plot={
+        cost &&
+        ((width, height) => (
+          <BarChart width={width} height={height} data={cost.data}>
+            {uprightAxes(DAY_AXIS, cost.data.length, { top: stackTop(cost.data), width: 72, format: formatUsd })}
+            {stackTooltip(cost.series, formatUsd)}
+            {stackedBars(cost.series)}
+          </BarChart>
+        ))
+      }
+    />
   );
 });

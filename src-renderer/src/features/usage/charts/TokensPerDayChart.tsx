@@ -1,14 +1,13 @@
-import { AreaChart } from '@mantine/charts';
 import { memo } from 'react';
+import { Area, AreaChart } from 'recharts';
 import type { StatsRowDto } from '../../../../../src-preload/contract';
 import { formatCompact, formatInteger } from '../../../lib/format';
-import { categoryInterval, MAX_DAY_LABELS, VALUE_TICKS } from '../chart-axes';
-import { CHART_HEIGHT, ChartCard } from '../ChartCard';
-import { LEGEND_HEIGHT, SeriesLegend } from '../SeriesLegend';
+import { DAY_AXIS, seriesTooltip, themeColor, uprightAxes, type ChartSeries } from '../chart-parts';
+import { CartesianChartCard } from '../CartesianChartCard';
 import type { DateRange } from '../date-range';
 import { perDay } from '../series';
 
-const SERIES = [
+const SERIES: ChartSeries[] = [
   { name: 'input', label: 'Input', color: 'indigo.6' },
   { name: 'cached', label: 'Cached input', color: 'cyan.6' },
   { name: 'output', label: 'Output', color: 'teal.6' },
@@ -16,15 +15,7 @@ const SERIES = [
 
 const TITLE = 'Tokens per day';
 
-/** Tokens per day: uncached input, cached input and output (`day`). */
-export const TokensPerDayChart = memo(function TokensPerDayChart({
-  rows,
-  range,
-}: {
-  rows: StatsRowDto[] | null;
-  range: DateRange;
-}) {
-  if (!rows) return <ChartCard title={TITLE} />;
+function tokensPerDay(rows: StatsRowDto[], range: DateRange) {
   const data = perDay(
     rows,
     range,
@@ -32,21 +23,48 @@ export const TokensPerDayChart = memo(function TokensPerDayChart({
     { input: 0, cached: 0, output: 0 },
   );
   const total = rows.reduce((s, r) => s + r.inputTokens + r.outputTokens, 0);
+  return { data, total, top: Math.max(0, ...data.map((d) => d.input + d.cached + d.output)) };
+}
+
+/** Tokens per day: uncached input, cached input and output (`day`), stacked; a placeholder while loading. */
+export const TokensPerDayChart = memo(function TokensPerDayChart({
+  rows,
+  range,
+}: {
+  rows: StatsRowDto[] | null;
+  /** The days `rows` cover. */
+  range: DateRange | null;
+}) {
+  const tokens = rows && range ? tokensPerDay(rows, range) : null;
   return (
-    <ChartCard title={TITLE} summary={`${formatInteger(total)} tokens in total`}>
-      <AreaChart
-        h={CHART_HEIGHT - LEGEND_HEIGHT}
-        data={data}
-        dataKey="day"
-        xAxisProps={{ interval: categoryInterval(data.length, MAX_DAY_LABELS) }}
-        type="stacked"
-        curveType="monotone"
-        series={SERIES}
-        valueFormatter={formatCompact}
-        yAxisProps={{ width: 56, ...VALUE_TICKS }}
-        withDots={false}
-      />
-      <SeriesLegend series={SERIES} />
-    </ChartCard>
+    <CartesianChartCard
+      title={TITLE}
+      summary={tokens ? `${formatInteger(tokens.total)} tokens in total` : undefined}
+      legend={SERIES}
+      plot={
+        tokens &&
+        ((width, height) => (
+          <AreaChart width={width} height={height} data={tokens.data}>
+            {uprightAxes(DAY_AXIS, tokens.data.length, { top: tokens.top, width: 56, format: formatCompact })}
+            {seriesTooltip(SERIES, formatCompact)}
+            {SERIES.map((s) => (
+              <Area
+                key={s.name}
+                dataKey={s.name}
+                stackId="tokens"
+                type="monotone"
+                stroke={themeColor(s.color)}
+                strokeWidth={2}
+                fill={themeColor(s.color)}
+                fillOpacity={0.2}
+                dot={false}
+                activeDot={{ fill: 'var(--mantine-color-white)', stroke: themeColor(s.color), strokeWidth: 2, r: 4 }}
+                isAnimationActive={false}
+              />
+            ))}
+          </AreaChart>
+        ))
+      }
+    />
   );
 });

@@ -1,0 +1,36 @@
+import { Skeleton } from '@mantine/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+/** One ResizeObserver for every chart box: it reports sizes after the browser's own layout, never forcing one. */
+let observer: ResizeObserver | null = null;
+const listeners = new WeakMap<Element, (width: number) => void>();
+
+function observeWidth(element: Element, onWidth: (width: number) => void): () => void {
+  observer ??= new ResizeObserver((entries) => {
+    for (const entry of entries) listeners.get(entry.target)?.(Math.floor(entry.contentRect.width));
+  });
+  listeners.set(element, onWidth);
+  observer.observe(element);
+  return () => {
+    observer?.unobserve(element);
+    listeners.delete(element);
+  };
+}
+
+/**
+ * A chart that fills its card's width at a fixed height: `draw` gets the width once the box has been laid out
+ * (null `draw`: the chart's data has not arrived; a placeholder shows). The box is there before the data, so
+ * the chart is drawn once, at its size, when the data lands. Sizes come from a ResizeObserver rather than
+ * the chart library's responsive container, which measures each chart with a forced layout when it mounts
+ * and draws it only in a second render.
+ */
+export function ChartBox({ height, draw }: { height: number; draw: ((width: number) => ReactNode) | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => (ref.current ? observeWidth(ref.current, setWidth) : undefined), []);
+  return (
+    <div ref={ref} className="usage-chart" style={{ height, position: 'relative' }}>
+      {draw && width > 0 ? draw(width) : <Skeleton animate={false} style={{ position: 'absolute', inset: 0 }} />}
+    </div>
+  );
+}
