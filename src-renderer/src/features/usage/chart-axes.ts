@@ -15,8 +15,8 @@ export const MAX_DAY_LABELS = 8;
 /** Provider names under a half-width bar chart. */
 export const MAX_PROVIDER_LABELS = 8;
 
-/** Hours "00"–"23": all fit a half-width chart. */
-export const MAX_HOUR_LABELS = 24;
+/** Hours "00", "02" … "22": all 24 run together in a half-width chart on a 1280 px window. */
+export const MAX_HOUR_LABELS = 12;
 
 /** User names down a 240 px tall chart. */
 export const MAX_USER_LABELS = 12;
