@@ -6,7 +6,7 @@ import { BUILD_BATCH, STATS_EVENTS } from './params';
 import { timeDashboardQueries, type QueryTiming } from './queries';
 
 export interface StatsResult {
-  db: StatsDbInfo & { buildBatch: number; rollupRows: { daily: number; hourly: number } };
+  db: StatsDbInfo & { buildBatch: number; rollupRows: { daily: number; hourly: number; hourTotals: number } };
   /** Slowest query median (direct service call), ms. */
   maxQueryMs: number;
   /** Slowest query median through dispatch (what the UI waits for), ms. */
@@ -39,7 +39,11 @@ export async function runStats(o: {
       db: {
         ...info,
         buildBatch: BUILD_BATCH,
-        rollupRows: { daily: count('usage_daily'), hourly: count('usage_hourly') },
+        rollupRows: {
+          daily: count('usage_daily'),
+          hourly: count('usage_hourly'),
+          hourTotals: count('usage_hour_totals'),
+        },
       },
       maxQueryMs: round(Math.max(...queries.map((q) => q.ms)), 2),
       maxIpcMs: round(Math.max(...queries.map((q) => q.ipcMs)), 2),

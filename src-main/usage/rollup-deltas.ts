@@ -3,11 +3,12 @@ import { ADDITIVE_COLUMNS } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
 
-export type RollupTable = 'hourly' | 'daily';
+export type RollupTable = 'hourly' | 'daily' | 'hour_totals';
 
 const DIMS: Record<RollupTable, readonly string[]> = {
   daily: ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'model', 'task', 'user_id'],
   hourly: ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'task'],
+  hour_totals: ['bucket_start'],
 };
 
 /** What a group of events adds to one rollup row. */
@@ -100,11 +101,8 @@ export class RollupDeltas {
   constructor(private readonly table: RollupTable) {}
 
   add(event: UsageEvent): void {
-    const hourly = this.table === 'hourly';
-    const bucket = hourly ? startOfHour(event.createdAt) : dayStart(event.createdAt);
-    const key =
-      `${bucket}\0${event.configId ?? ''}\0${event.providerName}\0${event.providerKind}\0${event.task}\0` +
-      `${hourly ? '' : `${event.model}\0${event.userId}`}\0${event.errorClass ?? ''}`;
+    const bucket = this.table === 'daily' ? dayStart(event.createdAt) : startOfHour(event.createdAt);
+    const key = `${bucket}\0${this.dimensionsKey(event)}\0${event.errorClass ?? ''}`;
     let delta = this.deltas.get(key);
     if (!delta) {
       delta = { event, bucket, errorCount: 0, sums: new Array<number>(ADDITIVE_COLUMNS.length).fill(0) };
@@ -123,6 +121,18 @@ export class RollupDeltas {
     if (event.estimated) sums[ESTIMATED]! += 1;
     sums[LATENCY_SUM]! += event.latencyMs;
     sums[FIRST_BUCKET + bucketIndex(event.latencyMs)]! += 1;
+  }
+
+  /** The event's dimensions other than the bucket, as one string. */
+  private dimensionsKey(e: UsageEvent): string {
+    switch (this.table) {
+      case 'hour_totals':
+        return '';
+      case 'hourly':
+        return `${e.configId ?? ''}\0${e.providerName}\0${e.providerKind}\0${e.task}`;
+      case 'daily':
+        return `${e.configId ?? ''}\0${e.providerName}\0${e.providerKind}\0${e.task}\0${e.model}\0${e.userId}`;
+    }
   }
 
   values(): IterableIterator<RollupDelta> {

@@ -27,15 +27,17 @@ export interface DashboardResult {
   byHourOfDay: StatsRow[];
 }
 
-const GROUP_SQL: Record<GroupBy, { table: 'usage_daily' | 'usage_hourly'; key: string; series?: string }> = {
+type RollupTableName = 'usage_daily' | 'usage_hour_totals';
+
+const GROUP_SQL: Record<GroupBy, { table: RollupTableName; key: string; series?: string }> = {
   provider: { table: 'usage_daily', key: 'provider_name' },
   task: { table: 'usage_daily', key: 'task' },
   model: { table: 'usage_daily', key: 'model' },
   day: { table: 'usage_daily', key: 'bucket_start' },
   user: { table: 'usage_daily', key: 'user_id' },
-  hour: { table: 'usage_hourly', key: 'bucket_start' },
+  hour: { table: 'usage_hour_totals', key: 'bucket_start' },
   // Read per hour like `hour`, then folded into the 24 local hours (see foldHoursOfDay).
-  hour_of_day: { table: 'usage_hourly', key: 'bucket_start' },
+  hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
   provider_day: { table: 'usage_daily', key: 'bucket_start', series: 'provider_name' },
 };
 
@@ -93,7 +95,7 @@ export class UsageStats {
 
   query(range: { from: number; to: number }, by: GroupBy): StatsResult {
     const from = startOfLocalDay(range.from);
-    const hourly = GROUP_SQL[by].table === 'usage_hourly';
+    const hourly = GROUP_SQL[by].table === 'usage_hour_totals';
     const read = this.readGroups(by, hourly ? range.from : from, range.to);
     const groups = by === 'hour_of_day' ? foldHoursOfDay(read) : read;
     // Groupings that partition exactly the events the totals cover are added up instead of scanned again.
@@ -151,7 +153,7 @@ export class UsageStats {
   }
 
   private readGrouped(
-    table: 'usage_daily' | 'usage_hourly',
+    table: RollupTableName,
     groupCols: string,
     withSeries: boolean,
     from: number,

@@ -68,7 +68,7 @@ export interface UsageLogOptions {
 }
 
 /**
- * One row per attempt plus its hourly and daily rollups, written in one immediate transaction (with any
+ * One row per attempt plus its rollups (hourly per provider, hourly totals, daily), written in one immediate transaction (with any
  * budget settlement passed in), so dashboards never scan raw rows and nothing is half-written.
  *
  * The router does not wait for that commit: `enqueue` queues the event, and the events queued within a
@@ -82,6 +82,7 @@ export class UsageLog {
   private readonly insertEvent: Statement;
   private readonly upsertHourly: (delta: RollupDelta) => void;
   private readonly upsertDaily: (delta: RollupDelta) => void;
+  private readonly upsertHourTotals: (delta: RollupDelta) => void;
   /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
   private readonly writeBatch: Transaction<(batch: readonly Queued[]) => number[]>;
   private queue: Queued[] = [];
@@ -101,6 +102,7 @@ export class UsageLog {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.upsertHourly = upsertOf(sqlite, 'hourly');
     this.upsertDaily = upsertOf(sqlite, 'daily');
+    this.upsertHourTotals = upsertOf(sqlite, 'hour_totals');
     this.writeBatch = sqlite.transaction((batch: readonly Queued[]) => this.writeEvents(batch));
   }
 
@@ -203,15 +205,18 @@ export class UsageLog {
   private writeEvents(batch: readonly Queued[]): number[] {
     const hourly = new RollupDeltas('hourly');
     const daily = new RollupDeltas('daily');
+    const hourTotals = new RollupDeltas('hour_totals');
     const ids = batch.map(({ event, alsoInTransaction }) => {
       const id = Number(this.insertEvent.run(...eventRow(event)).lastInsertRowid);
       hourly.add(event);
       daily.add(event);
+      hourTotals.add(event);
       alsoInTransaction?.();
       return id;
     });
     for (const delta of hourly.values()) this.upsertHourly(delta);
     for (const delta of daily.values()) this.upsertDaily(delta);
+    for (const delta of hourTotals.values()) this.upsertHourTotals(delta);
     return ids;
   }
 }

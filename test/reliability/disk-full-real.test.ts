@@ -46,6 +46,7 @@ describe.skipIf(disk === null)('disk full: a real 4 MB filesystem runs out of sp
       expect(usageRowsDigest(sqlite, lastBefore)).toBe(digest);
       const totals = rollupTotals(sqlite);
       expect(totals.daily).toBe(totals.events);
+      expect(totals.hourTotals).toBe(totals.events);
 
       // Events queued behind answers: their group commit fails too, and they stay queued.
       const committed: number[] = [];

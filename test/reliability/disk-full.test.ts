@@ -64,6 +64,7 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
     const totals = rollupTotals(sqlite);
     expect(totals.events).toBe(eventsBefore + fill.written); // the refused event left nothing, not even in a rollup
     expect(totals.daily).toBe(totals.events);
+    expect(totals.hourTotals).toBe(totals.events);
 
     room();
     expect(t.core.services.usageLog.record(usageEvent(1, 'after'))).toBeGreaterThan(lastBefore);
@@ -93,6 +94,7 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
     const totals = rollupTotals(sqlite);
     expect(totals.events).toBe(eventsBefore + 20);
     expect(totals.daily).toBe(totals.events);
+    expect(totals.hourTotals).toBe(totals.events);
     expect(integrity(sqlite)).toBe('ok');
   });
 

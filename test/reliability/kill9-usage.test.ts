@@ -43,6 +43,7 @@ describe.each(['record', 'enqueue'])('kill -9 while usage events are being logge
             const totals = rollupTotals(store.sqlite);
             expect(totals.daily, where).toBe(totals.events);
             expect(totals.hourly, where).toBe(totals.events);
+            expect(totals.hourTotals, where).toBe(totals.events);
           } finally {
             store.close();
           }

@@ -52,14 +52,48 @@ describe('usage stats groupings', () => {
     expect(stats('hour').groups.reduce((a, g) => a + g.calls, 0)).toBe(stats('provider').totals.calls);
   });
 
-  it('the hourly groupings read the covering index, never the table row by row', () => {
+  it('the hourly groupings read one row per hour, by its key', () => {
     const plan = t.core.store.sqlite
       .prepare(
         `EXPLAIN QUERY PLAN SELECT bucket_start, sum(calls), sum(lat_b18),
            group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')
-         FROM usage_hourly WHERE bucket_start >= ? AND bucket_start < ? GROUP BY bucket_start`,
+         FROM usage_hour_totals WHERE bucket_start >= ? AND bucket_start < ? GROUP BY bucket_start`,
       )
       .all(range.from, range.to) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('\n')).toContain('COVERING INDEX usage_hourly_dashboard');
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH usage_hour_totals USING INTEGER PRIMARY KEY/u);
+    const hours = t.core.store.sqlite.prepare('SELECT count(*) FROM usage_hour_totals').pluck().get();
+    const perProviderHours = t.core.store.sqlite
+      .prepare('SELECT count(DISTINCT bucket_start) FROM usage_hourly')
+      .pluck()
+      .get();
+    expect(hours).toBe(perProviderHours);
+  });
+
+  it('the hour totals hold what the per-provider hourly rows add up to, error classes included', () => {
+    const sqlite = t.core.store.sqlite;
+    const columns = 'calls, errors, input_tokens, output_tokens, cost_micros, latency_sum_ms, lat_b0, lat_b7, lat_b18';
+    const sums = columns
+      .split(', ')
+      .map((c) => `sum(${c})`)
+      .join(', ');
+    const perProvider = sqlite
+      .prepare(`SELECT bucket_start, ${sums} FROM usage_hourly GROUP BY bucket_start`)
+      .raw()
+      .all();
+    const totals = sqlite
+      .prepare(`SELECT bucket_start, ${sums} FROM usage_hour_totals GROUP BY bucket_start`)
+      .raw()
+      .all();
+    expect(totals).toEqual(perProvider);
+    const errorsPerHour = (table: string) =>
+      sqlite
+        .prepare(
+          `SELECT h.bucket_start, e.key, sum(e.value) FROM ${table} h, json_each(h.error_classes) e
+           GROUP BY h.bucket_start, e.key ORDER BY 1, 2`,
+        )
+        .raw()
+        .all();
+    expect(errorsPerHour('usage_hour_totals')).toEqual(errorsPerHour('usage_hourly'));
+    expect(errorsPerHour('usage_hour_totals').length).toBeGreaterThan(0);
   });
 });

@@ -5,11 +5,12 @@ export function integrity(sqlite: Sqlite): string {
 }
 
 /** Event count and the calls counted by each rollup: equal when every event and its rollups committed together. */
-export function rollupTotals(sqlite: Sqlite): { events: number; daily: number; hourly: number } {
+export function rollupTotals(sqlite: Sqlite): { events: number; daily: number; hourly: number; hourTotals: number } {
   const n = (sql: string): number => Number(sqlite.prepare(sql).pluck().get() ?? 0);
   return {
     events: n('SELECT count(*) FROM usage_events'),
     daily: n('SELECT coalesce(sum(calls), 0) FROM usage_daily'),
     hourly: n('SELECT coalesce(sum(calls), 0) FROM usage_hourly'),
+    hourTotals: n('SELECT coalesce(sum(calls), 0) FROM usage_hour_totals'),
   };
 }
