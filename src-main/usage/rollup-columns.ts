@@ -1,6 +1,6 @@
 import { BUCKET_COLUMNS } from './latency-buckets';
 
-/** The additive count columns of every rollup table (usage_daily, usage_hourly, usage_hour_totals), in a fixed order. */
+/** The additive count columns of every rollup table (see the usage schema), in a fixed order. */
 export const COUNT_COLUMNS = [
   'calls',
   'errors',

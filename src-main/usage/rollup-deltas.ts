@@ -3,12 +3,45 @@ import { ADDITIVE_COLUMNS } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
 
-export type RollupTable = 'hourly' | 'daily' | 'hour_totals';
+export type RollupTable = 'hourly' | 'daily' | 'hour_totals' | 'by_provider' | 'by_task' | 'by_model' | 'by_user';
 
-const DIMS: Record<RollupTable, readonly string[]> = {
-  daily: ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'model', 'task', 'user_id'],
-  hourly: ['bucket_start', 'config_id', 'provider_name', 'provider_kind', 'task'],
-  hour_totals: ['bucket_start'],
+type Column = (e: UsageEvent) => string;
+const providerName: Column = (e) => e.providerName;
+const task: Column = (e) => e.task;
+const model: Column = (e) => e.model;
+const userId: Column = (e) => e.userId;
+const byDimension = (dimension: string, value: Column) =>
+  ({ table: 'usage_daily_by_dimension', perHour: false, dims: { dimension: () => dimension, value } }) as const;
+
+/** Each rollup: its table, its bucket (local day or hour), and its dimension columns besides bucket_start. */
+const ROLLUPS: Record<RollupTable, { table: string; perHour: boolean; dims: Record<string, Column> }> = {
+  daily: {
+    table: 'usage_daily',
+    perHour: false,
+    dims: {
+      config_id: (e) => e.configId ?? '',
+      provider_name: providerName,
+      provider_kind: (e) => e.providerKind,
+      model,
+      task,
+      user_id: userId,
+    },
+  },
+  hourly: {
+    table: 'usage_hourly',
+    perHour: true,
+    dims: {
+      config_id: (e) => e.configId ?? '',
+      provider_name: providerName,
+      provider_kind: (e) => e.providerKind,
+      task,
+    },
+  },
+  hour_totals: { table: 'usage_hour_totals', perHour: true, dims: {} },
+  by_provider: byDimension('provider', providerName),
+  by_task: byDimension('task', task),
+  by_model: byDimension('model', model),
+  by_user: byDimension('user', userId),
 };
 
 /** What a group of events adds to one rollup row. */
@@ -23,44 +56,28 @@ export interface RollupDelta {
 
 type Value = string | number | null;
 
-function dimension(name: string, { event, bucket }: RollupDelta): Value {
-  switch (name) {
-    case 'bucket_start':
-      return bucket;
-    case 'config_id':
-      return event.configId ?? '';
-    case 'provider_name':
-      return event.providerName;
-    case 'provider_kind':
-      return event.providerKind;
-    case 'model':
-      return event.model;
-    case 'task':
-      return event.task;
-    case 'user_id':
-      return event.userId;
-    default:
-      throw new Error(`unknown rollup dimension ${name}`);
-  }
-}
-
 /**
  * Upsert of one delta into a rollup table, and its parameters in the order of the statement's `?`s.
  * Positional: binding thirty-odd names per row cost more than the row's write.
  */
-export function rollupUpsert(table: RollupTable): { sql: string; params: (delta: RollupDelta) => Value[] } {
-  const dims = DIMS[table];
+export function rollupUpsert(rollup: RollupTable): { sql: string; params: (delta: RollupDelta) => Value[] } {
+  const { table, dims } = ROLLUPS[rollup];
+  const dimColumns = Object.keys(dims);
   const order: ((d: RollupDelta) => Value)[] = [];
   const param = (get: (d: RollupDelta) => Value): string => (order.push(get), '?');
   const errorClass = () => param((d) => d.event.errorClass);
   const errorCount = () => param((d) => d.errorCount);
+  // The row's identity: provider_kind goes with the config, it is stored but not part of the key.
+  const key = ['bucket_start', ...dimColumns.filter((c) => c !== 'provider_kind')];
   // A template's parts are evaluated left to right: `order` follows the `?`s as they appear.
   const sql = `
-  INSERT INTO usage_${table} (${[...dims, ...ADDITIVE_COLUMNS].join(', ')}, error_classes)
-  VALUES (${dims.map((name) => param((d) => dimension(name, d))).join(', ')},
+  INSERT INTO ${table} (bucket_start, ${[...dimColumns, ...ADDITIVE_COLUMNS].join(', ')}, error_classes)
+  VALUES (${param((d) => d.bucket)}, ${Object.values(dims)
+    .map((get) => param((d) => get(d.event)) + ', ')
+    .join('')}
     ${ADDITIVE_COLUMNS.map((_, i) => param((d) => d.sums[i] ?? 0)).join(', ')},
     CASE WHEN ${errorClass()} IS NULL THEN '{}' ELSE json_object(${errorClass()}, ${errorCount()}) END)
-  ON CONFLICT (${dims.filter((d) => d !== 'provider_kind').join(', ')}) DO UPDATE SET
+  ON CONFLICT (${key.join(', ')}) DO UPDATE SET
     ${ADDITIVE_COLUMNS.map((m) => `${m} = ${m} + excluded.${m}`).join(',\n    ')},
     error_classes = CASE WHEN ${errorClass()} IS NULL THEN error_classes
       ELSE json_set(error_classes, '$."' || ${errorClass()} || '"',
@@ -101,8 +118,11 @@ export class RollupDeltas {
   constructor(private readonly table: RollupTable) {}
 
   add(event: UsageEvent): void {
-    const bucket = this.table === 'daily' ? dayStart(event.createdAt) : startOfHour(event.createdAt);
-    const key = `${bucket}\0${this.dimensionsKey(event)}\0${event.errorClass ?? ''}`;
+    const { perHour, dims } = ROLLUPS[this.table];
+    const bucket = perHour ? startOfHour(event.createdAt) : dayStart(event.createdAt);
+    let key = `${bucket}`;
+    for (const get of Object.values(dims)) key += `\0${get(event)}`;
+    key += `\0${event.errorClass ?? ''}`;
     let delta = this.deltas.get(key);
     if (!delta) {
       delta = { event, bucket, errorCount: 0, sums: new Array<number>(ADDITIVE_COLUMNS.length).fill(0) };
@@ -121,18 +141,6 @@ export class RollupDeltas {
     if (event.estimated) sums[ESTIMATED]! += 1;
     sums[LATENCY_SUM]! += event.latencyMs;
     sums[FIRST_BUCKET + bucketIndex(event.latencyMs)]! += 1;
-  }
-
-  /** The event's dimensions other than the bucket, as one string. */
-  private dimensionsKey(e: UsageEvent): string {
-    switch (this.table) {
-      case 'hour_totals':
-        return '';
-      case 'hourly':
-        return `${e.configId ?? ''}\0${e.providerName}\0${e.providerKind}\0${e.task}`;
-      case 'daily':
-        return `${e.configId ?? ''}\0${e.providerName}\0${e.providerKind}\0${e.task}\0${e.model}\0${e.userId}`;
-    }
   }
 
   values(): IterableIterator<RollupDelta> {

@@ -27,18 +27,27 @@ export interface DashboardResult {
   byHourOfDay: StatsRow[];
 }
 
-type RollupTableName = 'usage_daily' | 'usage_hour_totals';
+/** Where a grouping reads: a rollup table (one dimension of the per-dimension daily one), its key and series. */
+interface GroupSource {
+  table: 'usage_daily_by_dimension' | 'usage_hour_totals';
+  dimension?: 'provider' | 'task' | 'model' | 'user';
+  key: string;
+  series?: string;
+}
 
-const GROUP_SQL: Record<GroupBy, { table: RollupTableName; key: string; series?: string }> = {
-  provider: { table: 'usage_daily', key: 'provider_name' },
-  task: { table: 'usage_daily', key: 'task' },
-  model: { table: 'usage_daily', key: 'model' },
-  day: { table: 'usage_daily', key: 'bucket_start' },
-  user: { table: 'usage_daily', key: 'user_id' },
+const BY_DIMENSION = 'usage_daily_by_dimension';
+
+const GROUP_SQL: Record<GroupBy, GroupSource> = {
+  provider: { table: BY_DIMENSION, dimension: 'provider', key: 'value' },
+  task: { table: BY_DIMENSION, dimension: 'task', key: 'value' },
+  model: { table: BY_DIMENSION, dimension: 'model', key: 'value' },
+  user: { table: BY_DIMENSION, dimension: 'user', key: 'value' },
+  // Every event has one provider: a day's provider rows add up to the whole day.
+  day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
   hour: { table: 'usage_hour_totals', key: 'bucket_start' },
   // Read per hour like `hour`, then folded into the 24 local hours (see foldHoursOfDay).
   hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
-  provider_day: { table: 'usage_daily', key: 'bucket_start', series: 'provider_name' },
+  provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value' },
 };
 
 type RawRow = readonly unknown[];
@@ -104,7 +113,10 @@ export class UsageStats {
         ? groups.reduce((total, group) => addSums(total, group.sums), emptySums())
         : readSums(
             this.store.sqlite
-              .prepare(`SELECT ${SUMS_SQL} FROM usage_daily WHERE bucket_start >= ? AND bucket_start < ?`)
+              .prepare(
+                `SELECT ${SUMS_SQL} FROM ${BY_DIMENSION}
+                 WHERE dimension = 'provider' AND bucket_start >= ? AND bucket_start < ?`,
+              )
               .raw()
               .get(from, range.to) as RawRow,
             0,
@@ -117,14 +129,10 @@ export class UsageStats {
     };
   }
 
-  /**
-   * The Usage page's groupings in one call, the same rows `query` gives for each, from three index range scans
-   * instead of six: provider and day are folded from provider_day, task and user from one task × user read.
-   */
+  /** The Usage page's groupings in one call, the same rows `query` gives for each; day is folded from provider_day. */
   dashboard(range: { from: number; to: number }): DashboardResult {
     const from = startOfLocalDay(range.from);
     const providerDays = this.readGroups('provider_day', from, range.to);
-    const taskUsers = this.readTaskUsers(from, range.to);
     const totals = providerDays.reduce((total, group) => addSums(total, group.sums), emptySums());
     const byNumber = (a: string, b: string): number => Number(a) - Number(b);
     return {
@@ -134,8 +142,8 @@ export class UsageStats {
       byProvider: toRows(foldGroups(providerDays, (g) => g.series ?? '', binaryOrder)),
       byProviderDay: toRows(providerDays),
       byDay: toRows(foldGroups(providerDays, (g) => g.key, byNumber)),
-      byTask: toRows(foldGroups(taskUsers, (g) => g.key, binaryOrder)),
-      byUser: toRows(foldGroups(taskUsers, (g) => g.series ?? '', binaryOrder)),
+      byTask: toRows(this.readGroups('task', from, range.to)),
+      byUser: toRows(this.readGroups('user', from, range.to)),
       byHourOfDay: this.query(range, 'hour_of_day').groups,
     };
   }
@@ -144,28 +152,15 @@ export class UsageStats {
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
-    return this.readGrouped(g.table, groupCols, g.series !== undefined, from, to);
-  }
-
-  /** Daily rollups per task (key) and user (series): what the task and user groupings both fold from. */
-  private readTaskUsers(from: number, to: number): Group[] {
-    return this.readGrouped('usage_daily', 'task, user_id', true, from, to);
-  }
-
-  private readGrouped(
-    table: RollupTableName,
-    groupCols: string,
-    withSeries: boolean,
-    from: number,
-    to: number,
-  ): Group[] {
     const raws = this.store.sqlite
       .prepare(
-        `SELECT ${groupCols}, ${SUMS_SQL} FROM ${table}
-         WHERE bucket_start >= ? AND bucket_start < ? GROUP BY ${groupCols} ORDER BY ${groupCols}`,
+        `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table}
+         WHERE ${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to
+         GROUP BY ${groupCols} ORDER BY ${groupCols}`,
       )
       .raw()
-      .all(from, to) as RawRow[];
+      .all({ from, to, ...(g.dimension ? { dimension: g.dimension } : {}) }) as RawRow[];
+    const withSeries = g.series !== undefined;
     return raws.map((r): Group => {
       const group: Group = { key: String(r[0]), sums: readSums(r, withSeries ? 2 : 1) };
       if (withSeries) group.series = String(r[1]);

@@ -54,6 +54,17 @@ function eventRow(e: UsageEvent) {
   ] as const;
 }
 
+/** Every rollup an event adds to (see rollup-deltas.ts and the usage schema). */
+const ROLLUPS: readonly RollupTable[] = [
+  'hourly',
+  'daily',
+  'hour_totals',
+  'by_provider',
+  'by_task',
+  'by_model',
+  'by_user',
+];
+
 function upsertOf(sqlite: DatabaseHandle['sqlite'], table: RollupTable): (delta: RollupDelta) => void {
   const { sql, params } = rollupUpsert(table);
   const statement = sqlite.prepare(sql);
@@ -68,8 +79,9 @@ export interface UsageLogOptions {
 }
 
 /**
- * One row per attempt plus its rollups (hourly per provider, hourly totals, daily), written in one immediate transaction (with any
- * budget settlement passed in), so dashboards never scan raw rows and nothing is half-written.
+ * One row per attempt plus its rollups (per hour, per local day, and per day for each dashboard
+ * dimension), written in one immediate transaction (with any budget settlement passed in), so dashboards
+ * never scan raw rows and nothing is half-written.
  *
  * The router does not wait for that commit: `enqueue` queues the event, and the events queued within a
  * short window are committed together (a group commit), so a provider's answer reaches the router's caller
@@ -80,9 +92,7 @@ export interface UsageLogOptions {
  */
 export class UsageLog {
   private readonly insertEvent: Statement;
-  private readonly upsertHourly: (delta: RollupDelta) => void;
-  private readonly upsertDaily: (delta: RollupDelta) => void;
-  private readonly upsertHourTotals: (delta: RollupDelta) => void;
+  private readonly upserts: { rollup: RollupTable; upsert: (delta: RollupDelta) => void }[];
   /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
   private readonly writeBatch: Transaction<(batch: readonly Queued[]) => number[]>;
   private queue: Queued[] = [];
@@ -100,9 +110,7 @@ export class UsageLog {
         status, error_class, input_tokens, output_tokens, cached_input_tokens, estimated, cost_micros, price_version,
         latency_ms, ttft_ms, fallback, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.upsertHourly = upsertOf(sqlite, 'hourly');
-    this.upsertDaily = upsertOf(sqlite, 'daily');
-    this.upsertHourTotals = upsertOf(sqlite, 'hour_totals');
+    this.upserts = ROLLUPS.map((rollup) => ({ rollup, upsert: upsertOf(sqlite, rollup) }));
     this.writeBatch = sqlite.transaction((batch: readonly Queued[]) => this.writeEvents(batch));
   }
 
@@ -203,20 +211,14 @@ export class UsageLog {
 
   /** Inside a transaction: the events' rows, then each rollup row they touch, written once with their sums. */
   private writeEvents(batch: readonly Queued[]): number[] {
-    const hourly = new RollupDeltas('hourly');
-    const daily = new RollupDeltas('daily');
-    const hourTotals = new RollupDeltas('hour_totals');
+    const deltas = this.upserts.map(({ rollup, upsert }) => ({ rollup: new RollupDeltas(rollup), upsert }));
     const ids = batch.map(({ event, alsoInTransaction }) => {
       const id = Number(this.insertEvent.run(...eventRow(event)).lastInsertRowid);
-      hourly.add(event);
-      daily.add(event);
-      hourTotals.add(event);
+      for (const { rollup } of deltas) rollup.add(event);
       alsoInTransaction?.();
       return id;
     });
-    for (const delta of hourly.values()) this.upsertHourly(delta);
-    for (const delta of daily.values()) this.upsertDaily(delta);
-    for (const delta of hourTotals.values()) this.upsertHourTotals(delta);
+    for (const { rollup, upsert } of deltas) for (const delta of rollup.values()) upsert(delta);
     return ids;
   }
 }

@@ -47,6 +47,7 @@ describe.skipIf(disk === null)('disk full: a real 4 MB filesystem runs out of sp
       const totals = rollupTotals(sqlite);
       expect(totals.daily).toBe(totals.events);
       expect(totals.hourTotals).toBe(totals.events);
+      expect(totals.perDimension).toBe(4 * totals.events);
 
       // Events queued behind answers: their group commit fails too, and they stay queued.
       const committed: number[] = [];

@@ -65,6 +65,7 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
     expect(totals.events).toBe(eventsBefore + fill.written); // the refused event left nothing, not even in a rollup
     expect(totals.daily).toBe(totals.events);
     expect(totals.hourTotals).toBe(totals.events);
+    expect(totals.perDimension).toBe(4 * totals.events);
 
     room();
     expect(t.core.services.usageLog.record(usageEvent(1, 'after'))).toBeGreaterThan(lastBefore);
@@ -95,6 +96,7 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
     expect(totals.events).toBe(eventsBefore + 20);
     expect(totals.daily).toBe(totals.events);
     expect(totals.hourTotals).toBe(totals.events);
+    expect(totals.perDimension).toBe(4 * totals.events);
     expect(integrity(sqlite)).toBe('ok');
   });
 

@@ -44,6 +44,7 @@ describe.each(['record', 'enqueue'])('kill -9 while usage events are being logge
             expect(totals.daily, where).toBe(totals.events);
             expect(totals.hourly, where).toBe(totals.events);
             expect(totals.hourTotals, where).toBe(totals.events);
+            expect(totals.perDimension, where).toBe(4 * totals.events);
           } finally {
             store.close();
           }

@@ -19,17 +19,22 @@ function migrationsBefore(tag: string, dir: string): string {
   return dir;
 }
 
-describe('migration 0004 (usage_hour_totals)', () => {
+describe('migrations that add rollups fill them from what an earlier version wrote', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-  it('fills the hour totals from the per-provider hourly rollups an earlier version wrote', () => {
+  /** A database migrated up to (not including) `tag`. */
+  function databaseBefore(tag: string): DatabaseHandle {
     const data = tempDir();
     const old = tempDir();
-    cleanups.push(data.cleanup, old.cleanup);
-    const store: DatabaseHandle = openDatabase({ dataDir: data.dir });
-    cleanups.unshift(() => store.close());
-    applyMigrations(store.db, migrationsBefore('0004_usage_hour_totals', old.dir));
+    const store = openDatabase({ dataDir: data.dir });
+    cleanups.push(() => store.close(), data.cleanup, old.cleanup);
+    applyMigrations(store.db, migrationsBefore(tag, old.dir));
+    return store;
+  }
+
+  it('0004 fills the hour totals from the per-provider hourly rollups', () => {
+    const store = databaseBefore('0004_usage_hour_totals');
 
     // What the earlier version left: two hours, two providers in the first, error classes in both.
     const insert = store.sqlite.prepare(
@@ -70,6 +75,55 @@ describe('migration 0004 (usage_hour_totals)', () => {
         lat_b3: 4,
         error_classes: {},
       },
+    ]);
+  });
+
+  it('0005 fills the per-dimension daily rollups from the all-dimensions daily rows', () => {
+    const store = databaseBefore('0005_usage_daily_by_dimension');
+    const insert = store.sqlite.prepare(
+      `INSERT INTO usage_daily (bucket_start, config_id, provider_name, provider_kind, model, task, user_id, calls,
+         errors, input_tokens, cost_micros, lat_b2, error_classes)
+       VALUES (?, 'c1', ?, 'openai', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const day = 20 * 24 * HOUR;
+    insert.run(day, 'GPT', 'gpt-4o', 'cv_draft', 'ana', 5, 1, 500, 1_000, 5, '{"timeout":1}');
+    insert.run(day, 'GPT', 'gpt-4o', 'extraction', 'ben', 2, 2, 200, 400, 2, '{"timeout":1,"auth":1}');
+    insert.run(day, 'Claude', 'sonnet', 'cv_draft', 'ana', 3, 0, 300, 900, 3, '{}');
+
+    applyMigrations(store.db, MIGRATIONS);
+
+    const rows = (dimension: string) =>
+      (
+        store.sqlite
+          .prepare(
+            `SELECT value, calls, errors, input_tokens, cost_micros, lat_b2, error_classes
+             FROM usage_daily_by_dimension WHERE dimension = ? AND bucket_start = ? ORDER BY value`,
+          )
+          .all(dimension, day) as { value: string; calls: number; error_classes: string }[]
+      ).map((r) => ({ ...r, error_classes: JSON.parse(r.error_classes) as unknown }));
+    expect(rows('provider')).toEqual([
+      { value: 'Claude', calls: 3, errors: 0, input_tokens: 300, cost_micros: 900, lat_b2: 3, error_classes: {} },
+      {
+        value: 'GPT',
+        calls: 7,
+        errors: 3,
+        input_tokens: 700,
+        cost_micros: 1_400,
+        lat_b2: 7,
+        error_classes: { timeout: 2, auth: 1 },
+      },
+    ]);
+    expect(rows('task').map((r) => [r.value, r.calls, r.error_classes])).toEqual([
+      ['cv_draft', 8, { timeout: 1 }],
+      ['extraction', 2, { timeout: 1, auth: 1 }],
+    ]);
+    expect(rows('model').map((r) => [r.value, r.calls])).toEqual([
+      ['gpt-4o', 7],
+      ['sonnet', 3],
+    ]);
+    expect(rows('user').map((r) => [r.value, r.calls])).toEqual([
+      ['ana', 8],
+      ['ben', 2],
     ]);
   });
 });

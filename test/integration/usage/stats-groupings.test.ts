@@ -69,31 +69,43 @@ describe('usage stats groupings', () => {
     expect(hours).toBe(perProviderHours);
   });
 
-  it('the hour totals hold what the per-provider hourly rows add up to, error classes included', () => {
+  /** Each row key's sums and error-class counts in `table` (optionally one dimension's rows). */
+  function rollupSums(table: string, keyColumn: string, where = '1') {
+    const keySql = `r.bucket_start, ${keyColumn === '' ? "''" : `r.${keyColumn}`}`;
     const sqlite = t.core.store.sqlite;
-    const columns = 'calls, errors, input_tokens, output_tokens, cost_micros, latency_sum_ms, lat_b0, lat_b7, lat_b18';
-    const sums = columns
-      .split(', ')
-      .map((c) => `sum(${c})`)
-      .join(', ');
-    const perProvider = sqlite
-      .prepare(`SELECT bucket_start, ${sums} FROM usage_hourly GROUP BY bucket_start`)
-      .raw()
-      .all();
-    const totals = sqlite
-      .prepare(`SELECT bucket_start, ${sums} FROM usage_hour_totals GROUP BY bucket_start`)
-      .raw()
-      .all();
-    expect(totals).toEqual(perProvider);
-    const errorsPerHour = (table: string) =>
-      sqlite
+    const columns = ['calls', 'errors', 'input_tokens', 'output_tokens', 'cost_micros', 'latency_sum_ms', 'lat_b7'];
+    const sums = columns.map((c) => `sum(${c})`).join(', ');
+    return {
+      sums: sqlite
+        .prepare(`SELECT ${keySql}, ${sums} FROM ${table} r WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`)
+        .raw()
+        .all(),
+      errors: sqlite
         .prepare(
-          `SELECT h.bucket_start, e.key, sum(e.value) FROM ${table} h, json_each(h.error_classes) e
-           GROUP BY h.bucket_start, e.key ORDER BY 1, 2`,
+          `SELECT ${keySql}, e.key, sum(e.value) FROM ${table} r, json_each(r.error_classes) e
+           WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
         )
         .raw()
-        .all();
-    expect(errorsPerHour('usage_hour_totals')).toEqual(errorsPerHour('usage_hourly'));
-    expect(errorsPerHour('usage_hour_totals').length).toBeGreaterThan(0);
+        .all(),
+    };
+  }
+
+  it('the hour totals hold what the per-provider hourly rows add up to, error classes included', () => {
+    const totals = rollupSums('usage_hour_totals', '');
+    expect(totals).toEqual(rollupSums('usage_hourly', ''));
+    expect(totals.errors.length).toBeGreaterThan(0);
+  });
+
+  it('each per-dimension daily rollup holds what the all-dimensions daily rows add up to', () => {
+    for (const [dimension, column] of [
+      ['provider', 'provider_name'],
+      ['task', 'task'],
+      ['model', 'model'],
+      ['user', 'user_id'],
+    ] as const) {
+      const perDimension = rollupSums('usage_daily_by_dimension', 'value', `r.dimension = '${dimension}'`);
+      expect(perDimension, dimension).toEqual(rollupSums('usage_daily', column));
+      expect(perDimension.sums.length, dimension).toBeGreaterThan(3);
+    }
   });
 });
