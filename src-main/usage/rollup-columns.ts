@@ -15,3 +15,12 @@ export const COUNT_COLUMNS = [
 
 /** Every column a new event adds to: the counts, the latency sum and the histogram buckets. */
 export const ADDITIVE_COLUMNS = [...COUNT_COLUMNS, 'latency_sum_ms', ...BUCKET_COLUMNS];
+
+/**
+ * Where each count sits in a row of sums: the counts come first, in this order, both in
+ * ADDITIVE_COLUMNS and in the stats queries' sums.
+ */
+export const COUNT_AT = Object.fromEntries(COUNT_COLUMNS.map((column, i) => [column, i])) as Record<
+  (typeof COUNT_COLUMNS)[number],
+  number
+>;

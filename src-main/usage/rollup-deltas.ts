@@ -1,5 +1,5 @@
-import { BUCKET_COLUMNS, bucketIndex } from './latency-buckets';
-import { ADDITIVE_COLUMNS } from './rollup-columns';
+import { bucketIndex } from './latency-buckets';
+import { ADDITIVE_COLUMNS, COUNT_AT } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
 
@@ -13,30 +13,17 @@ const userId: Column = (e) => e.userId;
 const byDimension = (dimension: string, value: Column) =>
   ({ table: 'usage_daily_by_dimension', perHour: false, dims: { dimension: () => dimension, value } }) as const;
 
+/** The per-config dimensions of the daily and hourly rollups (provider_kind is stored, not part of the key). */
+const CONFIG_DIMS: Record<string, Column> = {
+  config_id: (e) => e.configId ?? '',
+  provider_name: providerName,
+  provider_kind: (e) => e.providerKind,
+};
+
 /** Each rollup: its table, its bucket (local day or hour), and its dimension columns besides bucket_start. */
 const ROLLUPS: Record<RollupTable, { table: string; perHour: boolean; dims: Record<string, Column> }> = {
-  daily: {
-    table: 'usage_daily',
-    perHour: false,
-    dims: {
-      config_id: (e) => e.configId ?? '',
-      provider_name: providerName,
-      provider_kind: (e) => e.providerKind,
-      model,
-      task,
-      user_id: userId,
-    },
-  },
-  hourly: {
-    table: 'usage_hourly',
-    perHour: true,
-    dims: {
-      config_id: (e) => e.configId ?? '',
-      provider_name: providerName,
-      provider_kind: (e) => e.providerKind,
-      task,
-    },
-  },
+  daily: { table: 'usage_daily', perHour: false, dims: { ...CONFIG_DIMS, model, task, user_id: userId } },
+  hourly: { table: 'usage_hourly', perHour: true, dims: { ...CONFIG_DIMS, task } },
   hour_totals: { table: 'usage_hour_totals', perHour: true, dims: {} },
   by_provider: byDimension('provider', providerName),
   by_task: byDimension('task', task),
@@ -93,20 +80,9 @@ function dayStart(ms: number): number {
   return lastDay.from;
 }
 
-/** Where each column an event adds to sits in a delta's sums. */
-const AT = new Map(ADDITIVE_COLUMNS.map((column, i) => [column, i]));
-const at = (column: string): number => AT.get(column) ?? -1;
-const CALLS = at('calls');
-const ERRORS = at('errors');
-const FALLBACKS = at('fallbacks');
-const INPUT = at('input_tokens');
-const OUTPUT = at('output_tokens');
-const CACHED = at('cached_input_tokens');
-const COST = at('cost_micros');
-const UNPRICED = at('unpriced_calls');
-const ESTIMATED = at('estimated_calls');
-const LATENCY_SUM = at('latency_sum_ms');
-const FIRST_BUCKET = at(BUCKET_COLUMNS[0] ?? '');
+/** After the counts in ADDITIVE_COLUMNS: the latency sum, then the histogram buckets. */
+const LATENCY_SUM = ADDITIVE_COLUMNS.indexOf('latency_sum_ms');
+const FIRST_BUCKET = LATENCY_SUM + 1;
 
 /**
  * Sums a batch of events per rollup row (and error class), so a group commit writes each rollup row once
@@ -129,16 +105,16 @@ export class RollupDeltas {
       this.deltas.set(key, delta);
     }
     const sums = delta.sums;
-    sums[CALLS]! += 1;
-    if (event.status === 'error') sums[ERRORS]! += 1;
+    sums[COUNT_AT.calls]! += 1;
+    if (event.status === 'error') sums[COUNT_AT.errors]! += 1;
     if (event.errorClass !== null) delta.errorCount += 1;
-    if (event.fallback) sums[FALLBACKS]! += 1;
-    sums[INPUT]! += event.inputTokens;
-    sums[OUTPUT]! += event.outputTokens;
-    sums[CACHED]! += event.cachedInputTokens;
-    sums[COST]! += event.costMicros ?? 0;
-    if (event.status === 'ok' && event.costMicros === null) sums[UNPRICED]! += 1;
-    if (event.estimated) sums[ESTIMATED]! += 1;
+    if (event.fallback) sums[COUNT_AT.fallbacks]! += 1;
+    sums[COUNT_AT.input_tokens]! += event.inputTokens;
+    sums[COUNT_AT.output_tokens]! += event.outputTokens;
+    sums[COUNT_AT.cached_input_tokens]! += event.cachedInputTokens;
+    sums[COUNT_AT.cost_micros]! += event.costMicros ?? 0;
+    if (event.status === 'ok' && event.costMicros === null) sums[COUNT_AT.unpriced_calls]! += 1;
+    if (event.estimated) sums[COUNT_AT.estimated_calls]! += 1;
     sums[LATENCY_SUM]! += event.latencyMs;
     sums[FIRST_BUCKET + bucketIndex(event.latencyMs)]! += 1;
   }

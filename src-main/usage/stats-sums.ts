@@ -1,6 +1,6 @@
 import { BUCKET_COLUMNS, percentileFromHistogram } from './latency-buckets';
 import { microsToUsd } from './money';
-import { COUNT_COLUMNS } from './rollup-columns';
+import { COUNT_AT, COUNT_COLUMNS } from './rollup-columns';
 
 /** One dashboard row: a group's (or the range's) totals as the Usage page and the CLI show them. */
 export interface StatsRow {
@@ -37,18 +37,6 @@ export interface Sums {
   errorClasses: Record<string, number>;
 }
 
-type CountColumn = (typeof COUNT_COLUMNS)[number];
-const at = (column: CountColumn): number => COUNT_COLUMNS.indexOf(column);
-const CALLS = at('calls');
-const ERRORS = at('errors');
-const FALLBACKS = at('fallbacks');
-const INPUT = at('input_tokens');
-const OUTPUT = at('output_tokens');
-const CACHED = at('cached_input_tokens');
-const COST = at('cost_micros');
-const UNPRICED = at('unpriced_calls');
-const ESTIMATED = at('estimated_calls');
-
 export function emptySums(): Sums {
   return { values: new Array<number>(WIDTH).fill(0), errorClasses: {} };
 }
@@ -78,21 +66,21 @@ export function addSums(into: Sums, more: Sums): Sums {
 
 export function toRow({ values, errorClasses }: Sums, key: string, series?: string): StatsRow {
   const v = (i: number): number => values[i] ?? 0;
-  const calls = v(CALLS);
-  const errors = v(ERRORS);
+  const calls = v(COUNT_AT.calls);
+  const errors = v(COUNT_AT.errors);
   const hist = values.slice(COUNT_COLUMNS.length);
   const row: StatsRow = {
     key,
     calls,
     errors,
     errorRate: calls ? errors / calls : 0,
-    fallbacks: v(FALLBACKS),
-    inputTokens: v(INPUT),
-    outputTokens: v(OUTPUT),
-    cachedInputTokens: v(CACHED),
-    costUsd: microsToUsd(v(COST)),
-    unpricedCalls: v(UNPRICED),
-    estimatedCalls: v(ESTIMATED),
+    fallbacks: v(COUNT_AT.fallbacks),
+    inputTokens: v(COUNT_AT.input_tokens),
+    outputTokens: v(COUNT_AT.output_tokens),
+    cachedInputTokens: v(COUNT_AT.cached_input_tokens),
+    costUsd: microsToUsd(v(COUNT_AT.cost_micros)),
+    unpricedCalls: v(COUNT_AT.unpriced_calls),
+    estimatedCalls: v(COUNT_AT.estimated_calls),
     latencyP50Ms: percentileFromHistogram(hist, 0.5),
     latencyP95Ms: percentileFromHistogram(hist, 0.95),
     errorClasses,
