@@ -85,6 +85,15 @@ const LATENCY_SUM = ADDITIVE_COLUMNS.indexOf('latency_sum_ms');
 const FIRST_BUCKET = LATENCY_SUM + 1;
 
 /**
+ * The rollups each event is added to (`base`), and the narrower ones whose rows are folded from the base
+ * rows when the group is written: their dimensions are a subset of the base's, on the same buckets.
+ */
+export const ROLLUP_FAMILIES: readonly { base: RollupTable; folded: readonly RollupTable[] }[] = [
+  { base: 'hourly', folded: ['hour_totals'] },
+  { base: 'daily', folded: ['by_provider', 'by_task', 'by_model', 'by_user'] },
+];
+
+/**
  * Sums a batch of events per rollup row (and error class), so a group commit writes each rollup row once
  * however many of its events it holds.
  */
@@ -94,20 +103,12 @@ export class RollupDeltas {
   constructor(private readonly table: RollupTable) {}
 
   add(event: UsageEvent): void {
-    const { perHour, dims } = ROLLUPS[this.table];
-    const bucket = perHour ? startOfHour(event.createdAt) : dayStart(event.createdAt);
-    let key = `${bucket}`;
-    for (const get of Object.values(dims)) key += `\0${get(event)}`;
-    key += `\0${event.errorClass ?? ''}`;
-    let delta = this.deltas.get(key);
-    if (!delta) {
-      delta = { event, bucket, errorCount: 0, sums: new Array<number>(ADDITIVE_COLUMNS.length).fill(0) };
-      this.deltas.set(key, delta);
-    }
+    const bucket = ROLLUPS[this.table].perHour ? startOfHour(event.createdAt) : dayStart(event.createdAt);
+    const delta = this.row(event, bucket);
+    if (event.errorClass !== null) delta.errorCount += 1;
     const sums = delta.sums;
     sums[COUNT_AT.calls]! += 1;
     if (event.status === 'error') sums[COUNT_AT.errors]! += 1;
-    if (event.errorClass !== null) delta.errorCount += 1;
     if (event.fallback) sums[COUNT_AT.fallbacks]! += 1;
     sums[COUNT_AT.input_tokens]! += event.inputTokens;
     sums[COUNT_AT.output_tokens]! += event.outputTokens;
@@ -119,7 +120,31 @@ export class RollupDeltas {
     sums[FIRST_BUCKET + bucketIndex(event.latencyMs)]! += 1;
   }
 
+  /** The rows of `table` (one of this rollup's `folded`): these rows summed over the dimensions it drops. */
+  foldedInto(table: RollupTable): RollupDeltas {
+    const folded = new RollupDeltas(table);
+    for (const { event, bucket, errorCount, sums } of this.deltas.values()) {
+      const into = folded.row(event, bucket);
+      into.errorCount += errorCount;
+      sums.forEach((value, i) => (into.sums[i]! += value));
+    }
+    return folded;
+  }
+
   values(): IterableIterator<RollupDelta> {
     return this.deltas.values();
+  }
+
+  /** The row `event` falls in (created empty): rows are per dimension values and error class. */
+  private row(event: UsageEvent, bucket: number): RollupDelta {
+    let key = `${bucket}`;
+    for (const get of Object.values(ROLLUPS[this.table].dims)) key += `\0${get(event)}`;
+    key += `\0${event.errorClass ?? ''}`;
+    let delta = this.deltas.get(key);
+    if (!delta) {
+      delta = { event, bucket, errorCount: 0, sums: new Array<number>(ADDITIVE_COLUMNS.length).fill(0) };
+      this.deltas.set(key, delta);
+    }
+    return delta;
   }
 }

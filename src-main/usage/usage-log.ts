@@ -1,6 +1,6 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
-import { RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
+import { ROLLUP_FAMILIES, RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
 import type { UsageEvent } from './usage-event';
 
 export type { UsageEvent } from './usage-event';
@@ -54,18 +54,9 @@ function eventRow(e: UsageEvent) {
   ] as const;
 }
 
-/** Every rollup an event adds to (see rollup-deltas.ts and the usage schema). */
-const ROLLUPS: readonly RollupTable[] = [
-  'hourly',
-  'daily',
-  'hour_totals',
-  'by_provider',
-  'by_task',
-  'by_model',
-  'by_user',
-];
+type Upsert = (delta: RollupDelta) => void;
 
-function upsertOf(sqlite: DatabaseHandle['sqlite'], table: RollupTable): (delta: RollupDelta) => void {
+function upsertOf(sqlite: DatabaseHandle['sqlite'], table: RollupTable): Upsert {
   const { sql, params } = rollupUpsert(table);
   const statement = sqlite.prepare(sql);
   return (delta) => void statement.run(params(delta));
@@ -92,7 +83,12 @@ export interface UsageLogOptions {
  */
 export class UsageLog {
   private readonly insertEvent: Statement;
-  private readonly upserts: { rollup: RollupTable; upsert: (delta: RollupDelta) => void }[];
+  /** Each rollup family's upserts: its base rollup's, and each folded one's with its table. */
+  private readonly families: {
+    base: RollupTable;
+    upsert: Upsert;
+    folded: { table: RollupTable; upsert: Upsert }[];
+  }[];
   /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
   private readonly writeBatch: Transaction<(batch: readonly Queued[]) => number[]>;
   private queue: Queued[] = [];
@@ -110,7 +106,11 @@ export class UsageLog {
         status, error_class, input_tokens, output_tokens, cached_input_tokens, estimated, cost_micros, price_version,
         latency_ms, ttft_ms, fallback, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.upserts = ROLLUPS.map((rollup) => ({ rollup, upsert: upsertOf(sqlite, rollup) }));
+    this.families = ROLLUP_FAMILIES.map(({ base, folded }) => ({
+      base,
+      upsert: upsertOf(sqlite, base),
+      folded: folded.map((table) => ({ table, upsert: upsertOf(sqlite, table) })),
+    }));
     this.writeBatch = sqlite.transaction((batch: readonly Queued[]) => this.writeEvents(batch));
   }
 
@@ -211,14 +211,18 @@ export class UsageLog {
 
   /** Inside a transaction: the events' rows, then each rollup row they touch, written once with their sums. */
   private writeEvents(batch: readonly Queued[]): number[] {
-    const deltas = this.upserts.map(({ rollup, upsert }) => ({ rollup: new RollupDeltas(rollup), upsert }));
+    const families = this.families.map((family) => ({ family, deltas: new RollupDeltas(family.base) }));
     const ids = batch.map(({ event, alsoInTransaction }) => {
       const id = Number(this.insertEvent.run(...eventRow(event)).lastInsertRowid);
-      for (const { rollup } of deltas) rollup.add(event);
+      for (const { deltas } of families) deltas.add(event);
       alsoInTransaction?.();
       return id;
     });
-    for (const { rollup, upsert } of deltas) for (const delta of rollup.values()) upsert(delta);
+    for (const { family, deltas } of families) {
+      for (const delta of deltas.values()) family.upsert(delta);
+      for (const { table, upsert } of family.folded)
+        for (const delta of deltas.foldedInto(table).values()) upsert(delta);
+    }
     return ids;
   }
 }
