@@ -13,17 +13,20 @@ type Labels<K extends string> = Partial<Record<K, string>>;
 class Tally<K extends string> {
   private readonly totals = new Map<string, { labels: Labels<K>; value: number }>();
 
-  add(key: string, labels: () => Labels<K>, by: number): number {
+  add(key: string, labels: () => Labels<K>, by: number): void {
     const entry = this.totals.get(key);
-    if (entry) return (entry.value += by);
-    this.totals.set(key, { labels: labels(), value: by });
-    return by;
+    if (entry) entry.value += by;
+    else this.totals.set(key, { labels: labels(), value: by });
   }
 
   set(key: string, labels: () => Labels<K>, value: number): void {
     const entry = this.totals.get(key);
     if (entry) entry.value = value;
     else this.totals.set(key, { labels: labels(), value });
+  }
+
+  entries(): IterableIterator<{ labels: Labels<K>; value: number }> {
+    return this.totals.values();
   }
 
   publish(metric: Counter<K> | Gauge<K>): void {
@@ -50,8 +53,6 @@ export class Metrics {
     buckets: [50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000],
     registers: [this.registry],
   });
-  /** Attempts and failed attempts per provider type, for the error rate. */
-  private readonly totals = new Map<string, { calls: number; errors: number }>();
 
   constructor() {
     const registers = [this.registry];
@@ -80,15 +81,23 @@ export class Metrics {
       registers,
       collect: publish(this.costTally),
     });
-    const totals = this.totals;
+    const calls = this.callTally;
     new Gauge({
       name: 'ai_provider_error_rate',
       help: 'Share of failed attempts since start, per provider type',
       labelNames: ['provider_type'] as const,
       registers,
       collect() {
+        const perKind = new Map<string, { calls: number; errors: number }>();
+        for (const { labels, value } of calls.entries()) {
+          const kind = labels.provider_type ?? '';
+          const t = perKind.get(kind) ?? { calls: 0, errors: 0 };
+          t.calls += value;
+          if (labels.status === 'error') t.errors += value;
+          perKind.set(kind, t);
+        }
         this.reset();
-        for (const [kind, t] of totals) this.set({ provider_type: kind }, t.errors / t.calls);
+        for (const [kind, t] of perKind) this.set({ provider_type: kind }, t.errors / t.calls);
       },
     });
     new Counter({
@@ -137,10 +146,6 @@ export class Metrics {
       const errorClass = a.errorClass ?? 'unknown';
       this.errorTally.add(`${kind}\0${errorClass}`, () => ({ provider_type: kind, error_class: errorClass }), 1);
     }
-    const t = this.totals.get(kind) ?? { calls: 0, errors: 0 };
-    t.calls++;
-    if (!a.ok) t.errors++;
-    this.totals.set(kind, t);
   }
 
   fallback(task: string): void {
