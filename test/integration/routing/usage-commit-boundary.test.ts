@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractJobFieldsOffline } from '../../../src-main/drafting';
+import { GROUP_MAX_EVENTS } from '../../../src-main/usage/usage-log';
 import { prompt, routingWorld, untilCommitted, type RoutingWorld } from '../../helpers/routing';
 
 const EXAMPLES = join(__dirname, '../../../examples');
@@ -78,11 +79,11 @@ describe('usage events are committed before anything leaves the main process', (
   });
 
   it('a full group commits at once, without waiting for the window to end', async () => {
-    const calls = Array.from({ length: 64 }, () =>
+    const calls = Array.from({ length: GROUP_MAX_EVENTS }, () =>
       w.core.services.router.route({ task: 'cv_draft', userId: 'ana', request: prompt('Draft') }),
     );
     await Promise.all(calls);
     await untilCommitted(w.core, 5_000);
-    expect(count()).toBe(64);
+    expect(count()).toBe(GROUP_MAX_EVENTS);
   });
 });
