@@ -75,6 +75,8 @@ const overheadRow = (label: string, r: OverheadRun): (string | number)[] => [
   r.routedP99Us,
   r.addedP99Us,
   r.throughputRatio,
+  `${r.throughputRatioIqr[0]}–${r.throughputRatioIqr[1]}`,
+  r.throughputRatioOfTotals,
 ];
 
 /** The human-readable summary (the JSON line, when asked for, comes after it). */
@@ -101,6 +103,8 @@ export function formatReport(r: BenchReport): string {
         'routed p99',
         'added p99',
         'tput ratio',
+        'rounds IQR',
+        'of totals',
       ],
       overheadRow('sequential', o.sequential),
       overheadRow(`${o.concurrent.concurrency} concurrent`, o.concurrent),

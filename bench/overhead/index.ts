@@ -1,6 +1,6 @@
 import { benchCore } from '../bench-core';
 import { startEmulatorProcess } from '../emulator-process';
-import { percentile, round } from '../summary';
+import { median, percentile, round } from '../summary';
 import { directCaller } from './direct-client';
 import { routedCaller } from './routed-client';
 import { runInterleaved, warmUp, type ModeSamples } from './workload';
@@ -18,8 +18,15 @@ export interface OverheadRun {
   addedP99Us: number;
   directRps: number;
   routedRps: number;
-  /** routed throughput / direct throughput. */
+  /**
+   * routed ÷ direct throughput: the median over the rounds of routed and direct blocks that ran back to
+   * back (each round's routed block's requests/s ÷ its direct block's).
+   */
   throughputRatio: number;
+  /** The same rounds' 25th and 75th percentile: how much the rounds differ. */
+  throughputRatioIqr: [number, number];
+  /** routedRps ÷ directRps, the totals: one slow stretch on either side moves it. */
+  throughputRatioOfTotals: number;
 }
 
 export interface OverheadResult {
@@ -35,6 +42,7 @@ function summarise(direct: ModeSamples, routed: ModeSamples, concurrency: number
   const r99 = percentile(routed.latenciesUs, 0.99);
   const directRps = direct.latenciesUs.length / (direct.wallUs / 1e6);
   const routedRps = routed.latenciesUs.length / (routed.wallUs / 1e6);
+  const roundRatios = routed.blockRps.map((rps, i) => rps / (direct.blockRps[i] ?? Number.NaN));
   return {
     requests: routed.latenciesUs.length,
     concurrency,
@@ -46,11 +54,18 @@ function summarise(direct: ModeSamples, routed: ModeSamples, concurrency: number
     addedP99Us: round(r99 - d99),
     directRps: round(directRps),
     routedRps: round(routedRps),
-    throughputRatio: round(routedRps / directRps, 3),
+    throughputRatio: round(median(roundRatios), 3),
+    throughputRatioIqr: [round(percentile(roundRatios, 0.25), 3), round(percentile(roundRatios, 0.75), 3)],
+    throughputRatioOfTotals: round(routedRps / directRps, 3),
   };
 }
 
 export const CONCURRENCY = 16;
+/**
+ * Requests per block: short blocks alternate often, so a stall (a GC, another process) or the machine's
+ * drift lands on both sides alike instead of on whichever side ran one of a few long blocks.
+ */
+const BLOCK_SIZE = 100;
 
 /** Router overhead: the same requests to the emulator, directly with the SDK and through the pipeline. */
 export async function runOverhead(opts: { quick: boolean; log: (line: string) => void }): Promise<OverheadResult> {
@@ -61,11 +76,11 @@ export async function runOverhead(opts: { quick: boolean; log: (line: string) =>
     const direct = directCaller(emulator.url);
     const routed = await routedCaller(bench.core, emulator.url);
     opts.log(`overhead: warm-up`);
-    await warmUp([direct, routed], opts.quick ? 300 : 1_000, 1);
-    await warmUp([direct, routed], opts.quick ? 300 : 1_000, CONCURRENCY);
+    await warmUp([direct, routed], 1_000, 1);
+    await warmUp([direct, routed], 1_000, CONCURRENCY);
     opts.log(`overhead: ${total} sequential requests each way`);
     const finishRouted = () => void bench.core.services.usageLog.flush();
-    const seq = await runInterleaved({ direct, routed, finishRouted, total, concurrency: 1, blockSize: 250 });
+    const seq = await runInterleaved({ direct, routed, finishRouted, total, concurrency: 1, blockSize: BLOCK_SIZE });
     opts.log(`overhead: ${total} requests each way, ${CONCURRENCY} concurrent`);
     const conc = await runInterleaved({
       direct,
@@ -73,7 +88,7 @@ export async function runOverhead(opts: { quick: boolean; log: (line: string) =>
       finishRouted,
       total,
       concurrency: CONCURRENCY,
-      blockSize: 500,
+      blockSize: BLOCK_SIZE,
     });
     return {
       emulator: 'child process (loopback)',

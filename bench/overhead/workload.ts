@@ -7,6 +7,8 @@ export interface ModeSamples {
   latenciesUs: number[];
   /** Wall time of all blocks of this mode, µs. */
   wallUs: number;
+  /** Each block's throughput (requests/s), in the order the blocks ran. */
+  blockRps: number[];
 }
 
 /**
@@ -32,7 +34,9 @@ async function runBlock(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   finish?.();
-  into.wallUs += nowUs() - started;
+  const wallUs = nowUs() - started;
+  into.wallUs += wallUs;
+  into.blockRps.push(count / (wallUs / 1e6));
 }
 
 export interface InterleavedOptions {
@@ -51,8 +55,8 @@ export interface InterleavedOptions {
  * frequency, GC, another process) falls on both sides equally.
  */
 export async function runInterleaved(o: InterleavedOptions): Promise<{ direct: ModeSamples; routed: ModeSamples }> {
-  const direct: ModeSamples = { latenciesUs: [], wallUs: 0 };
-  const routed: ModeSamples = { latenciesUs: [], wallUs: 0 };
+  const direct: ModeSamples = { latenciesUs: [], wallUs: 0, blockRps: [] };
+  const routed: ModeSamples = { latenciesUs: [], wallUs: 0, blockRps: [] };
   let done = 0;
   for (let block = 0; done < o.total; block++) {
     const size = Math.min(o.blockSize, o.total - done);
@@ -68,6 +72,6 @@ export async function runInterleaved(o: InterleavedOptions): Promise<{ direct: M
 
 /** Warm-up: JIT, connection pool, SQLite page cache, prepared statements. */
 export async function warmUp(calls: Call[], count: number, concurrency: number): Promise<void> {
-  const scratch: ModeSamples = { latenciesUs: [], wallUs: 0 };
+  const scratch: ModeSamples = { latenciesUs: [], wallUs: 0, blockRps: [] };
   for (const call of calls) await runBlock(call, count, concurrency, scratch);
 }
