@@ -54,6 +54,12 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   await expect(tooltip).toContainText('Emulated GPT');
   await expect(tooltip).toContainText('Local llama');
   await expect(tooltip).toContainText('$0.000351');
+  // Tooltips are mounted when a chart is first visited: by the keyboard too, where the arrow keys move them.
+  const callsChart = page.getByRole('region', { name: 'Calls and error rate by provider' });
+  await expect(callsChart.locator('.recharts-tooltip-wrapper')).toHaveCount(0);
+  await callsChart.locator('.recharts-surface').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(callsChart.locator('.recharts-tooltip-wrapper')).toContainText(/Emulated GPT|Local llama/);
   const health = page.getByRole('table', { name: 'Provider health' });
   await expect(health.getByRole('row').filter({ hasText: 'Emulated GPT' })).toContainText('bad_request × 1');
   await expect(health.getByRole('row').filter({ hasText: 'Local llama' })).toContainText('100.0%');

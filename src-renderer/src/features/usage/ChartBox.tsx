@@ -1,5 +1,6 @@
 import { Skeleton } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ChartEngagement } from './ChartEngagement';
 
 /** One ResizeObserver for every chart box: it reports sizes after the browser's own layout, never forcing one. */
 let observer: ResizeObserver | null = null;
@@ -29,8 +30,8 @@ export function ChartBox({ height, draw }: { height: number; draw: ((width: numb
   const [width, setWidth] = useState(0);
   useEffect(() => (ref.current ? observeWidth(ref.current, setWidth) : undefined), []);
   return (
-    <div ref={ref} className="usage-chart" style={{ height, position: 'relative' }}>
+    <ChartEngagement boxRef={ref} className="usage-chart" style={{ height, position: 'relative' }}>
       {draw && width > 0 ? draw(width) : <Skeleton animate={false} style={{ position: 'absolute', inset: 0 }} />}
-    </div>
+    </ChartEngagement>
   );
 }

@@ -2,6 +2,7 @@ import { ChartTooltip } from '@mantine/charts';
 import type { ReactNode } from 'react';
 import { CartesianGrid, Tooltip, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
 import { categoryInterval, MAX_DAY_LABELS, MAX_HOUR_LABELS, MAX_PROVIDER_LABELS, valueTicks } from './chart-axes';
+import { WhenEngaged } from './ChartEngagement';
 import type { ChartSeries } from './series';
 
 /**
@@ -114,13 +115,15 @@ const CURSOR = { stroke: 'var(--chart-grid-color)', strokeWidth: 1, fill: 'var(-
 /** The hover tooltip, in Mantine's tooltip card: each series' label, colour and formatted value. */
 export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
   return (
-    <Tooltip
-      isAnimationActive={false}
-      cursor={CURSOR}
-      content={({ label, payload }) => (
-        <ChartTooltip label={label} payload={payload} series={series} valueFormatter={valueFormatter} />
-      )}
-    />
+    <WhenEngaged>
+      <Tooltip
+        isAnimationActive={false}
+        cursor={CURSOR}
+        content={({ label, payload }) => (
+          <ChartTooltip label={label} payload={payload} series={series} valueFormatter={valueFormatter} />
+        )}
+      />
+    </WhenEngaged>
   );
 }
 
@@ -130,17 +133,19 @@ export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: nu
  */
 export function stackTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
   return (
-    <Tooltip
-      isAnimationActive={false}
-      cursor={CURSOR}
-      content={({ label, payload }) => {
-        const point: unknown = payload?.[0]?.payload;
-        const items =
-          point && typeof point === 'object'
-            ? series.map((s) => ({ name: s.name, dataKey: s.name, color: themeColor(s.color), payload: point }))
-            : undefined;
-        return <ChartTooltip label={label} payload={items} series={series} valueFormatter={valueFormatter} />;
-      }}
-    />
+    <WhenEngaged>
+      <Tooltip
+        isAnimationActive={false}
+        cursor={CURSOR}
+        content={({ label, payload }) => {
+          const point: unknown = payload?.[0]?.payload;
+          const items =
+            point && typeof point === 'object'
+              ? series.map((s) => ({ name: s.name, dataKey: s.name, color: themeColor(s.color), payload: point }))
+              : undefined;
+          return <ChartTooltip label={label} payload={items} series={series} valueFormatter={valueFormatter} />;
+        }}
+      />
+    </WhenEngaged>
   );
 }

@@ -6,6 +6,7 @@ import type { StatsRowDto, Task } from '../../../../../src-preload/contract';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { TASK_LABELS } from '../../providers/kinds';
 import { themeColor } from '../chart-parts';
+import { ChartEngagement, WhenEngaged } from '../ChartEngagement';
 import { CHART_HEIGHT, ChartCard } from '../ChartCard';
 import { seriesColor } from '../series';
 
@@ -25,7 +26,7 @@ export const TaskDistributionChart = memo(function TaskDistributionChart({ rows 
   return (
     <ChartCard title={TITLE}>
       <Group justify="center" gap="xl" wrap="wrap" mih={CHART_HEIGHT}>
-        <div className="usage-chart" style={{ width: SIZE, height: SIZE }}>
+        <ChartEngagement className="usage-chart" style={{ width: SIZE, height: SIZE }}>
           <PieChart width={SIZE} height={SIZE}>
             <Pie
               data={slices}
@@ -45,12 +46,14 @@ export const TaskDistributionChart = memo(function TaskDistributionChart({ rows 
             >
               {formatInteger(total)}
             </text>
-            <Tooltip
-              isAnimationActive={false}
-              content={() => <ChartTooltip payload={data} type="radial" valueFormatter={formatInteger} />}
-            />
+            <WhenEngaged>
+              <Tooltip
+                isAnimationActive={false}
+                content={() => <ChartTooltip payload={data} type="radial" valueFormatter={formatInteger} />}
+              />
+            </WhenEngaged>
           </PieChart>
-        </div>
+        </ChartEngagement>
         <Stack gap={6}>
           {data.map((d) => (
             <Group key={d.name} gap="xs" wrap="nowrap">
