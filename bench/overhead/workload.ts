@@ -11,6 +11,8 @@ export interface ModeSamples {
   blockRps: number[];
 }
 
+const emptySamples = (): ModeSamples => ({ latenciesUs: [], wallUs: 0, blockRps: [] });
+
 /**
  * Runs `count` calls with `concurrency` workers; returns each call's latency and the wall time, which
  * includes `finish` (work the calls left behind them).
@@ -55,8 +57,8 @@ export interface InterleavedOptions {
  * frequency, GC, another process) falls on both sides equally.
  */
 export async function runInterleaved(o: InterleavedOptions): Promise<{ direct: ModeSamples; routed: ModeSamples }> {
-  const direct: ModeSamples = { latenciesUs: [], wallUs: 0, blockRps: [] };
-  const routed: ModeSamples = { latenciesUs: [], wallUs: 0, blockRps: [] };
+  const direct: ModeSamples = emptySamples();
+  const routed: ModeSamples = emptySamples();
   let done = 0;
   for (let block = 0; done < o.total; block++) {
     const size = Math.min(o.blockSize, o.total - done);
@@ -72,6 +74,6 @@ export async function runInterleaved(o: InterleavedOptions): Promise<{ direct: M
 
 /** Warm-up: JIT, connection pool, SQLite page cache, prepared statements. */
 export async function warmUp(calls: Call[], count: number, concurrency: number): Promise<void> {
-  const scratch: ModeSamples = { latenciesUs: [], wallUs: 0, blockRps: [] };
+  const scratch: ModeSamples = emptySamples();
   for (const call of calls) await runBlock(call, count, concurrency, scratch);
 }

@@ -18,7 +18,7 @@ export class OutboxRunner {
   constructor(
     private readonly outbox: Outbox,
     private readonly router: Router,
-    private readonly commitUsage: () => void = () => undefined,
+    private readonly commitUsage: () => void,
   ) {}
 
   onComplete(kind: string, handler: CompletionHandler): void {

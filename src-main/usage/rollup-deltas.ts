@@ -1,3 +1,4 @@
+import type { UsageDimension } from '../db/schema/usage';
 import { bucketIndex } from './latency-buckets';
 import { ADDITIVE_COLUMNS, COUNT_AT } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
@@ -10,7 +11,7 @@ const providerName: Column = (e) => e.providerName;
 const task: Column = (e) => e.task;
 const model: Column = (e) => e.model;
 const userId: Column = (e) => e.userId;
-const byDimension = (dimension: string, value: Column) =>
+const byDimension = (dimension: UsageDimension, value: Column) =>
   ({ table: 'usage_daily_by_dimension', perHour: false, dims: { dimension: () => dimension, value } }) as const;
 
 /** The per-config dimensions of the daily and hourly rollups (provider_kind is stored, not part of the key). */
@@ -99,11 +100,17 @@ export const ROLLUP_FAMILIES: readonly { base: RollupTable; folded: readonly Rol
  */
 export class RollupDeltas {
   private readonly deltas = new Map<string, RollupDelta>();
+  /** The table's dimension readers and bucket size, looked up once rather than per event. */
+  private readonly dims: Column[];
+  private readonly perHour: boolean;
 
-  constructor(private readonly table: RollupTable) {}
+  constructor(table: RollupTable) {
+    this.dims = Object.values(ROLLUPS[table].dims);
+    this.perHour = ROLLUPS[table].perHour;
+  }
 
   add(event: UsageEvent): void {
-    const bucket = ROLLUPS[this.table].perHour ? startOfHour(event.createdAt) : dayStart(event.createdAt);
+    const bucket = this.perHour ? startOfHour(event.createdAt) : dayStart(event.createdAt);
     const delta = this.row(event, bucket);
     if (event.errorClass !== null) delta.errorCount += 1;
     const sums = delta.sums;
@@ -138,7 +145,7 @@ export class RollupDeltas {
   /** The row `event` falls in (created empty): rows are per dimension values and error class. */
   private row(event: UsageEvent, bucket: number): RollupDelta {
     let key = `${bucket}`;
-    for (const get of Object.values(ROLLUPS[this.table].dims)) key += `\0${get(event)}`;
+    for (const get of this.dims) key += `\0${get(event)}`;
     key += `\0${event.errorClass ?? ''}`;
     let delta = this.deltas.get(key);
     if (!delta) {

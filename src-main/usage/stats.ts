@@ -1,5 +1,7 @@
 import type { GROUP_BYS } from '../../src-preload/contract';
+import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
+import type { UsageDimension } from '../db/schema/usage';
 import { startOfLocalDay } from './periods';
 import { addSums, emptySums, readSums, SUMS_SQL, toRow, type StatsRow, type Sums } from './stats-sums';
 
@@ -30,7 +32,7 @@ export interface DashboardResult {
 /** Where a grouping reads: a rollup table (one dimension of the per-dimension daily one), its key and series. */
 interface GroupSource {
   table: 'usage_daily_by_dimension' | 'usage_hour_totals';
-  dimension?: 'provider' | 'task' | 'model' | 'user';
+  dimension?: UsageDimension;
   key: string;
   series?: string;
 }
@@ -69,18 +71,6 @@ const wholeHours = (from: number, to: number): boolean =>
 
 const hourOfDayKey = (hour: number): string => String(hour).padStart(2, '0');
 
-/** Hourly groups → one group per local hour of the day ("00"–"23") that had any rollup row. */
-function foldHoursOfDay(hours: readonly Group[]): Group[] {
-  const slots = new Map<number, Sums>();
-  for (const { key, sums } of hours) {
-    const hour = new Date(Number(key)).getHours();
-    const slot = slots.get(hour);
-    if (slot) addSums(slot, sums);
-    else slots.set(hour, addSums(emptySums(), sums));
-  }
-  return [...slots].sort(([a], [b]) => a - b).map(([hour, sums]) => ({ key: hourOfDayKey(hour), sums }));
-}
-
 /** Text keys in SQLite's BINARY order (UTF-8 bytes), the order `ORDER BY` gives them. */
 const binaryOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
@@ -96,11 +86,29 @@ function foldGroups(groups: readonly Group[], keyOf: (g: Group) => string, order
   return [...folded].sort(([a], [b]) => order(a, b)).map(([key, sums]): Group => ({ key, sums }));
 }
 
+/** Hourly groups → one group per local hour of the day ("00"–"23") that had any rollup row. */
+const foldHoursOfDay = (hours: readonly Group[]): Group[] =>
+  foldGroups(hours, (g) => hourOfDayKey(new Date(Number(g.key)).getHours()), binaryOrder);
+
+const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
+
 const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g.sums, g.key, g.series));
 
 /** Dashboard queries over the rollups only (never the raw events). Range: [from, to) in ms. */
 export class UsageStats {
+  /** Prepared once per SQL text (a grouping's, or the totals'). */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly store: DatabaseHandle) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.store.sqlite.prepare(sql).raw();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   query(range: { from: number; to: number }, by: GroupBy): StatsResult {
     const from = startOfLocalDay(range.from);
@@ -110,30 +118,22 @@ export class UsageStats {
     // Groupings that partition exactly the events the totals cover are added up instead of scanned again.
     const totals =
       !hourly || (range.from === from && wholeHours(from, range.to))
-        ? groups.reduce((total, group) => addSums(total, group.sums), emptySums())
+        ? sumGroups(groups)
         : readSums(
-            this.store.sqlite
-              .prepare(
-                `SELECT ${SUMS_SQL} FROM ${BY_DIMENSION}
-                 WHERE dimension = 'provider' AND bucket_start >= ? AND bucket_start < ?`,
-              )
-              .raw()
-              .get(from, range.to) as RawRow,
+            this.statement(
+              `SELECT ${SUMS_SQL} FROM ${BY_DIMENSION}
+               WHERE dimension = 'provider' AND bucket_start >= ? AND bucket_start < ?`,
+            ).get(from, range.to) as RawRow,
             0,
           );
-    return {
-      from,
-      to: range.to,
-      totals: toRow(totals, 'total'),
-      groups: groups.map((group) => toRow(group.sums, group.key, group.series)),
-    };
+    return { from, to: range.to, totals: toRow(totals, 'total'), groups: toRows(groups) };
   }
 
   /** The Usage page's groupings in one call, the same rows `query` gives for each; day is folded from provider_day. */
   dashboard(range: { from: number; to: number }): DashboardResult {
     const from = startOfLocalDay(range.from);
     const providerDays = this.readGroups('provider_day', from, range.to);
-    const totals = providerDays.reduce((total, group) => addSums(total, group.sums), emptySums());
+    const totals = sumGroups(providerDays);
     const byNumber = (a: string, b: string): number => Number(a) - Number(b);
     return {
       from,
@@ -144,7 +144,7 @@ export class UsageStats {
       byDay: toRows(foldGroups(providerDays, (g) => g.key, byNumber)),
       byTask: toRows(this.readGroups('task', from, range.to)),
       byUser: toRows(this.readGroups('user', from, range.to)),
-      byHourOfDay: this.query(range, 'hour_of_day').groups,
+      byHourOfDay: toRows(foldHoursOfDay(this.readGroups('hour_of_day', range.from, range.to))),
     };
   }
 
@@ -152,14 +152,11 @@ export class UsageStats {
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
-    const raws = this.store.sqlite
-      .prepare(
-        `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table}
-         WHERE ${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to
-         GROUP BY ${groupCols} ORDER BY ${groupCols}`,
-      )
-      .raw()
-      .all({ from, to, ...(g.dimension ? { dimension: g.dimension } : {}) }) as RawRow[];
+    const raws = this.statement(
+      `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table}
+       WHERE ${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to
+       GROUP BY ${groupCols} ORDER BY ${groupCols}`,
+    ).all({ from, to, ...(g.dimension ? { dimension: g.dimension } : {}) }) as RawRow[];
     const withSeries = g.series !== undefined;
     return raws.map((r): Group => {
       const group: Group = { key: String(r[0]), sums: readSums(r, withSeries ? 2 : 1) };

@@ -99,6 +99,10 @@ export const usageHourTotals = sqliteTable('usage_hour_totals', {
   ...metricColumns(),
 });
 
+/** The dimensions of `usage_daily_by_dimension`: the rollup writes one row per day for each. */
+export const USAGE_DIMENSIONS = ['provider', 'task', 'model', 'user'] as const;
+export type UsageDimension = (typeof USAGE_DIMENSIONS)[number];
+
 /**
  * Daily rollups per single dimension: for each local day, one row per provider, per task, per model and
  * per user (`dimension` says which, `value` is its value). The dashboard's groupings read these instead
@@ -108,7 +112,7 @@ export const usageHourTotals = sqliteTable('usage_hour_totals', {
 export const usageDailyByDimension = sqliteTable(
   'usage_daily_by_dimension',
   {
-    dimension: text('dimension', { enum: ['provider', 'task', 'model', 'user'] }).notNull(),
+    dimension: text('dimension', { enum: USAGE_DIMENSIONS }).notNull(),
     bucketStart: integer('bucket_start').notNull(),
     value: text('value').notNull(),
     ...metricColumns(),
