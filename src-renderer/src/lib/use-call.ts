@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../src-preload/contract';
-import { call } from './ipc';
+import { call, errorMessage } from './ipc';
 
 export interface CallState<T> {
   data: T | null;
@@ -15,24 +15,31 @@ interface Loaded<T> {
   error: string | null;
 }
 
-/** Loads a channel's output on mount, when the input changes and on reload; errors become a message. */
-export function useCall<C extends Channel>(channel: C, input: ChannelInput<C>): CallState<ChannelOutput<C>> {
+/**
+ * Loads `load(input)` on mount, when the input changes (by value) and on reload; errors become a message and
+ * the last data is kept. `load` should keep its identity across renders.
+ */
+export function useLoad<I, T>(input: I, load: (input: I) => Promise<T>): CallState<T> {
   const [tick, setTick] = useState(0);
-  const key = `${channel}|${JSON.stringify(input)}|${tick}`;
-  const [loaded, setLoaded] = useState<Loaded<ChannelOutput<C>>>({ key: '', data: null, error: null });
+  const inputJson = JSON.stringify(input);
+  const key = `${tick}|${inputJson}`;
+  const [loaded, setLoaded] = useState<Loaded<T>>({ key: '', data: null, error: null });
   useEffect(() => {
     let live = true;
-    const inputJson = key.slice(channel.length + 1, key.lastIndexOf('|'));
-    call(channel, JSON.parse(inputJson) as ChannelInput<C>).then(
+    load(JSON.parse(inputJson) as I).then(
       (data) => live && setLoaded({ key, data, error: null }),
-      (err: unknown) =>
-        live &&
-        setLoaded((prev) => ({ key, data: prev.data, error: err instanceof Error ? err.message : String(err) })),
+      (err: unknown) => live && setLoaded((prev) => ({ key, data: prev.data, error: errorMessage(err) })),
     );
     return () => {
       live = false;
     };
-  }, [channel, key]);
+  }, [load, inputJson, key]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data: loaded.data, error: loaded.error, loading: loaded.key !== key, reload };
+}
+
+/** Loads a channel's output on mount, when the input changes and on reload; errors become a message. */
+export function useCall<C extends Channel>(channel: C, input: ChannelInput<C>): CallState<ChannelOutput<C>> {
+  const load = useCallback((i: ChannelInput<C>) => call(channel, i), [channel]);
+  return useLoad(input, load);
 }

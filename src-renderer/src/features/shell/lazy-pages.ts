@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadOnce } from '../../lib/load-once';
 import { startOpeningUsage } from '../usage/open-usage';
 import { preloadUsagePage } from '../usage/usage-page-code';
 import type { PageId } from './nav';
@@ -10,12 +11,7 @@ export interface LazyPage {
 }
 
 function lazyPage(load: () => Promise<ComponentType>): LazyPage {
-  let loading: Promise<ComponentType> | null = null;
-  const preload = () =>
-    (loading ??= load().catch((err: unknown) => {
-      loading = null;
-      throw err;
-    }));
+  const preload = loadOnce(load);
   return { Page: lazy(() => preload().then((Page) => ({ default: Page }))), preload };
 }
 

@@ -45,9 +45,4 @@ export function valueTicks(max: number, wholeNumbers = false): ValueTicks {
 }
 
 /** The error-rate axis: 0–100 %. */
-export const PERCENT_TICKS: ValueTicks = {
-  domain: [0, 100],
-  ticks: [0, 25, 50, 75, 100],
-  niceTicks: 'none',
-  interval: 0,
-};
+export const PERCENT_TICKS: ValueTicks = valueTicks(100);

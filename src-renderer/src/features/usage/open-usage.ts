@@ -1,6 +1,5 @@
 import { askDashboardAhead } from './dashboard-request';
-import { presetRange } from './date-range';
-import { DEFAULT_PRESET } from './use-date-range';
+import { defaultRange } from './use-date-range';
 import { preloadUsagePage } from './usage-page-code';
 
 /**
@@ -8,6 +7,6 @@ import { preloadUsagePage } from './usage-page-code';
  * neither waits for the other or for the page's first render.
  */
 export function startOpeningUsage(): void {
-  askDashboardAhead(presetRange(Number(DEFAULT_PRESET)));
+  askDashboardAhead(defaultRange());
   preloadUsagePage().catch(() => undefined);
 }

@@ -1,26 +1,19 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../lib/ipc';
+import { loadOnce } from '../../lib/load-once';
 import type { UsagePage } from './UsagePage';
 
 type UsagePageModule = { UsagePage: typeof UsagePage };
 
 let loaded: UsagePageModule | null = null;
-let loading: Promise<UsagePageModule> | null = null;
 
 /**
  * Starts loading the Usage page's code once (again after a failed load): the page and its charts with the
  * charting library, one chunk that the browser compiles in the background as it arrives.
  */
-export function preloadUsagePage(): Promise<UsagePageModule> {
-  loading ??= import('./UsagePage').then(
-    (m) => (loaded = m),
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
-}
+export const preloadUsagePage: () => Promise<UsagePageModule> = loadOnce(() =>
+  import('./UsagePage').then((m) => (loaded = m)),
+);
 
 export interface UsagePageCode {
   /** The page's component, or null while its code loads. */

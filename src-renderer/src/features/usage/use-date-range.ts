@@ -4,10 +4,13 @@ import { customRange, presetRange, toDateInput, type DateRange, type RangePreset
 /** The range the Usage page opens with. */
 export const DEFAULT_PRESET = '30' satisfies RangePreset;
 
+/** The range of `DEFAULT_PRESET`, as of now. */
+export const defaultRange = (): DateRange => presetRange(Number(DEFAULT_PRESET));
+
 /** The Usage page's range: a preset or custom dates (an invalid custom pair keeps the last valid range). */
 export function useDateRange() {
   const [preset, setPreset] = useState<RangePreset>(DEFAULT_PRESET);
-  const initial = presetRange(Number(DEFAULT_PRESET));
+  const initial = defaultRange();
   const [customFrom, setCustomFrom] = useState(toDateInput(initial.from));
   const [customTo, setCustomTo] = useState(toDateInput(initial.to - 1));
   const [lastValid, setLastValid] = useState<DateRange>(initial);

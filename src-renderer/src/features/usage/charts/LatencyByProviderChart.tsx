@@ -13,8 +13,6 @@ const SERIES: ChartSeries[] = [
 
 const TITLE = 'Latency by provider';
 
-const formatLatency = (ms: number): string => formatMs(ms);
-
 /** Median and 95th-percentile latency per provider (from the rollups' latency histograms). */
 export const LatencyByProviderChart = memo(function LatencyByProviderChart({ rows }: { rows: StatsRowDto[] | null }) {
   const data = rows ? rows.map((r) => ({ provider: r.key, p50: r.latencyP50Ms ?? 0, p95: r.latencyP95Ms ?? 0 })) : null;
@@ -30,9 +28,9 @@ export const LatencyByProviderChart = memo(function LatencyByProviderChart({ row
             {uprightAxes(PROVIDER_AXIS, data.length, {
               top: Math.max(0, ...data.map((d) => Math.max(d.p50, d.p95))),
               width: 72,
-              format: formatLatency,
+              format: formatMs,
             })}
-            {seriesTooltip(SERIES, formatLatency)}
+            {seriesTooltip(SERIES, formatMs)}
             {seriesBars(SERIES)}
           </BarChart>
         ))
