@@ -1,5 +1,5 @@
 import { ChartTooltip } from '@mantine/charts';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { CartesianGrid, Tooltip, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
 import { categoryInterval, MAX_DAY_LABELS, MAX_HOUR_LABELS, MAX_PROVIDER_LABELS, valueTicks } from './chart-axes';
 import { WhenEngaged } from './ChartEngagement';
@@ -112,19 +112,33 @@ export function uprightAxes(categories: CategoryAxis, count: number, values: Val
 
 const CURSOR = { stroke: 'var(--chart-grid-color)', strokeWidth: 1, fill: 'var(--chart-cursor-fill)' };
 
-/** The hover tooltip, in Mantine's tooltip card: each series' label, colour and formatted value. */
-export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
+type TooltipItems = ComponentProps<typeof ChartTooltip>['payload'];
+
+/**
+ * A hover tooltip in Mantine's tooltip card, mounted once its chart is engaged: `items` turns the hovered
+ * payload into the rows it lists, each with its series' label, colour and formatted value.
+ */
+function cardTooltip(
+  series: ChartSeries[],
+  valueFormatter: ((value: number) => string) | undefined,
+  items: (payload: TooltipItems) => TooltipItems,
+): ReactNode {
   return (
     <WhenEngaged>
       <Tooltip
         isAnimationActive={false}
         cursor={CURSOR}
         content={({ label, payload }) => (
-          <ChartTooltip label={label} payload={payload} series={series} valueFormatter={valueFormatter} />
+          <ChartTooltip label={label} payload={items(payload)} series={series} valueFormatter={valueFormatter} />
         )}
       />
     </WhenEngaged>
   );
+}
+
+/** The hover tooltip: each series of the hovered category. */
+export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
+  return cardTooltip(series, valueFormatter, (payload) => payload);
 }
 
 /**
@@ -132,20 +146,10 @@ export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: nu
  * the hovered category, as if each were its own series.
  */
 export function stackTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
-  return (
-    <WhenEngaged>
-      <Tooltip
-        isAnimationActive={false}
-        cursor={CURSOR}
-        content={({ label, payload }) => {
-          const point: unknown = payload?.[0]?.payload;
-          const items =
-            point && typeof point === 'object'
-              ? series.map((s) => ({ name: s.name, dataKey: s.name, color: themeColor(s.color), payload: point }))
-              : undefined;
-          return <ChartTooltip label={label} payload={items} series={series} valueFormatter={valueFormatter} />;
-        }}
-      />
-    </WhenEngaged>
-  );
+  return cardTooltip(series, valueFormatter, (payload) => {
+    const point: unknown = payload?.[0]?.payload;
+    return point && typeof point === 'object'
+      ? series.map((s) => ({ name: s.name, dataKey: s.name, color: themeColor(s.color), payload: point }))
+      : undefined;
+  });
 }
