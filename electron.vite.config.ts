@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { resolve } from 'node:path';
+import { pathAliases } from './scripts/path-aliases';
 
 /**
  * V8's explicit compile hint for the chunk holding the charting library (the Usage page's): every function
@@ -24,6 +25,7 @@ function compileChartsEagerly(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: { alias: pathAliases },
     build: {
       externalizeDeps: true,
       outDir: 'out/main',
@@ -36,6 +38,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: pathAliases },
     // Bundled (no externals) so the preload runs in a sandboxed renderer.
     build: {
       externalizeDeps: false,
@@ -45,6 +48,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    resolve: { alias: pathAliases },
     plugins: [react(), compileChartsEagerly()],
     build: {
       // electron-vite leaves the renderer unminified by default: minified, the JS parsed at start-up is

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
-import type { PriceDto } from '../src-preload/contract';
+import type { PriceDto } from '@contract';
 import { microsToUsd } from './usage/money';
 import type { Price } from './usage/pricing';
 import type { Handlers } from './ipc/handlers';
@@ -27,8 +27,19 @@ const priceDto = (p: Price): PriceDto => ({
 
 /** Thin handlers: parse is done by dispatch, rules live in the services. */
 export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handlers {
-  const { providers, providerCalls, admin, audit, pricing, budgets, breakers, stats, usageEvents, router, outbox } =
-    core.services;
+  const {
+    providers,
+    configuredProviders,
+    admin,
+    audit,
+    pricing,
+    budgets,
+    breakers,
+    stats,
+    usageEvents,
+    router,
+    outbox,
+  } = core.services;
   return {
     'app:info': (_input, ctx) => ({
       name: 'Aditus',
@@ -46,8 +57,8 @@ export function createHandlers(core: Omit<Core, 'dispatch' | 'handlers'>): Handl
     'providers:update': async ({ name, patch, apiKey }, ctx) =>
       toDto(await providers.update(name, patch, apiKey, actorOf(ctx.session))),
     'providers:remove': async ({ name }, ctx) => ({ removed: await providers.remove(name, actorOf(ctx.session)) }),
-    'providers:test': ({ name }, ctx) => providerCalls.testCredentials(name, actorOf(ctx.session)),
-    'providers:models': ({ name }) => providerCalls.listModels(name),
+    'providers:test': ({ name }, ctx) => configuredProviders.testCredentials(name, actorOf(ctx.session)),
+    'providers:models': ({ name }) => configuredProviders.listModels(name),
     'admin:status': (_input, ctx) => admin.status(ctx.session),
     'admin:setup': async ({ password }, ctx) => withQr(await admin.setup(password, ctx.session)),
     'admin:unlock': ({ password, code }, ctx) => admin.unlock(password, code, ctx.session),

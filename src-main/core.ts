@@ -1,5 +1,5 @@
-import { userInfo } from 'node:os';
 import { systemClock, type Clock } from './clock';
+import { osUserName } from './os-user';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { createHandlers } from './app-handlers';
@@ -7,7 +7,7 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { Handlers } from './ipc/handlers';
 import type { RoleResolver, Session, HostKind } from './ipc/session';
 import { ProviderConfigService } from './providers/config-service';
-import { ProviderCalls } from './providers/provider-calls';
+import { ConfiguredProviders } from './providers/configured-providers';
 import { withRedaction } from './secrets/registering-store';
 import { AdminService } from './admin/admin-service';
 import { AuditLog } from './admin/audit-log';
@@ -26,7 +26,7 @@ import { JobPostingsRepo } from './drafting/store/job-postings-repo';
 import { Metrics } from './usage/metrics';
 import { startMetricsExporter } from './usage/metrics-exporter';
 import { PricingService } from './usage/pricing';
-import { UsageEvents } from './usage/usage-events';
+import { RawUsageEvents } from './usage/raw-events';
 import { UsageLog } from './usage/usage-log';
 import { UsageStats } from './usage/stats';
 import type { SecretStore } from './secrets/secret-store';
@@ -55,7 +55,7 @@ export interface Core {
   log: (line: string) => void;
   services: {
     providers: ProviderConfigService;
-    providerCalls: ProviderCalls;
+    configuredProviders: ConfiguredProviders;
     roles: RoleResolver;
     admin: AdminService;
     audit: AuditLog;
@@ -63,7 +63,7 @@ export interface Core {
     budgets: Budgets;
     breakers: CircuitBreakers;
     usageLog: UsageLog;
-    usageEvents: UsageEvents;
+    usageEvents: RawUsageEvents;
     stats: UsageStats;
     metrics: Metrics;
     outbox: Outbox;
@@ -105,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
   const audit = new AuditLog(store, clock);
   const admin = new AdminService(store, secrets, clock, audit);
   const providers = new ProviderConfigService(store, secrets, clock, audit);
-  const providerCalls = new ProviderCalls(providers, audit);
+  const configuredProviders = new ConfiguredProviders(providers, audit);
   const roles: RoleResolver = admin;
   const pricing = new PricingService(store, clock, audit);
   const usageLog = new UsageLog(store, {
@@ -119,7 +119,7 @@ export function createCore(options: CoreOptions): Core {
   const outbox = new Outbox(store, clock);
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
-    providerFor: (row) => providerCalls.providerFor(row),
+    providerFor: (row) => configuredProviders.providerFor(row),
     markKeyInvalid: (id) => providers.markKeyInvalid(id, true),
     budgets,
     breakers,
@@ -167,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     services: {
       providers,
-      providerCalls,
+      configuredProviders,
       roles,
       admin,
       audit,
@@ -175,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
       budgets,
       breakers,
       usageLog,
-      usageEvents: new UsageEvents(store),
+      usageEvents: new RawUsageEvents(store),
       stats: new UsageStats(store),
       metrics,
       outbox,
@@ -206,7 +206,7 @@ export function createCore(options: CoreOptions): Core {
       (store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n,
     localSession: (host: HostKind, adminToken: string | null = null): Session => ({
       host,
-      userId: safeUserName(),
+      userId: osUserName(),
       adminToken,
     }),
     close: () => {
@@ -236,12 +236,4 @@ export function createCore(options: CoreOptions): Core {
     return result;
   };
   return { ...base, handlers, dispatch };
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'local';
-  }
 }

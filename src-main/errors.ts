@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../src-preload/contract/result';
+import type { ErrorCode } from '@contract';
 
 /** A failure with a code from the IPC contract and a message a person can act on. Never holds a secret. */
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import type { SettingsDto } from '../src-preload/contract';
+import type { SettingsDto } from '@contract';
 import type { AuditLog } from './admin/audit-log';
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';

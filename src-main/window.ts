@@ -1,11 +1,10 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { isAppPage } from '@shared/app-origin';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 
 /** https links that may open in the user's browser (the docs); everything else is denied. */
 const EXTERNAL_ALLOWLIST = new Set(['github.com', 'ai.google.dev', 'platform.openai.com', 'docs.anthropic.com']);
-
-export const APP_ORIGIN_FILE_PREFIX = 'file://';
 
 export function isAllowedExternal(url: string): boolean {
   try {
@@ -29,23 +28,14 @@ function harden(contents: WebContents): void {
 /** The only permissions granted, to the app's own page: Copy buttons and budget-alert notifications. */
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
 
-function isAppPage(url: string | undefined): boolean {
-  if (!url) return false;
-  if (url.startsWith('file://')) return true;
-  const dev = process.env['ELECTRON_RENDERER_URL'];
-  try {
-    return !!dev && new URL(url).origin === new URL(dev).origin;
-  } catch {
-    return false;
-  }
-}
+const isAppWindowPage = (url: string | undefined): boolean => isAppPage(url, process.env['ELECTRON_RENDERER_URL']);
 
 export function installSessionPolicies(): void {
   session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
-    callback(ALLOWED_PERMISSIONS.has(permission) && isAppPage(wc.getURL())),
+    callback(ALLOWED_PERMISSIONS.has(permission) && isAppWindowPage(wc.getURL())),
   );
   session.defaultSession.setPermissionCheckHandler(
-    (_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && isAppPage(origin),
+    (_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && isAppWindowPage(origin),
   );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({

@@ -1,4 +1,4 @@
-import type { ProviderConfigInput, Task } from '../../src-preload/contract';
+import type { ProviderConfigInput, Task } from '@contract';
 
 /** The six provider configs of the synthetic team (index = position, used by ROUTES). */
 export const FLEET: readonly ProviderConfigInput[] = [

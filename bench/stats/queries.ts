@@ -1,4 +1,4 @@
-import { GROUP_BYS } from '../../src-preload/contract';
+import { GROUP_BYS } from '@contract';
 import type { Core } from '../../src-main/core';
 import type { PeakRss } from '../memory';
 import { median, round } from '../summary';

@@ -1,4 +1,4 @@
-import type { Task } from '../../src-preload/contract';
+import type { Task } from '@contract';
 import type { UsageEvent } from '../../src-main/usage/usage-log';
 import { costMicros, type PricingService } from '../../src-main/usage/pricing';
 import { seededRandom, weighted } from '../prng';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Role } from '../../src-preload/contract';
+import type { Role } from '@contract';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import { AppError } from '../errors';

@@ -1,4 +1,4 @@
-import type { Channel, ChannelInput, ChannelOutput, Result } from '../../src-preload/contract';
+import type { Channel, ChannelInput, ChannelOutput, Result } from '@contract';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../paths';
 import { KeytarSecretStore } from '../secrets/keytar-store';
@@ -6,15 +6,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { CliExit, writeJson, writeLine, type CliIo } from './io';
 import type { HandlerContext } from '../ipc/handlers';
 import type { Session } from '../ipc/session';
-import { userInfo } from 'node:os';
-
-function userName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'local';
-  }
-}
+import { osUserName } from '../os-user';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -95,7 +87,7 @@ export class CliContext {
   }
 
   private adminAccount(): string {
-    return `admin-session:${userName()}:${this.dataDir()}`;
+    return `admin-session:${osUserName()}:${this.dataDir()}`;
   }
 
   /** The CLI's admin session token, kept in the OS keychain by `aditus admin login`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels, isChannel, type Result } from '../../src-preload/contract';
+import { channels, isChannel, type Result } from '@contract';
 import { AppError, isAppError, storageErrorFrom } from '../errors';
 import { ProviderError } from '../providers/errors';
 import { redactKnownSecrets } from '../secrets/redaction';

@@ -1,11 +1,4 @@
-import type {
-  Channel,
-  ChannelOutput,
-  ChannelParsedInput,
-  EventName,
-  EventPayload,
-  Role,
-} from '../../src-preload/contract';
+import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload, Role } from '@contract';
 import type { Session } from './session';
 
 export interface HandlerContext {

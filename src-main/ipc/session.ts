@@ -1,4 +1,4 @@
-import type { Role } from '../../src-preload/contract';
+import type { Role } from '@contract';
 
 export type HostKind = 'electron' | 'web' | 'cli';
 

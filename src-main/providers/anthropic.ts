@@ -9,7 +9,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { readField } from './fields';
 import { invalidOutput, requireJsonObject, wireSchemaName } from './json-output';
-import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
+import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './call-runner';
 import type {
   FinishReason,
   LlmMessage,
@@ -21,7 +21,7 @@ import type {
   ProviderUsage,
   StreamEvent,
 } from './types';
-import { countOrNull } from './usage';
+import { countOrNull } from './reported-usage';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 const MODEL_PAGE_LIMIT = 1000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import type { ProviderConfigDto, ProviderConfigInput, Task } from '../../src-preload/contract';
+import type { ProviderConfigDto, ProviderConfigInput, Task } from '@contract';
 import { immediate, type DatabaseHandle } from '../db/client';
 import { providerConfigs } from '../db/schema';
 import { AppError } from '../errors';

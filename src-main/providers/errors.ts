@@ -1,4 +1,4 @@
-import type { ProviderErrorClass, ProviderKind } from '../../src-preload/contract/dto/providers';
+import type { ProviderErrorClass, ProviderKind } from '@contract';
 import { inspectError, type ErrorFacts } from './error-inspection';
 import { redactSecrets } from './redact';
 

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../src-preload/contract/dto/providers';
+import type { ProviderKind } from '@contract';
 import { createAnthropicProvider } from './anthropic';
 import { createGeminiProvider } from './gemini';
 import { createOpenAiProvider } from './openai';
@@ -8,9 +8,8 @@ import type { LlmProvider, ProviderOptions } from './types';
 type ProviderConstructor = (options: ProviderOptions) => LlmProvider;
 
 /**
- * One constructor per configurable kind; a missing kind is a compile error. The offline `builtin`
- * provider is not configured by admins and takes no key or URL: it is built where it is written
- * (src-main/providers/builtin.ts) and handed to the router directly, not through this table.
+ * One constructor per configurable kind; a missing kind is a compile error. The offline drafter is not a
+ * configured provider: drafting falls back to it (drafting/service/offline-fallback.ts) when no provider answers.
  */
 const CONSTRUCTORS: Record<ProviderKind, ProviderConstructor> = {
   openai: (options) => createOpenAiProvider(options),

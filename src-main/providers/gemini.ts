@@ -14,7 +14,7 @@ import { readField, readString } from './fields';
 import { toGeminiSchema, type GeminiSchemaNode } from './gemini-schema';
 import { failureFromResponse } from './http-failure';
 import { requireJsonObject } from './json-output';
-import { runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
+import { runCall, runStream, type ActiveCall, type CallSettings } from './call-runner';
 import type {
   FinishReason,
   LlmMessage,
@@ -26,7 +26,7 @@ import type {
   ProviderUsage,
   StreamEvent,
 } from './types';
-import { countOrNull, NO_USAGE } from './usage';
+import { countOrNull, NO_USAGE } from './reported-usage';
 
 const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
 const API_VERSION = 'v1beta';

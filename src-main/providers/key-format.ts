@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../src-preload/contract';
+import type { ProviderKind } from '@contract';
 import { AppError } from '../errors';
 
 const FORMATS: Partial<Record<ProviderKind, { test: RegExp; hint: string }>> = {

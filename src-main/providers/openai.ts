@@ -9,7 +9,7 @@ import type {
 import type { CompletionUsage } from 'openai/resources/completions';
 import { ProviderError, vendorNameInSentence } from './errors';
 import { jsonInstruction, requireJsonObject, wireSchemaName } from './json-output';
-import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './provider-call';
+import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './call-runner';
 import type {
   FinishReason,
   LlmMessage,
@@ -21,7 +21,7 @@ import type {
   ProviderUsage,
   StreamEvent,
 } from './types';
-import { countOrNull, NO_USAGE } from './usage';
+import { countOrNull, NO_USAGE } from './reported-usage';
 
 /** How a server that speaks the OpenAI chat-completions protocol differs from OpenAI itself. */
 export interface OpenAiDialect {

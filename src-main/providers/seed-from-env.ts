@@ -1,4 +1,4 @@
-import { providerConfigInputSchema, type ProviderConfigInput } from '../../src-preload/contract';
+import { providerConfigInputSchema, type ProviderConfigInput } from '@contract';
 import type { ProviderConfigService } from './config-service';
 
 const ACTOR = 'system@first-start';

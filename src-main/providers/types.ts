@@ -1,4 +1,4 @@
-import type { ProviderErrorClass, ProviderKind } from '../../src-preload/contract/dto/providers';
+import type { ProviderErrorClass, ProviderKind } from '@contract';
 
 export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/webp';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Task } from '../../src-preload/contract';
+import type { Task } from '@contract';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import type { RouteRequest } from './types';

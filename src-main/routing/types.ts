@@ -1,8 +1,6 @@
-import type { Task } from '../../src-preload/contract';
+import type { Task } from '@contract';
 import type { LlmMessage, LlmRequest, LlmResult } from '../providers/types';
 import type { NormalisedUsage } from '../usage/normalise';
-
-export type SkipReason = 'no_key' | 'key_invalid' | 'circuit_open' | 'over_budget';
 
 /** One line of an answer's trail: a candidate skipped, or one attempt on it. */
 export interface AttemptRecord {

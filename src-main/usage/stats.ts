@@ -1,4 +1,4 @@
-import type { GROUP_BYS } from '../../src-preload/contract';
+import type { GROUP_BYS } from '@contract';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import type { UsageDimension } from '../db/schema/usage';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventName, EventPayload } from '../../src-preload/contract';
+import type { EventName, EventPayload } from '@contract';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard';

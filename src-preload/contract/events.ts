@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 /** Events main pushes to the renderer (streamed drafts, batch progress). */
 export const events = {
-  'app:ping': z.object({ at: z.number() }),
   /** Text of a streamed answer; `reset` when a failed partial answer is replaced by another provider's. */
   'stream:chunk': z.object({
     streamId: z.string(),

@@ -28,10 +28,3 @@ export const appErrorSchema = z.object({
 export type AppErrorDto = z.infer<typeof appErrorSchema>;
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorDto };
-
-export function resultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
-}

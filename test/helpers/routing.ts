@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { providerConfigInputSchema, type ProviderConfigInput } from '../../src-preload/contract';
+import { providerConfigInputSchema, type ProviderConfigInput } from '@contract';
 import { startEmulator, type Emulator } from '../emulator';
 import { sleep } from '../../src-main/routing/sleep';
 import { testCore, type TestCore } from './core';

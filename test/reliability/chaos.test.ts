@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER_ERROR_CLASSES, TASKS } from '../../src-preload/contract';
+import { PROVIDER_ERROR_CLASSES, TASKS } from '@contract';
 import type { LlmProvider } from '../../src-main/providers/types';
 import { chatRequests, prompt, routingWorld, type RoutingWorld } from '../helpers/routing';
 import { counterMismatches } from './support/budget-check';
@@ -32,7 +32,7 @@ describe('chaos: 500 requests over three misbehaving providers', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
     w = await routingWorld(3);
-    const calls = w.core.services.providerCalls;
+    const calls = w.core.services.configuredProviders;
     const providerFor = calls.providerFor.bind(calls);
     calls.providerFor = (row) => countingAttempts(providerFor(row));
     for (const [i, emulator] of w.emulators.entries()) {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { TASKS, type Task } from '../../../src-preload/contract';
+import { TASKS, type Task } from '@contract';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
 

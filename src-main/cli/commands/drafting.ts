@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { AnswerMeta, DraftKind, ExportFormat } from '../../../src-preload/contract';
+import type { AnswerMeta, DraftKind, ExportFormat } from '@contract';
 import type { CliContext } from '../context';
 import { CliExit, writeJson, writeLine } from '../io';
 import { mapLimit, progressBar } from '../progress';

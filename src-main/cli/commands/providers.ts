@@ -6,7 +6,7 @@ import {
   type ProviderConfigDto,
   type ProviderConfigInput,
   type Task,
-} from '../../../src-preload/contract';
+} from '@contract';
 import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';

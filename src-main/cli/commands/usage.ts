@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { GROUP_BYS, type StatsRowDto } from '../../../src-preload/contract';
+import { GROUP_BYS, type StatsRowDto } from '@contract';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
 

@@ -1,4 +1,4 @@
-import type { CandidateProfile, DraftKind, DraftOutput, JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, DraftKind, DraftOutput, JobFields } from '@contract';
 import { OFFLINE_NOTE } from './offline-note';
 import { renderTemplateCoverLetter } from './template-cover-letter';
 import { renderTemplateCv } from './template-cv';

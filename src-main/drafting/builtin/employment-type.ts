@@ -1,4 +1,4 @@
-import type { EmploymentType } from '../../../src-preload/contract/dto/drafting';
+import type { EmploymentType } from '@contract';
 
 const PATTERNS: [RegExp, EmploymentType][] = [
   [/\b(?:internship|intern|praktikum|werkstudent|working student)\b/iu, 'internship'],

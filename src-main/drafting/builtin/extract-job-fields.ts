@@ -1,4 +1,4 @@
-import type { JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { JobFields } from '@contract';
 import { findSkills } from '../skills/find-skills';
 import { isBulletLine, plainLine, splitLines } from '../text/lines';
 import { detectEmploymentType } from './employment-type';

@@ -1,4 +1,4 @@
-import type { JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { JobFields } from '@contract';
 import { canonicalSkillName, mentionsSkill, skillText } from '../skills/find-skills';
 
 /** How much a piece of text speaks to the posting: must-have skills count double, nice-to-haves once. */
@@ -36,13 +36,4 @@ export function orderSkills(candidateSkills: readonly string[], job: JobFields):
     if (own !== undefined && !matching.includes(own)) matching.push(own);
   }
   return { matching, other: candidateSkills.filter((s) => !matching.includes(s)) };
-}
-
-/** Job skills (must-have first) that the candidate's source shows anywhere, by the posting's names. */
-export function evidencedJobSkills(sourceText: string, job: JobFields): { must: string[]; nice: string[] } {
-  const keys = skillText(sourceText);
-  return {
-    must: job.mustHaveSkills.filter((s) => mentionsSkill(keys, s)),
-    nice: job.niceToHaveSkills.filter((s) => mentionsSkill(keys, s)),
-  };
 }

@@ -1,4 +1,4 @@
-import type { Seniority } from '../../../src-preload/contract/dto/drafting';
+import type { Seniority } from '@contract';
 
 const FROM_TITLE: [RegExp, Seniority][] = [
   [/\b(?:chief|cto|ceo|cfo|coo|vp|vice president|director|head of)\b/iu, 'executive'],

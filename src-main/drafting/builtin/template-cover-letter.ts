@@ -1,4 +1,4 @@
-import type { CandidateProfile, ExperienceEntry, JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, ExperienceEntry, JobFields } from '@contract';
 import { bulletsAsClause } from './clause';
 import { escapeMarkdown as md, joinList } from './markdown-text';
 import { byRelevance, orderSkills } from './relevance';

@@ -1,9 +1,4 @@
-import type {
-  CandidateProfile,
-  EducationEntry,
-  ExperienceEntry,
-  JobFields,
-} from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, EducationEntry, ExperienceEntry, JobFields } from '@contract';
 import { formatDateRange, formatProfileDate } from '../text/dates';
 import { escapeMarkdown as md, joinList, withoutFinalStop } from './markdown-text';
 import { byRelevance, orderSkills } from './relevance';

@@ -1,4 +1,4 @@
-import type { WorkMode } from '../../../src-preload/contract/dto/drafting';
+import type { WorkMode } from '@contract';
 
 const HYBRID = /\bhybrid\b|\b\d\s*(?:days?|tage?)\s*(?:a|per|pro)?\s*week\s*(?:in|at)\s*(?:the\s*)?office\b/iu;
 const NOT_REMOTE = /\b(?:no|not|non)[\s-]+remote\b|\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:possible|available)\b/iu;

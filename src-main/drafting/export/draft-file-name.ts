@@ -1,4 +1,4 @@
-import type { DraftKind, ExportFormat } from '../../../src-preload/contract/dto/drafting';
+import type { DraftKind, ExportFormat } from '@contract';
 
 const KIND_LABEL: Record<DraftKind, string> = { cv: 'CV', cover_letter: 'Cover-letter' };
 

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../../src-preload/contract/dto/drafting';
+import type { ExportFormat } from '@contract';
 import type { ExportOptions } from './export-options';
 import { parseMarkdownBlocks } from './markdown-blocks';
 import { renderDocx } from './render-docx';

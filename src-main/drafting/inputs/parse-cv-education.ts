@@ -1,4 +1,4 @@
-import type { EducationEntry } from '../../../src-preload/contract/dto/drafting';
+import type { EducationEntry } from '@contract';
 import { findDateRanges, findYears } from '../text/dates';
 import { findDegrees } from '../text/degrees';
 import { plainLine } from '../text/lines';

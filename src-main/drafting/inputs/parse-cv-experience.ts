@@ -1,4 +1,4 @@
-import type { ExperienceEntry } from '../../../src-preload/contract/dto/drafting';
+import type { ExperienceEntry } from '@contract';
 import { findDateRanges } from '../text/dates';
 import { isBulletLine, plainLine } from '../text/lines';
 import { parseRoleLine, type RoleLine } from '../text/role-line';

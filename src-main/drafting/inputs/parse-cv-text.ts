@@ -1,4 +1,4 @@
-import type { CandidateProfile } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile } from '@contract';
 import { findEmails, findPhones, findUrls } from '../text/contact';
 import { splitCvSections, type CvSection, type CvSectionKey } from '../text/cv-sections';
 import { plainLine } from '../text/lines';

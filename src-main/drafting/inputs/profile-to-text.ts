@@ -1,4 +1,4 @@
-import type { CandidateProfile } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile } from '@contract';
 import { formatDateRange } from '../text/dates';
 
 /** A plain-text CV of a profile, used as the source text when a candidate arrives as JSON. */

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { candidateProfileSchema, type CandidateProfile } from '../../../src-preload/contract/dto/drafting';
+import { candidateProfileSchema, type CandidateProfile } from '@contract';
 import { summariseIssues } from '../output/summarise-issues';
 import { docxToText, pdfToText, tidyText } from './extract-text';
 import { CANDIDATE_FORMATS, formatOfFile, type DocumentFormat } from './file-types';

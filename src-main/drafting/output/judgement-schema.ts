@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findingSeveritySchema } from '../../../src-preload/contract/dto/drafting';
+import { findingSeveritySchema } from '@contract';
 
 /** What a provider returns for the validation task: review findings only; the score stays local. */
 export const providerJudgementSchema = z.object({

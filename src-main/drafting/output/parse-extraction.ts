@@ -1,4 +1,4 @@
-import { jobFieldsSchema, type JobFields } from '../../../src-preload/contract/dto/drafting';
+import { jobFieldsSchema, type JobFields } from '@contract';
 import { parseJsonOutput, type ParseOutcome } from './parse-json-output';
 
 /** Parses a provider's extraction answer (tolerates ```json fences and surrounding prose). */

@@ -1,4 +1,4 @@
-import type { ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { ValidationFinding } from '@contract';
 import { providerJudgementSchema } from './judgement-schema';
 import { parseJsonOutput, type ParseOutcome } from './parse-json-output';
 

@@ -1,4 +1,4 @@
-import { jobFieldsSchema } from '../../../src-preload/contract/dto/drafting';
+import { jobFieldsSchema } from '@contract';
 import { jsonSchemaOf } from '../prompts/json-schema';
 import type { JsonPrompt } from '../prompts/prompt';
 import { fenceUntrusted, untrustedDataRule } from '../prompts/untrusted-data';

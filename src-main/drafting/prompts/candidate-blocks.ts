@@ -1,4 +1,4 @@
-import type { CandidateProfile, JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, JobFields } from '@contract';
 import { profileToText } from '../inputs/profile-to-text';
 import { jobFieldsJson } from './job-context';
 import { fenceUntrusted, type FencedBlock } from './untrusted-data';

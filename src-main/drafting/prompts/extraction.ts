@@ -1,4 +1,4 @@
-import { jobFieldsSchema } from '../../../src-preload/contract/dto/drafting';
+import { jobFieldsSchema } from '@contract';
 import { jsonSchemaOf } from './json-schema';
 import type { JsonPrompt } from './prompt';
 import { fenceUntrusted, untrustedDataRule } from './untrusted-data';

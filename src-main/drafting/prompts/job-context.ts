@@ -1,4 +1,4 @@
-import type { JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { JobFields } from '@contract';
 
 /** The extracted posting as compact JSON (null fields dropped) for draft prompts. */
 export function jobFieldsJson(job: JobFields): string {

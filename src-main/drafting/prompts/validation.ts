@@ -1,4 +1,4 @@
-import type { DraftKind, ValidationReport } from '../../../src-preload/contract/dto/drafting';
+import type { DraftKind, ValidationReport } from '@contract';
 import { providerJudgementSchema } from '../output/judgement-schema';
 import { draftBlocks, type DraftPromptInput } from './candidate-blocks';
 import { jsonSchemaOf } from './json-schema';

@@ -1,4 +1,4 @@
-import type { AnswerMeta } from '../../../src-preload/contract';
+import type { AnswerMeta } from '@contract';
 import type { RouteAnswer } from '../../routing/types';
 import { OFFLINE_NOTE } from '../builtin/offline-note';
 

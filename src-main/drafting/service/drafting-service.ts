@@ -8,7 +8,7 @@ import type {
   JobFields,
   JobPostingDto,
   ValidationReport,
-} from '../../../src-preload/contract';
+} from '@contract';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { LlmRequest } from '../../providers/types';

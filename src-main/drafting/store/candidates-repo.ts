@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CandidateDto, CandidateProfile } from '../../../src-preload/contract';
+import type { CandidateDto, CandidateProfile } from '@contract';
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentDto, DocumentVersionDto, DraftKind } from '../../../src-preload/contract';
+import type { DocumentDto, DocumentVersionDto, DraftKind } from '@contract';
 import type { Clock } from '../../clock';
 import { immediate, type DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';

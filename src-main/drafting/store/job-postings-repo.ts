@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobFields, JobPostingDto } from '../../../src-preload/contract';
+import type { JobFields, JobPostingDto } from '@contract';
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';

@@ -29,11 +29,6 @@ function foldKeepingCase(text: string): string {
     .trim();
 }
 
-/** Lower-cases, strips diacritics and unifies dashes, quotes and whitespace. */
-export function foldText(text: string): string {
-  return foldKeepingCase(text).toLowerCase();
-}
-
 /**
  * A comparison key: folded text where punctuation becomes a single space, so that
  * "2019–2022", "2019 - 2022" and "2019-2022" compare equal, as do "Node.js" and "node js".

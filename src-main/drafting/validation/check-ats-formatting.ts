@@ -1,4 +1,4 @@
-import type { ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { ValidationFinding } from '@contract';
 import type { DraftDocument } from './draft-document';
 
 interface AtsRule {

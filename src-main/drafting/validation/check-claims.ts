@@ -1,4 +1,4 @@
-import type { ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { ValidationFinding } from '@contract';
 import { findUnsupportedClaims } from './claims/unsupported-claims';
 import type { DraftDocument } from './draft-document';
 import type { SupportIndex } from './support-index';

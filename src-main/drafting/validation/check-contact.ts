@@ -1,4 +1,4 @@
-import type { CandidateProfile, DraftKind, ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, DraftKind, ValidationFinding } from '@contract';
 import { findEmails, findPhones, phoneDigits } from '../text/contact';
 import { containsKey, matchKey } from '../text/fold';
 

@@ -1,4 +1,4 @@
-import type { DraftKind, ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { DraftKind, ValidationFinding } from '@contract';
 import { countWords } from '../text/words';
 
 /** Word ranges: a CV of one to two pages, a letter that fits on one page. */

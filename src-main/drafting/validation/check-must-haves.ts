@@ -1,4 +1,4 @@
-import type { JobFields, MustHaveCoverage, ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { JobFields, MustHaveCoverage, ValidationFinding } from '@contract';
 import { mentionsSkill, skillText } from '../skills/find-skills';
 
 /** Which of the posting's must-have skills the draft mentions, by any known spelling. */

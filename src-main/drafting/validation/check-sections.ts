@@ -1,4 +1,4 @@
-import type { CandidateProfile, ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, ValidationFinding } from '@contract';
 import type { CvSectionKey } from '../text/cv-sections';
 import type { DraftDocument } from './draft-document';
 

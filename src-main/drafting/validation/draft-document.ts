@@ -1,4 +1,4 @@
-import type { DraftKind } from '../../../src-preload/contract/dto/drafting';
+import type { DraftKind } from '@contract';
 import { splitCvSections, type CvSection } from '../text/cv-sections';
 import { splitLines } from '../text/lines';
 

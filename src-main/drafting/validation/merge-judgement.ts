@@ -1,4 +1,4 @@
-import type { ValidationFinding, ValidationReport } from '../../../src-preload/contract/dto/drafting';
+import type { ValidationFinding, ValidationReport } from '@contract';
 import { computeScore } from './score';
 
 /**

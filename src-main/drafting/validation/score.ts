@@ -1,4 +1,4 @@
-import type { ValidationFinding } from '../../../src-preload/contract/dto/drafting';
+import type { ValidationFinding } from '@contract';
 
 const PENALTY: Record<ValidationFinding['severity'], number> = { error: 15, warning: 5, info: 0 };
 /** A provider's judgement counts, but less than a mechanical check it cannot verify. */

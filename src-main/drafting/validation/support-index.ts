@@ -1,4 +1,4 @@
-import type { CandidateProfile, JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, JobFields } from '@contract';
 import { profileToText } from '../inputs/profile-to-text';
 import { findDateRanges, findYears, yearOf } from '../text/dates';
 import { findDegrees, type DegreeMention } from '../text/degrees';

@@ -1,10 +1,4 @@
-import type {
-  CandidateProfile,
-  DraftKind,
-  JobFields,
-  ValidationFinding,
-  ValidationReport,
-} from '../../../src-preload/contract/dto/drafting';
+import type { CandidateProfile, DraftKind, JobFields, ValidationFinding, ValidationReport } from '@contract';
 import { checkAtsFormatting } from './check-ats-formatting';
 import { checkUnsupportedClaims } from './check-claims';
 import { checkContact } from './check-contact';

@@ -9,6 +9,4 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 export const idSchema = z.string().min(1).max(64);
-/** Milliseconds since the Unix epoch. */
-export const timestampSchema = z.number().int().nonnegative();
 export const emptyInputSchema = z.object({}).strict();

@@ -44,13 +44,6 @@ export const LockIcon = (p: IconProps) => (
   </Icon>
 );
 
-export const UnlockIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <rect x="5" y="11" width="14" height="10" rx="2" />
-    <path d="M8 11V7a4 4 0 0 1 7.7-1.5" />
-  </Icon>
-);
-
 export const HelpIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="9" />

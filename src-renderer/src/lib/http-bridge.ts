@@ -1,4 +1,4 @@
-import type { AditusApi } from '../../../src-preload/contract';
+import type { AditusApi } from '@contract';
 
 const TOKEN_KEY = 'aditus.token';
 

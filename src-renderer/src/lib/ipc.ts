@@ -7,7 +7,7 @@ import type {
   EventName,
   EventPayload,
   Result,
-} from '../../../src-preload/contract';
+} from '@contract';
 import { createHttpBridge } from './http-bridge';
 
 declare global {

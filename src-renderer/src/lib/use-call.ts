@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../src-preload/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '@contract';
 import { call, errorMessage } from './ipc';
 
 export interface CallState<T> {

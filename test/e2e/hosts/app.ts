@@ -1,5 +1,5 @@
 import type { ElectronApplication, Page } from '@playwright/test';
-import type { Result } from '../../../src-preload/contract';
+import type { Result } from '@contract';
 
 /** Which host runs the app: `aditus serve` in Chromium, or the desktop app in Electron. */
 export type Target = 'web' | 'electron';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { AditusApi, Result } from '../../../src-preload/contract';
+import type { AditusApi, Result } from '@contract';
 import type { Host } from './app';
 
 const ROOT = join(__dirname, '../../..');

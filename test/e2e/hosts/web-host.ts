@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Result } from '../../../src-preload/contract';
+import type { Result } from '@contract';
 import type { Host } from './app';
 import { firstLine, stopGroup } from './processes';
 

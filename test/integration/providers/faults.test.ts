@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ProviderErrorClass } from '../../../src-preload/contract/dto/providers';
+import type { ProviderErrorClass } from '@contract';
 import { startEmulator, type Emulator, type FaultSpec } from '../../emulator';
 import {
   chatRequests,

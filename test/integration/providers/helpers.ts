@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { expect } from 'vitest';
-import type { ProviderKind } from '../../../src-preload/contract/dto/providers';
+import type { ProviderErrorClass, ProviderKind } from '@contract';
 import { ProviderError } from '../../../src-main/providers/errors';
 import { createProvider } from '../../../src-main/providers/factory';
 import type {
@@ -12,7 +12,6 @@ import type {
   StreamEvent,
 } from '../../../src-main/providers/types';
 import type { Emulator, Protocol, RecordedRequest } from '../../emulator';
-import type { ProviderErrorClass } from '../../../src-preload/contract/dto/providers';
 
 export const KINDS: readonly ProviderKind[] = ['openai', 'anthropic', 'gemini', 'openai-compatible'];
 

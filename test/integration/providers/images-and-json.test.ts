@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ProviderKind } from '../../../src-preload/contract/dto/providers';
+import type { ProviderKind } from '@contract';
 import { startEmulator, type Emulator, type RecordedRequest } from '../../emulator';
 import {
   chatRequests,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { extractJobFieldsOffline } from '../../../src-main/drafting';
+import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { GROUP_MAX_EVENTS } from '../../../src-main/usage/usage-log';
 import { prompt, routingWorld, untilCommitted, type RoutingWorld } from '../../helpers/routing';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, ERROR_CODES } from '../../../src-preload/contract';
+import { channels, ERROR_CODES } from '@contract';
 import type { Session } from '../../../src-main/ipc/session';
 import { adminSession } from '../../helpers/admin';
 import { testCore, type TestCore } from '../../helpers/core';

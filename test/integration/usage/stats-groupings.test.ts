@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GROUP_BYS } from '../../../src-preload/contract';
+import { GROUP_BYS } from '@contract';
 import { usageEvent } from '../../fixtures/reliability/usage-event';
 import { testCore, type TestCore } from '../../helpers/core';
 

@@ -1,4 +1,4 @@
-import { ERROR_CODES, PROVIDER_ERROR_CLASSES } from '../../../src-preload/contract';
+import { ERROR_CODES, PROVIDER_ERROR_CLASSES } from '@contract';
 import { isAppError } from '../../../src-main/errors';
 import { toErrorDto } from '../../../src-main/ipc/dispatch';
 import { isProviderError } from '../../../src-main/providers/errors';

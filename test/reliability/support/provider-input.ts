@@ -1,4 +1,4 @@
-import type { ProviderConfigInput } from '../../../src-preload/contract';
+import type { ProviderConfigInput } from '@contract';
 
 /** A valid `providers:create` input for an OpenAI config (a well-formed but fake key). */
 export function openAiProvider(name: string): { config: ProviderConfigInput; apiKey: string } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOutputSchema } from '../../../src-preload/contract/dto/drafting';
+import { draftOutputSchema } from '@contract';
 import { draftOffline } from '../../../src-main/drafting/builtin/draft-offline';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { htmlToPlainText } from '../../../src-main/drafting/inputs/extract-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobFieldsSchema } from '../../../src-preload/contract/dto/drafting';
+import { jobFieldsSchema } from '@contract';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { htmlToPlainText } from '../../../src-main/drafting/inputs/extract-text';
 import { example, fixture } from './helpers';

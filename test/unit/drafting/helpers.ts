@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CandidateProfile } from '../../../src-preload/contract/dto/drafting';
-import { candidateProfileSchema } from '../../../src-preload/contract/dto/drafting';
+import { candidateProfileSchema, type CandidateProfile } from '@contract';
 import { profileToText } from '../../../src-main/drafting/inputs/profile-to-text';
 
 export const ROOT = join(__dirname, '..', '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobFields } from '../../../src-preload/contract/dto/drafting';
+import type { JobFields } from '@contract';
 import { InvalidOutputError } from '../../../src-main/drafting/output/invalid-output-error';
 import { parseExtraction } from '../../../src-main/drafting/output/parse-extraction';
 import { parseJudgement } from '../../../src-main/drafting/output/parse-judgement';

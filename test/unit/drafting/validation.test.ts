@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobFields, ValidationFinding } from '../../../src-preload/contract/dto/drafting';
-import { validationReportSchema } from '../../../src-preload/contract/dto/drafting';
+import { validationReportSchema, type JobFields, type ValidationFinding } from '@contract';
 import { draftOffline } from '../../../src-main/drafting/builtin/draft-offline';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { candidateFromText } from '../../../src-main/drafting/inputs/read-candidate';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels } from '../../../src-preload/contract';
+import { channels } from '@contract';
 import { databaseChecksum } from '../../helpers/db-checksum';
 import { testCore, type TestCore } from '../../helpers/core';
 

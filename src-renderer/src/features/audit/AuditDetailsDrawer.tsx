@@ -1,5 +1,5 @@
 import { Code, Drawer, Stack, Text, Title } from '@mantine/core';
-import type { AuditRowDto } from '../../../../src-preload/contract';
+import type { AuditRowDto } from '@contract';
 import { formatDateTime } from '../../lib/format';
 import { prettyJson } from './pretty-json';
 

@@ -1,5 +1,5 @@
 import { Button, Table, Text } from '@mantine/core';
-import type { AuditRowDto } from '../../../../src-preload/contract';
+import type { AuditRowDto } from '@contract';
 import { formatDateTime } from '../../lib/format';
 
 /** Audit rows, newest first; "Details" opens the before/after drawer. */

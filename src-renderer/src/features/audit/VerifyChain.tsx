@@ -1,5 +1,5 @@
 import { Alert, Button, Stack } from '@mantine/core';
-import type { ChannelOutput } from '../../../../src-preload/contract';
+import type { ChannelOutput } from '@contract';
 import { ShieldIcon } from '../../components/icons';
 import { call } from '../../lib/ipc';
 import { useAction } from '../../lib/use-action';

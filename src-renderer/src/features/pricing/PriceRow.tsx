@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import type { PriceDto } from '../../../../src-preload/contract';
+import type { PriceDto } from '@contract';
 import { UndoIcon } from '../../components/icons';
 import { call } from '../../lib/ipc';
 import { notifyError, notifySuccess } from '../../lib/notify';

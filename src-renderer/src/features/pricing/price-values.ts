@@ -1,4 +1,4 @@
-import type { PriceDto } from '../../../../src-preload/contract';
+import type { PriceDto } from '@contract';
 
 /** An editable price row: '' = empty field (only allowed for the cached-input price). */
 export interface PriceValues {

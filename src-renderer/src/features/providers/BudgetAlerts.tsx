@@ -1,5 +1,5 @@
 import { Alert, List, Stack } from '@mantine/core';
-import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 import { BUDGET_WARN, budgetLines } from './budget';
 import { useDesktopBudgetNotices } from './use-desktop-budget-notices';
 

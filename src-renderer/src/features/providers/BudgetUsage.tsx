@@ -1,5 +1,5 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
-import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 import { budgetColor, budgetLines } from './budget';
 
 /** Progress bars of a provider's daily/monthly budgets (or the plain count where there is no limit). */

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { ProviderConfigDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { call } from '../../lib/ipc';
 import { notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';

@@ -1,5 +1,5 @@
 import { Alert, List } from '@mantine/core';
-import type { ProviderConfigDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { keyAgeDays, keysDueForRotation, KEY_ROTATION_DAYS } from './key-age';
 
 /** Reminder to rotate API keys older than 90 days. */

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { ProviderKind } from '../../../../src-preload/contract';
+import type { ProviderKind } from '@contract';
 import { KIND_COLORS, KIND_LABELS } from './kinds';
 
 export function ProviderKindBadge({ kind }: { kind: ProviderKind }) {

@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core';
-import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 
 /** Active/Inactive, Default, Key invalid, No key, circuit state. */
 export function ProviderStatusBadges({

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { ProviderConfigDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlusIcon, RefreshIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/LoadingBlock';

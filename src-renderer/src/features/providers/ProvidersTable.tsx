@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 import { EditIcon, TrashIcon } from '../../components/icons';
 import { formatAge } from '../../lib/format';
 import { BudgetUsage } from './BudgetUsage';

@@ -1,4 +1,4 @@
-import type { ProviderConfigDto, ProviderHealthDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 import { formatInteger, formatUsd } from '../../lib/format';
 
 export interface BudgetLine {

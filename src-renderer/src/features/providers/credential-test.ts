@@ -1,3 +1,3 @@
-import type { ChannelOutput } from '../../../../src-preload/contract';
+import type { ChannelOutput } from '@contract';
 
 export type CredentialTest = ChannelOutput<'providers:test'> & { name: string };

@@ -1,4 +1,4 @@
-import type { ProviderConfigDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { DAY_MS } from '../../lib/format';
 
 export const KEY_ROTATION_DAYS = 90;

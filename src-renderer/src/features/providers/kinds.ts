@@ -1,4 +1,4 @@
-import type { LimitBehaviour, ProviderKind, Task } from '../../../../src-preload/contract';
+import type { LimitBehaviour, ProviderKind, Task } from '@contract';
 
 export const KIND_LABELS: Record<ProviderKind, string> = {
   gemini: 'Google Gemini',

@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Switch } from '@mantine/core';
 import { useState } from 'react';
-import type { SettingsDto } from '../../../../src-preload/contract';
+import type { SettingsDto } from '@contract';
 import { call } from '../../lib/ipc';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { Enrolment } from '../../../../src-preload/contract';
+import type { Enrolment } from '@contract';
 import { call } from '../../lib/ipc';
 import { notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';

@@ -1,5 +1,5 @@
 import { Alert } from '@mantine/core';
-import type { StatsRowDto } from '../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { plural } from '../../lib/format';
 
 /** Says plainly when costs are incomplete (unpriced models) or tokens estimated (provider sent no usage). */

@@ -1,5 +1,5 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
-import type { ProviderConfigDto, ProviderHealthDto, StatsRowDto } from '../../../../src-preload/contract';
+import type { ProviderConfigDto, ProviderHealthDto, StatsRowDto } from '@contract';
 import { formatInteger, formatMs, formatPercent } from '../../lib/format';
 import { ChartCard } from './ChartCard';
 

@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css';
 import './usage-charts.css';
 import { SimpleGrid } from '@mantine/core';
 import { useMemo } from 'react';
-import type { DashboardDto } from '../../../../src-preload/contract';
+import type { DashboardDto } from '@contract';
 import { CallsByProviderChart } from './charts/CallsByProviderChart';
 import { CostPerDayChart } from './charts/CostPerDayChart';
 import { CostPerUserChart } from './charts/CostPerUserChart';

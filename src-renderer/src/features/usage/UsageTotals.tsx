@@ -1,5 +1,5 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import type { StatsRowDto } from '../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { formatInteger, formatPercent, formatUsd, plural } from '../../lib/format';
 import { StatCard } from './StatCard';
 

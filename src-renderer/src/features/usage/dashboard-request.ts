@@ -1,4 +1,4 @@
-import type { DashboardDto } from '../../../../src-preload/contract';
+import type { DashboardDto } from '@contract';
 import { call } from '../../lib/ipc';
 import type { DateRange } from './date-range';
 

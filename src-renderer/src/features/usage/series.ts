@@ -1,4 +1,4 @@
-import type { StatsRowDto } from '../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { daysIn, type DateRange } from './date-range';
 import { formatDay } from '../../lib/format';
 

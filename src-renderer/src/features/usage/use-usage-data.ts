@@ -1,4 +1,4 @@
-import type { DashboardDto } from '../../../../src-preload/contract';
+import type { DashboardDto } from '@contract';
 import { useLoad, type CallState } from '../../lib/use-call';
 import { dashboardFor } from './dashboard-request';
 import type { DateRange } from './date-range';

@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import type { Enrolment } from '../../../../../src-preload/contract';
+import type { Enrolment } from '@contract';
 import { QrCodeImage } from './QrCodeImage';
 import { TotpSecretField } from './TotpSecretField';
 

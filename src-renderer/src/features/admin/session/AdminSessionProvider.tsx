@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AdminStatus } from '../../../../../src-preload/contract';
+import type { AdminStatus } from '@contract';
 import { call, errorMessage, onCallSettled } from '../../../lib/ipc';
 import { notifyInfo } from '../../../lib/notify';
 import { AdminSessionContext, type AdminSession, type PendingSetup } from './admin-session-context';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AdminStatus, Enrolment } from '../../../../../src-preload/contract';
+import type { AdminStatus, Enrolment } from '@contract';
 
 /** A first-run enrolment waiting for its first unlock (the password stays in memory until then). */
 export interface PendingSetup {
@@ -31,5 +31,3 @@ export function useAdminSession(): AdminSession {
   if (!value) throw new Error('useAdminSession needs an <AdminSessionProvider>');
   return value;
 }
-
-export const isAdmin = (status: AdminStatus | null): boolean => status?.unlocked === true;

@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import type { Enrolment } from '../../../../../src-preload/contract';
+import type { Enrolment } from '@contract';
 import { AuthenticatorEnrolment } from '../enrolment/AuthenticatorEnrolment';
 
 /** Step 2: add Aditus to an authenticator app. */

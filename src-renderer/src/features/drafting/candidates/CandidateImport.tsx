@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { CandidateDto } from '../../../../../src-preload/contract';
+import type { CandidateDto } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call, errorMessage } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';

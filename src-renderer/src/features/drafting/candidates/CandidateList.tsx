@@ -1,4 +1,4 @@
-import type { CandidateDto } from '../../../../../src-preload/contract';
+import type { CandidateDto } from '@contract';
 import { SelectableList } from '../shared/SelectableList';
 
 /** Stored candidates, newest first; the selected one is shown on the right. */

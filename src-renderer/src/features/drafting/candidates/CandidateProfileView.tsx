@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import type { CandidateDto } from '../../../../../src-preload/contract';
+import type { CandidateDto } from '@contract';
 import { formatDateTime } from '../../../lib/format';
 import { ContactLine } from './ContactLine';
 import { EducationSection } from './EducationSection';

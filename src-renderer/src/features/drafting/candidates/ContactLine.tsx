@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import type { CandidateProfile } from '../../../../../src-preload/contract';
+import type { CandidateProfile } from '@contract';
 
 /** Email, phone, location and links as plain text (links are shown, never followed). */
 export function ContactLine({ profile }: { profile: CandidateProfile }) {

@@ -1,5 +1,5 @@
 import { List, Stack, Text, Title } from '@mantine/core';
-import type { EducationEntry } from '../../../../../src-preload/contract';
+import type { EducationEntry } from '@contract';
 
 function line(e: EducationEntry): string {
   const degree = [e.degree, e.field].filter(Boolean).join(' in ');

@@ -1,5 +1,5 @@
 import { List, Stack, Text, Title } from '@mantine/core';
-import type { ExperienceEntry } from '../../../../../src-preload/contract';
+import type { ExperienceEntry } from '@contract';
 
 /** Work history as parsed: role, employer, dates, location and bullets. */
 export function ExperienceSection({ entries }: { entries: ExperienceEntry[] }) {

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
-import type { DocumentDto } from '../../../../../src-preload/contract';
+import type { DocumentDto } from '@contract';
 import { KIND_TITLE } from './live-draft';
 import type { ReactNode } from 'react';
 

@@ -1,6 +1,6 @@
 import { Alert, Card, Grid, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { AnswerMeta, DocumentDto } from '../../../../../src-preload/contract';
+import type { AnswerMeta, DocumentDto } from '@contract';
 import { AnswerSummary } from '../shared/AnswerSummary';
 import { ValidationPanel, type ValidationResult } from '../validation/ValidationPanel';
 import { DocumentActions } from './DocumentActions';

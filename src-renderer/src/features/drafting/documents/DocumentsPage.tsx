@@ -1,5 +1,5 @@
 import { Card, Stack, Text } from '@mantine/core';
-import type { DocumentDto, DraftKind } from '../../../../../src-preload/contract';
+import type { DocumentDto, DraftKind } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { PageHeader } from '../../../components/PageHeader';

@@ -1,5 +1,5 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { CandidateDto, DocumentDto, DraftKind, JobPostingDto } from '../../../../../src-preload/contract';
+import type { CandidateDto, DocumentDto, DraftKind, JobPostingDto } from '@contract';
 import { KIND_TITLE } from './live-draft';
 
 function postingLabel(j: JobPostingDto): string {

@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../../src-preload/contract';
+import { EXPORT_FORMATS, type ExportFormat } from '@contract';
 import { DownloadIcon } from '../../../components/icons';
 import { call } from '../../../lib/ipc';
 import { notifyError } from '../../../lib/notify';

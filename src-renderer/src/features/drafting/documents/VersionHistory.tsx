@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { DocumentVersionDto } from '../../../../../src-preload/contract';
+import type { DocumentVersionDto } from '@contract';
 import { formatDateTime } from '../../../lib/format';
 import { providerLabel } from '../shared/attempt-reasons';
 

@@ -1,4 +1,4 @@
-import type { DraftKind, EventPayload } from '../../../../../src-preload/contract';
+import type { DraftKind, EventPayload } from '@contract';
 
 /** A draft while it streams in: into a new document (documentId null) or as a new version of one. */
 export interface LiveDraft {

@@ -1,4 +1,4 @@
-import type { AnswerMeta } from '../../../../../src-preload/contract';
+import type { AnswerMeta } from '@contract';
 import { SessionMemory } from '../shared/session-memory';
 import type { ValidationResult } from '../validation/ValidationPanel';
 

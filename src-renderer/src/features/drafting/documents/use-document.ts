@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DocumentDto } from '../../../../../src-preload/contract';
+import type { DocumentDto } from '@contract';
 import { call, errorMessage } from '../../../lib/ipc';
 
 /** The open document with its versions; `setDoc` takes a fresher copy returned by a mutation. */

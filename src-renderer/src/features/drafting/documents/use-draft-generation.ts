@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChannelOutput, DraftKind } from '../../../../../src-preload/contract';
+import type { ChannelOutput, DraftKind } from '@contract';
 import { call, on } from '../../../lib/ipc';
 import { failureOf, type Failure } from '../shared/failure';
 import { applyChunk, newStreamId, type LiveDraft } from './live-draft';

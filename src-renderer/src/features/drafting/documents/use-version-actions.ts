@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DocumentDto } from '../../../../../src-preload/contract';
+import type { DocumentDto } from '@contract';
 import { call, errorMessage } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import type { JobPostingDto } from '../../../../../src-preload/contract';
+import type { JobPostingDto } from '@contract';
 import { formatDateTime } from '../../../lib/format';
 import { extractedByLabel } from './extracted-by';
 

@@ -1,6 +1,6 @@
 import { Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AnswerMeta, JobPostingDto } from '../../../../../src-preload/contract';
+import type { AnswerMeta, JobPostingDto } from '@contract';
 import { call } from '../../../lib/ipc';
 import { AnswerSummary } from '../shared/AnswerSummary';
 import { failureOf, type Failure } from '../shared/failure';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { JobPostingDto } from '../../../../../src-preload/contract';
+import type { JobPostingDto } from '@contract';
 import { call } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 import { useAction } from '../../../lib/use-action';

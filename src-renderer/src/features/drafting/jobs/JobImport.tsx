@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Tabs, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { JobPostingDto } from '../../../../../src-preload/contract';
+import type { JobPostingDto } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call, errorMessage } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';

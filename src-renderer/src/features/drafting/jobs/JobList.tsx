@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { JobPostingDto } from '../../../../../src-preload/contract';
+import type { JobPostingDto } from '@contract';
 import { SelectableList } from '../shared/SelectableList';
 
 /** Stored postings, newest first. */

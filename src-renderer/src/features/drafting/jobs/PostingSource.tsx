@@ -1,5 +1,5 @@
 import { Accordion, ScrollArea, Text } from '@mantine/core';
-import type { JobPostingDto } from '../../../../../src-preload/contract';
+import type { JobPostingDto } from '@contract';
 
 /** The posting as imported (text is shown as text; an image posting is only named). */
 export function PostingSource({ job }: { job: JobPostingDto }) {

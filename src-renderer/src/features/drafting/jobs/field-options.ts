@@ -6,7 +6,7 @@ import {
   type EmploymentType,
   type Seniority,
   type WorkMode,
-} from '../../../../../src-preload/contract';
+} from '@contract';
 
 export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
 

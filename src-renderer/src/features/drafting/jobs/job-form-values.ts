@@ -1,11 +1,4 @@
-import {
-  EMPLOYMENT_TYPES,
-  SALARY_PERIODS,
-  SENIORITIES,
-  WORK_MODES,
-  jobFieldsSchema,
-  type JobFields,
-} from '../../../../../src-preload/contract';
+import { EMPLOYMENT_TYPES, SALARY_PERIODS, SENIORITIES, WORK_MODES, jobFieldsSchema, type JobFields } from '@contract';
 import { pick, type SalaryPeriod } from './field-options';
 
 /** The posting's fields as the form edits them: lists of lines as text, empty strings for "not stated". */

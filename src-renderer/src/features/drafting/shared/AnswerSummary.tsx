@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import type { AnswerMeta } from '../../../../../src-preload/contract';
+import type { AnswerMeta } from '@contract';
 import { formatInteger, formatUsd } from '../../../lib/format';
 import { hasFailover, providerLabel } from './attempt-reasons';
 import { AttemptsTrail } from './AttemptsTrail';

@@ -1,5 +1,5 @@
 import { Badge, List, Stack, Text } from '@mantine/core';
-import type { AttemptDto } from '../../../../../src-preload/contract';
+import type { AttemptDto } from '@contract';
 import { formatMs } from '../../../lib/format';
 import { reasonText } from './attempt-reasons';
 

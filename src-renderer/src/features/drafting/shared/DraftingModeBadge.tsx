@@ -1,4 +1,4 @@
-import type { ProviderConfigDto } from '../../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { ProviderModeBadge } from './ProviderModeBadge';
 
 /** The drafting tasks' mode in one badge: AI (first provider) or "Offline — built-in drafter". */

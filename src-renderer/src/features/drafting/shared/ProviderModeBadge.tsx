@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import type { ProviderConfigDto } from '../../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 
 /**
  * "Offline — built-in drafter" when no AI provider is routed to the task(s), otherwise the provider that is tried

@@ -1,4 +1,4 @@
-import type { AttemptDto } from '../../../../../src-preload/contract';
+import type { AttemptDto } from '@contract';
 
 const REASONS: Record<string, string> = {
   no_key: 'no API key stored',

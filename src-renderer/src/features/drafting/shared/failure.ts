@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attemptSchema, type AttemptDto } from '../../../../../src-preload/contract';
+import { attemptSchema, type AttemptDto } from '@contract';
 import { errorMessage, IpcError } from '../../../lib/ipc';
 
 /** A failed AI step: the readable message and, when the router got that far, its trail. */

@@ -1,4 +1,4 @@
-import type { ProviderConfigDto, Task } from '../../../../../src-preload/contract';
+import type { ProviderConfigDto, Task } from '@contract';
 import { useCall } from '../../../lib/use-call';
 
 /** Configs the router would try for a task, in its order (default first, then priority). */

@@ -1,5 +1,5 @@
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import type { MustHaveCoverage } from '../../../../../src-preload/contract';
+import type { MustHaveCoverage } from '@contract';
 import { formatPercent } from '../../../lib/format';
 
 /** Which of the posting's must-have skills the draft covers. */

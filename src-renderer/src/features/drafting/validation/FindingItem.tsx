@@ -1,5 +1,5 @@
 import { Badge, Blockquote, Stack, Text } from '@mantine/core';
-import type { ValidationFinding } from '../../../../../src-preload/contract';
+import type { ValidationFinding } from '@contract';
 import { KIND_LABELS } from './finding-labels';
 
 /** One finding; an unsupported claim is marked red with the draft text it is about. */

@@ -1,5 +1,5 @@
 import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { FINDING_SEVERITIES, type ValidationFinding } from '../../../../../src-preload/contract';
+import { FINDING_SEVERITIES, type ValidationFinding } from '@contract';
 import { CheckIcon } from '../../../components/icons';
 import { FindingItem } from './FindingItem';
 import { SEVERITY } from './finding-labels';

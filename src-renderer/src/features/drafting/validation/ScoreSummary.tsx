@@ -1,5 +1,5 @@
 import { Badge, Group, RingProgress, Stack, Text } from '@mantine/core';
-import type { AnswerMeta, ValidationReport } from '../../../../../src-preload/contract';
+import type { AnswerMeta, ValidationReport } from '@contract';
 import { scoreColor } from './finding-labels';
 
 /** The score as a ring plus how it was reached (local checks only, or with a provider's judgement). */

@@ -1,6 +1,6 @@
 import { Button, Card, Divider, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AnswerMeta, ValidationReport } from '../../../../../src-preload/contract';
+import type { AnswerMeta, ValidationReport } from '@contract';
 import { call } from '../../../lib/ipc';
 import { failureOf, type Failure } from '../shared/failure';
 import { FailureAlert } from '../shared/FailureAlert';

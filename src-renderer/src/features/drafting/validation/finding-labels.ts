@@ -1,4 +1,4 @@
-import type { FindingKind, FindingSeverity } from '../../../../../src-preload/contract';
+import type { FindingKind, FindingSeverity } from '@contract';
 
 export const SEVERITY: Record<FindingSeverity, { title: string; color: string }> = {
   error: { title: 'Errors', color: 'red' },

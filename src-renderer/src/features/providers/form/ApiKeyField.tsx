@@ -1,6 +1,6 @@
 import { PasswordInput, Stack, Switch, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { ProviderConfigDto } from '../../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { formatAge } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { KEY_FORMATS } from '../kinds';

@@ -1,6 +1,6 @@
 import { Select, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { PROVIDER_KINDS, type ProviderConfigDto } from '../../../../../src-preload/contract';
+import { PROVIDER_KINDS, type ProviderConfigDto } from '@contract';
 import { BASE_URL_HINTS, KIND_LABELS } from '../kinds';
 import { ApiKeyField } from './ApiKeyField';
 import { ModelField } from './ModelField';

@@ -1,6 +1,6 @@
 import { NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { LIMIT_BEHAVIOURS } from '../../../../../src-preload/contract';
+import { LIMIT_BEHAVIOURS } from '@contract';
 import { LIMIT_BEHAVIOUR_LABELS } from '../kinds';
 import type { ProviderFormValues } from './provider-form-values';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import type { ProviderConfigDto } from '../../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { call } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 import { useAction } from '../../../lib/use-action';

@@ -1,5 +1,5 @@
 import { Button, Modal, Stack } from '@mantine/core';
-import type { ProviderConfigDto } from '../../../../../src-preload/contract';
+import type { ProviderConfigDto } from '@contract';
 import { CredentialTestAlert } from '../CredentialTestAlert';
 import { useCredentialTest } from '../use-credential-test';
 import { ProviderForm } from './ProviderForm';

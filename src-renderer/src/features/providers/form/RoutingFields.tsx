@@ -1,6 +1,6 @@
 import { Checkbox, Group, NumberInput, Stack, Switch } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { TASKS } from '../../../../../src-preload/contract';
+import { TASKS } from '@contract';
 import { TASK_LABELS } from '../kinds';
 import type { ProviderFormValues } from './provider-form-values';
 

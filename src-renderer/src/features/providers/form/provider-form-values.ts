@@ -5,7 +5,7 @@ import {
   type ProviderConfigInput,
   type ProviderKind,
   type Task,
-} from '../../../../../src-preload/contract';
+} from '@contract';
 import { KEY_FORMATS, KIND_LABELS } from '../kinds';
 
 /** What the provider form edits. Number inputs hold '' when empty (= no limit). */

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BarChart, YAxis } from 'recharts';
-import type { StatsRowDto } from '../../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { formatPercent } from '../../../lib/format';
 import { PERCENT_TICKS } from '../chart-axes';
 import { PROVIDER_AXIS, RIGHT_AXIS, seriesTooltip, uprightAxes, type ChartSeries } from '../chart-parts';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BarChart } from 'recharts';
-import type { StatsRowDto } from '../../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { formatUsd } from '../../../lib/format';
 import { DAY_AXIS, stackTooltip, uprightAxes } from '../chart-parts';
 import { stackedBars } from '../chart-shapes';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BarChart, XAxis, YAxis } from 'recharts';
-import type { StatsRowDto } from '../../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { formatUsd } from '../../../lib/format';
 import { categoryInterval, MAX_USER_LABELS, valueTicks } from '../chart-axes';
 import { BOTTOM_AXIS, chartGrid, LEFT_AXIS, seriesTooltip, type ChartSeries } from '../chart-parts';

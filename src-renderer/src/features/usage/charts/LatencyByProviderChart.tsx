@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BarChart } from 'recharts';
-import type { StatsRowDto } from '../../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { formatMs } from '../../../lib/format';
 import { PROVIDER_AXIS, seriesTooltip, uprightAxes, type ChartSeries } from '../chart-parts';
 import { seriesBars } from '../chart-shapes';

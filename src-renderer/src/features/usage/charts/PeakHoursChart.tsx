@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { BarChart } from 'recharts';
-import type { StatsRowDto } from '../../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { HOUR_AXIS, stackTooltip, uprightAxes, type ChartSeries } from '../chart-parts';
 import { stackedBars } from '../chart-shapes';
 import { CartesianChartCard } from '../CartesianChartCard';

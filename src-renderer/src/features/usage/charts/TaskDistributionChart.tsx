@@ -2,7 +2,7 @@ import { ChartTooltip } from '@mantine/charts';
 import { Group, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import { Pie, PieChart, Tooltip } from 'recharts';
-import type { StatsRowDto, Task } from '../../../../../src-preload/contract';
+import type { StatsRowDto, Task } from '@contract';
 import { formatInteger, formatPercent } from '../../../lib/format';
 import { TASK_LABELS } from '../../providers/kinds';
 import { themeColor } from '../chart-parts';

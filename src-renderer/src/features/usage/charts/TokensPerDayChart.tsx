@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Area, AreaChart } from 'recharts';
-import type { StatsRowDto } from '../../../../../src-preload/contract';
+import type { StatsRowDto } from '@contract';
 import { formatCompact, formatInteger } from '../../../lib/format';
 import { DAY_AXIS, seriesTooltip, themeColor, uprightAxes, type ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../src-preload/contract/dto/providers';
+import type { ProviderKind } from '@contract';
 import { startDeadline, type Deadline } from './deadline';
 import { classifyProviderError, ProviderError, vendorNameInSentence } from './errors';
 import type { StreamEvent } from './types';

@@ -1,4 +1,4 @@
-import type { UsageEventDto } from '../../src-preload/contract';
+import type { UsageEventDto } from '@contract';
 import type { DatabaseHandle } from '../db/client';
 import { microsToUsd } from './money';
 
@@ -51,7 +51,7 @@ function csvCell(value: unknown): string {
 }
 
 /** Raw usage events: the latest ones for the UI and CLI, and exports. */
-export class UsageEvents {
+export class RawUsageEvents {
   constructor(private readonly store: DatabaseHandle) {}
 
   latest(limit: number): UsageEventDto[] {

@@ -12,7 +12,7 @@ export interface CredentialTestResult {
 }
 
 /** Builds providers from stored configs (key fetched from the keychain at call time) and runs admin checks. */
-export class ProviderCalls {
+export class ConfiguredProviders {
   constructor(
     private readonly configs: ProviderConfigService,
     private readonly audit: AuditLog,
