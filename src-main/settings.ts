@@ -1,5 +1,5 @@
 import type { SettingsDto } from '@contract';
-import type { AuditLog } from './admin/audit-log';
+import type { AuditLog } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 

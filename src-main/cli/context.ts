@@ -5,7 +5,7 @@ import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { CliExit, writeJson, writeLine, type CliIo } from './io';
 import type { HandlerContext } from '../ipc/handlers';
-import type { Session } from '../ipc/session';
+import type { Session } from '../session';
 import { osUserName } from '../os-user';
 
 export interface GlobalOptions {

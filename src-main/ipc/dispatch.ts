@@ -4,7 +4,7 @@ import { AppError, isAppError, storageErrorFrom } from '../errors';
 import { ProviderError } from '../providers/errors';
 import { redactKnownSecrets } from '../secrets/redaction';
 import type { HandlerContext, Handlers } from './handlers';
-import type { RoleResolver, Session } from './session';
+import type { RoleResolver, Session } from '../session';
 
 export type Dispatch = (
   channel: string,

@@ -1,7 +1,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import { isAppPage } from '@shared/app-origin';
 import type { Core } from '../core';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export const INVOKE_CHANNEL = 'aditus:invoke';
 export const EVENT_CHANNEL = 'aditus:event';

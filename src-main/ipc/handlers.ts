@@ -1,5 +1,5 @@
 import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload, Role } from '@contract';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 export interface HandlerContext {
   session: Session;

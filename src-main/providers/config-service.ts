@@ -7,7 +7,7 @@ import { providerConfigs } from '../db/schema';
 import { AppError } from '../errors';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../secrets/secret-store';
-import type { AuditLog } from '../admin/audit-log';
+import type { AuditLog } from '../audit/audit-log';
 import { checkKeyFormat, keyHint } from './key-format';
 
 export type ProviderConfigRow = typeof providerConfigs.$inferSelect;

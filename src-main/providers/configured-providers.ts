@@ -1,4 +1,4 @@
-import type { AuditLog } from '../admin/audit-log';
+import type { AuditLog } from '../audit/audit-log';
 import { ProviderError } from './errors';
 import { createProvider } from './factory';
 import type { ProviderConfigRow, ProviderConfigService } from './config-service';

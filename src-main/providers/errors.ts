@@ -1,8 +1,8 @@
 import type { ProviderErrorClass, ProviderKind } from '@contract';
 import { inspectError, type ErrorFacts } from './error-inspection';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../secrets/redact';
 
-export { redactSecrets } from './redact';
+export { redactSecrets } from '../secrets/redact';
 
 export type ProviderErrorKind = ProviderKind | 'builtin';
 

@@ -1,4 +1,4 @@
-export type CircuitState = 'closed' | 'open' | 'half_open';
+import type { CircuitState } from '@contract';
 
 const CONSECUTIVE_FAILURES = 5;
 const WINDOW_MS = 60_000;

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../providers/redact';
+import { redactSecrets } from './redact';
 
 /**
  * Every secret read from or written to the keychain in this process is registered here, so any text

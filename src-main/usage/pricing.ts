@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import { AppError } from '../errors';
-import type { AuditLog } from '../admin/audit-log';
+import type { AuditLog } from '../audit/audit-log';
 import { MICROS_PER_USD, usdToMicros } from './money';
 import { SHIPPED_PRICES } from './price-table';
 

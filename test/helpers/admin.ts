@@ -1,5 +1,5 @@
 import { generateSync } from 'otplib';
-import type { Session } from '../../src-main/ipc/session';
+import type { Session } from '../../src-main/session';
 import type { TestCore } from './core';
 
 export const ADMIN_PASSWORD = 'Correct-Horse-42-battery';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Session } from '../../src-main/ipc/session';
+import type { Session } from '../../src-main/session';
 import { toErrorDto } from '../../src-main/ipc/dispatch';
 import { usageEvent } from '../fixtures/reliability/usage-event';
 import { adminSession } from '../helpers/admin';

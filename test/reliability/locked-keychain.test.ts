@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../src-main/ipc/session';
+import type { Session } from '../../src-main/session';
 import { adminSession } from '../helpers/admin';
 import { testCore, type TestCore } from '../helpers/core';
 import { databaseChecksum } from '../helpers/db-checksum';

@@ -147,9 +147,12 @@ export const outboxItemSchema = z.object({
   completionKind: z.string(),
 });
 
+export const circuitStateSchema = z.enum(['closed', 'open', 'half_open']);
+export type CircuitState = z.infer<typeof circuitStateSchema>;
+
 export const providerHealthSchema = z.object({
   name: z.string(),
-  circuit: z.enum(['closed', 'open', 'half_open']),
+  circuit: circuitStateSchema,
   dayTokens: z.number(),
   monthTokens: z.number(),
   monthCostUsd: z.number(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, ERROR_CODES } from '@contract';
-import type { Session } from '../../../src-main/ipc/session';
+import type { Session } from '../../../src-main/session';
 import { adminSession } from '../../helpers/admin';
 import { testCore, type TestCore } from '../../helpers/core';
 import { databaseChecksum } from '../../helpers/db-checksum';
