@@ -1,30 +1,44 @@
 import { systemClock, type Clock } from './clock';
 import { osUserName } from './os-user';
 import { openDatabase, type DatabaseHandle } from './db/client';
-import { applyMigrations } from './db/migrate';
-import { createHandlers } from './app-handlers';
+import { applyMigrations, schemaVersion } from './db/migrate';
+import { committingDispatch } from './ipc/committing-dispatch';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { Handlers } from './ipc/handlers';
+import { adminHandlers } from './handlers/admin';
+import { appHandlers } from './handlers/app';
+import { askHandlers } from './handlers/ask';
+import { auditHandlers } from './handlers/audit';
+import { draftingHandlers } from './handlers/drafting';
+import { metricsHandlers } from './handlers/metrics';
+import { outboxHandlers } from './handlers/outbox';
+import { priceHandlers } from './handlers/prices';
+import { providerHandlers } from './handlers/providers';
+import { settingsHandlers } from './handlers/settings';
+import { usageHandlers } from './handlers/usage';
 import type { RoleResolver, Session, HostKind } from './session';
 import { ProviderConfigService } from './providers/config-service';
 import { ConfiguredProviders } from './providers/configured-providers';
+import { redactKnownSecrets } from './secrets/redaction';
 import { withRedaction } from './secrets/registering-store';
 import { AdminService } from './admin/admin-service';
 import { AuditLog } from './audit/audit-log';
-import { seedProvidersFromEnv } from './providers/seed-from-env';
 import { Budgets } from './routing/budgets';
 import { CircuitBreakers } from './routing/circuit-breaker';
 import { Outbox } from './routing/outbox';
 import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
 import { sleep } from './routing/sleep';
+import { applyRuntimeSettings } from './runtime/apply-settings';
+import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
+import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
 import { DraftingService } from './drafting/service/drafting-service';
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
 import { Metrics } from './usage/metrics';
-import { startMetricsExporter } from './usage/metrics-exporter';
+import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
 import { UsageLog } from './usage/usage-log';
@@ -47,36 +61,38 @@ export interface CoreOptions {
   usageGroupWindowMs?: number;
 }
 
+export interface CoreServices {
+  providers: ProviderConfigService;
+  configuredProviders: ConfiguredProviders;
+  roles: RoleResolver;
+  admin: AdminService;
+  audit: AuditLog;
+  pricing: PricingService;
+  budgets: Budgets;
+  breakers: CircuitBreakers;
+  usageLog: UsageLog;
+  usageEvents: RawUsageEvents;
+  stats: UsageStats;
+  metrics: Metrics;
+  outbox: Outbox;
+  outboxRunner: OutboxRunner;
+  router: Router;
+  settings: SettingsService;
+  drafting: DraftingService;
+}
+
 export interface Core {
   dataDir: string;
   store: DatabaseHandle;
   secrets: SecretStore;
   clock: Clock;
   log: (line: string) => void;
-  services: {
-    providers: ProviderConfigService;
-    configuredProviders: ConfiguredProviders;
-    roles: RoleResolver;
-    admin: AdminService;
-    audit: AuditLog;
-    pricing: PricingService;
-    budgets: Budgets;
-    breakers: CircuitBreakers;
-    usageLog: UsageLog;
-    usageEvents: RawUsageEvents;
-    stats: UsageStats;
-    metrics: Metrics;
-    outbox: Outbox;
-    outboxRunner: OutboxRunner;
-    router: Router;
-    settings: SettingsService;
-    drafting: DraftingService;
-  };
-  /** Async start-up work shared by every host: seeding, crash recovery, the optional metrics exporter. */
+  services: CoreServices;
+  /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
   /** Long-lived hosts (desktop, web host): drain the outbox periodically. */
   startBackgroundWork(intervalMs?: number): void;
-  /** Starts, moves or stops the metrics exporter to match the settings. */
+  /** Puts the stored settings into effect (durability, metrics exporter). */
   applyRuntimeSettings(): Promise<void>;
   metricsExporterPort(): number | null;
   handlers: Handlers;
@@ -87,16 +103,14 @@ export interface Core {
   close(): void;
 }
 
-const STALE_AFTER_MS = 15 * 60_000;
-
-/** The composition root shared by the Electron app, the CLI and the web host. */
+/** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const secrets = withRedaction(options.secrets);
   const store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
   try {
-    applyMigrations(store.db, options.migrationsDir);
+    applyMigrations(store.sqlite, options.migrationsDir);
   } catch (err) {
     store.close();
     throw err;
@@ -106,14 +120,14 @@ export function createCore(options: CoreOptions): Core {
   const admin = new AdminService(store, secrets, clock, audit);
   const providers = new ProviderConfigService(store, secrets, clock, audit);
   const configuredProviders = new ConfiguredProviders(providers, audit);
-  const roles: RoleResolver = admin;
   const pricing = new PricingService(store, clock, audit);
   const usageLog = new UsageLog(store, {
     groupWindowMs: options.usageGroupWindowMs,
     onWriteError: (err, queued) =>
       log(`usage log: ${err instanceof Error ? err.message : String(err)} (${queued} events queued, retrying)`),
   });
-  const budgets = new Budgets(store, clock, { flushPending: () => usageLog.flush() });
+  const commitUsage = () => usageLog.flush();
+  const budgets = new Budgets(store, clock, { flushPending: commitUsage });
   const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics();
   const outbox = new Outbox(store, clock);
@@ -131,7 +145,7 @@ export function createCore(options: CoreOptions): Core {
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
   });
-  const outboxRunner = new OutboxRunner(outbox, router, () => void usageLog.flush());
+  const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
   const drafting = new DraftingService({
     candidates: new CandidatesRepo(store, clock),
@@ -140,26 +154,32 @@ export function createCore(options: CoreOptions): Core {
     router,
     clock,
   });
-  let exporter: { port: number; close(): Promise<void> } | null = null;
-  let drainTimer: NodeJS.Timeout | null = null;
-  const applyRuntimeSettings = async () => {
-    const { metricsExporter, durability } = settings.get();
-    // FULL also survives power loss; NORMAL (WAL) survives a crash or kill of the app.
-    store.sqlite.pragma(`synchronous = ${options.synchronous ?? durability}`);
-    const wanted = metricsExporter.enabled ? metricsExporter.port : null;
-    if (exporter && exporter.port !== wanted) {
-      await exporter.close();
-      exporter = null;
-    }
-    if (wanted !== null && !exporter)
-      exporter = await startMetricsExporter(metrics, wanted).catch((err: unknown) => {
-        log(`metrics exporter not started: ${err instanceof Error ? err.message : String(err)}`);
-        return null;
-      });
-  };
-  let started: Promise<void> | null = null;
+  const stats = new UsageStats(store);
+  const usageEvents = new RawUsageEvents(store);
 
-  const base = {
+  const exporter = new MetricsExporterControl(metrics, log);
+  const applySettings = () =>
+    applyRuntimeSettings({ settings, sqlite: store.sqlite, exporter, synchronousOverride: options.synchronous });
+  const drainTimer = new OutboxDrainTimer(outboxRunner, log);
+  const currentSchemaVersion = () => schemaVersion(store.sqlite);
+
+  // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
+  const handlers: Handlers = {
+    ...appHandlers({ dataDir: options.dataDir, secretsBackend: secrets.backend, schemaVersion: currentSchemaVersion }),
+    ...providerHandlers({ providers, configuredProviders, budgets, breakers }),
+    ...adminHandlers({ admin }),
+    ...auditHandlers({ audit }),
+    ...usageHandlers({ stats, usageEvents, clock }),
+    ...priceHandlers({ pricing }),
+    ...askHandlers({ router }),
+    ...outboxHandlers({ outbox }),
+    ...metricsHandlers({ metrics }),
+    ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
+    ...draftingHandlers({ drafting }),
+  };
+  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage);
+
+  return {
     dataDir: options.dataDir,
     store,
     secrets,
@@ -168,15 +188,15 @@ export function createCore(options: CoreOptions): Core {
     services: {
       providers,
       configuredProviders,
-      roles,
+      roles: admin,
       admin,
       audit,
       pricing,
       budgets,
       breakers,
       usageLog,
-      usageEvents: new RawUsageEvents(store),
-      stats: new UsageStats(store),
+      usageEvents,
+      stats,
       metrics,
       outbox,
       outboxRunner,
@@ -184,56 +204,20 @@ export function createCore(options: CoreOptions): Core {
       settings,
       drafting,
     },
-    start: () =>
-      (started ??= (async () => {
-        // Work left half-done by a process that was killed: a call cannot outlive its longest timeout.
-        budgets.releaseStale(STALE_AFTER_MS);
-        outbox.requeueInterrupted(STALE_AFTER_MS);
-        if (options.env) await seedProvidersFromEnv(providers, options.env);
-        await applyRuntimeSettings();
-      })()),
-    startBackgroundWork: (intervalMs = 30_000) => {
-      drainTimer ??= setInterval(() => {
-        outboxRunner
-          .drain()
-          .catch((err: unknown) => log(`outbox: ${err instanceof Error ? err.message : String(err)}`));
-      }, intervalMs);
-      drainTimer.unref();
-    },
-    applyRuntimeSettings,
-    metricsExporterPort: () => exporter?.port ?? null,
-    schemaVersion: () =>
-      (store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n,
-    localSession: (host: HostKind, adminToken: string | null = null): Session => ({
-      host,
-      userId: osUserName(),
-      adminToken,
-    }),
+    start: startUpOnce({ budgets, outbox, providers, env: options.env, applyRuntimeSettings: applySettings }),
+    startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
+    applyRuntimeSettings: applySettings,
+    metricsExporterPort: () => exporter.port,
+    handlers,
+    dispatch,
+    schemaVersion: currentSchemaVersion,
+    localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
     close: () => {
-      if (drainTimer) clearInterval(drainTimer);
-      void exporter?.close();
+      drainTimer.stop();
+      void exporter.close();
       usageLog.flush();
       budgets.close();
       store.close();
     },
   };
-  const handlers = createHandlers(base);
-  const dispatchNow = createDispatch(handlers, roles, log);
-  // Usage events are committed in groups behind the router's answers. Nothing leaves the main process
-  // before the usage events queued so far are committed: every call reads them all, and every event it
-  // emits and every answer it returns goes out after a flush.
-  const dispatch: Dispatch = async (channel, input, session, events) => {
-    usageLog.flush();
-    const committedFirst = events && {
-      ...events,
-      emit: (...args: Parameters<typeof events.emit>) => {
-        usageLog.flush();
-        events.emit(...args);
-      },
-    };
-    const result = await dispatchNow(channel, input, session, committedFirst);
-    usageLog.flush();
-    return result;
-  };
-  return { ...base, handlers, dispatch };
 }

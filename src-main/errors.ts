@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@contract';
+import type { ErrorCode, ProviderErrorClass } from '@contract';
 
 /** A failure with a code from the IPC contract and a message a person can act on. Never holds a secret. */
 export class AppError extends Error {
@@ -27,4 +27,18 @@ export function storageErrorFrom(err: unknown): AppError | null {
     return new AppError('storage_error', 'The database is read-only: check the data folder permissions.');
   if (code === 'SQLITE_BUSY') return new AppError('unavailable', 'The database is busy; try again in a moment.');
   return null;
+}
+
+/**
+ * A provider's failure as the app reports it once it has left the provider layer (a refused or cancelled
+ * request): code `provider_error`, with the error class and the HTTP status (or null) in its details.
+ */
+export class ProviderFailure extends AppError {
+  constructor(
+    readonly errorClass: ProviderErrorClass,
+    message: string,
+    status: number | null,
+  ) {
+    super('provider_error', message, { errorClass, status });
+  }
 }

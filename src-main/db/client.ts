@@ -1,11 +1,7 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
-export type Db = BetterSQLite3Database<Schema>;
 export type Sqlite = Database.Database;
 
 export const DATABASE_FILE = 'aditus.db';
@@ -18,7 +14,6 @@ export interface OpenDatabaseOptions {
 
 export interface DatabaseHandle {
   sqlite: Sqlite;
-  db: Db;
   path: string;
   close(): void;
 }
@@ -35,10 +30,8 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = drizzle(sqlite, { schema });
   return {
     sqlite,
-    db,
     path,
     close: () => {
       if (sqlite.open) sqlite.close();

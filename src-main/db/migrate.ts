@@ -1,7 +1,8 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Db } from './client';
+import type { Sqlite } from './client';
 
 /**
  * Where the drizzle-kit migrations live: next to the app in development and for the CLI,
@@ -24,6 +25,12 @@ export function defaultMigrationsDir(): string {
   throw new Error('Database migrations not found (looked for drizzle/meta/_journal.json)');
 }
 
-export function applyMigrations(db: Db, migrationsFolder = defaultMigrationsDir()): void {
-  migrate(db, { migrationsFolder });
+/** Applies the drizzle-kit migrations not yet applied; drizzle's migrator is the only use of drizzle at run time. */
+export function applyMigrations(sqlite: Sqlite, migrationsFolder = defaultMigrationsDir()): void {
+  migrate(drizzle(sqlite), { migrationsFolder });
+}
+
+/** How many migrations this database has applied. */
+export function schemaVersion(sqlite: Sqlite): number {
+  return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { channels, isChannel, type Result } from '@contract';
 import { AppError, isAppError, storageErrorFrom } from '../errors';
-import { ProviderError } from '../providers/errors';
-import { redactKnownSecrets } from '../secrets/redaction';
 import type { HandlerContext, Handlers } from './handlers';
 import type { RoleResolver, Session } from '../session';
 
@@ -15,8 +13,18 @@ export type Dispatch = (
 
 const noEvents: Pick<HandlerContext, 'emit'> = { emit: () => undefined };
 
-/** The one entry point every host uses: channel allowlist → role check → zod parse → handler → envelope. */
-export function createDispatch(handlers: Handlers, roles: RoleResolver, log: (line: string) => void): Dispatch {
+const keepText = (text: string): string => text;
+
+/**
+ * The one entry point every host uses: channel allowlist → role check → zod parse → handler → envelope.
+ * `redact` scrubs every message and log line that leaves through it (the composition root passes the keychain's).
+ */
+export function createDispatch(
+  handlers: Handlers,
+  roles: RoleResolver,
+  log: (line: string) => void,
+  redact: (text: string) => string = keepText,
+): Dispatch {
   return async (channelName, input, session, events = noEvents) => {
     try {
       if (!isChannel(channelName))
@@ -35,7 +43,7 @@ export function createDispatch(handlers: Handlers, roles: RoleResolver, log: (li
       const output = await handler(parsed.data, { session, role, emit: events.emit, signal: events.signal });
       return { ok: true, data: spec.output.parse(output) };
     } catch (err) {
-      return { ok: false, error: toErrorDto(err, log) };
+      return { ok: false, error: toErrorDto(err, log, redact) };
     }
   };
 }
@@ -50,16 +58,11 @@ function invalidInput(error: z.ZodError): AppError {
 export function toErrorDto(
   err: unknown,
   log: (line: string) => void,
+  redact: (text: string) => string = keepText,
 ): { code: AppError['code']; message: string; details?: Record<string, unknown> } {
-  if (isAppError(err)) return { code: err.code, message: redactKnownSecrets(err.message), details: err.details };
-  if (err instanceof ProviderError)
-    return {
-      code: 'provider_error',
-      message: redactKnownSecrets(err.message),
-      details: { errorClass: err.errorClass, status: err.status ?? null },
-    };
+  if (isAppError(err)) return { code: err.code, message: redact(err.message), details: err.details };
   const storage = storageErrorFrom(err);
   if (storage) return { code: storage.code, message: storage.message };
-  log(`internal error: ${redactKnownSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
+  log(`internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
   return { code: 'internal', message: 'Something went wrong inside Aditus; details were written to the log.' };
 }

@@ -13,3 +13,9 @@ export interface HandlerContext {
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 };
+
+/** The channels named `<domain>:…`, e.g. `DomainChannel<'usage'>` is every `usage:*` channel. */
+export type DomainChannel<D extends string> = Extract<Channel, `${D}:${string}`>;
+
+/** One feature's share of the handlers (src-main/handlers/*); core.ts spreads them into the full `Handlers`. */
+export type FeatureHandlers<C extends Channel> = Pick<Handlers, C>;

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
 import type { ProviderConfigDto, ProviderConfigInput, Task } from '@contract';
 import { immediate, type DatabaseHandle } from '../db/client';
-import { providerConfigs } from '../db/schema';
 import { AppError } from '../errors';
 import type { Clock } from '../clock';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AuditLog } from '../audit/audit-log';
+import { ProviderConfigRepo, type ProviderConfigRow } from './config-repo';
 import { checkKeyFormat, keyHint } from './key-format';
 
-export type ProviderConfigRow = typeof providerConfigs.$inferSelect;
+export type { ProviderConfigRow } from './config-repo';
 
 const KEY_CACHE_MS = 60_000;
 
@@ -74,14 +72,15 @@ export class ProviderConfigService {
     private readonly secrets: SecretStore,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.repo = new ProviderConfigRepo(store.sqlite);
+  }
 
+  private readonly repo: ProviderConfigRepo;
   private readonly keyCache = new Map<string, { value: string; at: number }>();
 
   private routable: { stamp: string; rows: ProviderConfigRow[] } | null = null;
   private generation = 0;
-  /** Prepared once: `sqlite.pragma()` prepares a new statement on every call. */
-  private dataVersion: Statement | null = null;
   private otherWriters = { version: '', checkedAt: Number.NEGATIVE_INFINITY };
 
   /**
@@ -92,8 +91,7 @@ export class ProviderConfigService {
   candidates(task: string, providerName?: string): ProviderConfigRow[] {
     const now = performance.now();
     if (now - this.otherWriters.checkedAt >= OTHER_WRITERS_CHECK_MS) {
-      this.dataVersion ??= this.store.sqlite.prepare('PRAGMA data_version').pluck();
-      this.otherWriters = { version: String(this.dataVersion.get()), checkedAt: now };
+      this.otherWriters = { version: String(this.repo.dataVersion()), checkedAt: now };
     }
     const stamp = `${this.generation}:${this.otherWriters.version}`;
     if (this.routable?.stamp !== stamp) {
@@ -111,11 +109,11 @@ export class ProviderConfigService {
   }
 
   list(): ProviderConfigRow[] {
-    return this.store.db.select().from(providerConfigs).orderBy(providerConfigs.priority, providerConfigs.name).all();
+    return this.repo.list();
   }
 
   findByName(name: string): ProviderConfigRow | undefined {
-    return this.store.db.select().from(providerConfigs).where(eq(providerConfigs.name, name)).get();
+    return this.repo.findByName(name);
   }
 
   getByName(name: string): ProviderConfigRow {
@@ -125,7 +123,7 @@ export class ProviderConfigService {
   }
 
   getById(id: string): ProviderConfigRow | undefined {
-    return this.store.db.select().from(providerConfigs).where(eq(providerConfigs.id, id)).get();
+    return this.repo.findById(id);
   }
 
   async create(config: ProviderConfigInput, apiKey: string | undefined, actor: string): Promise<ProviderConfigRow> {
@@ -142,18 +140,15 @@ export class ProviderConfigService {
     try {
       // The row and its audit entries commit together, or not at all (a full disk leaves nothing half-done).
       created = immediate(this.store.sqlite, () => {
-        this.store.db
-          .insert(providerConfigs)
-          .values({
-            id,
-            ...toColumns(config),
-            keyRef: apiKey ? keyAccount(id) : null,
-            keyHint: apiKey ? keyHint(apiKey) : null,
-            keySetAt: apiKey ? now : null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
+        this.repo.insert({
+          id,
+          ...toColumns(config),
+          keyRef: apiKey ? keyAccount(id) : null,
+          keyHint: apiKey ? keyHint(apiKey) : null,
+          keySetAt: apiKey ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        });
         const row = this.getById(id)!;
         this.audit.append({ actor, action: 'provider.create', target: row.name, after: auditView(row) });
         if (apiKey) this.audit.append({ actor, action: 'provider.key_set', target: row.name });
@@ -185,15 +180,11 @@ export class ProviderConfigService {
     const now = this.clock.now();
     // The change and its audit entries commit together, as in create().
     const updated = immediate(this.store.sqlite, () => {
-      this.store.db
-        .update(providerConfigs)
-        .set({
-          ...toPatchColumns(patch),
-          ...(apiKey ? { keyRef: keyAccount(row.id), keyHint: keyHint(apiKey), keySetAt: now, keyInvalid: false } : {}),
-          updatedAt: now,
-        })
-        .where(eq(providerConfigs.id, row.id))
-        .run();
+      this.repo.update(row.id, {
+        ...toPatchColumns(patch),
+        ...(apiKey ? { keyRef: keyAccount(row.id), keyHint: keyHint(apiKey), keySetAt: now, keyInvalid: false } : {}),
+        updatedAt: now,
+      });
       const after = this.getById(row.id)!;
       this.audit.append({
         actor,
@@ -223,7 +214,7 @@ export class ProviderConfigService {
       this.keyCache.delete(row.keyRef);
     }
     immediate(this.store.sqlite, () => {
-      this.store.db.delete(providerConfigs).where(eq(providerConfigs.id, row.id)).run();
+      this.repo.delete(row.id);
       this.audit.append({ actor, action: 'provider.delete', target: row.name, before: auditView(row) });
       if (row.keyRef) this.audit.append({ actor, action: 'provider.key_remove', target: row.name });
     });
@@ -232,11 +223,7 @@ export class ProviderConfigService {
   }
 
   markKeyInvalid(id: string, invalid: boolean): void {
-    this.store.db
-      .update(providerConfigs)
-      .set({ keyInvalid: invalid, updatedAt: this.clock.now() })
-      .where(eq(providerConfigs.id, id))
-      .run();
+    this.repo.update(id, { keyInvalid: invalid, updatedAt: this.clock.now() });
     this.changed();
   }
 

@@ -66,6 +66,10 @@ export class ConfiguredProviders {
 
   async listModels(name: string): Promise<ModelInfo[]> {
     const row = this.configs.getByName(name);
-    return this.providerFor(row).listModels(AbortSignal.timeout(row.timeoutMs));
+    try {
+      return await this.providerFor(row).listModels(AbortSignal.timeout(row.timeoutMs));
+    } catch (err) {
+      throw err instanceof ProviderError ? err.toAppError() : err;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { ProviderErrorClass, ProviderKind } from '@contract';
+import { ProviderFailure } from '../errors';
 import { inspectError, type ErrorFacts } from './error-inspection';
 import { redactSecrets } from '../secrets/redact';
 
@@ -29,6 +30,11 @@ export class ProviderError extends Error {
     this.providerKind = init.providerKind;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** This failure as the app reports it beyond the provider layer (the router's callers, IPC). */
+  toAppError(): ProviderFailure {
+    return new ProviderFailure(this.errorClass, this.message, this.status ?? null);
   }
 }
 

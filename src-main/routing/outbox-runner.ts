@@ -1,5 +1,4 @@
-import { isAppError } from '../errors';
-import { isProviderError } from '../providers/errors';
+import { isAppError, ProviderFailure } from '../errors';
 import type { Outbox } from './outbox';
 import type { Router } from './router';
 import type { RouteAnswer } from './types';
@@ -56,7 +55,7 @@ export class OutboxRunner {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const permanent =
-          (isProviderError(err) && err.errorClass === 'bad_request') ||
+          (err instanceof ProviderFailure && err.errorClass === 'bad_request') ||
           (isAppError(err) && err.code === 'invalid_input');
         this.outbox.retryLater(item.id, item.attempts, message, permanent);
       }

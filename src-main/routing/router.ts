@@ -1,34 +1,41 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
+import { ProviderFailure, type AppError } from '../errors';
 import { ProviderError, isProviderError } from '../providers/errors';
 import type { ProviderConfigRow } from '../providers/config-service';
-import type { LlmProvider, LlmRequest, LlmResult } from '../providers/types';
+import type { LlmProvider, LlmResult } from '../providers/types';
 import { normaliseUsage, type NormalisedUsage } from '../usage/normalise';
 import type { Metrics } from '../usage/metrics';
 import { costMicros, type PricingService } from '../usage/pricing';
 import type { UsageLog } from '../usage/usage-log';
 import { hasLimits, type BudgetDenial, type Budgets, type Reservation } from './budgets';
+import { callProvider } from './call-provider';
 import type { CircuitBreakers } from './circuit-breaker';
 import { estimateRequestTokens, requestText } from './estimate';
 import type { Outbox } from './outbox';
+import { recordAttempt } from './record-attempt';
 import { backoffMs } from './retry-policy';
+import { RoutedRequest } from './routed-request';
 import { allFailed, budgetExceeded, noProvider, queued } from './routing-errors';
 import type { AttemptRecord, RouteAnswer, RouteRequest } from './types';
 
 export const MAX_ATTEMPTS_PER_CANDIDATE = 3;
 
-const JSON_REPAIR_TURN = {
-  role: 'user' as const,
-  content: [
-    {
-      type: 'text' as const,
-      text: 'Your previous answer was not valid JSON. Reply again with only the JSON object that matches the schema: no prose, no code fences.',
-    },
-  ],
-};
+const JSON_REPAIR_TURN = [
+  {
+    role: 'user' as const,
+    content: [
+      {
+        type: 'text' as const,
+        text: 'Your previous answer was not valid JSON. Reply again with only the JSON object that matches the schema: no prose, no code fences.',
+      },
+    ],
+  },
+];
 
 /** Error classes that count against a provider's health. */
 const BREAKER_CLASSES = new Set(['unavailable', 'rate_limited', 'offline']);
+
+const NO_USAGE: NormalisedUsage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, estimated: false };
 
 export interface RouterDeps {
   candidates: (task: string, providerName?: string) => ProviderConfigRow[];
@@ -45,47 +52,34 @@ export interface RouterDeps {
   random: () => number;
 }
 
-interface Attempted {
-  ok: boolean;
-  error?: ProviderError;
-  answer?: RouteAnswer;
-}
+/** How a candidate ended: it answered, or the next one is tried, or routing stops to queue the request. */
+type CandidateOutcome = RouteAnswer | 'next' | 'over_budget_queue';
+/** What follows an attempt on the same candidate. */
+type AfterAttempt = CandidateOutcome | 'retry';
 
-/** Task routing: candidates in order, bounded retries with backoff, failover, budgets, usage, metrics. */
+/**
+ * Task routing: candidates in order, bounded retries with backoff, failover, budgets, usage, metrics.
+ * Whatever `route` throws is an AppError; a provider's own error never leaves it.
+ */
 export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
-  async route(req: RouteRequest): Promise<RouteAnswer> {
-    const requestId = req.requestId ?? randomUUID();
-    const candidates = this.deps.candidates(req.task, req.providerName);
-    if (candidates.length === 0) throw noProvider(req.task);
-    const trail: AttemptRecord[] = [];
-    const state = { attempt: 0, lastClass: null as string | null, reached: false, streamed: false };
-
+  async route(input: RouteRequest): Promise<RouteAnswer> {
+    const candidates = this.deps.candidates(input.task, input.providerName);
+    if (candidates.length === 0) throw noProvider(input.task);
+    const run = new RoutedRequest(input);
     for (const [index, row] of candidates.entries()) {
-      const base = { providerName: row.name, configId: row.id, providerKind: row.kind, model: row.model };
       const skip = this.skipReason(row);
       if (skip) {
-        trail.push({ ...base, outcome: 'skipped', reason: skip });
+        run.skip(row, skip);
         continue;
       }
-      const outcome = await this.tryCandidate(req, row, requestId, index > 0, trail, state);
+      run.startCandidate(row, this.deps.providerFor(row), index > 0);
+      const outcome = await this.tryCandidate(run);
       if (typeof outcome === 'object') return outcome;
       if (outcome === 'over_budget_queue') break;
     }
-    const allOffline = !state.reached && trail.some((t) => t.reason === 'offline');
-    if (req.queue && (allOffline || trail.some((t) => t.reason === 'over_budget_queue'))) {
-      const id = this.deps.outbox.enqueue({
-        idempotencyKey: req.queue.idempotencyKey,
-        task: req.task,
-        request: req.request,
-        userId: req.userId,
-        providerName: req.providerName ?? null,
-        completion: req.queue.completion,
-      });
-      throw queued(id, trail, allOffline ? 'No provider could be reached.' : 'The provider reached its limit.');
-    }
-    throw allFailed(req.task, trail, state.lastClass, allOffline);
+    throw this.unanswered(run);
   }
 
   private skipReason(row: ProviderConfigRow): AttemptRecord['reason'] | null {
@@ -95,106 +89,24 @@ export class Router {
     return null;
   }
 
-  /** Up to MAX_ATTEMPTS_PER_CANDIDATE attempts on one config. */
-  private async tryCandidate(
-    req: RouteRequest,
-    row: ProviderConfigRow,
-    requestId: string,
-    isFallback: boolean,
-    trail: AttemptRecord[],
-    state: { attempt: number; lastClass: string | null; reached: boolean; streamed: boolean },
-  ): Promise<RouteAnswer | 'next' | 'over_budget_queue'> {
-    const base = { providerName: row.name, configId: row.id, providerKind: row.kind, model: row.model };
-    const provider = this.deps.providerFor(row);
-    const maxOutputTokens = Math.min(req.request.maxOutputTokens ?? row.maxOutputTokens, row.maxOutputTokens);
-    let request: LlmRequest = { ...req.request, maxOutputTokens, timeoutMs: req.request.timeoutMs ?? row.timeoutMs };
-    let repaired = false;
-
+  /** Up to MAX_ATTEMPTS_PER_CANDIDATE attempts on the current candidate: reserve → call → record → decide. */
+  private async tryCandidate(run: RoutedRequest): Promise<CandidateOutcome> {
     for (let local = 1; local <= MAX_ATTEMPTS_PER_CANDIDATE; local++) {
-      const reservation = this.reserve(row, requestId, request);
-      if (reservation && 'limit' in reservation) {
-        this.deps.breakers.releaseProbe(row.id);
-        if (row.onLimit === 'error') throw budgetExceeded(row.name, reservation, trail);
-        trail.push({
-          ...base,
-          outcome: 'skipped',
-          reason: row.onLimit === 'queue' ? 'over_budget_queue' : 'over_budget',
-        });
-        return row.onLimit === 'queue' && req.queue ? 'over_budget_queue' : 'next';
-      }
-      state.attempt++;
-      if (state.streamed) {
-        req.onStream?.({ type: 'reset', providerName: row.name });
-        state.streamed = false;
-      }
-      const result = await this.attemptOnce(req, row, provider, request, requestId, state, isFallback, reservation);
-      if (result.ok && result.answer) {
-        const check = req.checkOutput?.(result.answer.text) ?? { ok: true as const };
-        if (check.ok) {
-          trail.push({
-            ...base,
-            outcome: 'ok',
-            attempt: state.attempt,
-            latencyMs: result.answer.attempts[0]?.latencyMs,
-          });
-          if (isFallback) this.deps.metrics.fallback(req.task);
-          return { ...result.answer, attempts: trail };
-        }
-        trail.push({
-          ...base,
-          outcome: 'error',
-          attempt: state.attempt,
-          reason: 'invalid_output',
-          message: check.problem,
-        });
-        state.lastClass = 'invalid_output';
-        if (repaired) return 'next';
-        repaired = true;
-        request = { ...request, messages: [...request.messages, ...check.repair] };
-        continue;
-      }
-      const err = result.error!;
-      state.lastClass = err.errorClass;
-      if (err.errorClass !== 'offline') state.reached = true;
-      trail.push({ ...base, outcome: 'error', attempt: state.attempt, reason: err.errorClass, message: err.message });
-      switch (err.errorClass) {
-        case 'bad_request':
-        case 'aborted':
-          throw err;
-        case 'auth':
-          this.deps.markKeyInvalid(row.id);
-          return 'next';
-        case 'invalid_output':
-          // The provider itself rejected its answer (not JSON): the one repair turn, then failover.
-          if (repaired || !request.jsonSchema) return 'next';
-          repaired = true;
-          request = { ...request, messages: [...request.messages, JSON_REPAIR_TURN] };
-          continue;
-        case 'rate_limited':
-        case 'unavailable': {
-          if (local === MAX_ATTEMPTS_PER_CANDIDATE) return 'next';
-          const wait = backoffMs(local, err.retryAfterMs, this.deps.random);
-          if (wait === null) return 'next'; // Retry-After beyond the cap: another provider is faster
-          if (!this.deps.breakers.tryAcquire(row.id)) return 'next';
-          try {
-            await this.deps.sleep(wait, req.signal);
-          } catch {
-            throw new ProviderError({
-              errorClass: 'aborted',
-              providerKind: row.kind,
-              message: 'The request was cancelled.',
-            });
-          }
-          continue;
-        }
-        default:
-          return 'next'; // context_length, invalid_output, offline
-      }
+      const reservation = this.reserve(run);
+      if (reservation && 'limit' in reservation) return this.overBudget(run, reservation);
+      run.startAttempt(reservation);
+      const outcome = await this.attempt(run);
+      const next = isProviderError(outcome)
+        ? await this.afterError(run, outcome, local)
+        : this.afterAnswer(run, outcome);
+      if (next !== 'retry') return next;
     }
     return 'next';
   }
 
-  private reserve(row: ProviderConfigRow, requestId: string, request: LlmRequest): Reservation | BudgetDenial | null {
+  /** Reserves the attempt's worst case (input estimate + max output) when the config has limits. */
+  private reserve(run: RoutedRequest): Reservation | BudgetDenial | null {
+    const { row, request } = run;
     const limits = {
       dailyTokenLimit: row.dailyTokenLimit,
       monthlyTokenLimit: row.monthlyTokenLimit,
@@ -207,169 +119,154 @@ export class Router {
     const cost = price
       ? costMicros(price, { inputTokens: inputEstimate, outputTokens: request.maxOutputTokens, cachedInputTokens: 0 })
       : 0;
-    return this.deps.budgets.reserve(row.id, limits, requestId, tokens, cost);
+    return this.deps.budgets.reserve(row.id, limits, run.requestId, tokens, cost);
   }
 
-  private async attemptOnce(
-    req: RouteRequest,
-    row: ProviderConfigRow,
-    provider: LlmProvider,
-    request: LlmRequest,
-    requestId: string,
-    state: { attempt: number; streamed: boolean },
-    isFallback: boolean,
-    reservation: Reservation | null,
-  ): Promise<Attempted> {
-    const started = performance.now();
-    let ttft: number | null = null;
+  /** The config's limit is reached: an error, a skip, or (with `queue` and a queueable request) the outbox. */
+  private overBudget(run: RoutedRequest, denial: BudgetDenial): CandidateOutcome {
+    const { row } = run;
+    this.deps.breakers.releaseProbe(row.id);
+    if (row.onLimit === 'error') throw budgetExceeded(row.name, denial, run.trail);
+    run.skip(row, row.onLimit === 'queue' ? 'over_budget_queue' : 'over_budget');
+    return row.onLimit === 'queue' && run.input.queue ? 'over_budget_queue' : 'next';
+  }
+
+  /** One call to the current candidate, its usage recorded and the circuit breaker told: the answer or why not. */
+  private async attempt(run: RoutedRequest): Promise<RouteAnswer | ProviderError> {
+    run.startedAt = performance.now();
+    run.ttftMs = null;
     try {
-      let result: LlmResult;
-      if (req.onStream) {
-        let done: LlmResult | null = null;
-        for await (const event of provider.stream(request, req.signal)) {
-          if (event.type === 'text') {
-            ttft ??= performance.now() - started;
-            state.streamed = true;
-            req.onStream({ type: 'text', text: event.text });
-          } else done = event.result;
-        }
-        if (!done)
-          throw new ProviderError({
-            errorClass: 'unavailable',
-            providerKind: row.kind,
-            message: `${row.name} ended the stream without finishing.`,
-          });
-        result = done;
-      } else {
-        result = await provider.generate(request, req.signal);
-      }
-      const latencyMs = Math.round(performance.now() - started);
-      const usage = normaliseUsage(row.kind, result.usage, {
-        inputText: () => requestText(request),
-        outputText: result.text,
-      });
-      const price = this.deps.pricing.priceFor(result.model || row.model);
-      const cost = price ? costMicros(price, usage) : null;
-      this.log(
-        req,
-        row,
-        requestId,
-        state.attempt,
-        isFallback,
-        { status: 'ok', errorClass: null, usage, cost, priceVersion: price?.version ?? null, latencyMs, ttft },
-        reservation,
-      );
-      this.deps.breakers.record(row.id, true);
-      this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
-      return {
-        ok: true,
-        answer: {
-          requestId,
-          text: result.text,
-          result,
-          providerName: row.name,
-          providerKind: row.kind,
-          configId: row.id,
-          model: result.model || row.model,
-          usage,
-          costUsd: cost === null ? null : cost / 1e6,
-          attempts: [
-            {
-              providerName: row.name,
-              configId: row.id,
-              providerKind: row.kind,
-              model: row.model,
-              outcome: 'ok',
-              latencyMs,
-            },
-          ],
-          fallback: isFallback,
-        },
-      };
+      return this.settleAnswer(run, await callProvider(run));
     } catch (caught) {
-      const err = isProviderError(caught)
-        ? caught
-        : new ProviderError({
-            errorClass: 'unavailable',
-            providerKind: row.kind,
-            message: `${row.name} failed unexpectedly.`,
-          });
-      const latencyMs = Math.round(performance.now() - started);
-      const none: NormalisedUsage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, estimated: false };
-      this.log(
-        req,
-        row,
-        requestId,
-        state.attempt,
-        isFallback,
-        { status: 'error', errorClass: err.errorClass, usage: none, cost: null, priceVersion: null, latencyMs, ttft },
-        reservation,
-      );
-      if (BREAKER_CLASSES.has(err.errorClass)) this.deps.breakers.record(row.id, false);
-      else this.deps.breakers.releaseProbe(row.id);
-      this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
-      return { ok: false, error: err };
+      return this.settleFailure(run, caught);
     }
   }
 
-  private log(
-    req: RouteRequest,
-    row: ProviderConfigRow,
-    requestId: string,
-    attempt: number,
-    fallback: boolean,
-    o: {
-      status: 'ok' | 'error';
-      errorClass: string | null;
-      usage: NormalisedUsage;
-      cost: number | null;
-      priceVersion: number | null;
-      latencyMs: number;
-      ttft: number | null;
-    },
-    reservation: Reservation | null,
-  ): void {
-    this.deps.usage.enqueue(
-      {
-        requestId,
-        attempt,
-        configId: row.id,
-        providerName: row.name,
-        providerKind: row.kind,
-        model: row.model,
-        task: req.task,
-        userId: req.userId,
-        status: o.status,
-        errorClass: o.errorClass,
-        inputTokens: o.usage.inputTokens,
-        outputTokens: o.usage.outputTokens,
-        cachedInputTokens: o.usage.cachedInputTokens,
-        estimated: o.usage.estimated,
-        costMicros: o.status === 'ok' ? o.cost : 0,
-        priceVersion: o.priceVersion,
-        latencyMs: o.latencyMs,
-        ttftMs: o.ttft === null ? null : Math.round(o.ttft),
-        fallback,
-        createdAt: this.deps.clock.now(),
-      },
-      // The reservation becomes the real usage (or is given back), written with the usage event.
-      reservation
-        ? this.deps.budgets.finish(
-            reservation,
-            o.status === 'ok' ? { tokens: o.usage.inputTokens + o.usage.outputTokens, costMicros: o.cost ?? 0 } : null,
-          )
-        : undefined,
-    );
-    this.deps.metrics.attempt({
-      providerKind: row.kind,
-      task: req.task,
-      ok: o.status === 'ok',
-      errorClass: o.errorClass,
-      inputTokens: o.usage.inputTokens,
-      outputTokens: o.usage.outputTokens,
-      cachedInputTokens: o.usage.cachedInputTokens,
-      costMicros: o.cost,
-      latencyMs: o.latencyMs,
+  private settleAnswer(run: RoutedRequest, result: LlmResult): RouteAnswer {
+    const { row, request } = run;
+    const latencyMs = Math.round(performance.now() - run.startedAt);
+    const usage = normaliseUsage(row.kind, result.usage, {
+      inputText: () => requestText(request),
+      outputText: result.text,
     });
+    const price = this.deps.pricing.priceFor(result.model || row.model);
+    const cost = price ? costMicros(price, usage) : null;
+    recordAttempt(this.deps, run, {
+      status: 'ok',
+      errorClass: null,
+      usage,
+      cost,
+      priceVersion: price?.version ?? null,
+      latencyMs,
+    });
+    this.deps.breakers.record(row.id, true);
+    this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
+    run.latencyMs = latencyMs;
+    return {
+      requestId: run.requestId,
+      text: result.text,
+      result,
+      providerName: row.name,
+      providerKind: row.kind,
+      configId: row.id,
+      model: result.model || row.model,
+      usage,
+      costUsd: cost === null ? null : cost / 1e6,
+      attempts: run.trail,
+      fallback: run.fallback,
+    };
+  }
+
+  private settleFailure(run: RoutedRequest, caught: unknown): ProviderError {
+    const { row } = run;
+    const err = isProviderError(caught)
+      ? caught
+      : new ProviderError({
+          errorClass: 'unavailable',
+          providerKind: row.kind,
+          message: `${row.name} failed unexpectedly.`,
+        });
+    const latencyMs = Math.round(performance.now() - run.startedAt);
+    recordAttempt(this.deps, run, {
+      status: 'error',
+      errorClass: err.errorClass,
+      usage: NO_USAGE,
+      cost: null,
+      priceVersion: null,
+      latencyMs,
+    });
+    if (BREAKER_CLASSES.has(err.errorClass)) this.deps.breakers.record(row.id, false);
+    else this.deps.breakers.releaseProbe(row.id);
+    this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
+    return err;
+  }
+
+  /** An answer still has to pass the caller's output check: one repair turn, then failover. */
+  private afterAnswer(run: RoutedRequest, answer: RouteAnswer): AfterAttempt {
+    const check = run.input.checkOutput?.(answer.text);
+    if (!check || check.ok) {
+      run.answered();
+      if (run.fallback) this.deps.metrics.fallback(run.input.task);
+      return answer;
+    }
+    run.rejectedOutput(check.problem);
+    if (run.repaired) return 'next';
+    run.addRepairTurn(check.repair);
+    return 'retry';
+  }
+
+  /** Failover rules per error class; a refused or cancelled request ends routing at once. */
+  private async afterError(run: RoutedRequest, err: ProviderError, local: number): Promise<AfterAttempt> {
+    run.failed(err.errorClass, err.message);
+    switch (err.errorClass) {
+      case 'bad_request':
+      case 'aborted':
+        throw err.toAppError();
+      case 'auth':
+        this.deps.markKeyInvalid(run.row.id);
+        return 'next';
+      case 'invalid_output':
+        // The provider itself rejected its answer (not JSON): the one repair turn, then failover.
+        if (run.repaired || !run.request.jsonSchema) return 'next';
+        run.addRepairTurn(JSON_REPAIR_TURN);
+        return 'retry';
+      case 'rate_limited':
+      case 'unavailable':
+        return this.backOff(run, err, local);
+      default:
+        return 'next'; // context_length, offline
+    }
+  }
+
+  /** Waits before retrying the same candidate (backoff or Retry-After), unless another candidate would be faster. */
+  private async backOff(run: RoutedRequest, err: ProviderError, local: number): Promise<AfterAttempt> {
+    if (local === MAX_ATTEMPTS_PER_CANDIDATE) return 'next';
+    const wait = backoffMs(local, err.retryAfterMs, this.deps.random);
+    if (wait === null) return 'next'; // Retry-After beyond the cap: another provider is faster
+    if (!this.deps.breakers.tryAcquire(run.row.id)) return 'next';
+    try {
+      await this.deps.sleep(wait, run.input.signal);
+    } catch {
+      throw new ProviderFailure('aborted', 'The request was cancelled.', null);
+    }
+    return 'retry';
+  }
+
+  /** No candidate answered: the request goes to the outbox when it may wait, else the last failure is reported. */
+  private unanswered(run: RoutedRequest): AppError {
+    const { input, trail } = run;
+    const allOffline = run.allOffline();
+    if (input.queue && (allOffline || trail.some((t) => t.reason === 'over_budget_queue'))) {
+      const id = this.deps.outbox.enqueue({
+        idempotencyKey: input.queue.idempotencyKey,
+        task: input.task,
+        request: input.request,
+        userId: input.userId,
+        providerName: input.providerName ?? null,
+        completion: input.queue.completion,
+      });
+      return queued(id, trail, allOffline ? 'No provider could be reached.' : 'The provider reached its limit.');
+    }
+    return allFailed(input.task, trail, run.lastErrorClass, allOffline);
   }
 }

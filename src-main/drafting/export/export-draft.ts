@@ -1,6 +1,6 @@
 import type { ExportFormat } from '@contract';
 import type { ExportOptions } from './export-options';
-import { parseMarkdownBlocks } from './markdown-blocks';
+import { exportBlocks } from './export-blocks';
 import { renderDocx } from './render-docx';
 import { renderPdf } from './render-pdf';
 
@@ -11,6 +11,6 @@ export async function exportDraft(
   options: ExportOptions = {},
 ): Promise<Buffer> {
   if (format === 'md') return Buffer.from(markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
-  const blocks = parseMarkdownBlocks(markdown);
+  const blocks = exportBlocks(markdown);
   return format === 'docx' ? renderDocx(blocks, options) : renderPdf(blocks, options);
 }

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
-import type { Block } from './markdown-blocks';
-import type { InlineRun } from './markdown-inline';
+import type { ExportBlock } from './export-blocks';
+import type { InlineRun } from './inline-runs';
 import type { ExportOptions } from './export-options';
 
 const FONT = 'Calibri';
@@ -26,7 +26,7 @@ function textRuns(runs: readonly InlineRun[]): TextRun[] {
   );
 }
 
-function toParagraph(block: Block): Paragraph {
+function toParagraph(block: ExportBlock): Paragraph {
   if (block.type === 'heading') {
     const heading = HEADINGS[Math.min(block.level, 3) - 1] ?? HeadingLevel.HEADING_3;
     return new Paragraph({ heading, children: textRuns(block.runs) });
@@ -46,7 +46,7 @@ function toParagraph(block: Block): Paragraph {
 }
 
 /** A single-column Word document with real heading styles and list numbering, which ATS parsers read reliably. */
-export async function renderDocx(blocks: readonly Block[], options: ExportOptions): Promise<Buffer> {
+export async function renderDocx(blocks: readonly ExportBlock[], options: ExportOptions): Promise<Buffer> {
   const document = new Document({
     creator: options.author ?? 'Aditus',
     title: options.title ?? '',

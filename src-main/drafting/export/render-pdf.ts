@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { Block } from './markdown-blocks';
-import type { InlineRun } from './markdown-inline';
+import type { ExportBlock } from './export-blocks';
+import type { InlineRun } from './inline-runs';
 import type { ExportOptions, PdfFontFiles } from './export-options';
 import { toWinAnsi } from './win-ansi';
 
@@ -80,7 +80,7 @@ function writeRuns(
   });
 }
 
-function writeBlock(writer: Writer, block: Block, previous: Block | undefined): void {
+function writeBlock(writer: Writer, block: ExportBlock, previous: ExportBlock | undefined): void {
   const { doc, fonts } = writer;
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -113,7 +113,7 @@ function writeBlock(writer: Writer, block: Block, previous: Block | undefined): 
 }
 
 /** An A4 PDF with selectable text (Helvetica unless fonts are given); pdfkit breaks pages as the text flows. */
-export function renderPdf(blocks: readonly Block[], options: ExportOptions): Promise<Buffer> {
+export function renderPdf(blocks: readonly ExportBlock[], options: ExportOptions): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -3,7 +3,6 @@ import type { CandidateDto, CandidateProfile } from '@contract';
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
-import type { CandidateInput } from '../inputs/read-candidate';
 
 interface Row extends Omit<CandidateDto, 'profile'> {
   profile: string;
@@ -11,6 +10,14 @@ interface Row extends Omit<CandidateDto, 'profile'> {
 
 const COLUMNS = `id, name, email, source_kind AS sourceKind, source_file_name AS sourceFileName, source_text AS sourceText,
   profile, created_at AS createdAt, updated_at AS updatedAt`;
+
+/** What a new candidate row is made of (drafting/inputs reads it from a file or pasted text). */
+export interface NewCandidate {
+  sourceKind: string;
+  fileName: string;
+  sourceText: string;
+  profile: CandidateProfile;
+}
 
 const toDto = (row: Row): CandidateDto => ({ ...row, profile: JSON.parse(row.profile) as CandidateProfile });
 
@@ -20,7 +27,7 @@ export class CandidatesRepo {
     private readonly clock: Clock,
   ) {}
 
-  create(input: CandidateInput): CandidateDto {
+  create(input: NewCandidate): CandidateDto {
     const id = randomUUID();
     const now = this.clock.now();
     this.store.sqlite

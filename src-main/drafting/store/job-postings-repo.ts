@@ -4,7 +4,6 @@ import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
 import type { ImageMediaType } from '../../providers/types';
-import type { JobPostingInput } from '../inputs/read-job-posting';
 
 interface Row extends Omit<JobPostingDto, 'fields' | 'hasImage'> {
   fields: string | null;
@@ -15,6 +14,11 @@ interface Row extends Omit<JobPostingDto, 'fields' | 'hasImage'> {
 const COLUMNS = `id, title, company, source_kind AS sourceKind, source_file_name AS sourceFileName, raw_text AS rawText,
   image_data AS imageData, image_media_type AS imageMediaType, fields, extracted_by AS extractedBy,
   extracted_at AS extractedAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+/** What a new job posting row is made of (drafting/inputs reads it from a file or pasted text). */
+export type NewJobPosting =
+  | { kind: 'text'; sourceKind: string; fileName: string; text: string }
+  | { kind: 'image'; sourceKind: string; fileName: string; mediaType: ImageMediaType; base64: string };
 
 export interface StoredJobPosting extends JobPostingDto {
   image: { mediaType: ImageMediaType; base64: string } | null;
@@ -35,7 +39,7 @@ export class JobPostingsRepo {
     private readonly clock: Clock,
   ) {}
 
-  create(input: JobPostingInput): StoredJobPosting {
+  create(input: NewJobPosting): StoredJobPosting {
     const id = randomUUID();
     const now = this.clock.now();
     this.store.sqlite

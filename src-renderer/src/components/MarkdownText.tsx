@@ -1,9 +1,11 @@
 import { Blockquote, Code, Divider, List, Table, Text, Title, type TitleOrder } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
-import { parseBlocks, type Block } from '../lib/markdown/blocks';
-import { parseInline, type InlineToken } from '../lib/markdown/inline';
+import { parseBlocks, parseInline, plainText, type Block, type InlineToken } from '@shared/markdown';
 
-/** Links are shown, not followed: the app window never navigates. The address is printed after the text. */
+/**
+ * Links are shown, not followed: the app window never navigates. A web address is printed after the text
+ * unless the text is the address.
+ */
 function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
   return tokens.map((t, i) => {
     switch (t.type) {
@@ -27,7 +29,7 @@ function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
         return (
           <Text key={i} span inherit td="underline">
             <Inline tokens={t.children} />
-            {/^https?:/u.test(t.href) && (
+            {/^https?:/u.test(t.href) && plainText(t.children) !== t.href && (
               <Text span c="dimmed" inherit td="none">
                 {' '}
                 ({t.href})
@@ -43,6 +45,9 @@ function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
 
 const inline = (text: string) => <Inline tokens={parseInline(text)} />;
 
+/** Line breaks inside a paragraph, list item or quote show as spaces. */
+const joined = (lines: readonly string[]) => inline(lines.map((line) => line.trim()).join(' '));
+
 function BlockView({ block }: { block: Block }) {
   switch (block.type) {
     case 'heading':
@@ -54,7 +59,7 @@ function BlockView({ block }: { block: Block }) {
     case 'paragraph':
       return (
         <Text mb="sm" size="sm">
-          {inline(block.text)}
+          {joined(block.lines)}
         </Text>
       );
     case 'list': {
@@ -62,11 +67,11 @@ function BlockView({ block }: { block: Block }) {
         <List type={block.ordered ? 'ordered' : 'unordered'} mb="sm" spacing={4} withPadding size="sm">
           {block.items.map((item, i) => (
             <List.Item key={i}>
-              {inline(item.text)}
+              {joined(item.lines)}
               {item.children.length > 0 && (
                 <List withPadding size="sm" spacing={2} mt={4}>
                   {item.children.map((child, c) => (
-                    <List.Item key={c}>{inline(child)}</List.Item>
+                    <List.Item key={c}>{joined(child.lines)}</List.Item>
                   ))}
                 </List>
               )}
@@ -107,7 +112,7 @@ function BlockView({ block }: { block: Block }) {
     case 'quote':
       return (
         <Blockquote mb="sm" fz="sm">
-          {inline(block.text)}
+          {joined(block.lines)}
         </Blockquote>
       );
     case 'rule':

@@ -29,7 +29,7 @@ describe('migrations that add rollups fill them from what an earlier version wro
     const old = tempDir();
     const store = openDatabase({ dataDir: data.dir });
     cleanups.push(() => store.close(), data.cleanup, old.cleanup);
-    applyMigrations(store.db, migrationsBefore(tag, old.dir));
+    applyMigrations(store.sqlite, migrationsBefore(tag, old.dir));
     return store;
   }
 
@@ -46,7 +46,7 @@ describe('migrations that add rollups fill them from what an earlier version wro
     insert.run(10 * HOUR, 'c2', 'Local', 'extraction', 3, 1, 300, 0, 300, 3, '{"timeout":1}');
     insert.run(11 * HOUR, 'c1', 'GPT', 'cv_draft', 4, 0, 400, 800, 400, 4, '{}');
 
-    applyMigrations(store.db, MIGRATIONS);
+    applyMigrations(store.sqlite, MIGRATIONS);
 
     const rows = store.sqlite
       .prepare(
@@ -90,7 +90,7 @@ describe('migrations that add rollups fill them from what an earlier version wro
     insert.run(day, 'GPT', 'gpt-4o', 'extraction', 'ben', 2, 2, 200, 400, 2, '{"timeout":1,"auth":1}');
     insert.run(day, 'Claude', 'sonnet', 'cv_draft', 'ana', 3, 0, 300, 900, 3, '{}');
 
-    applyMigrations(store.db, MIGRATIONS);
+    applyMigrations(store.sqlite, MIGRATIONS);
 
     const rows = (dimension: string) =>
       (

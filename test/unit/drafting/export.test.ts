@@ -8,8 +8,6 @@ import { draftOffline } from '../../../src-main/drafting/builtin/draft-offline';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { draftFileName } from '../../../src-main/drafting/export/draft-file-name';
 import { exportDraft } from '../../../src-main/drafting/export/export-draft';
-import { parseMarkdownBlocks, runsText } from '../../../src-main/drafting/export/markdown-blocks';
-import { parseInline } from '../../../src-main/drafting/export/markdown-inline';
 import { toWinAnsi } from '../../../src-main/drafting/export/win-ansi';
 import { plainLine, splitLines } from '../../../src-main/drafting/text/lines';
 import { example, exampleCandidate } from './helpers';
@@ -40,36 +38,8 @@ function pdfText(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
 }
 
-describe('Markdown subset', () => {
-  it('parses headings, bullets, numbered items, paragraphs and bold', () => {
-    const blocks = parseMarkdownBlocks(
-      '# Name\n\nIntro line one\nline two\n\n## Skills\n\n- **Go** and Rust\n  continued\n1. First\n\n---\n\nEnd',
-    );
-    expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'heading', 'bullet', 'bullet', 'paragraph']);
-    expect(runsText(blocks[1]?.runs ?? [])).toBe('Intro line one line two');
-    expect(blocks[3]).toEqual({
-      type: 'bullet',
-      level: 0,
-      ordinal: null,
-      runs: [
-        { text: 'Go', bold: true, italic: false },
-        { text: ' and Rust continued', bold: false, italic: false },
-      ],
-    });
-    expect(blocks[4]).toMatchObject({ ordinal: '1' });
-  });
-
-  it('keeps literal characters: snake_case, escapes, lone asterisks, links', () => {
-    expect(runsText(parseInline('lea_sorensen_dev \\*not bold\\* 5 * 3 [site](https://x.org)'))).toBe(
-      'lea_sorensen_dev *not bold* 5 * 3 site (https://x.org)',
-    );
-    expect(parseInline('*italic* and ***both***')).toEqual([
-      { text: 'italic', bold: false, italic: true },
-      { text: ' and ', bold: false, italic: false },
-      { text: 'both', bold: true, italic: true },
-    ]);
-  });
-
+// The Markdown these exports read is tested in export-blocks.test.ts and ../shared/markdown.test.ts.
+describe('standard PDF font', () => {
   it('maps text outside WinAnsi for the standard PDF font', () => {
     expect(toWinAnsi('Sørensen café — €5 Łódź → ✓')).toBe('Sørensen café — €5 Lódz -> ');
   });

@@ -1,23 +1,7 @@
-import type { Handlers, HandlerContext } from '../../ipc/handlers';
-import type { CallContext, DraftingService } from './drafting-service';
+import type { DomainChannel, FeatureHandlers, HandlerContext } from '../ipc/handlers';
+import type { CallContext, DraftingService } from '../drafting/service/drafting-service';
 
-type DraftingChannels =
-  | 'candidates:list'
-  | 'candidates:import'
-  | 'jobs:list'
-  | 'jobs:import'
-  | 'jobs:extract'
-  | 'jobs:update-fields'
-  | 'drafts:generate'
-  | 'drafts:cancel'
-  | 'drafts:validate'
-  | 'drafts:check'
-  | 'documents:list'
-  | 'documents:get'
-  | 'documents:autosave'
-  | 'documents:save-version'
-  | 'documents:restore'
-  | 'documents:export';
+type DraftingChannels = DomainChannel<'candidates' | 'jobs' | 'drafts' | 'documents'>;
 
 const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
   userId: ctx.session.userId,
@@ -25,8 +9,8 @@ const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
   ...(ctx.signal ? { signal: ctx.signal } : {}),
 });
 
-/** The drafting channels: thin wrappers over the drafting service. */
-export function draftingHandlers(drafting: DraftingService): Pick<Handlers, DraftingChannels> {
+/** `candidates:*`, `jobs:*`, `drafts:*`, `documents:*`: thin wrappers over the drafting service. */
+export function draftingHandlers({ drafting }: { drafting: DraftingService }): FeatureHandlers<DraftingChannels> {
   const repos = drafting.repos;
   // Running generations by stream id, so a Stop button can cancel one (an Electron invoke cannot be aborted).
   const running = new Map<string, AbortController>();

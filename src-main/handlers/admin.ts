@@ -1,0 +1,22 @@
+import QRCode from 'qrcode';
+import type { AdminService, Enrolment } from '../admin/admin-service';
+import type { DomainChannel, FeatureHandlers } from '../ipc/handlers';
+
+async function withQr(enrolment: Enrolment) {
+  return { ...enrolment, qrSvg: await QRCode.toString(enrolment.otpauthUri, { type: 'svg', margin: 1 }) };
+}
+
+/** `admin:*`: the local admin account (password + TOTP) and its sessions. */
+export function adminHandlers({ admin }: { admin: AdminService }): FeatureHandlers<DomainChannel<'admin'>> {
+  return {
+    'admin:status': (_input, ctx) => admin.status(ctx.session),
+    'admin:setup': async ({ password }, ctx) => withQr(await admin.setup(password, ctx.session)),
+    'admin:unlock': ({ password, code }, ctx) => admin.unlock(password, code, ctx.session),
+    'admin:lock': (_input, ctx) => admin.lock(ctx.session),
+    'admin:change-password': async ({ currentPassword, newPassword }, ctx) => {
+      await admin.changePassword(currentPassword, newPassword, ctx.session);
+      return { changed: true as const };
+    },
+    'admin:reenrol-totp': async ({ password }, ctx) => withQr(await admin.reenrolTotp(password, ctx.session)),
+  };
+}

@@ -1,0 +1,44 @@
+import { actorOf } from '../admin/admin-service';
+import type { DomainChannel, FeatureHandlers } from '../ipc/handlers';
+import { toDto, type ProviderConfigService } from '../providers/config-service';
+import type { ConfiguredProviders } from '../providers/configured-providers';
+import type { Budgets } from '../routing/budgets';
+import type { CircuitBreakers } from '../routing/circuit-breaker';
+import { microsToUsd } from '../usage/money';
+
+export interface ProviderHandlerServices {
+  providers: ProviderConfigService;
+  configuredProviders: ConfiguredProviders;
+  budgets: Budgets;
+  breakers: CircuitBreakers;
+}
+
+/** `providers:*`: provider configs (admin), their credentials and models, and their health. */
+export function providerHandlers({
+  providers,
+  configuredProviders,
+  budgets,
+  breakers,
+}: ProviderHandlerServices): FeatureHandlers<DomainChannel<'providers'>> {
+  return {
+    'providers:list': () => providers.list().map(toDto),
+    'providers:create': async ({ config, apiKey }, ctx) =>
+      toDto(await providers.create(config, apiKey, actorOf(ctx.session))),
+    'providers:update': async ({ name, patch, apiKey }, ctx) =>
+      toDto(await providers.update(name, patch, apiKey, actorOf(ctx.session))),
+    'providers:remove': async ({ name }, ctx) => ({ removed: await providers.remove(name, actorOf(ctx.session)) }),
+    'providers:test': ({ name }, ctx) => configuredProviders.testCredentials(name, actorOf(ctx.session)),
+    'providers:models': ({ name }) => configuredProviders.listModels(name),
+    'providers:health': () =>
+      providers.list().map((row) => {
+        const used = budgets.usage(row.id);
+        return {
+          name: row.name,
+          circuit: breakers.state(row.id),
+          dayTokens: used.dayTokens,
+          monthTokens: used.monthTokens,
+          monthCostUsd: microsToUsd(used.monthCostMicros),
+        };
+      }),
+  };
+}

@@ -1,0 +1,25 @@
+import { ProviderError } from '../providers/errors';
+import type { LlmResult } from '../providers/types';
+import type { RoutedRequest } from './routed-request';
+
+/** Sends the current candidate its request: streamed to the caller when the caller listens, else in one piece. */
+export async function callProvider(run: RoutedRequest): Promise<LlmResult> {
+  const { input, provider, request } = run;
+  const onStream = input.onStream;
+  if (!onStream) return provider.generate(request, input.signal);
+  let done: LlmResult | null = null;
+  for await (const event of provider.stream(request, input.signal)) {
+    if (event.type === 'text') {
+      run.ttftMs ??= performance.now() - run.startedAt;
+      run.streamed = true;
+      onStream({ type: 'text', text: event.text });
+    } else done = event.result;
+  }
+  if (!done)
+    throw new ProviderError({
+      errorClass: 'unavailable',
+      providerKind: run.row.kind,
+      message: `${run.row.name} ended the stream without finishing.`,
+    });
+  return done;
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { ProviderErrorClass } from '@contract';
+import type { ProviderConfigRow } from '../providers/config-service';
+import type { LlmMessage, LlmProvider, LlmRequest } from '../providers/types';
+import type { Reservation } from './budgets';
+import type { AttemptRecord, RouteRequest } from './types';
+
+/**
+ * One request on its way through the router: the caller's input and everything learnt while routing it.
+ * Every router step takes it as its one argument. The candidate fields describe the config being tried
+ * (set by `startCandidate`); the attempt fields describe the call in flight.
+ */
+export class RoutedRequest {
+  readonly requestId: string;
+  /** Every skip and attempt so far, in order: the answer's `attempts`, or the details of the final error. */
+  readonly trail: AttemptRecord[] = [];
+  /** Attempts started so far across all candidates: the number of the one in flight. */
+  attempt = 0;
+  /** Error class of the latest failed attempt. */
+  lastErrorClass: string | null = null;
+  /** Some provider was reached (even if it answered with an error): not everything is offline. */
+  reachedProvider = false;
+  /** Text went to the caller's stream since the last reset. */
+  streamed = false;
+
+  row!: ProviderConfigRow;
+  provider!: LlmProvider;
+  /** What the candidate is sent: the caller's request within the config's limits, plus any repair turn. */
+  request!: LlmRequest;
+  /** The candidate is not the first one routed to the task. */
+  fallback = false;
+  /** The candidate's one repair turn was used. */
+  repaired = false;
+
+  /** Budget held for the attempt in flight (null when the config has no limits). */
+  reservation: Reservation | null = null;
+  /** `performance.now()` when the attempt in flight started. */
+  startedAt = 0;
+  /** Time to the first streamed text of the attempt in flight. */
+  ttftMs: number | null = null;
+  /** Latency of the attempt that answered. */
+  latencyMs = 0;
+
+  constructor(readonly input: RouteRequest) {
+    this.requestId = input.requestId ?? randomUUID();
+  }
+
+  skip(row: ProviderConfigRow, reason: string): void {
+    this.trail.push({
+      providerName: row.name,
+      configId: row.id,
+      providerKind: row.kind,
+      model: row.model,
+      outcome: 'skipped',
+      reason,
+    });
+  }
+
+  startCandidate(row: ProviderConfigRow, provider: LlmProvider, fallback: boolean): void {
+    const asked = this.input.request;
+    this.row = row;
+    this.provider = provider;
+    this.fallback = fallback;
+    this.repaired = false;
+    this.request = {
+      ...asked,
+      maxOutputTokens: Math.min(asked.maxOutputTokens ?? row.maxOutputTokens, row.maxOutputTokens),
+      timeoutMs: asked.timeoutMs ?? row.timeoutMs,
+    };
+  }
+
+  /** Counts the attempt about to start; a stream the caller already received part of is reset first. */
+  startAttempt(reservation: Reservation | null): void {
+    this.attempt++;
+    this.reservation = reservation;
+    if (this.streamed) {
+      this.input.onStream?.({ type: 'reset', providerName: this.row.name });
+      this.streamed = false;
+    }
+  }
+
+  /** The one repair turn on this candidate: the same request again, with the turns that explain what was wrong. */
+  addRepairTurn(turns: readonly LlmMessage[]): void {
+    this.repaired = true;
+    this.request = { ...this.request, messages: [...this.request.messages, ...turns] };
+  }
+
+  answered(): void {
+    this.trail.push({
+      providerName: this.row.name,
+      configId: this.row.id,
+      providerKind: this.row.kind,
+      model: this.row.model,
+      outcome: 'ok',
+      attempt: this.attempt,
+      latencyMs: this.latencyMs,
+    });
+  }
+
+  failed(errorClass: ProviderErrorClass, message: string): void {
+    this.lastErrorClass = errorClass;
+    if (errorClass !== 'offline') this.reachedProvider = true;
+    this.trail.push({
+      providerName: this.row.name,
+      configId: this.row.id,
+      providerKind: this.row.kind,
+      model: this.row.model,
+      outcome: 'error',
+      attempt: this.attempt,
+      reason: errorClass,
+      message,
+    });
+  }
+
+  /** The answer came back but did not pass the caller's output check. */
+  rejectedOutput(problem: string): void {
+    this.lastErrorClass = 'invalid_output';
+    this.trail.push({
+      providerName: this.row.name,
+      configId: this.row.id,
+      providerKind: this.row.kind,
+      model: this.row.model,
+      outcome: 'error',
+      attempt: this.attempt,
+      reason: 'invalid_output',
+      message: problem,
+    });
+  }
+
+  /** Every failure was `offline` and no provider was reached. */
+  allOffline(): boolean {
+    return !this.reachedProvider && this.trail.some((t) => t.reason === 'offline');
+  }
+}

@@ -1,0 +1,32 @@
+import type { ProviderConfigService } from '../providers/config-service';
+import { seedProvidersFromEnv } from '../providers/seed-from-env';
+import type { Budgets } from '../routing/budgets';
+import type { Outbox } from '../routing/outbox';
+
+/** A call cannot outlive its longest timeout, so leases and claims older than this were left by a killed process. */
+const STALE_AFTER_MS = 15 * 60_000;
+
+export interface StartUpWork {
+  budgets: Budgets;
+  outbox: Outbox;
+  providers: ProviderConfigService;
+  /** Environment for first-start seeding (GEMINI_API_KEY, …); no seeding when omitted. */
+  env?: NodeJS.ProcessEnv;
+  applyRuntimeSettings: () => Promise<void>;
+}
+
+/**
+ * The async start-up every host runs: recover work a killed process left half-done, seed providers
+ * from the environment, put the settings into effect. Runs once; later calls share the first run.
+ */
+export function startUpOnce(work: StartUpWork): () => Promise<void> {
+  let started: Promise<void> | null = null;
+  return () => (started ??= startUp(work));
+}
+
+async function startUp({ budgets, outbox, providers, env, applyRuntimeSettings }: StartUpWork): Promise<void> {
+  budgets.releaseStale(STALE_AFTER_MS);
+  outbox.requeueInterrupted(STALE_AFTER_MS);
+  if (env) await seedProvidersFromEnv(providers, env);
+  await applyRuntimeSettings();
+}
