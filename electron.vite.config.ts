@@ -23,6 +23,23 @@ function compileChartsEagerly(): Plugin {
   };
 }
 
+/**
+ * `npm run dev` only: the dev server's page goes without the production CSP meta tag of src-renderer/index.html,
+ * whose `script-src 'self'` blocks the React refresh preamble (an inline script) and so hot reload. The built
+ * page (out/renderer) keeps it, and the desktop app's `app:` scheme and the web host send it as a header.
+ */
+function devServerWithoutCsp(): Plugin {
+  return {
+    name: 'aditus:dev-server-without-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      const meta = /\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/u;
+      if (!meta.test(html)) throw new Error('src-renderer/index.html: the CSP meta tag to leave out in dev is gone');
+      return html.replace(meta, '');
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     resolve: { alias: pathAliases },
@@ -49,7 +66,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias: pathAliases },
-    plugins: [react(), compileChartsEagerly()],
+    plugins: [react(), devServerWithoutCsp(), compileChartsEagerly()],
     build: {
       // electron-vite leaves the renderer unminified by default: minified, the JS parsed at start-up is
       // a fraction of the size (bench: ui bundleGzKb).

@@ -59,7 +59,7 @@ const ELECTRON_MESSAGE = `Only ${ELECTRON_FILES.join(', ')} may import electron.
 // ---------------------------------------------------------------------------------------------------
 
 /** Main-wide leaf files at the top of src-main: everything may import them; they import only each other. */
-const KERNEL = ['errors', 'clock', 'session', 'version', 'os-user', 'paths'];
+const KERNEL = ['errors', 'clock', 'session', 'version', 'os-user', 'paths', 'mime-types'];
 /** The provider files that are services (they use the store, the keychain and the audit log); the rest of providers/ are adapters. */
 const PROVIDER_SERVICES = [
   'src-main/providers/config-service.ts',
@@ -83,6 +83,7 @@ const TO = {
     '**/cli/**',
     '**/web-host/**',
     '**/security/**',
+    '**/desktop/**',
     '**/ipc/electron',
     top('cli'),
     top('web-host'),
@@ -207,6 +208,8 @@ const HOSTS = [
   'src-main/cli/**/*.ts',
   'src-main/web-host/**/*.ts',
   'src-main/security/**/*.ts',
+  // Plain-Node pieces of the Electron shell (scheme handler, start-up, policies), unit-tested without Electron.
+  'src-main/desktop/**/*.ts',
 ];
 const REPOS = 'src-main/**/*-repo.ts';
 

@@ -1,7 +1,14 @@
-import { BrowserWindow, session, shell, type WebContents } from 'electron';
-import { join } from 'node:path';
-import { isAppPage } from '@shared/app-origin';
-import { CONTENT_SECURITY_POLICY } from './security/csp';
+import { app, BrowserWindow, dialog, protocol, session, shell, type WebContents } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME } from '@shared/app-origin';
+import {
+  downloadAllowed,
+  navigationAllowed,
+  permissionCheckAllowed,
+  permissionRequestAllowed,
+  saveDialogFor,
+  SPELLCHECKER_DICTIONARY_URL,
+} from './desktop/policies';
+import { serveRendererRequest } from './desktop/renderer-protocol';
 
 /** https links that may open in the user's browser (the docs); everything else is denied. */
 const EXTERNAL_ALLOWLIST = new Set(['github.com', 'ai.google.dev', 'platform.openai.com', 'docs.anthropic.com']);
@@ -15,40 +22,58 @@ export function isAllowedExternal(url: string): boolean {
   }
 }
 
-function harden(contents: WebContents): void {
+/** window.open is always denied; navigation too, except the dev server reloading its own page in development. */
+function harden(contents: WebContents, devServerUrl: string | undefined): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!navigationAllowed(event.url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!navigationAllowed(event.url, devServerUrl)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The only permissions granted, to the app's own page: Copy buttons and budget-alert notifications. */
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
+/** The packaged renderer (out/renderer) at app://aditus/, with the production CSP as a response header. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererDir));
+}
 
-const isAppWindowPage = (url: string | undefined): boolean => isAppPage(url, process.env['ELECTRON_RENDERER_URL']);
-
-export function installSessionPolicies(): void {
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
-    callback(ALLOWED_PERMISSIONS.has(permission) && isAppWindowPage(wc.getURL())),
+/** Permissions, spellchecker dictionaries and downloads of the default session; the rules are in desktop/policies.ts. */
+export function installSessionPolicies(devServerUrl: string | undefined): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionRequestAllowed(permission, details, devServerUrl)),
   );
-  session.defaultSession.setPermissionCheckHandler(
-    (_wc, permission, origin) => ALLOWED_PERMISSIONS.has(permission) && isAppWindowPage(origin),
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    permissionCheckAllowed(permission, requestingOrigin, details, devServerUrl),
   );
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        'X-Content-Type-Options': ['nosniff'],
-      },
-    });
+  ses.setSpellCheckerDictionaryDownloadURL(SPELLCHECKER_DICTIONARY_URL);
+  // Exports are saved where the user chooses in the app's own save dialog (Chromium's is not parented to the
+  // window and ignores the suggested folder on some platforms); cancelling it cancels the download.
+  ses.on('will-download', (_event, item, contents) => {
+    if (!downloadAllowed(contents?.getURL(), devServerUrl)) {
+      item.cancel();
+      return;
+    }
+    const options = saveDialogFor(item.getFilename(), app.getPath('downloads'));
+    const owner = contents ? BrowserWindow.fromWebContents(contents) : null;
+    const chosen = owner ? dialog.showSaveDialogSync(owner, options) : dialog.showSaveDialogSync(options);
+    if (chosen) item.setSavePath(chosen);
+    else item.cancel();
   });
 }
 
-export function createMainWindow(rendererUrl: string | undefined): BrowserWindow {
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** Development only: the dev server's URL instead of the packaged renderer. */
+  devServerUrl: string | undefined;
+}
+
+export function createMainWindow({ preloadPath, devServerUrl }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -57,7 +82,7 @@ export function createMainWindow(rendererUrl: string | undefined): BrowserWindow
     title: 'Aditus',
     show: false,
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      preload: preloadPath,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -71,9 +96,8 @@ export function createMainWindow(rendererUrl: string | undefined): BrowserWindow
       spellcheck: true,
     },
   });
-  harden(win.webContents);
+  harden(win.webContents, devServerUrl);
   win.once('ready-to-show', () => win.show());
-  if (rendererUrl) void win.loadURL(rendererUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return win;
 }

@@ -27,6 +27,20 @@ test('the window gets the preload bridge and nothing of Node', async ({ page, ap
   ]);
 });
 
+test('the page comes from app://aditus with the CSP as a header, and cannot navigate away', async ({ page, app }) => {
+  await page.goto(app.url);
+  expect(page.url()).toBe('app://aditus/index.html');
+  // frame-ancestors works only as a header: the meta tag of the built page cannot carry it.
+  const csp = await page.evaluate(`fetch('/index.html').then((r) => r.headers.get('content-security-policy'))`);
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  // A page-initiated navigation is cancelled before any request is made (.invalid never resolves anyway).
+  await page.evaluate(`location.href = 'https://example.invalid/'`);
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe('app://aditus/index.html');
+  await expect(page.getByRole('heading', { name: 'Aditus' })).toBeVisible();
+});
+
 test('a Copy button puts the text on the system clipboard', async ({ page, app }) => {
   const electron = desktop(app);
   await page.goto(app.url);
@@ -103,19 +117,29 @@ test.describe("Electron's own download manager", () => {
     state: string;
     fileName: string;
     path: string;
+    /** Where the app's save dialog proposed to save it. */
+    proposed: string | undefined;
   }
 
-  test('saves an export under its suggested name with the exported content', async ({ page, app }) => {
+  test('saves an export where the user chooses in the save dialog, with the exported content', async ({
+    page,
+    app,
+  }) => {
     const electron = desktop(app);
     const folder = mkdtempSync(join(tmpdir(), 'aditus-downloads-'));
     try {
-      // Where a user would pick a folder in the save dialog, the test sets the path.
-      await electron.evaluate(({ session }, dir) => {
+      // The app's will-download handler asks its save dialog; the test answers as a user picking a folder would.
+      await electron.evaluate(({ dialog, session }, dir) => {
+        let proposed: string | undefined;
+        dialog.showSaveDialogSync = ((...args: unknown[]) => {
+          proposed = (args[args.length - 1] as { defaultPath?: string }).defaultPath;
+          return `${dir}/${(proposed ?? '').split(/[\\/]/u).pop()}`;
+        }) as typeof dialog.showSaveDialogSync;
         const saved = new Promise<SavedDownload>((resolve) => {
           session.defaultSession.once('will-download', (_event, item) => {
-            const path = `${dir}/${item.getFilename()}`;
-            item.setSavePath(path);
-            item.once('done', (_e, state) => resolve({ state, fileName: item.getFilename(), path }));
+            item.once('done', (_e, state) =>
+              resolve({ state, fileName: item.getFilename(), path: item.getSavePath(), proposed }),
+            );
           });
         });
         Object.assign(globalThis, { aditusSavedDownload: saved });
@@ -131,6 +155,8 @@ test.describe("Electron's own download manager", () => {
       expect(saved.fileName).toMatch(/^aditus-usage-\d{4}-\d{2}-\d{2}\.csv$/u);
       const exported = await ipc<{ filename: string; content: string }>(app, 'usage:export', { format: 'csv' });
       expect(saved.fileName).toBe(exported.filename);
+      expect(saved.proposed?.endsWith(exported.filename)).toBe(true);
+      expect(saved.path).toBe(`${folder}/${exported.filename}`);
       expect(readFileSync(saved.path, 'utf8')).toBe(exported.content);
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -81,8 +81,8 @@ export async function startElectronHost({ binary, nativeDownloads }: ElectronHos
       acceptDownloads: nativeDownloads ? undefined : true,
     });
     const page = await electron.firstWindow();
-    // A new window starts on about:blank; the app's page is the packaged file (out/renderer/index.html).
-    await page.waitForURL((url) => url.protocol === 'file:');
+    // A new window starts on about:blank; the app's page is the built renderer, served at app://aditus/index.html.
+    await page.waitForURL((url) => url.protocol === 'app:');
     return {
       page,
       app: {

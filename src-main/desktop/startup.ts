@@ -1,0 +1,62 @@
+import { redactKnownSecrets } from '../secrets/redaction';
+
+/** What the desktop host shows and does when it cannot start: an error box, then exit with this code. */
+export interface StartupFailure {
+  title: string;
+  /** The cause, what may fix it, and where the app keeps its data. */
+  message: string;
+  /** The full error (stack included) for the terminal the app may have been started from. */
+  detail: string;
+  exitCode: number;
+}
+
+export const STARTUP_EXIT_CODE = 1;
+
+/** A hint for the causes a user or admin can fix, matched on the error's text. */
+function hintFor(text: string): string | null {
+  if (
+    /NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|not a valid Win32/u.test(
+      text,
+    )
+  )
+    return 'A native module (better-sqlite3 or keytar) was built for another runtime. In a source checkout run `npm run rebuild:electron`; otherwise reinstall Aditus.';
+  if (/migrations not found/u.test(text))
+    return 'The database migrations are missing from this installation: reinstall Aditus.';
+  if (/\b(EACCES|EPERM|EROFS|ENOSPC)\b|readonly database|unable to open database/u.test(text))
+    return 'The data folder cannot be written: check its permissions and the free disk space.';
+  return null;
+}
+
+/** The failure to report for an error thrown while starting (known secrets redacted from everything shown). */
+export function startupFailure(err: unknown, dataDir: string): StartupFailure {
+  const cause = redactKnownSecrets(err instanceof Error ? err.message : String(err));
+  const hint = hintFor(cause);
+  const message = [
+    cause,
+    ...(hint ? ['', hint] : []),
+    '',
+    `Data folder: ${dataDir}`,
+    'Aditus keeps no log file; started from a terminal, it prints the details there.',
+  ].join('\n');
+  const detail = redactKnownSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return { title: 'Aditus could not start', message, detail, exitCode: STARTUP_EXIT_CODE };
+}
+
+/**
+ * Runs the desktop app's start-up; if any step fails (native module, migrations, data folder, keychain, the
+ * core's start), `onError` gets the failure to show before the process exits, instead of a process left
+ * running with no window and the single-instance lock. Resolves true when the app started.
+ */
+export async function runStartup(
+  start: () => Promise<void>,
+  onError: (failure: StartupFailure) => void,
+  dataDir: string,
+): Promise<boolean> {
+  try {
+    await start();
+    return true;
+  } catch (err) {
+    onError(startupFailure(err, dataDir));
+    return false;
+  }
+}
