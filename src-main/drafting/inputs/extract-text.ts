@@ -46,7 +46,7 @@ export function tidyText(text: string): string {
   return text
     .replace(/\r\n?/gu, '\n')
     .replace(/\p{Cc}/gu, (char) => (char === '\n' || char === '\t' ? char : ''))
-    .replace(/[ \t]+$/gmu, '')
+    .replace(/(?<![ \t])[ \t]+$/gmu, '')
     .replace(/\n{3,}/gu, '\n\n')
     .trim();
 }
