@@ -3,7 +3,7 @@ import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extr
 import { parseSalary } from '../../../src-main/drafting/builtin/salary';
 import { draftOffline } from '../../../src-main/drafting/builtin/draft-offline';
 import { detectIdentity } from '../../../src-main/drafting/builtin/title-company-location';
-import { tidyText } from '../../../src-main/drafting/inputs/extract-text';
+import { tidyText } from '../../../src-main/drafting/inputs/tidy-text';
 import { parseCvHeader } from '../../../src-main/drafting/inputs/parse-cv-header';
 import { parseEducationLines } from '../../../src-main/drafting/inputs/parse-cv-education';
 import { parseExperienceLines } from '../../../src-main/drafting/inputs/parse-cv-experience';
