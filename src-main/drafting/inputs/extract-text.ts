@@ -6,6 +6,7 @@ import { describeCount, INPUT_LIMITS } from './input-limits';
 
 // The document readers load when a document is first read: pdf-parse's bundle installs polyfills and
 // globals (Array.prototype.push among them) that every provider call would otherwise run through.
+// These run in the document worker (read-in-worker.ts), under its time and memory budget.
 
 export async function docxToText(fileName: string, bytes: Buffer): Promise<string> {
   checkDocxArchive(fileName, bytes, {

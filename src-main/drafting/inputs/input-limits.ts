@@ -25,6 +25,12 @@ export const INPUT_LIMITS = {
   maxDocxUnpackedBytes: 100 * MB,
   maxDocxEntries: 2_000,
   maxPdfPages: 50,
+  /** Reading one PDF, DOCX or HTML file in the document worker, from start to text. */
+  parseTimeoutMs: 10_000,
+  /** The document worker's JavaScript heap; a file that needs more is refused. */
+  workerHeapMb: 512,
+  /** Document workers running at once; more reads wait for a free one. */
+  parallelParses: 2,
 } as const;
 
 /** "10 MB", "10.5 MB", "300 KB": sizes as a person reads them. */
