@@ -50,6 +50,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          // PDF, DOCX and HTML are read in a worker thread (drafting/inputs/read-in-worker.ts), started from this file.
+          'document-worker': resolve(__dirname, 'src-main/drafting/inputs/document-worker.ts'),
         },
       },
     },

@@ -10,5 +10,5 @@ export function joinList(items: readonly string[], conjunction = 'and'): string 
 }
 
 export function withoutFinalStop(text: string): string {
-  return text.trim().replace(/[.;:!\s]+$/u, '');
+  return text.trim().replace(/(?<![.;:!\s])[.;:!\s]+$/u, '');
 }

@@ -10,7 +10,7 @@ const FROM_TITLE: [RegExp, Seniority][] = [
   [/\b(?:intern|internship|trainee|working student|werkstudent)\b/iu, 'intern'],
 ];
 
-const YEARS = /\b(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs?|jahre)\b/iu;
+const YEARS = /\b(\d{1,2})\s*(?:\+\s*)?(?:-\s*\d{1,2}\s*)?(?:years?|yrs?|jahre)\b/iu;
 
 function fromText(text: string): Seniority | null {
   const levelWord = /\b(mid[\s-]?level|senior[\s-]level|entry[\s-]level|junior[\s-]level)\b/iu

@@ -9,8 +9,10 @@ export interface PostingIdentity {
 
 const LABEL =
   /^(job\s*title|title|position|role|company|employer|organi[sz]ation|location|job\s*location|place of work|standort|arbeitsort|lieu|ubicaci[oó]n)\s*:\s*(.+)$/iu;
-const GENDER_MARKER = /\s*\((?:m|f|w|d|x|h|all genders?)(?:\s*\/\s*(?:m|f|w|d|x|h|div))+\)\s*/giu;
-const WORK_MODE_SUFFIX = /\s*\((?:[^)]*\b(?:remote|hybrid|on[\s-]?site|office)\b[^)]*)\)\s*$/iu;
+const GENDER_MARKER = /(?:(?<!\s)\s+)?\((?:m|f|w|d|x|h|all genders?)(?:\s*\/\s*(?:m|f|w|d|x|h|div))+\)\s*/giu;
+// The look-ahead finds the closing parenthesis once, so a long line of keywords without one is not re-scanned per keyword.
+const WORK_MODE_SUFFIX =
+  /(?:(?<!\s)\s+)?\((?=[^()]*\)\s*$)(?:[^()]*\b(?:remote|hybrid|on[\s-]?site|office)\b[^()]*)\)\s*$/iu;
 const GENERIC_ABOUT = /^(?:us|the (?:role|team|company|job|position)|you|this role)$/iu;
 const HIRING = /^(.{2,60}?)\s+(?:is hiring|is looking for|sucht|recrute)\b/iu;
 const TITLE_AT_COMPANY = /^(.{3,80}?)\s+(?:at|@|bei|chez)\s+(.{2,60})$/iu;
@@ -20,7 +22,7 @@ function clean(text: string): string {
   return text
     .replace(GENDER_MARKER, ' ')
     .replace(/\s{2,}/gu, ' ')
-    .replace(/[\s,;:.]+$/u, '')
+    .replace(/(?<![\s,;:.])[\s,;:.]+$/u, '')
     .trim();
 }
 

@@ -1,6 +1,6 @@
 import type { WorkMode } from '@contract';
 
-const HYBRID = /\bhybrid\b|\b\d\s*(?:days?|tage?)\s*(?:a|per|pro)?\s*week\s*(?:in|at)\s*(?:the\s*)?office\b/iu;
+const HYBRID = /\bhybrid\b|\b\d\s*(?:days?|tage?)\s*(?:(?:a|per|pro)\s*)?week\s*(?:in|at)\s*(?:the\s*)?office\b/iu;
 const NOT_REMOTE = /\b(?:no|not|non)[\s-]+remote\b|\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:possible|available)\b/iu;
 const REMOTE =
   /\b(?:fully\s+remote|remote[\s-]first|100\s?%\s+remote|remote|work\s+from\s+(?:home|anywhere)|home\s?office|telework|télétravail|teletrabajo)\b/iu;

@@ -1,18 +1,35 @@
 import { htmlToText } from 'html-to-text';
+import { checkDocxArchive } from './docx-archive';
+import { htmlNestingDepth } from './html-depth';
+import { InputError } from './input-error';
+import { describeCount, INPUT_LIMITS } from './input-limits';
 
 // The document readers load when a document is first read: pdf-parse's bundle installs polyfills and
 // globals (Array.prototype.push among them) that every provider call would otherwise run through.
+// These run in the document worker (read-in-worker.ts), under its time and memory budget.
 
-export async function docxToText(bytes: Buffer): Promise<string> {
+export async function docxToText(fileName: string, bytes: Buffer): Promise<string> {
+  checkDocxArchive(fileName, bytes, {
+    maxEntries: INPUT_LIMITS.maxDocxEntries,
+    maxUnpackedBytes: INPUT_LIMITS.maxDocxUnpackedBytes,
+  });
   const { default: mammoth } = await import('mammoth');
   const result = await mammoth.extractRawText({ buffer: bytes });
   return result.value;
 }
 
-export async function pdfToText(bytes: Buffer): Promise<string> {
+export async function pdfToText(fileName: string, bytes: Buffer): Promise<string> {
   const { PDFParse } = await import('pdf-parse');
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false });
   try {
+    const { total } = await parser.getInfo();
+    if (total > INPUT_LIMITS.maxPdfPages) {
+      throw new InputError(
+        fileName,
+        `has ${describeCount(total)} pages; Aditus reads PDFs of up to ${INPUT_LIMITS.maxPdfPages} pages`,
+        { code: 'input_too_large' },
+      );
+    }
     const result = await parser.getText({ pageJoiner: '' });
     return result.text;
   } finally {
@@ -26,7 +43,14 @@ const HEADING_SELECTORS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) =>
 }));
 
 /** Visible text of an HTML page: headings keep their case, lists become "- " lines, navigation and images are dropped. */
-export function htmlToPlainText(html: string): string {
+export function htmlToPlainText(html: string, fileName = 'page.html'): string {
+  if (htmlNestingDepth(html, INPUT_LIMITS.maxHtmlDepth) > INPUT_LIMITS.maxHtmlDepth) {
+    throw new InputError(
+      fileName,
+      `nests its elements more than ${INPUT_LIMITS.maxHtmlDepth} levels deep; save the posting as text or paste it instead`,
+      { code: 'input_too_complex' },
+    );
+  }
   return htmlToText(html, {
     wordwrap: false,
     selectors: [
@@ -39,14 +63,4 @@ export function htmlToPlainText(html: string): string {
       { selector: 'table', format: 'dataTable' },
     ],
   });
-}
-
-/** Trims trailing spaces, collapses runs of blank lines and drops control characters. */
-export function tidyText(text: string): string {
-  return text
-    .replace(/\r\n?/gu, '\n')
-    .replace(/\p{Cc}/gu, (char) => (char === '\n' || char === '\t' ? char : ''))
-    .replace(/[ \t]+$/gmu, '')
-    .replace(/\n{3,}/gu, '\n\n')
-    .trim();
 }

@@ -21,14 +21,18 @@ function datesOf(text: string): { start?: string; end?: string } {
   return {};
 }
 
+// Spaces before a year or separator are matched only from where they start (`(?<!\s)\s+`), so a long run of spaces is
+// not re-read from each of its positions.
 function withoutDates(text: string): string {
-  return text.replace(/\(?\s*(?:19|20)\d{2}(?:\s*[-\u2013\u2014]\s*(?:(?:19|20)\d{2}|present))?\s*\)?/giu, ' ').trim();
+  return text
+    .replace(/(?:\(\s*|(?<!\s)\s+|)(?:19|20)\d{2}(?:\s*[-\u2013\u2014]\s*(?:(?:19|20)\d{2}|present))?\s*\)?/giu, ' ')
+    .trim();
 }
 
 /** The separator-delimited part of a line that is not the degree, used as the school when no institution word is present. */
 function otherPart(text: string, degreeText: string): string | null {
   const parts = withoutDates(text)
-    .split(/\s+[\u2013\u2014|@\u00B7,]\s+|\s+-\s+|,\s+/u)
+    .split(/(?<!\s)\s+[\u2013\u2014|@\u00B7,]\s+|(?<!\s)\s+-\s+|,\s+/u)
     .map((p) => p.trim())
     .filter((p) => p.length > 0 && !p.includes(degreeText));
   return parts[0] ?? null;

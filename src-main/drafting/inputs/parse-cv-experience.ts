@@ -60,7 +60,7 @@ export function parseExperienceLines(lines: string[]): ExperienceEntry[] {
       current.start = range.start;
       current.end = range.end;
       const remainder = (text.slice(0, range.index) + text.slice(range.index + range.text.length))
-        .replace(/^[\s,|·•()\u2013\u2014-]+|[\s,|·•()\u2013\u2014-]+$/gu, '')
+        .replace(/^[\s,|·•()\u2013\u2014-]+|(?<![\s,|·•()\u2013\u2014-])[\s,|·•()\u2013\u2014-]+$/gu, '')
         .trim();
       if (remainder.length > 0 && current.location === undefined) current.location = remainder;
       continue;

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import { candidateProfileSchema, type CandidateProfile } from '@contract';
 import { summariseIssues } from '../output/summarise-issues';
-import { docxToText, pdfToText, tidyText } from './extract-text';
 import { CANDIDATE_FORMATS, formatOfFile, type DocumentFormat } from './file-types';
 import { InputError } from './input-error';
+import { readDocumentText } from './read-document-text';
 import { readInputFile } from './read-input-file';
 import { parseCvText } from './parse-cv-text';
 import { profileToText } from './profile-to-text';
+import { tidyText } from './tidy-text';
 
 export interface CandidateInput {
   sourceKind: DocumentFormat;
@@ -33,17 +34,6 @@ function profileFromJson(fileName: string, text: string): CandidateProfile {
   return parsed.data;
 }
 
-async function textOf(fileName: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
-  try {
-    if (format === 'docx') return await docxToText(bytes);
-    if (format === 'pdf') return await pdfToText(bytes);
-    return bytes.toString('utf8').replace(/^\uFEFF/u, '');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(fileName, `could not be read as ${format.toUpperCase()} (${reason})`, { cause: error });
-  }
-}
-
 /** Reads a candidate from a JSON profile or a CV (.txt, .md, .docx, .pdf) given as bytes. */
 export async function candidateFromBytes(fileName: string, bytes: Buffer): Promise<CandidateInput> {
   const format = formatOfFile(fileName);
@@ -53,7 +43,7 @@ export async function candidateFromBytes(fileName: string, bytes: Buffer): Promi
       `unsupported candidate file type; use ${CANDIDATE_FORMATS.map((f) => `.${f}`).join(', ')}`,
     );
   }
-  const text = tidyText(await textOf(fileName, format.format, bytes));
+  const text = tidyText(await readDocumentText(fileName, format.format, bytes));
   if (text.length === 0) throw new InputError(fileName, 'contains no text (a scanned PDF needs OCR first)');
   const name = basename(fileName);
   if (format.format === 'json') {

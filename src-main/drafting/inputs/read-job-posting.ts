@@ -1,19 +1,42 @@
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { ImageMediaType } from '../../providers/types';
-import { htmlToPlainText, pdfToText, tidyText } from './extract-text';
 import { formatOfFile, POSTING_FORMATS } from './file-types';
+import { IMAGE_TYPE_NAMES, imageTypeOf } from './image-signature';
 import { InputError } from './input-error';
+import { describeBytes, INPUT_LIMITS } from './input-limits';
+import { checkTextLength, readDocumentText } from './read-document-text';
 import { readInputFile } from './read-input-file';
+import { tidyText } from './tidy-text';
 
 /** An image posting needs a vision-capable provider for extraction; the builtin drafter cannot read images. */
 export type JobPostingInput =
   | { kind: 'text'; sourceKind: 'text' | 'html' | 'pdf'; fileName: string; text: string }
   | { kind: 'image'; sourceKind: 'image'; fileName: string; mediaType: ImageMediaType; base64: string };
 
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const PASTED = 'pasted.txt';
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The image's bytes, once they are known to be the image type its name says. */
+function checkImage(fileName: string, named: ImageMediaType, bytes: Buffer): void {
+  if (bytes.length === 0) throw new InputError(fileName, 'is an empty image');
+  if (bytes.length > INPUT_LIMITS.maxImageBytes) {
+    throw new InputError(
+      fileName,
+      `is larger than ${describeBytes(INPUT_LIMITS.maxImageBytes)}, the limit for an image`,
+      {
+        code: 'input_too_large',
+      },
+    );
+  }
+  const actual = imageTypeOf(bytes);
+  if (actual === named) return;
+  const expected = `a ${IMAGE_TYPE_NAMES[named]} image`;
+  throw new InputError(
+    fileName,
+    actual === null
+      ? `is named ${extname(fileName)} but is not ${expected}`
+      : `is named ${extname(fileName)} but holds ${IMAGE_TYPE_NAMES[actual]} data, not ${expected}; rename or re-export it`,
+    { code: 'input_type_mismatch' },
+  );
 }
 
 /** Reads a job posting given as bytes: text or Markdown, HTML, PDF, or an image (.png, .jpg, .jpeg, .webp). */
@@ -21,8 +44,7 @@ export async function jobPostingFromBytes(fileName: string, bytes: Buffer): Prom
   const name = basename(fileName);
   const format = formatOfFile(fileName);
   if (format?.kind === 'image') {
-    if (bytes.length === 0) throw new InputError(fileName, 'is an empty image');
-    if (bytes.length > MAX_IMAGE_BYTES) throw new InputError(fileName, 'is larger than 10 MB');
+    checkImage(fileName, format.mediaType, bytes);
     return {
       kind: 'image',
       sourceKind: 'image',
@@ -37,25 +59,16 @@ export async function jobPostingFromBytes(fileName: string, bytes: Buffer): Prom
       'unsupported job posting file type; use .txt, .md, .html, .pdf, .png, .jpg, .jpeg or .webp',
     );
   }
-  let text: string;
-  try {
-    if (format.format === 'pdf') text = await pdfToText(bytes);
-    else if (format.format === 'html') text = htmlToPlainText(bytes.toString('utf8'));
-    else text = bytes.toString('utf8').replace(/^\uFEFF/u, '');
-  } catch (error) {
-    throw new InputError(fileName, `could not be read as ${format.format.toUpperCase()} (${describe(error)})`, {
-      cause: error,
-    });
-  }
-  const tidy = tidyText(text);
+  const tidy = tidyText(await readDocumentText(fileName, format.format, bytes));
   if (tidy.length === 0) throw new InputError(fileName, 'contains no text');
   const sourceKind = format.format === 'pdf' ? 'pdf' : format.format === 'html' ? 'html' : 'text';
   return { kind: 'text', sourceKind, fileName: name, text: tidy };
 }
 
-/** Job posting pasted as text. */
+/** Job posting pasted as text; the same length limit as a file's text. */
 export function jobPostingFromText(text: string): JobPostingInput {
-  return { kind: 'text', sourceKind: 'text', fileName: 'pasted.txt', text: tidyText(text) };
+  checkTextLength(PASTED, text);
+  return { kind: 'text', sourceKind: 'text', fileName: PASTED, text: tidyText(text) };
 }
 
 export async function readJobPostingFile(path: string): Promise<JobPostingInput> {

@@ -82,7 +82,8 @@ export class DraftingService {
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof InputError) throw new AppError('invalid_input', err.message);
+      if (err instanceof InputError)
+        throw new AppError('invalid_input', err.message, { reason: err.code, fileName: err.fileName });
       throw err;
     }
   }
@@ -108,7 +109,7 @@ export class DraftingService {
     const parsed: JobPostingInput =
       'file' in input
         ? await this.read(() => jobPostingFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
-        : jobPostingFromText(input.text);
+        : await this.read(async () => jobPostingFromText(input.text));
     return toJobDto(this.deps.jobs.create(parsed));
   }
 

@@ -70,26 +70,28 @@ function fieldAfter(text: string, index: number): { field: string | null; length
 
 function cleanField(field: string | undefined): string | null {
   if (!field) return null;
-  const trimmed = field.replace(/\s+(?:and|&|of)$/u, '').trim();
+  const trimmed = field.replace(/(?<!\s)\s+(?:and|&|of)$/u, '').trim();
   return trimmed.length > 0 ? trimmed : null;
 }
 
 /** Degree mentions in text, each with its canonical key, level and field when one follows. */
 export function findDegrees(text: string): DegreeMention[] {
   const found: DegreeMention[] = [];
-  const taken: [number, number][] = [];
+  // Characters already claimed by an earlier (more specific) form; a lookup per character keeps a line with
+  // thousands of mentions linear instead of comparing every mention with every other.
+  const taken = new Uint8Array(text.length);
   for (const { form, regex } of FORM_REGEXES) {
     for (const match of text.matchAll(regex)) {
       const degreeText = match[0];
       const start = match.index;
       const end = start + degreeText.length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      if (taken.subarray(start, end).includes(1)) continue;
       const { field, length } = fieldAfter(text, end);
       if (UPPERCASE_ONLY.has(degreeText.toLowerCase())) {
         // "MS", "BA"… are degrees only in capitals, followed by a field, and not "MS Excel".
         if (degreeText !== degreeText.toUpperCase() || field === null || MICROSOFT_PRODUCT.test(field)) continue;
       }
-      taken.push([start, end]);
+      taken.fill(1, start, end);
       found.push({
         text: text.slice(start, end + length).trim(),
         degreeText,

@@ -1,4 +1,5 @@
 import type { ValidationFinding } from '@contract';
+import { findMarkdownLinks } from '../text/markdown-links';
 import type { DraftDocument } from './draft-document';
 
 interface AtsRule {
@@ -8,11 +9,12 @@ interface AtsRule {
 
 const RULES: AtsRule[] = [
   {
-    test: (l) => /^\s*\|.*\|\s*$/u.test(l) || /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/u.test(l),
+    // `\s*(?:\|\s*)?` rather than `\s*\|?\s*`: two adjacent `\s*` split a long run of spaces every possible way.
+    test: (l) => /^\s*\|.*\|\s*$/u.test(l) || /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+(?:\|\s*)?$/u.test(l),
     message: 'Tables: many applicant tracking systems read table cells out of order.',
   },
   {
-    test: (l) => /!\[[^\]]*\]\([^)]*\)/u.test(l),
+    test: (l) => findMarkdownLinks(l, '![').length > 0,
     message: 'Images: applicant tracking systems cannot read text in images.',
   },
   {

@@ -5,7 +5,7 @@ import { findDegrees, type DegreeMention } from '../text/degrees';
 import { containsKey, matchKey } from '../text/fold';
 
 const CORPORATE_SUFFIX =
-  /\s+(?:inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|se|kg|aps|ab|as|asa|oy|sa|sas|sarl|srl|spa|bv|nv|pty|corp|corporation|co|company|group|holdings?)$/u;
+  /^(?:inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|se|kg|aps|ab|as|asa|oy|sa|sas|sarl|srl|spa|bv|nv|pty|corp|corporation|co|company|group|holdings?)$/u;
 const TITLE_ABBREVIATIONS: [RegExp, string][] = [
   [/\bsr\b/gu, 'senior'],
   [/\bjr\b/gu, 'junior'],
@@ -13,13 +13,15 @@ const TITLE_ABBREVIATIONS: [RegExp, string][] = [
   [/\bdev\b/gu, 'developer'],
 ];
 
+/** A match key (words joined by single spaces) without its trailing corporate suffixes; the first word always stays. */
 export function withoutCorporateSuffix(key: string): string {
-  let current = key;
-  for (;;) {
-    const next = current.replace(CORPORATE_SUFFIX, '');
-    if (next === current || next.length === 0) return current;
-    current = next;
+  let end = key.length;
+  // Word by word from the end: stripping one suffix per pass re-scanned the whole key each time.
+  for (let space = key.lastIndexOf(' ', end - 1); space > 0; space = key.lastIndexOf(' ', end - 1)) {
+    if (!CORPORATE_SUFFIX.test(key.slice(space + 1, end))) break;
+    end = space;
   }
+  return key.slice(0, end);
 }
 
 function titleKey(text: string): string {

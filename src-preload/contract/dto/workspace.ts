@@ -65,11 +65,15 @@ export const documentDtoSchema = z.object({
 });
 export type DocumentDto = z.infer<typeof documentDtoSchema>;
 
-/** A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most. */
-export const fileUploadSchema = z.object({
-  fileName: z.string().min(1).max(255),
-  dataBase64: z.string().min(1).max(34_000_000),
-});
+/** A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most (docs/input-limits.md). */
+export const fileUploadSchema = z
+  .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1) })
+  .superRefine((file, ctx) => {
+    if (file.dataBase64.length > 34_000_000) {
+      const message = `${file.fileName}: is larger than 25 MB, the most a file may be`;
+      ctx.addIssue({ code: 'custom', path: ['dataBase64'], message });
+    }
+  });
 
 export const importCandidateInputSchema = z.union([
   z.object({ file: fileUploadSchema }).strict(),

@@ -19,8 +19,12 @@ export function unsupportedDates(draft: DraftDocument, support: SupportIndex): U
         claims.push({ type: 'date', text: range.text.trim(), line });
       }
     }
+    // Both lists run left to right and ranges do not overlap, so one cursor finds the range (if any) around each year.
+    let next = 0;
     for (const { year, index } of findYears(line)) {
-      if (covered.some(([start, end]) => index >= start && index < end)) continue;
+      while ((covered[next]?.[1] ?? Infinity) <= index) next += 1;
+      const around = covered[next];
+      if (around && index >= around[0]) continue;
       if (!support.years.has(year)) claims.push({ type: 'date', text: String(year), line });
     }
   }

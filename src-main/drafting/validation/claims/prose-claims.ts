@@ -5,9 +5,11 @@ import type { DraftDocument } from '../draft-document';
 import type { SupportIndex } from '../support-index';
 import type { UnsupportedClaim } from './claim';
 
-// A run of capitalised words ("Globex Corporation", "Bank of Åland"); the pronoun "I" and a full stop end it.
+// A run of capitalised words ("Globex Corporation", "Bank of Åland"); the pronoun "I" and a full stop end it. At
+// most 13 words: a pattern that must fail after a name ("as X at Y") would otherwise re-read a line of thousands of
+// capitalised words from each of its starts.
 const NAME =
-  "\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*(?:(?<!\\.)\\s+(?:&\\s+)?(?:(?!I\\b)\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*|of|and|de|von|van|der))*";
+  "\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*(?:(?<!\\.)\\s+(?:&\\s+)?(?:(?!I\\b)\\p{Lu}[\\p{L}\\p{N}&'\u2019.-]*|of|and|de|von|van|der)){0,12}";
 const LEGAL_SUFFIX =
   /\s(?:Inc\.?|Ltd\.?|LLC|LLP|GmbH|AG|plc|PLC|ApS|A\/S|AB|BV|B\.V\.|SE|KG|S\.A\.|SAS|Pty|Corp\.?|Corporation|Holdings)$/u;
 
@@ -44,8 +46,8 @@ function cleanName(name: string): string {
   return name
     .replace(SENTENCE_START_WORD, '')
     .replace(/['\u2019]s$/u, '')
-    .replace(/\s+(?:of|and|de|von|van|der)$/u, '')
-    .replace(/[.,]+$/u, '')
+    .replace(/(?<!\s)\s+(?:of|and|de|von|van|der)$/u, '')
+    .replace(/(?<![.,])[.,]+$/u, '')
     .trim();
 }
 

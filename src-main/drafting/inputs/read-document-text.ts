@@ -1,0 +1,37 @@
+import type { DocumentFormat } from './file-types';
+import { InputError } from './input-error';
+import { describeBytes, describeCount, INPUT_LIMITS } from './input-limits';
+import { readInWorker } from './read-in-worker';
+
+/** Refuses text longer than an input may be; pasted text and text read from files share the limit. */
+export function checkTextLength(fileName: string, text: string): void {
+  if (text.length > INPUT_LIMITS.maxTextChars) {
+    throw new InputError(
+      fileName,
+      `has ${describeCount(text.length)} characters of text; the limit is ${describeCount(INPUT_LIMITS.maxTextChars)}`,
+      { code: 'input_too_large' },
+    );
+  }
+}
+
+/**
+ * The text of a document file, before tidying: plain text and Markdown as written, PDF, DOCX and HTML read in the
+ * document worker. Every limit of docs/input-limits.md applies: the file's size before anything parses it, the
+ * worker's time and memory, and the length of the text.
+ */
+export async function readDocumentText(fileName: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
+  const maxBytes = INPUT_LIMITS.maxFileBytes[format];
+  if (bytes.length > maxBytes) {
+    throw new InputError(
+      fileName,
+      `is ${describeBytes(bytes.length)}; a .${format} file may be at most ${describeBytes(maxBytes)}`,
+      { code: 'input_too_large' },
+    );
+  }
+  const text =
+    format === 'pdf' || format === 'docx' || format === 'html'
+      ? await readInWorker({ format, fileName, bytes })
+      : bytes.toString('utf8').replace(/^\uFEFF/u, '');
+  checkTextLength(fileName, text);
+  return text;
+}
