@@ -213,6 +213,8 @@ const HOSTS = [
 ];
 const REPOS = 'src-main/**/*-repo.ts';
 
+const STORAGE_NEVER = 'storage and adapters never import services, handlers, dispatch, the composition root or hosts';
+const STORAGE_NEVER_IMPORTS = [TO.hosts, TO.core, TO.dispatch, TO.handlers, ALL_SERVICES];
 const SERVICES_NEVER = 'services never import handlers, dispatch (ipc/), the composition root or hosts';
 const serviceZone = (name, files, allowed, note) =>
   zone(`services/${name}`, {
@@ -302,24 +304,13 @@ const LAYERS = [
   ...zone('storage', {
     files: ['src-main/db/**/*.ts', 'src-main/secrets/**/*.ts', 'src-main/providers/**/*.ts', REPOS],
     ignores: [...PROVIDER_SERVICES, 'src-main/drafting/store/**'],
-    patterns: ban(
-      'storage and adapters never import services, handlers, dispatch, the composition root or hosts',
-      TO.hosts,
-      TO.core,
-      TO.dispatch,
-      TO.handlers,
-      ALL_SERVICES,
-    ),
+    patterns: ban(STORAGE_NEVER, ...STORAGE_NEVER_IMPORTS),
   }),
   ...zone('storage/drafting-store', {
     files: ['src-main/drafting/store/**/*.ts'],
     patterns: ban(
-      'storage and adapters never import services, handlers, dispatch, the composition root or hosts',
-      TO.hosts,
-      TO.core,
-      TO.dispatch,
-      TO.handlers,
-      ALL_SERVICES,
+      STORAGE_NEVER,
+      ...STORAGE_NEVER_IMPORTS,
       // '../service/…' from drafting/store/ is a drafting service.
       { regex: '^\\.\\./(?!\\.\\./)' },
     ),

@@ -98,8 +98,17 @@ export class RoutedRequest {
   }
 
   failed(errorClass: ProviderErrorClass, message: string): void {
-    this.lastErrorClass = errorClass;
     if (errorClass !== 'offline') this.reachedProvider = true;
+    this.attemptFailed(errorClass, message);
+  }
+
+  /** The answer came back but did not pass the caller's output check. */
+  rejectedOutput(problem: string): void {
+    this.attemptFailed('invalid_output', problem);
+  }
+
+  private attemptFailed(errorClass: ProviderErrorClass, message: string): void {
+    this.lastErrorClass = errorClass;
     this.trail.push({
       providerName: this.row.name,
       configId: this.row.id,
@@ -109,21 +118,6 @@ export class RoutedRequest {
       attempt: this.attempt,
       reason: errorClass,
       message,
-    });
-  }
-
-  /** The answer came back but did not pass the caller's output check. */
-  rejectedOutput(problem: string): void {
-    this.lastErrorClass = 'invalid_output';
-    this.trail.push({
-      providerName: this.row.name,
-      configId: this.row.id,
-      providerKind: this.row.kind,
-      model: this.row.model,
-      outcome: 'error',
-      attempt: this.attempt,
-      reason: 'invalid_output',
-      message: problem,
     });
   }
 
