@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import { osUserName } from './os-user';
 import { openDatabase, type DatabaseHandle } from './db/client';
+import { dataFolderErrorFrom } from './errors';
 import { applyMigrations, schemaVersion } from './db/migrate';
 import { committingDispatch } from './ipc/committing-dispatch';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
@@ -118,18 +119,25 @@ export interface UsageAtClose {
   error?: unknown;
 }
 
+/** The database, migrated; a folder that cannot be written is an AppError naming it. */
+function openStore(options: CoreOptions): DatabaseHandle {
+  let store: DatabaseHandle | null = null;
+  try {
+    store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
+    applyMigrations(store.sqlite, options.migrationsDir);
+    return store;
+  } catch (err) {
+    store?.close();
+    throw dataFolderErrorFrom(err, options.dataDir) ?? err;
+  }
+}
+
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const secrets = withRedaction(options.secrets);
-  const store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
-  try {
-    applyMigrations(store.sqlite, options.migrationsDir);
-  } catch (err) {
-    store.close();
-    throw err;
-  }
+  const store = openStore(options);
 
   const audit = new AuditLog(store, clock);
   const admin = new AdminService(store, secrets, clock, audit);
