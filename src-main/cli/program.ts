@@ -18,6 +18,10 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
     .version(APP_VERSION)
     .option('--data-dir <dir>', 'data folder (env ADITUS_DATA_DIR; default: the desktop app’s folder)')
     .option('--json', 'machine output: the last line of stdout is one JSON value')
+    .addHelpText(
+      'after',
+      `\nExit code ${EXIT_USAGE_LOST}: the usage of an answered call could be neither recorded nor saved to usage-spill.jsonl.`,
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
