@@ -84,7 +84,8 @@ export interface UsageLogOptions {
  * without a disk write in between and calls share one commit. `flush()` commits at once: every IPC/CLI call
  * flushes before it runs, before each event it emits and before its answer leaves the main process, so no
  * answer is ever seen outside the process before its usage event is committed; `close` flushes too. A
- * batch that fails on a full disk or a held lock stays queued and is retried.
+ * batch that fails on a full disk or a held lock stays queued and is retried; if it still fails when the
+ * process ends, `drain` saves it to the spill file (usage-spill.ts) and the next start `replay`s it.
  */
 export class UsageLog {
   private readonly insertEvent: Statement;
