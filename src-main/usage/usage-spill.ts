@@ -1,5 +1,5 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { UsageEvent } from './usage-event';
 
 /** Usage events that could not be committed before the process ended, one JSON object a line. */
@@ -22,6 +22,21 @@ export function appendUsageSpill(path: string, events: readonly UsageEvent[]): v
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  syncDirectory(dirname(path));
+}
+
+/** Makes a newly created file's directory entry durable too (best effort: not every file system allows it). */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // the file's own fsync already succeeded
   }
 }
 
