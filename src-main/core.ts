@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import { osUserName } from './os-user';
 import { openDatabase, type DatabaseHandle } from './db/client';
+import { dataFolderErrorFrom } from './errors';
 import { applyMigrations, schemaVersion } from './db/migrate';
 import { committingDispatch } from './ipc/committing-dispatch';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
@@ -42,6 +43,7 @@ import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
 import { UsageLog } from './usage/usage-log';
+import { replayUsageSpill, usageSpillPath } from './usage/usage-spill';
 import { UsageStats } from './usage/stats';
 import type { SecretStore } from './secrets/secret-store';
 
@@ -100,7 +102,34 @@ export interface Core {
   schemaVersion(): number;
   /** A session for the local OS user on the given host. */
   localSession(host: HostKind, adminToken?: string | null): Session;
-  close(): void;
+  /**
+   * Stops background work and closes the database, committing the usage events still queued first; those
+   * the database still refuses go to the spill file (`spilled`), or, if that fails too, are `lost`.
+   */
+  close(): UsageAtClose;
+}
+
+/** What became of the usage events still queued when the core closed. */
+export interface UsageAtClose {
+  /** Events written to `spillPath` (fsynced) for the next start to record. */
+  spilled: number;
+  /** Events neither committed nor spilled (the spill file could not be written either). */
+  lost: number;
+  spillPath: string;
+  error?: unknown;
+}
+
+/** The database, migrated; a folder that cannot be written is an AppError naming it. */
+function openStore(options: CoreOptions): DatabaseHandle {
+  let store: DatabaseHandle | null = null;
+  try {
+    store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
+    applyMigrations(store.sqlite, options.migrationsDir);
+    return store;
+  } catch (err) {
+    store?.close();
+    throw dataFolderErrorFrom(err, options.dataDir) ?? err;
+  }
 }
 
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
@@ -108,13 +137,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const secrets = withRedaction(options.secrets);
-  const store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
-  try {
-    applyMigrations(store.sqlite, options.migrationsDir);
-  } catch (err) {
-    store.close();
-    throw err;
-  }
+  const store = openStore(options);
 
   const audit = new AuditLog(store, clock);
   const admin = new AdminService(store, secrets, clock, audit);
@@ -127,6 +150,18 @@ export function createCore(options: CoreOptions): Core {
       log(`usage log: ${err instanceof Error ? err.message : String(err)} (${queued} events queued, retrying)`),
   });
   const commitUsage = () => usageLog.flush();
+  const spillPath = usageSpillPath(options.dataDir);
+  const drainUsage = (): UsageAtClose => {
+    const pending = usageLog.pending();
+    try {
+      const { spilled } = usageLog.drain(spillPath);
+      if (spilled > 0) log(`usage log: ${spilled} events could not be committed; saved to ${spillPath}`);
+      return { spilled, lost: 0, spillPath };
+    } catch (error) {
+      log(`usage log: ${pending} events could not be committed nor saved to ${spillPath}: ${String(error)}`);
+      return { spilled: 0, lost: usageLog.pending(), spillPath, error };
+    }
+  };
   const budgets = new Budgets(store, clock, { flushPending: commitUsage });
   const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics();
@@ -204,7 +239,15 @@ export function createCore(options: CoreOptions): Core {
       settings,
       drafting,
     },
-    start: startUpOnce({ budgets, outbox, providers, env: options.env, applyRuntimeSettings: applySettings }),
+    start: startUpOnce({
+      budgets,
+      outbox,
+      providers,
+      env: options.env,
+      applyRuntimeSettings: applySettings,
+      replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
+      log,
+    }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
     applyRuntimeSettings: applySettings,
     metricsExporterPort: () => exporter.port,
@@ -215,9 +258,14 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       drainTimer.stop();
       void exporter.close();
-      usageLog.flush();
-      budgets.close();
+      const usage = drainUsage();
+      try {
+        budgets.close();
+      } catch (err) {
+        log(`budgets: leases left open (released at a later start): ${String(err)}`);
+      }
       store.close();
+      return usage;
     },
   };
 }

@@ -30,6 +30,28 @@ export function storageErrorFrom(err: unknown): AppError | null {
 }
 
 /**
+ * Why the data folder could not be opened for writing (a read-only folder, file or file system), as an
+ * error naming the folder; null when `err` is something else.
+ */
+export function dataFolderErrorFrom(err: unknown, dataDir: string): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const readOnly = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY');
+  if (readOnly)
+    return new AppError(
+      'storage_error',
+      `The data folder ${dataDir} is read-only or not writable by this user: check its permissions (or pass --data-dir). Nothing was saved.`,
+      { folder: dataDir, cause: code },
+    );
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return new AppError('storage_error', `The database in the data folder ${dataDir} could not be opened.`, {
+      folder: dataDir,
+      cause: code,
+    });
+  return null;
+}
+
+/**
  * A provider's failure as the app reports it once it has left the provider layer (a refused or cancelled
  * request): code `provider_error`, with the error class and the HTTP status (or null) in its details.
  */

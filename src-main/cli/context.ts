@@ -1,5 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput, Result } from '@contract';
-import { createCore, type Core } from '../core';
+import { createCore, type Core, type UsageAtClose } from '../core';
 import { defaultDataDir } from '../paths';
 import { KeytarSecretStore } from '../secrets/keytar-store';
 import type { SecretStore } from '../secrets/secret-store';
@@ -126,8 +126,10 @@ export class CliContext {
     throw new CliExit(exitCode);
   }
 
-  close(): void {
-    this.core?.close();
+  /** Closes the core; what became of usage events it could not commit (null if no core was opened). */
+  close(): UsageAtClose | null {
+    const usage = this.core?.close() ?? null;
     this.core = null;
+    return usage;
   }
 }

@@ -18,6 +18,10 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
     .version(APP_VERSION)
     .option('--data-dir <dir>', 'data folder (env ADITUS_DATA_DIR; default: the desktop app’s folder)')
     .option('--json', 'machine output: the last line of stdout is one JSON value')
+    .addHelpText(
+      'after',
+      `\nExit code ${EXIT_USAGE_LOST}: the usage of an answered call could be neither recorded nor saved to usage-spill.jsonl.`,
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -47,10 +51,38 @@ function applyToTree(cmd: Command, fn: (c: Command) => void): void {
   for (const sub of cmd.commands) applyToTree(sub, fn);
 }
 
+/**
+ * Exit code when usage events of calls that were answered could be neither committed nor saved to the
+ * spill file (the database locked or the disk full, and the spill file unwritable too).
+ */
+export const EXIT_USAGE_LOST = 75;
+
 /** Runs one CLI invocation and returns its exit code (never calls process.exit itself). */
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const holder: { ctx: CliContext | null } = { ctx: null };
   const program = buildProgram(deps, holder);
+  const code = await runProgram(program, argv, deps);
+  // Before exiting: commit the usage events still queued, or save them for the next start, and say so.
+  const usage = holder.ctx?.close() ?? null;
+  if (!usage) return code;
+  const calls = (n: number) => `${n} call${n === 1 ? '' : 's'}`;
+  if (usage.spilled > 0)
+    writeLine(
+      deps.io.stderr,
+      `aditus: usage of ${calls(usage.spilled)} could not be written now; saved to ${usage.spillPath} and will be recorded at the next start`,
+    );
+  if (usage.lost > 0) {
+    const why = usage.error instanceof Error ? usage.error.message : String(usage.error);
+    writeLine(
+      deps.io.stderr,
+      `aditus: usage of ${calls(usage.lost)} could not be written nor saved to ${usage.spillPath} (${redactKnownSecrets(why)})`,
+    );
+    return EXIT_USAGE_LOST;
+  }
+  return code;
+}
+
+async function runProgram(program: Command, argv: string[], deps: CliDeps): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -60,7 +92,5 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     const message = isAppError(err) ? err.message : err instanceof Error ? err.message : String(err);
     writeLine(deps.io.stderr, `aditus: ${redactKnownSecrets(message)}`);
     return 1;
-  } finally {
-    holder.ctx?.close();
   }
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, fstatSync, fchmodSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export type Sqlite = Database.Database;
 
@@ -18,9 +18,40 @@ export interface DatabaseHandle {
   close(): void;
 }
 
+/**
+ * Creates the folder (and any missing parents) 0700 whatever the umask; an existing folder is left as it
+ * is (it may be one the user chose and shares).
+ */
+export function ensurePrivateDir(dir: string): void {
+  const first = mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (first === undefined) return;
+  for (let d = dir; ; d = dirname(d)) {
+    chmodSync(d, 0o700);
+    if (d === first || dirname(d) === d) break;
+  }
+}
+
+/**
+ * The file readable and writable by its owner only: created 0600 whatever the umask, and one left with
+ * group or other bits (by an older version) is tightened. SQLite gives the -wal and -shm files it creates
+ * the database file's mode.
+ */
+export function ensurePrivateFile(path: string, create: boolean): void {
+  if (!create && !existsSync(path)) return;
+  const fd = openSync(path, 'a', 0o600);
+  try {
+    const mode = fstatSync(fd).mode & 0o777;
+    if (mode & 0o077) fchmodSync(fd, mode & 0o700);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(options.dataDir);
   const path = join(options.dataDir, DATABASE_FILE);
+  ensurePrivateFile(path, true);
+  for (const side of ['-wal', '-shm']) ensurePrivateFile(path + side, false);
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

@@ -13,6 +13,9 @@ export interface StartUpWork {
   /** Environment for first-start seeding (GEMINI_API_KEY, …); no seeding when omitted. */
   env?: NodeJS.ProcessEnv;
   applyRuntimeSettings: () => Promise<void>;
+  /** Records the usage events an earlier process spilled (idempotent); returns how many were read. */
+  replaySpilledUsage?: () => number;
+  log?: (line: string) => void;
 }
 
 /**
@@ -24,7 +27,24 @@ export function startUpOnce(work: StartUpWork): () => Promise<void> {
   return () => (started ??= startUp(work));
 }
 
-async function startUp({ budgets, outbox, providers, env, applyRuntimeSettings }: StartUpWork): Promise<void> {
+async function startUp({
+  budgets,
+  outbox,
+  providers,
+  env,
+  applyRuntimeSettings,
+  replaySpilledUsage,
+  log,
+}: StartUpWork): Promise<void> {
+  if (replaySpilledUsage) {
+    try {
+      const replayed = replaySpilledUsage();
+      if (replayed > 0) log?.(`usage log: recorded ${replayed} events saved by an earlier process`);
+    } catch (err) {
+      // Still locked or full: the file stays for the next start; the rest of the start-up goes on.
+      log?.(`usage log: saved events not recorded yet (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
   budgets.releaseStale(STALE_AFTER_MS);
   outbox.requeueInterrupted(STALE_AFTER_MS);
   if (env) await seedProvidersFromEnv(providers, env);

@@ -2,6 +2,7 @@ import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import { ROLLUP_FAMILIES, RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
 import type { UsageEvent } from './usage-event';
+import { appendUsageSpill } from './usage-spill';
 
 export type { UsageEvent } from './usage-event';
 
@@ -83,10 +84,13 @@ export interface UsageLogOptions {
  * without a disk write in between and calls share one commit. `flush()` commits at once: every IPC/CLI call
  * flushes before it runs, before each event it emits and before its answer leaves the main process, so no
  * answer is ever seen outside the process before its usage event is committed; `close` flushes too. A
- * batch that fails on a full disk or a held lock stays queued and is retried.
+ * batch that fails on a full disk or a held lock stays queued and is retried; if it still fails when the
+ * process ends, `drain` saves it to the spill file (usage-spill.ts) and the next start `replay`s it.
  */
 export class UsageLog {
   private readonly insertEvent: Statement;
+  /** Uses usage_events_created_at: no index on request_id (see the schema), so a replay looks up by time. */
+  private readonly alreadyRecorded: Statement<[number, string, number]>;
   /** Each rollup family's upserts: its base rollup's, and each folded one's with its table. */
   private readonly families: {
     base: RollupTable;
@@ -95,6 +99,8 @@ export class UsageLog {
   }[];
   /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
   private readonly writeBatch: Transaction<(batch: readonly Queued[]) => number[]>;
+  /** Inside one transaction: the events not yet recorded, written as a group commit writes them. */
+  private readonly replayBatch: Transaction<(events: readonly UsageEvent[]) => number>;
   private queue: Queued[] = [];
   private scheduled:
     { kind: 'now'; handle: NodeJS.Immediate } | { kind: 'window' | 'retry'; handle: NodeJS.Timeout } | null = null;
@@ -110,12 +116,28 @@ export class UsageLog {
         status, error_class, input_tokens, output_tokens, cached_input_tokens, estimated, cost_micros, price_version,
         latency_ms, ttft_ms, fallback, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.alreadyRecorded = sqlite.prepare(
+      'SELECT 1 FROM usage_events WHERE created_at = ? AND request_id = ? AND attempt = ? LIMIT 1',
+    );
     this.families = ROLLUP_FAMILIES.map(({ base, folded }) => ({
       base,
       upsert: upsertOf(sqlite, base),
       folded: folded.map((table) => ({ table, upsert: upsertOf(sqlite, table) })),
     }));
     this.writeBatch = sqlite.transaction((batch: readonly Queued[]) => this.writeEvents(batch));
+    this.replayBatch = sqlite.transaction((events: readonly UsageEvent[]) => {
+      const seen = new Set<string>();
+      const fresh = events
+        .filter((e) => {
+          const key = `${e.requestId}\u0000${e.attempt}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return this.alreadyRecorded.get(e.createdAt, e.requestId, e.attempt) === undefined;
+        })
+        .map((event): Queued => ({ event, alsoInTransaction: undefined, onCommitted: undefined }));
+      this.writeEvents(fresh);
+      return fresh.length;
+    });
   }
 
   /**
@@ -175,6 +197,31 @@ export class UsageLog {
     if (this.scheduled && this.queue.length === 0) this.cancelScheduled();
     batch.forEach((q, i) => q.onCommitted?.(ids[i] ?? 0));
     return this.queue.length === 0;
+  }
+
+  /**
+   * The end of the process: one last commit of what is queued and, if the database still refuses it (held
+   * locked past busy_timeout, full disk), the events appended to the fsynced spill file at `spillPath`,
+   * which the next start replays. Budget settlements queued with those events are not kept: their leases
+   * are released as stale at a later start. Throws only if the spill file could not be written either.
+   */
+  drain(spillPath: string): { spilled: number } {
+    if (this.flush()) return { spilled: 0 };
+    const events = this.queue.map((q) => q.event);
+    appendUsageSpill(spillPath, events);
+    this.queue = [];
+    this.cancelScheduled();
+    return { spilled: events.length };
+  }
+
+  /**
+   * Records events a process could not commit (a spill file) through the same write path as a group
+   * commit, in one transaction, skipping any already recorded (by request id and attempt), so replaying
+   * the same events twice records them once. Returns how many were new.
+   */
+  replay(events: readonly UsageEvent[]): number {
+    this.flush();
+    return this.replayBatch.immediate(events);
   }
 
   private failed(batch: Queued[], error: unknown): void {

@@ -99,7 +99,7 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
         ...(flags.provider ? { provider: flags.provider } : {}),
       });
       const file = await c.call('documents:export', { documentId: document.id, format });
-      await writeFile(flags.out, Buffer.from(file.dataBase64, 'base64'));
+      await writeFile(flags.out, Buffer.from(file.dataBase64, 'base64'), { mode: 0o600 });
       if (c.json) return writeJson(c.io, { out: flags.out, documentId: document.id, meta });
       writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);
       writeLine(c.io.stderr, describeMeta(meta));

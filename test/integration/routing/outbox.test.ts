@@ -41,7 +41,7 @@ describe('outbox', () => {
     cleanups.push(() => emulator.close());
     emulator.pushReplies('Dear hiring team');
     w = await routingWorld(0, data.dir);
-    cleanups.push(() => w.core.close());
+    cleanups.push(() => void w.core.close());
     const completed: { target: string | null; text: string }[] = [];
     w.core.services.outboxRunner.onComplete('test', (target, answer) => {
       completed.push({ target, text: answer.text });
