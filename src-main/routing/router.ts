@@ -16,7 +16,7 @@ import { recordAttempt } from './record-attempt';
 import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
 import { NO_SCRUB, type TextScrubber } from './scrub';
-import { allFailed, budgetExceeded, noProvider, queued } from './routing-errors';
+import { allFailed, budgetExceeded, noProvider, providerNotRouted, queued } from './routing-errors';
 import type { AttemptRecord, RouteAnswer, RouteRequest } from './types';
 
 export const MAX_ATTEMPTS_PER_CANDIDATE = 3;
@@ -73,7 +73,8 @@ export class Router {
 
   async route(input: RouteRequest): Promise<RouteAnswer> {
     const candidates = this.deps.candidates(input.task, input.providerName);
-    if (candidates.length === 0) throw noProvider(input.task);
+    if (candidates.length === 0)
+      throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
     const run = new RoutedRequest(input);
     for (const [index, row] of candidates.entries()) {
       const skip = this.skipReason(row);
