@@ -94,6 +94,7 @@ describe('aditus --provider respects task routing', () => {
       out,
       '--provider',
       'drafter',
+      '--no-validate',
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^drafter /mu);
