@@ -84,7 +84,8 @@ export class ProviderConfigService {
   private otherWriters = { version: '', checkedAt: Number.NEGATIVE_INFINITY };
 
   /**
-   * Active configs routed to a task: the default first, then by priority and name. Cached until this
+   * Active configs routed to a task: the default first, then by priority and name; with `providerName`, only that
+   * one, and only if it is routed to the task (`--provider` never widens routing). Cached until this
    * process changes a config (at once) or another process writes to the database (seen within
    * OTHER_WRITERS_CHECK_MS: PRAGMA data_version costs 5–25 µs, too much for every request).
    */
@@ -101,7 +102,7 @@ export class ProviderConfigService {
       );
       this.routable = { stamp, rows };
     }
-    return this.routable.rows.filter((r) => (providerName ? r.name === providerName : r.tasks.includes(task)));
+    return this.routable.rows.filter((r) => r.tasks.includes(task) && (!providerName || r.name === providerName));
   }
 
   private changed(): void {

@@ -1,20 +1,24 @@
 import { ProviderError } from '../providers/errors';
 import type { LlmResult } from '../providers/types';
 import type { RoutedRequest } from './routed-request';
+import { StreamScrubber, type TextScrubber } from './scrub';
 
 /** Sends the current candidate its request: streamed to the caller when the caller listens, else in one piece. */
-export async function callProvider(run: RoutedRequest): Promise<LlmResult> {
+export async function callProvider(run: RoutedRequest, scrub: TextScrubber): Promise<LlmResult> {
   const { input, provider, request } = run;
   const onStream = input.onStream;
   if (!onStream) return provider.generate(request, input.signal);
   let done: LlmResult | null = null;
+  // A key split across chunks is caught: the scrubber holds back a tail shorter than the longest key.
+  const out = new StreamScrubber(scrub, (text) => onStream({ type: 'text', text }));
   for await (const event of provider.stream(request, input.signal)) {
     if (event.type === 'text') {
       run.ttftMs ??= performance.now() - run.startedAt;
       run.streamed = true;
-      onStream({ type: 'text', text: event.text });
+      out.push(event.text);
     } else done = event.result;
   }
+  out.end();
   if (!done)
     throw new ProviderError({
       errorClass: 'unavailable',

@@ -15,7 +15,8 @@ import type { Outbox } from './outbox';
 import { recordAttempt } from './record-attempt';
 import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
-import { allFailed, budgetExceeded, noProvider, queued } from './routing-errors';
+import { NO_SCRUB, type TextScrubber } from './scrub';
+import { allFailed, budgetExceeded, noProvider, providerNotRouted, queued } from './routing-errors';
 import type { AttemptRecord, RouteAnswer, RouteRequest } from './types';
 
 export const MAX_ATTEMPTS_PER_CANDIDATE = 3;
@@ -50,6 +51,8 @@ export interface RouterDeps {
   clock: Clock;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
+  /** Removes stored secrets from answers and streamed text (none when omitted). */
+  scrub?: TextScrubber;
 }
 
 /** How a candidate ended: it answered, or the next one is tried, or routing stops to queue the request. */
@@ -62,11 +65,16 @@ type AfterAttempt = CandidateOutcome | 'retry';
  * Whatever `route` throws is an AppError; a provider's own error never leaves it.
  */
 export class Router {
-  constructor(private readonly deps: RouterDeps) {}
+  private readonly scrub: TextScrubber;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.scrub = deps.scrub ?? NO_SCRUB;
+  }
 
   async route(input: RouteRequest): Promise<RouteAnswer> {
     const candidates = this.deps.candidates(input.task, input.providerName);
-    if (candidates.length === 0) throw noProvider(input.task);
+    if (candidates.length === 0)
+      throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
     const run = new RoutedRequest(input);
     for (const [index, row] of candidates.entries()) {
       const skip = this.skipReason(row);
@@ -136,14 +144,17 @@ export class Router {
     run.startedAt = performance.now();
     run.ttftMs = null;
     try {
-      return this.settleAnswer(run, await callProvider(run));
+      return this.settleAnswer(run, await callProvider(run, this.scrub));
     } catch (caught) {
       return this.settleFailure(run, caught);
     }
   }
 
-  private settleAnswer(run: RoutedRequest, result: LlmResult): RouteAnswer {
+  private settleAnswer(run: RoutedRequest, answered: LlmResult): RouteAnswer {
     const { row, request } = run;
+    // A provider may echo the request's Authorization header: no stored key leaves the router in model text.
+    const text = this.scrub.text(answered.text);
+    const result = text === answered.text ? answered : { ...answered, text };
     const latencyMs = Math.round(performance.now() - run.startedAt);
     const usage = normaliseUsage(row.kind, result.usage, {
       inputText: () => requestText(request),
@@ -164,7 +175,7 @@ export class Router {
     run.latencyMs = latencyMs;
     return {
       requestId: run.requestId,
-      text: result.text,
+      text,
       result,
       providerName: row.name,
       providerKind: row.kind,

@@ -20,6 +20,15 @@ export function budgetExceeded(providerName: string, denial: BudgetDenial, attem
   );
 }
 
+/** `--provider NAME` for a task the config is not routed to (or an inactive or unknown one): the caller's mistake. */
+export function providerNotRouted(providerName: string, task: string): AppError {
+  return new AppError(
+    'invalid_input',
+    `Provider "${providerName}" is not an active provider routed to ${task}; choose one routed to ${task}, or ask an admin to route it there.`,
+    { reason: 'provider_not_routed', provider: providerName, task, attempts: [] },
+  );
+}
+
 export function noProvider(task: string): AppError {
   return new AppError('unavailable', `No provider is set up for ${task}.`, { reason: 'no_provider', attempts: [] });
 }

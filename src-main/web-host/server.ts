@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '@contract';
 import type { Core } from '../core';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { declaredTooLarge, readBody, sendTooLarge } from './body';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard';
 import { readStaticFile } from './static-files';
 
@@ -23,8 +24,6 @@ export interface WebHost {
   token: string;
   close(): Promise<void>;
 }
-
-const MAX_BODY = 25 * 1024 * 1024;
 
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -68,8 +67,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (path === '/events') return openEventStream(res);
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return send(res, 415, { error: 'application/json only' });
+      if (declaredTooLarge(req)) return sendTooLarge(req, res, SECURITY_HEADERS);
       const body = await readBody(req);
-      if (body === null) return send(res, 413, { error: 'Body too large' });
+      if (body === null) return sendTooLarge(req, res, SECURITY_HEADERS);
       let input: unknown;
       try {
         input = body.length === 0 ? {} : (JSON.parse(body) as { input?: unknown }).input;
@@ -141,22 +141,4 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

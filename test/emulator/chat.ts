@@ -25,12 +25,19 @@ export interface ResolvedReply {
 const MAX_ECHO = 500;
 const MAX_CHUNK = 24;
 
-export function resolveReply(input: ChatInput, scripted: ScriptedReply | null, omitUsage: boolean): ResolvedReply {
-  const text = scripted?.text ?? defaultText(input);
+/** `{key}` in a scripted reply (text and chunks) is replaced by the key the request carried: a provider echoing its Authorization header. */
+export function resolveReply(
+  input: ChatInput,
+  scripted: ScriptedReply | null,
+  omitUsage: boolean,
+  key: string | null = null,
+): ResolvedReply {
+  const echo = (t: string) => t.split('{key}').join(key ?? '');
+  const text = scripted ? echo(scripted.text) : defaultText(input);
   const usage = omitUsage || scripted?.usage === null ? null : completeUsage(scripted?.usage, input, text);
   return {
     text,
-    chunks: scripted?.chunks ?? splitIntoChunks(text),
+    chunks: scripted?.chunks?.map(echo) ?? splitIntoChunks(text),
     usage,
     finishReason: scripted?.finishReason ?? 'stop',
   };

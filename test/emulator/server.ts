@@ -129,7 +129,7 @@ async function handleApi(
   const chat = handler.parseChat(parsedBody.value, route.pathModel, route.stream);
   if (isVendorError(chat)) return writeJson(ctx, chat.status, chat.body);
 
-  const reply = resolveReply(chat, state.replies.take(route.protocol), fault?.omitUsage === true);
+  const reply = resolveReply(chat, state.replies.take(route.protocol), fault?.omitUsage === true, key);
   const ids = { id: state.nextId(), createdSeconds: Math.floor(Date.now() / 1000) };
   if (chat.stream) return writeSse(ctx, handler.streamEvents(chat, reply, ids), handler.malformedEvent());
   return writeJson(ctx, 200, handler.jsonReply(chat, reply, ids));

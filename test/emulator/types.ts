@@ -10,6 +10,7 @@ export interface ReplyUsage {
 
 /** What the "model" answers to one request. */
 export interface ScriptedReply {
+  /** `{key}` is replaced by the key the request carried (a provider echoing its Authorization header). */
   text: string;
   /** Only a request of this protocol takes the reply; absent = the next request of any protocol. */
   protocol?: Protocol;

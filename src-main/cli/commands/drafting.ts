@@ -5,6 +5,7 @@ import type { AnswerMeta, DraftKind, ExportFormat } from '@contract';
 import type { CliContext } from '../context';
 import { CliExit, writeJson, writeLine } from '../io';
 import { mapLimit, progressBar } from '../progress';
+import { EXIT_ERROR_FINDINGS, EXIT_STATUS_HELP, errorFindings, findingLines } from './findings';
 
 async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
   try {
@@ -86,7 +87,12 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
     .requiredOption('--job <file>', 'job posting (.txt .html .pdf .png .jpg .webp)')
     .requiredOption('--out <file>', 'output: .md, .docx or .pdf')
     .option('--provider <name>', 'only this provider')
-    .action(async (flags: { candidate: string; job: string; out: string; provider?: string }) => {
+    .option('--no-validate', 'skip validating the draft against the posting and the candidate')
+    .addHelpText(
+      'after',
+      `\nThe draft is validated by default; its findings go to stderr. The file is written either way.${EXIT_STATUS_HELP}`,
+    )
+    .action(async (flags: { candidate: string; job: string; out: string; provider?: string; validate: boolean }) => {
       const c = ctx();
       const format = extname(flags.out).slice(1).toLowerCase() as ExportFormat;
       if (!['md', 'docx', 'pdf'].includes(format)) c.fail('--out must end in .md, .docx or .pdf', 2);
@@ -100,9 +106,20 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       });
       const file = await c.call('documents:export', { documentId: document.id, format });
       await writeFile(flags.out, Buffer.from(file.dataBase64, 'base64'), { mode: 0o600 });
-      if (c.json) return writeJson(c.io, { out: flags.out, documentId: document.id, meta });
-      writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);
-      writeLine(c.io.stderr, describeMeta(meta));
+      // The validation task routes as usual: --provider names the drafting provider.
+      const report = flags.validate ? (await c.call('drafts:validate', { documentId: document.id })).report : null;
+      if (c.json) writeJson(c.io, { out: flags.out, documentId: document.id, meta, validation: report });
+      else {
+        writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);
+        writeLine(c.io.stderr, describeMeta(meta));
+      }
+      if (!report) return;
+      const errors = errorFindings(report);
+      writeLine(c.io.stderr, `Validation: ${findingLines(report).join('\n')}`);
+      if (errors > 0) {
+        writeLine(c.io.stderr, `${errors} finding(s) with severity error; ${flags.out} was written anyway.`);
+        throw new CliExit(EXIT_ERROR_FINDINGS);
+      }
     });
 }
 
@@ -120,6 +137,7 @@ export function validateCommand(ctx: () => CliContext): Command {
     .requiredOption('--job <file>', 'the job posting (.txt .html .pdf)')
     .option('--candidate <file>', "the candidate's source, to find claims it does not support")
     .addOption(new Option('--kind <kind>', 'what the draft is').choices(['cv', 'cover_letter']).default('cv'))
+    .addHelpText('after', EXIT_STATUS_HELP)
     .action(async (flags: { cv: string; job: string; candidate?: string; kind: DraftKind }) => {
       const c = ctx();
       const { report } = await c.call('drafts:check', {
@@ -128,12 +146,8 @@ export function validateCommand(ctx: () => CliContext): Command {
         job: await upload(c, flags.job),
         ...(flags.candidate ? { candidate: await upload(c, flags.candidate) } : {}),
       });
-      if (c.json) return writeJson(c.io, report);
-      writeLine(
-        c.io.stdout,
-        `Score: ${report.score}/100 (must-haves covered: ${Math.round(report.mustHaveCoverage.ratio * 100)}%)`,
-      );
-      for (const f of report.findings)
-        writeLine(c.io.stdout, `  ${f.severity.toUpperCase().padEnd(7)} ${f.kind}: ${f.message}`);
+      if (c.json) writeJson(c.io, report);
+      else for (const line of findingLines(report)) writeLine(c.io.stdout, line);
+      if (errorFindings(report) > 0) throw new CliExit(EXIT_ERROR_FINDINGS);
     });
 }

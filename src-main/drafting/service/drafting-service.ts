@@ -168,7 +168,9 @@ export class DraftingService {
 
   private async fieldsOf(job: StoredJobPosting, ctx: CallContext): Promise<JobFields> {
     if (job.fields) return job.fields;
-    const { job: extracted } = await this.extract(job.id, ctx);
+    // The provider named for a draft is for the drafting task; the implicit extraction routes as usual.
+    const { provider: _draftingProvider, ...extraction } = ctx;
+    const { job: extracted } = await this.extract(job.id, extraction);
     if (!extracted.fields) throw new AppError('internal', 'Extraction stored no fields.');
     return extracted.fields;
   }

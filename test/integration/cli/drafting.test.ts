@@ -114,7 +114,7 @@ describe('aditus draft / validate / extract (offline, empty data dir)', () => {
       ex('candidate.json'),
       '--json',
     ]);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(1); // error findings: a non-zero exit
     const report = r.json<{ score: number; findings: { severity: string; kind: string; message: string }[] }>();
     const claims = report.findings
       .filter((f) => f.kind === 'unsupported_claim')

@@ -4,9 +4,10 @@ import { adminSession } from '../../helpers/admin';
 import { testCore, type TestCore } from '../../helpers/core';
 import { closedPort } from '../../helpers/routing';
 
-function fetchMetrics(port: number): Promise<{ status: number; body: string } | 'refused'> {
+function fetchMetrics(port: number, host?: string): Promise<{ status: number; body: string } | 'refused'> {
   return new Promise((resolve) => {
-    get({ host: '127.0.0.1', port, path: '/metrics' }, (res) => {
+    const headers = host === undefined ? {} : { host };
+    get({ host: '127.0.0.1', port, path: '/metrics', headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -32,6 +33,27 @@ describe('metrics exporter setting', () => {
     await t.core.dispatch('settings:set', { metricsExporter: { enabled: false, port } }, session);
     expect(await fetchMetrics(port)).toBe('refused');
     expect(t.core.services.audit.list({ action: 'settings.' })).toHaveLength(2);
+  });
+});
+
+describe('metrics exporter Host check (DNS rebinding)', () => {
+  let t: TestCore;
+  afterEach(() => t.cleanup());
+
+  it('answers only a loopback Host naming its port; any other Host gets 421 and no metrics', async () => {
+    t = testCore();
+    await t.core.start();
+    const { session } = await adminSession(t);
+    const port = await closedPort();
+    await t.core.dispatch('settings:set', { metricsExporter: { enabled: true, port } }, session);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      expect(await fetchMetrics(port, host)).toMatchObject({ status: 200 });
+    }
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`, 'localhost']) {
+      const res = await fetchMetrics(port, host);
+      expect(res).toMatchObject({ status: 421 });
+      expect(res !== 'refused' && res.body).not.toContain('ai_provider_api_calls_total');
+    }
   });
 });
 
