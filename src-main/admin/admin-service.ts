@@ -191,9 +191,13 @@ export class AdminService implements RoleResolver {
     return this.status(session);
   }
 
-  /** A TOTP secret stored in plaintext before encryption existed is encrypted at the next unlock. */
+  /**
+   * A TOTP secret stored in plaintext before encryption existed is encrypted at the next unlock; if the
+   * keychain refuses the write, the unlock still stands and the next one tries again.
+   */
   private async resealLegacySecret(account: AdminAccountRow, secret: string, password: string): Promise<void> {
-    await this.secrets.set(account.totpSecretRef, await sealTotpSecret(secret, password, account.totpSecretRef));
+    const sealed = await sealTotpSecret(secret, password, account.totpSecretRef);
+    await this.secrets.set(account.totpSecretRef, sealed).catch(() => undefined);
   }
 
   lock(session: Session): AdminStatus {
