@@ -12,6 +12,11 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
+/** A 32-byte key from the password with the same OWASP scrypt cost (for encrypting secrets under it). */
+export function derivePasswordKey(password: string, salt: Buffer): Promise<Buffer> {
+  return scrypt(password, salt, { ...PARAMS, maxmem: MAX_MEM });
+}
+
 /** `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -11,7 +11,8 @@ export function adminHandlers({ admin }: { admin: AdminService }): FeatureHandle
   return {
     'admin:status': (_input, ctx) => admin.status(ctx.session),
     'admin:setup': async ({ password }, ctx) => withQr(await admin.setup(password, ctx.session)),
-    'admin:unlock': ({ password, code }, ctx) => admin.unlock(password, code, ctx.session),
+    'admin:unlock': ({ password, code, remember }, ctx) =>
+      admin.unlock(password, code, ctx.session, { remember: remember === true }),
     'admin:lock': (_input, ctx) => admin.lock(ctx.session),
     'admin:change-password': async ({ currentPassword, newPassword }, ctx) => {
       await admin.changePassword(currentPassword, newPassword, ctx.session);

@@ -112,7 +112,7 @@ export const channels = {
     summary: 'First run only: create the admin account and enrol TOTP.',
   }),
   'admin:unlock': channel({
-    input: z.object({ password: passwordSchema, code: secondFactorSchema }).strict(),
+    input: z.object({ password: passwordSchema, code: secondFactorSchema, remember: z.boolean().optional() }).strict(),
     output: adminStatusSchema,
     role: 'recruiter',
     summary: 'Unlock admin with password + TOTP (or a recovery code).',

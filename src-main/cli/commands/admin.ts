@@ -32,18 +32,28 @@ export function adminCommand(ctx: () => CliContext): Command {
 
   cmd
     .command('login')
-    .description('unlock admin for this OS user (ADITUS_ADMIN_PASSWORD / ADITUS_ADMIN_TOTP or prompts)')
-    .action(async () => {
+    .description(
+      'unlock admin for this OS user (ADITUS_ADMIN_PASSWORD / ADITUS_ADMIN_TOTP or prompts); the session lasts ' +
+        '15 minutes, or up to 8 hours (15 minutes idle) with --remember',
+    )
+    .option('--remember', 'keep the session up to 8 hours instead of 15 minutes (the token stays in the OS keychain)')
+    .action(async (flags: { remember?: boolean }) => {
       const c = ctx();
       const password = await secretInput(c, 'ADITUS_ADMIN_PASSWORD', 'Admin password: ');
       const code = c.io.env['ADITUS_ADMIN_TOTP'] ?? (await secretInput(c, 'ADITUS_ADMIN_TOTP', 'TOTP code: '));
       const session = c.session();
-      const status = await c.callAs(session, 'admin:unlock', { password, code });
+      const status = await c.callAs(session, 'admin:unlock', {
+        password,
+        code,
+        ...(flags.remember ? { remember: true } : {}),
+      });
       await c.saveAdminToken(session.adminToken);
       if (c.json) return writeJson(c.io, status);
       writeLine(
         c.io.stdout,
-        `Admin unlocked until ${new Date(status.expiresAt ?? 0).toLocaleTimeString()} (15 minutes idle).`,
+        flags.remember
+          ? `Admin unlocked until ${new Date(status.expiresAt ?? 0).toLocaleTimeString()} (15 minutes idle, 8 hours at most).`
+          : `Admin unlocked until ${new Date(status.expiresAt ?? 0).toLocaleTimeString()} (use --remember for up to 8 hours).`,
       );
     });
 

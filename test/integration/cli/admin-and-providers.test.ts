@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/db/client';
 import { KeytarSecretStore } from '../../../src-main/secrets/keytar-store';
 import { startEmulator, type Emulator } from '../../emulator';
 import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
@@ -15,6 +16,7 @@ describe('aditus CLI: admin, providers and the keychain', () => {
   let healthy: Emulator;
   let strict: Emulator;
   let secret = '';
+  let recoveryCodes: string[] = [];
   const run = (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) =>
     cli(['--data-dir', data.dir, ...args], options);
   const outputs: string[] = [];
@@ -48,6 +50,7 @@ describe('aditus CLI: admin, providers and the keychain', () => {
     expect(out.otpauthUri).toMatch(/^otpauth:\/\/totp\//u);
     expect(out.recoveryCodes).toHaveLength(10);
     secret = out.secret;
+    recoveryCodes = out.recoveryCodes;
   });
 
   it('`admin login` with a wrong code fails, then succeeds with the right one; the failure is in `audit list`', async () => {
@@ -68,6 +71,30 @@ describe('aditus CLI: admin, providers and the keychain', () => {
     const actions = audit.json<{ action: string }[]>().map((a) => a.action);
     expect(actions).toContain('admin.login_failed');
     expect(actions).toContain('admin.login');
+  });
+
+  it('a CLI admin session lasts 15 minutes; `admin login --remember` one lasts up to 8 hours', async () => {
+    const lifetime = () => {
+      const db = openDatabase({ dataDir: data.dir });
+      try {
+        const row = db.sqlite
+          .prepare('SELECT expires_at - created_at AS ms FROM admin_sessions ORDER BY rowid DESC LIMIT 1')
+          .get() as { ms: number };
+        return row.ms;
+      } finally {
+        db.close();
+      }
+    };
+    expect(lifetime()).toBe(15 * 60_000);
+    const help = await track(run(['admin', 'login', '--help']));
+    expect(help.stdout).toMatch(/--remember/u);
+    const remembered = await track(
+      run(['admin', 'login', '--remember'], {
+        env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD, ADITUS_ADMIN_TOTP: recoveryCodes[0] ?? '' },
+      }),
+    );
+    expect(remembered.code, remembered.stderr).toBe(0);
+    expect(lifetime()).toBe(8 * 60 * 60_000);
   });
 
   it('adds a provider with a canary key from stdin: the key is in the OS keychain and nowhere else', async () => {

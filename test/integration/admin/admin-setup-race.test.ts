@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src-main/core';
+import { KeytarSecretStore } from '../../../src-main/secrets/keytar-store';
+import { SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { ADMIN_PASSWORD } from '../../helpers/admin';
+import { tempDir } from '../../helpers/temp';
+
+type Keytar = typeof import('keytar');
+const keytar = createRequire(__filename)('keytar') as Keytar;
+
+const totpEntries = async () =>
+  (await keytar.findCredentials(SECRET_SERVICE)).filter((c) => c.account.startsWith('admin-totp:'));
+
+// The real OS keychain (run under scripts/with-keyring.sh): two cores on one data folder, as two processes would be.
+describe('concurrent admin setup', () => {
+  const data = tempDir();
+  const cores: Core[] = [];
+  afterEach(async () => {
+    for (const core of cores) core.close();
+    data.cleanup();
+  });
+
+  it('lets exactly one setup win; the others get a conflict and leave no keychain entry behind', async () => {
+    const before = new Set((await totpEntries()).map((c) => c.account));
+    const secrets = new KeytarSecretStore();
+    for (let i = 0; i < 2; i++) cores.push(createCore({ dataDir: data.dir, secrets, log: () => undefined }));
+    const results = await Promise.all(
+      [0, 1, 0, 1].map((i) => {
+        const core = cores[i] as Core;
+        return core.dispatch('admin:setup', { password: ADMIN_PASSWORD }, core.localSession('cli'));
+      }),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok))
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already/u) } });
+
+    const created = (await totpEntries()).filter((c) => !before.has(c.account));
+    expect(created).toHaveLength(1);
+    const winner = results.find((r) => r.ok);
+    const secret = winner?.ok ? (winner.data as { secret: string }).secret : '';
+    // The one entry is the account's, and it holds no plaintext TOTP secret.
+    const ref = (cores[0] as Core).store.sqlite.prepare('SELECT totp_secret_ref AS ref FROM admin_account').get() as {
+      ref: string;
+    };
+    expect(created[0]?.account).toBe(ref.ref);
+    const raw = created[0]?.password ?? '';
+    expect(raw).not.toContain(secret);
+    expect(Buffer.from(raw, 'base64').toString('latin1')).not.toContain(secret);
+    await keytar.deletePassword(SECRET_SERVICE, ref.ref);
+  });
+});
