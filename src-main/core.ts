@@ -116,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
 
-  const audit = new AuditLog(store, clock);
+  const audit = new AuditLog(store, clock, secrets, log);
   const admin = new AdminService(store, secrets, clock, audit);
   const providers = new ProviderConfigService(store, secrets, clock, audit);
   const configuredProviders = new ConfiguredProviders(providers, audit);
@@ -204,7 +204,7 @@ export function createCore(options: CoreOptions): Core {
       settings,
       drafting,
     },
-    start: startUpOnce({ budgets, outbox, providers, env: options.env, applyRuntimeSettings: applySettings }),
+    start: startUpOnce({ audit, budgets, outbox, providers, env: options.env, applyRuntimeSettings: applySettings }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
     applyRuntimeSettings: applySettings,
     metricsExporterPort: () => exporter.port,

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/audit-log';
 import type { ProviderConfigService } from '../providers/config-service';
 import { seedProvidersFromEnv } from '../providers/seed-from-env';
 import type { Budgets } from '../routing/budgets';
@@ -7,6 +8,8 @@ import type { Outbox } from '../routing/outbox';
 const STALE_AFTER_MS = 15 * 60_000;
 
 export interface StartUpWork {
+  /** Loads the audit key from the keychain before anything is audited (first use: creates it). */
+  audit: AuditLog;
   budgets: Budgets;
   outbox: Outbox;
   providers: ProviderConfigService;
@@ -24,7 +27,8 @@ export function startUpOnce(work: StartUpWork): () => Promise<void> {
   return () => (started ??= startUp(work));
 }
 
-async function startUp({ budgets, outbox, providers, env, applyRuntimeSettings }: StartUpWork): Promise<void> {
+async function startUp({ audit, budgets, outbox, providers, env, applyRuntimeSettings }: StartUpWork): Promise<void> {
+  await audit.open();
   budgets.releaseStale(STALE_AFTER_MS);
   outbox.requeueInterrupted(STALE_AFTER_MS);
   if (env) await seedProvidersFromEnv(providers, env);
