@@ -177,7 +177,9 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
     ...draftingHandlers({ drafting }),
   };
-  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage);
+  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage, () =>
+    audit.settled(),
+  );
 
   return {
     dataDir: options.dataDir,
