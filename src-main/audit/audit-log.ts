@@ -63,6 +63,8 @@ export class AuditLog {
   private state: KeyState | null = null;
   private opening: Promise<void> | null = null;
   private anchoring: Promise<void> = Promise.resolve();
+  /** Rows this instance wrote without the key (before start-up, or keychain locked), resealed once it loads. */
+  private unsealed: { id: number; hash: string }[] = [];
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -93,7 +95,9 @@ export class AuditLog {
     try {
       const stored = await this.secrets.get(this.keyAccount);
       if (stored) {
-        this.state = { kind: 'ready', key: Buffer.from(stored, 'base64') };
+        const key = Buffer.from(stored, 'base64');
+        this.state = { kind: 'ready', key };
+        if (this.reseal(key)) this.queueAnchor(key);
         return;
       }
       if (await this.secrets.get(this.headAccount)) {
@@ -105,6 +109,7 @@ export class AuditLog {
       await this.secrets.set(this.keyAccount, key.toString('base64'));
       await this.secrets.set(this.headAccount, encodeHead(key, this.identity, this.legacyAnchor()));
       this.state = { kind: 'ready', key };
+      this.unsealed = []; // part of the anchored pre-key chain now
     } catch (err) {
       this.state = { kind: 'unavailable', reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
     }
@@ -131,6 +136,32 @@ export class AuditLog {
       count: check.count,
       hash: check.lastHash,
     };
+  }
+
+  /**
+   * Re-chains under the key the rows this instance wrote without it, if they are still the untouched tail
+   * (same ids and hashes); rows from elsewhere are left for verify() to report.
+   */
+  private reseal(key: Buffer): boolean {
+    const pending = this.unsealed;
+    this.unsealed = [];
+    if (pending.length === 0) return false;
+    const { sqlite } = this.store;
+    return immediate(sqlite, () => {
+      const tail = sqlite
+        .prepare(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE id >= ? ORDER BY id`)
+        .all(pending[0]!.id) as AuditRow[];
+      if (tail.length !== pending.length || tail.some((r, i) => r.id !== pending[i]!.id || r.hash !== pending[i]!.hash))
+        return false;
+      const update = sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+      let prev = tail[0]!.prevHash;
+      for (const row of tail) {
+        const hash = keyedRowHash(key, prev, row);
+        update.run(prev, hash, row.id);
+        prev = hash;
+      }
+      return true;
+    });
   }
 
   append(entry: AuditEntry): AuditRow {
@@ -160,7 +191,10 @@ export class AuditLog {
       return { ...row, prevHash, hash };
     });
     if (key) this.queueAnchor(key);
-    else void this.open();
+    else {
+      this.unsealed.push({ id: written.id, hash: written.hash });
+      void this.open();
+    }
     return written;
   }
 

@@ -73,12 +73,11 @@ describe('audit log upgrade and keychain faults', () => {
     expect(t.logs.join('\n')).not.toContain(key);
   });
 
-  it('with the keychain locked, the action is still audited and verify reports the unsealed row', async () => {
+  it('with the keychain locked, the action is still audited; verify says so; the row is sealed once the key loads', async () => {
     t = testCore();
     await t.core.start();
-    const audit = t.core.services.audit;
-    audit.append({ actor: 'ana@cli', action: 'admin.login', target: 'admin' });
-    await audit.settled();
+    t.core.services.audit.append({ actor: 'ana@cli', action: 'admin.login', target: 'admin' });
+    await t.core.services.audit.settled();
     t.secrets.locked = true;
     const fresh = testCore({ dataDir: t.dataDir, secrets: t.secrets, clock: t.clock });
     try {
@@ -87,14 +86,48 @@ describe('audit log upgrade and keychain faults', () => {
       expect(() =>
         fresh.core.services.audit.append({ actor: 'anyone@cli', action: 'admin.login_failed', target: 'admin' }),
       ).not.toThrow();
-      expect(fresh.core.services.audit.list().length).toBe(2);
-      expect(await fresh.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: null });
+      expect(fresh.core.services.audit.list()).toHaveLength(2);
+      const locked = await fresh.core.services.audit.verify();
+      expect(locked).toMatchObject({ ok: false, firstBadId: null });
+      expect(locked.message).toMatch(/keychain is unavailable/u);
       t.secrets.locked = false;
-      const checked = await fresh.core.services.audit.verify();
-      expect(checked).toMatchObject({ ok: false, firstBadId: 2 });
-      expect(checked.message).toMatch(/not sealed with the audit key/u);
+      expect(await fresh.core.services.audit.verify()).toMatchObject({ ok: true, rows: 2 });
     } finally {
       fresh.core.close();
+    }
+  });
+
+  it('reports a row written without the key by a process that never got it', async () => {
+    t = testCore();
+    await t.core.start();
+    t.core.services.audit.append({ actor: 'ana@cli', action: 'admin.login', target: 'admin' });
+    await t.core.services.audit.settled();
+    t.secrets.locked = true;
+    const gone = testCore({ dataDir: t.dataDir, secrets: t.secrets, clock: t.clock });
+    await gone.core.start();
+    gone.core.services.audit.append({ actor: 'anyone@cli', action: 'admin.login_failed', target: 'admin' });
+    gone.core.close(); // exits before the keychain came back
+    t.secrets.locked = false;
+    const later = testCore({ dataDir: t.dataDir, secrets: t.secrets, clock: t.clock });
+    try {
+      const result = await later.core.services.audit.verify();
+      expect(result).toMatchObject({ ok: false, firstBadId: 2 });
+      expect(result.message).toMatch(/not sealed with the audit key/u);
+    } finally {
+      later.core.close();
+    }
+  });
+
+  it('seals rows appended before start-up loaded the key', async () => {
+    t = testCore();
+    await t.core.start();
+    const early = testCore({ dataDir: t.dataDir, secrets: t.secrets, clock: t.clock });
+    try {
+      early.core.services.audit.append({ actor: 'ana@cli', action: 'settings.update', target: 'durability' });
+      await early.core.start();
+      expect(await early.core.services.audit.verify()).toMatchObject({ ok: true, rows: 1 });
+    } finally {
+      early.core.close();
     }
   });
 });
