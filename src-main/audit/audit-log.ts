@@ -329,7 +329,7 @@ export class AuditLog {
         return stop(
           row.id,
           head && row.id > head.legacyId
-            ? `Row ${row.id} is not sealed with the audit key: it was modified or forged, or written while the keychain was unavailable.`
+            ? `Row ${row.id} was modified or forged: it is not sealed with the audit key (or was written while the keychain was unavailable).`
             : `Row ${row.id} was modified after it was written.`,
         );
       if (head && row.id === head.legacyId && row.hash !== head.legacyHash)
