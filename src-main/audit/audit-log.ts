@@ -219,9 +219,11 @@ export class AuditLog {
     const stored = await this.secrets.get(this.headAccount);
     const head = stored ? decodeHead(key, this.identity, stored) : null;
     if (!head) throw new Error('the anchored head is missing or invalid; not re-anchoring');
-    const tail = this.store.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-      { id: number; hash: string } | undefined;
+    const tail = this.store.sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT 1`).get() as
+      AuditRow | undefined;
     if (!tail || tail.id <= head.id) return;
+    // Only a keyed tail is anchored: an unsealed row (another process without the key) may still be resealed.
+    if (keyedRowHash(key, tail.prevHash, tail) !== tail.hash) return;
     if (head.id > 0) {
       const at = this.store.sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(head.id) as
         { hash: string } | undefined;
