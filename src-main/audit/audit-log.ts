@@ -96,6 +96,10 @@ export class AuditLog {
       const stored = await this.secrets.get(this.keyAccount);
       if (stored) {
         const key = Buffer.from(stored, 'base64');
+        // A key without a head: a crash between the two writes below. Rows the key sealed would fail the
+        // pre-key check, so this cannot bless a keyed log.
+        if (!(await this.secrets.get(this.headAccount)))
+          await this.secrets.set(this.headAccount, encodeHead(key, this.identity, this.legacyAnchor()));
         this.state = { kind: 'ready', key };
         if (this.reseal(key)) this.queueAnchor(key);
         return;
@@ -105,8 +109,11 @@ export class AuditLog {
         this.state = { kind: 'missing' };
         return;
       }
-      const key = randomBytes(32);
-      await this.secrets.set(this.keyAccount, key.toString('base64'));
+      await this.secrets.set(this.keyAccount, randomBytes(32).toString('base64'));
+      // Two processes starting together on one folder: both write a key, the last one wins; use what is stored.
+      const written = await this.secrets.get(this.keyAccount);
+      if (!written) throw new Error('the audit key could not be read back from the keychain');
+      const key = Buffer.from(written, 'base64');
       await this.secrets.set(this.headAccount, encodeHead(key, this.identity, this.legacyAnchor()));
       this.state = { kind: 'ready', key };
       this.unsealed = []; // part of the anchored pre-key chain now
