@@ -139,7 +139,7 @@ export function createCore(options: CoreOptions): Core {
   const secrets = withRedaction(options.secrets);
   const store = openStore(options);
 
-  const audit = new AuditLog(store, clock);
+  const audit = new AuditLog(store, clock, secrets, log);
   const admin = new AdminService(store, secrets, clock, audit);
   const providers = new ProviderConfigService(store, secrets, clock, audit);
   const configuredProviders = new ConfiguredProviders(providers, audit);
@@ -213,7 +213,9 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
     ...draftingHandlers({ drafting }),
   };
-  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage);
+  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage, () =>
+    audit.settled(),
+  );
 
   return {
     dataDir: options.dataDir,
@@ -241,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
       drafting,
     },
     start: startUpOnce({
+      audit,
       budgets,
       outbox,
       providers,

@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
+import type { SecretStore } from '../secrets/secret-store';
+import { GENESIS, decodeHead, encodeHead, keyedRowHash, legacyRowHash, type AuditHead } from './audit-chain';
 
 export interface AuditEntry {
   actor: string;
@@ -30,30 +33,148 @@ export interface AuditVerification {
   message: string;
 }
 
-const GENESIS = '0'.repeat(64);
-const HEAD_KEY = 'audit.head';
-
-function rowHash(prevHash: string, r: Omit<AuditRow, 'id' | 'prevHash' | 'hash'> & { id: number }): string {
-  const canonical = JSON.stringify([r.id, r.at, r.actor, r.action, r.target, r.before, r.after]);
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
-}
+/** Where the pre-upgrade code kept its (unkeyed) head; read once, at the upgrade. */
+const LEGACY_HEAD_KEY = 'audit.head';
+const ROW_COLUMNS = 'id, at, actor, action, target, before, after, prev_hash AS prevHash, hash';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
+/** One database file, one key and one head: keychain accounts are named after its resolved folder. */
+export function auditIdentity(databasePath: string): string {
+  return createHash('sha256')
+    .update(resolve(dirname(databasePath)))
+    .digest('hex')
+    .slice(0, 24);
+}
+
+type KeyState = { kind: 'ready'; key: Buffer } | { kind: 'unavailable'; reason: string } | { kind: 'missing' };
+
 /**
- * Append-only, hash-chained audit log. Each row's hash covers its id and the previous hash, and the head
- * (last id + hash) is kept in settings in the same transaction, so an edited, deleted, reordered or
- * truncated log fails `verify()`.
+ * Append-only audit log, chained with HMAC-SHA256 under a key kept in the OS keychain, with the head (last
+ * id, count, hash; itself MACed) in the keychain too, so whoever has only the database file cannot cut,
+ * rewrite, reorder or wipe it unnoticed. See docs/security-model.md for the design and its limits.
+ *
+ * `append()` stays synchronous (callers write their change and its entry in one transaction); the keychain
+ * is async, so `open()` (run by start-up, and by `verify()`) loads the key, and each append then moves the
+ * keychain head in a queued step right after its commit.
  */
 export class AuditLog {
+  private readonly identity: string;
+  private state: KeyState | null = null;
+  private opening: Promise<void> | null = null;
+  private anchoring: Promise<void> = Promise.resolve();
+  /** Rows this instance wrote without the key (before start-up, or keychain locked), resealed once it loads. */
+  private unsealed: { id: number; hash: string }[] = [];
+
   constructor(
     private readonly store: DatabaseHandle,
     private readonly clock: Clock,
-  ) {}
+    private readonly secrets: SecretStore,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
+    this.identity = auditIdentity(store.path);
+  }
+
+  private get keyAccount(): string {
+    return `audit-key:${this.identity}`;
+  }
+
+  private get headAccount(): string {
+    return `audit-head:${this.identity}`;
+  }
+
+  /** Loads the key (creating it, and anchoring a pre-upgrade chain, on first use). Never throws. */
+  open(): Promise<void> {
+    if (this.state?.kind === 'ready') return Promise.resolve();
+    return (this.opening ??= this.load().finally(() => {
+      this.opening = null;
+    }));
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const stored = await this.secrets.get(this.keyAccount);
+      if (stored) {
+        const key = Buffer.from(stored, 'base64');
+        // A key without a head: a crash between the two writes below. Rows the key sealed would fail the
+        // pre-key check, so this cannot bless a keyed log.
+        if (!(await this.secrets.get(this.headAccount)))
+          await this.secrets.set(this.headAccount, encodeHead(key, this.identity, this.legacyAnchor()));
+        this.state = { kind: 'ready', key };
+        if (this.reseal(key)) this.queueAnchor(key);
+        return;
+      }
+      if (await this.secrets.get(this.headAccount)) {
+        // A head without its key: the key was removed, so nothing can be checked; never silently re-key.
+        this.state = { kind: 'missing' };
+        return;
+      }
+      await this.secrets.set(this.keyAccount, randomBytes(32).toString('base64'));
+      // Two processes starting together on one folder: both write a key, the last one wins; use what is stored.
+      const written = await this.secrets.get(this.keyAccount);
+      if (!written) throw new Error('the audit key could not be read back from the keychain');
+      const key = Buffer.from(written, 'base64');
+      await this.secrets.set(this.headAccount, encodeHead(key, this.identity, this.legacyAnchor()));
+      this.state = { kind: 'ready', key };
+      this.unsealed = []; // part of the anchored pre-key chain now
+    } catch (err) {
+      this.state = { kind: 'unavailable', reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+    }
+  }
+
+  /** First use of a key on this database: whatever rows exist were written by the old SHA-256 code. */
+  private legacyAnchor(): AuditHead {
+    const check = this.walk((prev, row) => legacyRowHash(prev, row) === row.hash);
+    const legacy = this.store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(LEGACY_HEAD_KEY) as
+      { value: string } | undefined;
+    const legacyHead = legacy ? (JSON.parse(legacy.value) as { id: number; hash: string }) : null;
+    let problem = check.problem;
+    // Rows appended before the first open() (no key yet) have no settings head; a present one must match.
+    if (!problem && legacyHead && (legacyHead.id !== check.count || legacyHead.hash !== check.lastHash))
+      problem = {
+        firstBadId: check.count + 1,
+        message: `The log ends at row ${check.count} but ${legacyHead.id} rows were written: rows were removed at the end.`,
+      };
+    return {
+      legacyId: check.count,
+      legacyHash: check.lastHash,
+      legacyProblem: problem,
+      id: check.count,
+      count: check.count,
+      hash: check.lastHash,
+    };
+  }
+
+  /**
+   * Re-chains under the key the rows this instance wrote without it, if they are still the untouched tail
+   * (same ids and hashes); rows from elsewhere are left for verify() to report.
+   */
+  private reseal(key: Buffer): boolean {
+    const pending = this.unsealed;
+    this.unsealed = [];
+    if (pending.length === 0) return false;
+    const { sqlite } = this.store;
+    return immediate(sqlite, () => {
+      const tail = sqlite
+        .prepare(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE id >= ? ORDER BY id`)
+        .all(pending[0]!.id) as AuditRow[];
+      if (tail.length !== pending.length || tail.some((r, i) => r.id !== pending[i]!.id || r.hash !== pending[i]!.hash))
+        return false;
+      const update = sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+      let prev = tail[0]!.prevHash;
+      for (const row of tail) {
+        const hash = keyedRowHash(key, prev, row);
+        update.run(prev, hash, row.id);
+        prev = hash;
+      }
+      return true;
+    });
+  }
 
   append(entry: AuditEntry): AuditRow {
     const { sqlite } = this.store;
-    return immediate(sqlite, () => {
+    const key = this.state?.kind === 'ready' ? this.state.key : null;
+    const written = immediate(sqlite, () => {
       const last = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
         { id: number; hash: string } | undefined;
       const prevHash = last?.hash ?? GENESIS;
@@ -66,19 +187,61 @@ export class AuditLog {
         before: json(entry.before),
         after: json(entry.after),
       };
-      const hash = rowHash(prevHash, row);
+      // Without the key (keychain locked, or before start-up) the action still gets its row, unkeyed;
+      // verify() then reports it as not sealed rather than the app failing the user's action.
+      const hash = key ? keyedRowHash(key, prevHash, row) : legacyRowHash(prevHash, row);
       sqlite
         .prepare(
           'INSERT INTO audit_log (id, at, actor, action, target, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(row.id, row.at, row.actor, row.action, row.target, row.before, row.after, prevHash, hash);
-      sqlite
-        .prepare(
-          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-        )
-        .run(HEAD_KEY, JSON.stringify({ id: row.id, hash }), row.at);
       return { ...row, prevHash, hash };
     });
+    if (key) this.queueAnchor(key);
+    else {
+      this.unsealed.push({ id: written.id, hash: written.hash });
+      void this.open();
+    }
+    return written;
+  }
+
+  /** Resolves once every queued keychain head update has run (verify and tests wait for it). */
+  settled(): Promise<void> {
+    return this.anchoring;
+  }
+
+  private queueAnchor(key: Buffer): void {
+    this.anchoring = this.anchoring.then(() =>
+      this.anchor(key).catch((err: unknown) =>
+        this.log(`audit: the keychain head was not updated (${err instanceof Error ? err.message : String(err)})`),
+      ),
+    );
+  }
+
+  /**
+   * Moves the keychain head to the database's tail, but only if the tail still extends the anchored head:
+   * a cut or rewritten log is never re-anchored, so the next append does not heal it.
+   */
+  private async anchor(key: Buffer): Promise<void> {
+    const stored = await this.secrets.get(this.headAccount);
+    const head = stored ? decodeHead(key, this.identity, stored) : null;
+    if (!head) throw new Error('the anchored head is missing or invalid; not re-anchoring');
+    const tail = this.store.sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT 1`).get() as
+      AuditRow | undefined;
+    if (!tail || tail.id <= head.id) return;
+    // Only a keyed tail is anchored: an unsealed row (another process without the key) may still be resealed.
+    if (keyedRowHash(key, tail.prevHash, tail) !== tail.hash) return;
+    if (head.id > 0) {
+      const at = this.store.sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(head.id) as
+        { hash: string } | undefined;
+      if (at?.hash !== head.hash)
+        throw new Error(`row ${head.id} no longer matches the anchored head; not re-anchoring`);
+    }
+    const count = (this.store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    await this.secrets.set(
+      this.headAccount,
+      encodeHead(key, this.identity, { ...head, id: tail.id, count, hash: tail.hash }),
+    );
   }
 
   list(options: { limit?: number; action?: string; actor?: string; since?: number; until?: number } = {}): AuditRow[] {
@@ -109,38 +272,89 @@ export class AuditLog {
       .all(...params) as AuditRow[];
   }
 
-  verify(): AuditVerification {
+  async verify(): Promise<AuditVerification> {
+    await this.open();
+    await this.settled();
+    const state = this.state;
+    if (!state || state.kind === 'unavailable')
+      return bad(
+        null,
+        0,
+        `The audit log cannot be checked: the OS keychain is unavailable (${state?.reason ?? 'unknown'}).`,
+      );
+    if (state.kind === 'missing')
+      return bad(null, 0, 'The audit key is missing from the OS keychain, so the log cannot be trusted.');
+    const stored = await this.secrets.get(this.headAccount).catch(() => null);
+    const head = stored ? decodeHead(state.key, this.identity, stored) : null;
+    if (!head)
+      return bad(null, 0, 'The audit head in the OS keychain is missing or was not written with the audit key.');
+    if (head.legacyProblem) return bad(head.legacyProblem.firstBadId, head.legacyId, head.legacyProblem.message);
+
+    const check = this.walk((prev, row) => {
+      if (row.id <= head.legacyId) return legacyRowHash(prev, row) === row.hash;
+      return keyedRowHash(state.key, prev, row) === row.hash;
+    }, head);
+    if (check.problem) return bad(check.problem.firstBadId, check.count, check.problem.message);
+    if (check.count < head.count)
+      return bad(
+        check.count + 1,
+        check.count,
+        check.count === 0
+          ? `The log is empty but ${head.count} rows were written: it was wiped.`
+          : `The log ends at row ${check.count} but ${head.count} rows were written: rows were removed at the end.`,
+      );
+    const unanchored = check.count - head.count;
+    return {
+      ok: true,
+      rows: check.count,
+      firstBadId: null,
+      message:
+        unanchored > 0
+          ? `All ${check.count} audit rows verify (the last ${unanchored} not yet anchored in the keychain; the next append anchors them).`
+          : `All ${check.count} audit rows verify.`,
+    };
+  }
+
+  /**
+   * Walks the chain in id order: contiguous ids, each row pointing at the previous hash, `rowOk` for its own
+   * hash, and (given a head) the legacy and head rows matching the keychain. Stops at the first bad row.
+   */
+  private walk(
+    rowOk: (prevHash: string, row: AuditRow) => boolean,
+    head?: AuditHead,
+  ): { count: number; lastHash: string; problem: { firstBadId: number; message: string } | null } {
     const rows = this.store.sqlite
-      .prepare(
-        'SELECT id, at, actor, action, target, before, after, prev_hash AS prevHash, hash FROM audit_log ORDER BY id',
-      )
+      .prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY id`)
       .iterate() as IterableIterator<AuditRow>;
     let prev = GENESIS;
-    let expectedId = 1;
     let count = 0;
+    const stop = (firstBadId: number, message: string) => ({ count, lastHash: prev, problem: { firstBadId, message } });
     for (const row of rows) {
-      count++;
+      const expectedId = count + 1;
       if (row.id !== expectedId)
-        return bad(row.id, count, `Row ${expectedId} is missing: the log was cut or rows were deleted.`);
-      if (row.prevHash !== prev) return bad(row.id, count, `Row ${row.id} does not follow row ${row.id - 1}.`);
-      if (rowHash(prev, row) !== row.hash)
-        return bad(row.id, count, `Row ${row.id} was modified after it was written.`);
+        return stop(row.id, `Row ${expectedId} is missing: the log was cut or rows were deleted.`);
+      if (row.prevHash !== prev) return stop(row.id, `Row ${row.id} does not follow row ${row.id - 1}.`);
+      if (!rowOk(prev, row))
+        return stop(
+          row.id,
+          head && row.id > head.legacyId
+            ? `Row ${row.id} was modified or forged: it is not sealed with the audit key (or was written while the keychain was unavailable).`
+            : `Row ${row.id} was modified after it was written.`,
+        );
+      if (head && row.id === head.legacyId && row.hash !== head.legacyHash)
+        return stop(row.id, `Row ${row.id} does not match the chain anchored at the upgrade: the log was rewritten.`);
+      if (head && row.id === head.id && row.hash !== head.hash)
+        return stop(
+          row.id,
+          `Row ${row.id} does not match the head anchored in the keychain: the log was cut or rewritten.`,
+        );
+      count++;
       prev = row.hash;
-      expectedId++;
     }
-    const head = this.store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(HEAD_KEY) as
-      { value: string } | undefined;
-    const headRow = head ? (JSON.parse(head.value) as { id: number; hash: string }) : null;
-    if ((headRow?.id ?? 0) !== count || (headRow && headRow.hash !== prev))
-      return bad(
-        count + 1,
-        count,
-        `The log ends at row ${count} but ${headRow?.id ?? 0} rows were written: rows were removed at the end.`,
-      );
-    return { ok: true, rows: count, firstBadId: null, message: `All ${count} audit rows verify.` };
+    return { count, lastHash: prev, problem: null };
   }
 }
 
-function bad(id: number, rows: number, message: string): AuditVerification {
+function bad(id: number | null, rows: number, message: string): AuditVerification {
   return { ok: false, rows, firstBadId: id, message };
 }

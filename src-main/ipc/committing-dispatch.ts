@@ -5,7 +5,12 @@ import type { Dispatch } from './dispatch';
  * before the usage events queued so far are committed: every call reads them all, and every event it
  * emits and every answer it returns goes out after `commitUsage`.
  */
-export function committingDispatch(dispatch: Dispatch, commitUsage: () => void): Dispatch {
+export function committingDispatch(
+  dispatch: Dispatch,
+  commitUsage: () => void,
+  /** Waits for the audit log's keychain head to catch up, so no answer leaves before its entry is anchored. */
+  settleAudit: () => Promise<void> = async () => undefined,
+): Dispatch {
   return async (channel, input, session, events) => {
     commitUsage();
     const committedFirst = events && {
@@ -17,6 +22,7 @@ export function committingDispatch(dispatch: Dispatch, commitUsage: () => void):
     };
     const result = await dispatch(channel, input, session, committedFirst);
     commitUsage();
+    await settleAudit();
     return result;
   };
 }

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/audit-log';
 import type { ProviderConfigService } from '../providers/config-service';
 import { seedProvidersFromEnv } from '../providers/seed-from-env';
 import type { Budgets } from '../routing/budgets';
@@ -7,6 +8,8 @@ import type { Outbox } from '../routing/outbox';
 const STALE_AFTER_MS = 15 * 60_000;
 
 export interface StartUpWork {
+  /** Loads the audit key from the keychain before anything is audited (first use: creates it). */
+  audit: AuditLog;
   budgets: Budgets;
   outbox: Outbox;
   providers: ProviderConfigService;
@@ -28,6 +31,7 @@ export function startUpOnce(work: StartUpWork): () => Promise<void> {
 }
 
 async function startUp({
+  audit,
   budgets,
   outbox,
   providers,
@@ -36,6 +40,7 @@ async function startUp({
   replaySpilledUsage,
   log,
 }: StartUpWork): Promise<void> {
+  await audit.open();
   if (replaySpilledUsage) {
     try {
       const replayed = replaySpilledUsage();

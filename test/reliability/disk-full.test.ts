@@ -115,7 +115,7 @@ describe('disk full: the database may not grow (PRAGMA max_page_count)', () => {
     const created = await t.core.dispatch('providers:create', openAiProvider('after-full'), session);
     expect(created).toMatchObject({ ok: true, data: { name: 'after-full', hasKey: true } });
     expect(integrity(sqlite)).toBe('ok');
-    expect(t.core.services.audit.verify()).toMatchObject({ ok: true });
+    expect(await t.core.services.audit.verify()).toMatchObject({ ok: true });
   });
 
   // The row and its audit entries commit in one transaction: whichever write hits the full disk, nothing stays.

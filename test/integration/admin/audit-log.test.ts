@@ -20,26 +20,26 @@ describe('audit log hash chain', () => {
 
   const sql = (s: string) => t.core.store.sqlite.prepare(s).run();
 
-  it('verifies an untouched log', () => {
-    expect(t.core.services.audit.verify()).toMatchObject({ ok: true, rows: 5 });
+  it('verifies an untouched log', async () => {
+    expect(await t.core.services.audit.verify()).toMatchObject({ ok: true, rows: 5 });
   });
 
-  it('catches an edited row', () => {
+  it('catches an edited row', async () => {
     sql(`UPDATE audit_log SET after = '{"priority":99}' WHERE id = 3`);
-    expect(t.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 3 });
+    expect(await t.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 3 });
   });
 
-  it('catches a row deleted in the middle', () => {
+  it('catches a row deleted in the middle', async () => {
     sql('DELETE FROM audit_log WHERE id = 2');
-    expect(t.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 3 });
+    expect(await t.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 3 });
   });
 
-  it('catches rows cut from the end', () => {
+  it('catches rows cut from the end', async () => {
     sql('DELETE FROM audit_log WHERE id >= 4');
-    expect(t.core.services.audit.verify()).toMatchObject({ ok: false });
+    expect(await t.core.services.audit.verify()).toMatchObject({ ok: false });
   });
 
-  it('catches two swapped rows', () => {
+  it('catches two swapped rows', async () => {
     const rows = t.core.store.sqlite.prepare('SELECT * FROM audit_log WHERE id IN (2, 4) ORDER BY id').all() as Record<
       string,
       unknown
@@ -54,6 +54,6 @@ describe('audit log hash chain', () => {
       )[];
     set.run(...cols(b), 2);
     set.run(...cols(a), 4);
-    expect(t.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 2 });
+    expect(await t.core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 2 });
   });
 });
