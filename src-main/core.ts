@@ -20,7 +20,7 @@ import { usageHandlers } from './handlers/usage';
 import type { RoleResolver, Session, HostKind } from './session';
 import { ProviderConfigService } from './providers/config-service';
 import { ConfiguredProviders } from './providers/configured-providers';
-import { longestKnownSecret, redactKnownSecrets, scrubKnownSecrets } from './secrets/redaction';
+import { heldSecretPrefix, redactKnownSecrets, scrubKnownSecrets } from './secrets/redaction';
 import { withRedaction } from './secrets/registering-store';
 import { AdminService } from './admin/admin-service';
 import { AuditLog } from './audit/audit-log';
@@ -179,7 +179,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
-    scrub: { text: scrubKnownSecrets, longest: longestKnownSecret },
+    scrub: { text: scrubKnownSecrets, heldTail: heldSecretPrefix },
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);

@@ -9,7 +9,7 @@ export async function callProvider(run: RoutedRequest, scrub: TextScrubber): Pro
   const onStream = input.onStream;
   if (!onStream) return provider.generate(request, input.signal);
   let done: LlmResult | null = null;
-  // A key split across chunks is caught: the scrubber holds back a tail shorter than the longest key.
+  // A key split across chunks is caught: the scrubber holds back an end that could be the start of a key.
   const out = new StreamScrubber(scrub, (text) => onStream({ type: 'text', text }));
   for await (const event of provider.stream(request, input.signal)) {
     if (event.type === 'text') {

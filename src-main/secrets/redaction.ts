@@ -7,14 +7,12 @@ import { REDACTED, redactSecrets } from './redact';
 const known = new Set<string>();
 /** One pre-built pattern over every known secret (longest first), rebuilt only when a new secret is registered. */
 let pattern: RegExp | null = null;
-let longest = 0;
 
 export function registerSecret(secret: string | null | undefined): void {
   if (!secret || secret.length < 8 || known.has(secret)) return;
   known.add(secret);
   const all = [...known].sort((a, b) => b.length - a.length);
   pattern = new RegExp(all.map(escapeRegExp).join('|'), 'gu');
-  longest = all[0]?.length ?? 0;
 }
 
 /**
@@ -27,9 +25,22 @@ export function scrubKnownSecrets(text: string): string {
   return pattern.test(text) ? text.replace(pattern, REDACTED) : text;
 }
 
-/** Length of the longest known secret: how much of a stream must be held back to catch one split across chunks. */
-export function longestKnownSecret(): number {
-  return longest;
+/**
+ * The length of the longest end of `text` that is the beginning of a known secret (a secret a stream may have
+ * split across chunks), 0 when there is none. Only positions holding a secret's first character are tried.
+ */
+export function heldSecretPrefix(text: string): number {
+  let held = 0;
+  for (const secret of known) {
+    const first = secret[0]!;
+    const from = Math.max(0, text.length - secret.length + 1);
+    for (let at = text.indexOf(first, from); at !== -1 && text.length - at > held; at = text.indexOf(first, at + 1))
+      if (secret.startsWith(text.slice(at))) {
+        held = text.length - at;
+        break;
+      }
+  }
+  return held;
 }
 
 function escapeRegExp(text: string): string {

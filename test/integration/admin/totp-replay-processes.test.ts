@@ -8,11 +8,11 @@ import { tempDir } from '../../helpers/temp';
 
 const ROOT = join(__dirname, '../../..');
 
-/** Starts the fixture; `go()` sends the signal, `done` resolves with its output lines after "ready". */
-function otherProcess(dataDir: string, code: string) {
+/** Starts the fixture; `go(code)` sends the signal with the code, `done` resolves with its output lines after "ready". */
+function otherProcess(dataDir: string) {
   const child = spawn(
     process.execPath,
-    ['--require', 'tsx/cjs', join(ROOT, 'test/fixtures/admin/unlock-on-go.ts'), dataDir, ADMIN_PASSWORD, code],
+    ['--require', 'tsx/cjs', join(ROOT, 'test/fixtures/admin/unlock-on-go.ts'), dataDir, ADMIN_PASSWORD],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -29,7 +29,7 @@ function otherProcess(dataDir: string, code: string) {
       status === 0 ? resolve(out.trim().split('\n').slice(1)) : reject(new Error(err.slice(0, 1000))),
     ),
   );
-  return { ready, done, go: () => child.stdin.write('go\n') };
+  return { ready, done, go: (code: string) => child.stdin.write(`go ${code}\n`) };
 }
 
 // The real OS keychain (scripts/with-keyring.sh) and the real clock: this process and a child on one data folder.
@@ -49,14 +49,13 @@ describe('TOTP replay across processes', () => {
     const setup = await core.dispatch('admin:setup', { password: ADMIN_PASSWORD }, core.localSession('cli'));
     if (!setup.ok) throw new Error(setup.error.message);
     const { secret } = setup.data as { secret: string };
-    // Far enough from a step boundary that all four calls see the same step.
+    const child = otherProcess(data.dir);
+    await child.ready;
+    // Far enough from a step boundary that all four calls see the same step (the child is ready by now).
     const intoStep = Date.now() % 30_000;
     if (intoStep > 20_000) await new Promise((r) => setTimeout(r, 30_000 - intoStep + 100));
     const code = totpCode(secret, Date.now());
-
-    const child = otherProcess(data.dir, code);
-    await child.ready;
-    child.go();
+    child.go(code);
     const here = await Promise.all(
       [0, 1].map(() =>
         (core as Core).dispatch('admin:unlock', { password: ADMIN_PASSWORD, code }, core!.localSession('web')),

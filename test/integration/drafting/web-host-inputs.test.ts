@@ -48,11 +48,15 @@ describe('aditus serve: reading untrusted files never stalls the host', () => {
     const body = JSON.stringify({ input });
     return new Promise((resolve, reject) => {
       const headers = { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-aditus-token': token };
-      const req = request({ host: '127.0.0.1', port, path: `/ipc/${channel}`, method: 'POST', headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply));
-      });
+      // A fresh connection per call: a pooled keep-alive socket the server closes as the 5 MB upload starts is an EPIPE.
+      const req = request(
+        { host: '127.0.0.1', port, path: `/ipc/${channel}`, method: 'POST', headers, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
