@@ -248,11 +248,11 @@ export class AdminService implements RoleResolver {
   }
 
   /** Checks the current password as a counted attempt (the same lockout as unlock). */
-  private async checkPassword(password: string, session: Session): Promise<AdminAccountRow> {
+  private async checkPassword(password: string, session: Session, wrong: string): Promise<AdminAccountRow> {
     const now = this.clock.now();
     const attempt = this.reserveAttempt(now);
     if (!(await verifyPassword(password, attempt.account.passwordHash)))
-      this.failAttempt(actorOf(session), attempt, 'The password is wrong.');
+      this.failAttempt(actorOf(session), attempt, wrong);
     this.repo.clearFailures(now);
     return attempt.account;
   }
@@ -260,7 +260,7 @@ export class AdminService implements RoleResolver {
   /** Re-encrypts the TOTP secret under the new password and ends every other admin session. */
   async changePassword(current: string, next: string, session: Session): Promise<void> {
     checkPasswordStrength(next);
-    const account = await this.checkPassword(current, session);
+    const account = await this.checkPassword(current, session, 'The current password is wrong.');
     const previous = await this.secrets.get(account.totpSecretRef);
     const { secret } = await this.totpSecret(account, current);
     const hash = await hashPassword(next);
@@ -279,7 +279,7 @@ export class AdminService implements RoleResolver {
   }
 
   async reenrolTotp(password: string, session: Session): Promise<Enrolment> {
-    const account = await this.checkPassword(password, session);
+    const account = await this.checkPassword(password, session, 'The password is wrong.');
     const secret = newTotpSecret();
     await this.secrets.set(account.totpSecretRef, await sealTotpSecret(secret, password, account.totpSecretRef));
     const codes = newRecoveryCodes();
