@@ -5,9 +5,8 @@ import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
+import { draftCvArgs, ex } from '../../helpers/examples';
 
-const EXAMPLES = join(__dirname, '../../../examples');
-const ex = (name: string) => join(EXAMPLES, name);
 const candidate = JSON.parse(readFileSync(ex('candidate.json'), 'utf8')) as {
   name: string;
   experience: { employer: string }[];
@@ -21,16 +20,7 @@ describe('aditus draft / validate / extract (offline, empty data dir)', () => {
 
   it('`draft cv --out cv.docx` writes a DOCX that names the candidate, their real employers and the company', async () => {
     const out = join(data.dir, 'cv.docx');
-    const r = await run([
-      'draft',
-      'cv',
-      '--candidate',
-      ex('candidate.json'),
-      '--job',
-      ex('job-backend.txt'),
-      '--out',
-      out,
-    ]);
+    const r = await run([...draftCvArgs(out)]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/offline/u);
     const { value: text } = await mammoth.extractRawText({ path: out });

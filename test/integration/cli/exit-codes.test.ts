@@ -8,9 +8,8 @@ import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
+import { draftCvArgs, ex } from '../../helpers/examples';
 
-const EXAMPLES = join(__dirname, '../../../examples');
-const ex = (name: string) => join(EXAMPLES, name);
 /** A draft claiming an employer and a degree the candidate's source does not have. */
 const INVENTED =
   '# Lea Sørensen\n\n## Experience\n\n### Principal Engineer, Initech Global Holdings (2009 – 2015)\n\n- Led 40 engineers.\n\n## Education\n\nPhD Computer Science, Stanford University (2008)\n';
@@ -70,16 +69,7 @@ describe('aditus validate / draft exit codes', () => {
   it('`draft` validates what it wrote: findings on stderr, exit 1 on error findings, the file written anyway', async () => {
     emulator.pushReplies(fields(), INVENTED);
     const out = join(data.dir, 'cv.md');
-    const r = await run([
-      'draft',
-      'cv',
-      '--candidate',
-      ex('candidate.json'),
-      '--job',
-      ex('job-backend.txt'),
-      '--out',
-      out,
-    ]);
+    const r = await run([...draftCvArgs(out)]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/Score: \d+\/100/u);
     expect(r.stderr).toMatch(/ERROR/u);
@@ -91,17 +81,7 @@ describe('aditus validate / draft exit codes', () => {
   it('`draft --no-validate` skips the check and exits 0', async () => {
     emulator.pushReplies(fields(), INVENTED);
     const out = join(data.dir, 'cv-unchecked.md');
-    const r = await run([
-      'draft',
-      'cv',
-      '--candidate',
-      ex('candidate.json'),
-      '--job',
-      ex('job-backend.txt'),
-      '--out',
-      out,
-      '--no-validate',
-    ]);
+    const r = await run([...draftCvArgs(out), '--no-validate']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/Score:/u);
     expect(existsSync(out)).toBe(true);

@@ -8,9 +8,7 @@ import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
-
-const EXAMPLES = join(__dirname, '../../../examples');
-const ex = (name: string) => join(EXAMPLES, name);
+import { draftCvArgs, ex } from '../../helpers/examples';
 
 // `--provider NAME` picks among the providers routed to the task; it never sends a task to one an admin did not route there.
 describe('aditus --provider respects task routing', () => {
@@ -61,18 +59,7 @@ describe('aditus --provider respects task routing', () => {
       // The posting's fields are extracted as usual (by the provider routed to extraction).
       emulator.pushReplies(JSON.stringify(extractJobFieldsOffline(readFileSync(ex('job-backend.txt'), 'utf8'))));
       const before = emulator.requests().length + 1;
-      const r = await run([
-        'draft',
-        'cv',
-        '--candidate',
-        ex('candidate.json'),
-        '--job',
-        ex('job-backend.txt'),
-        '--out',
-        out,
-        '--provider',
-        name,
-      ]);
+      const r = await run([...draftCvArgs(out), '--provider', name]);
       expect(r.code, r.stderr).not.toBe(0);
       expect(r.stderr).toContain(`"${name}" is not an active provider routed to cv_draft`);
       expect(emulator.requests().length).toBe(before);
@@ -83,19 +70,7 @@ describe('aditus --provider respects task routing', () => {
     emulator.pushReplies(JSON.stringify(extractJobFieldsOffline(readFileSync(ex('job-backend.txt'), 'utf8'))));
     emulator.pushReplies('# Lea Sørensen\n\nSenior Backend Engineer.');
     const out = join(data.dir, 'cv-ok.md');
-    const r = await run([
-      'draft',
-      'cv',
-      '--candidate',
-      ex('candidate.json'),
-      '--job',
-      ex('job-backend.txt'),
-      '--out',
-      out,
-      '--provider',
-      'drafter',
-      '--no-validate',
-    ]);
+    const r = await run([...draftCvArgs(out), '--provider', 'drafter', '--no-validate']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^drafter /mu);
   });
