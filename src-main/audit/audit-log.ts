@@ -3,7 +3,15 @@ import { dirname, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import type { SecretStore } from '../secrets/secret-store';
-import { GENESIS, decodeHead, encodeHead, keyedRowHash, legacyRowHash, type AuditHead } from './audit-chain';
+import {
+  GENESIS,
+  decodeHead,
+  encodeHead,
+  keyedRowHash,
+  legacyRowHash,
+  type AuditHead,
+  type ChainedFields,
+} from './audit-chain';
 
 export interface AuditEntry {
   actor: string;
@@ -13,14 +21,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export interface AuditRow {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  target: string | null;
-  before: string | null;
-  after: string | null;
+/** A stored row: the chained fields plus the link to the previous row and the row's own hash. */
+export interface AuditRow extends ChainedFields {
   prevHash: string;
   hash: string;
 }
