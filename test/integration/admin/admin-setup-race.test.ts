@@ -9,8 +9,14 @@ import { tempDir } from '../../helpers/temp';
 type Keytar = typeof import('keytar');
 const keytar = createRequire(__filename)('keytar') as Keytar;
 
-const totpEntries = async () =>
-  (await keytar.findCredentials(SECRET_SERVICE)).filter((c) => c.account.startsWith('admin-totp:'));
+/** The real keychain, noting every account these cores write (other test files share the keyring meanwhile). */
+class RecordingKeychain extends KeytarSecretStore {
+  readonly written = new Set<string>();
+  override async set(account: string, secret: string): Promise<void> {
+    this.written.add(account);
+    await super.set(account, secret);
+  }
+}
 
 // The real OS keychain (run under scripts/with-keyring.sh): two cores on one data folder, as two processes would be.
 describe('concurrent admin setup', () => {
@@ -22,8 +28,7 @@ describe('concurrent admin setup', () => {
   });
 
   it('lets exactly one setup win; the others get a conflict and leave no keychain entry behind', async () => {
-    const before = new Set((await totpEntries()).map((c) => c.account));
-    const secrets = new KeytarSecretStore();
+    const secrets = new RecordingKeychain();
     for (let i = 0; i < 2; i++) cores.push(createCore({ dataDir: data.dir, secrets, log: () => undefined }));
     const results = await Promise.all(
       [0, 1, 0, 1].map((i) => {
@@ -35,7 +40,9 @@ describe('concurrent admin setup', () => {
     for (const r of results.filter((x) => !x.ok))
       expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already/u) } });
 
-    const created = (await totpEntries()).filter((c) => !before.has(c.account));
+    const created = (await keytar.findCredentials(SECRET_SERVICE)).filter(
+      (c) => c.account.startsWith('admin-totp:') && secrets.written.has(c.account),
+    );
     expect(created).toHaveLength(1);
     const winner = results.find((r) => r.ok);
     const secret = winner?.ok ? (winner.data as { secret: string }).secret : '';
