@@ -65,9 +65,12 @@ export const documentDtoSchema = z.object({
 });
 export type DocumentDto = z.infer<typeof documentDtoSchema>;
 
-/** A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most (docs/input-limits.md). */
+/**
+ * A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most (docs/input-limits.md).
+ * An empty file passes here so that the reader can refuse it with a message naming the file.
+ */
 export const fileUploadSchema = z
-  .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1) })
+  .object({ fileName: z.string().min(1).max(255), dataBase64: z.string() })
   .superRefine((file, ctx) => {
     if (file.dataBase64.length > 34_000_000) {
       const message = `${file.fileName}: is larger than 25 MB, the most a file may be`;
