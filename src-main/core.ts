@@ -39,6 +39,7 @@ import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
 import { Metrics } from './usage/metrics';
+import { MetricTotals } from './usage/metric-totals';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
@@ -164,7 +165,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const budgets = new Budgets(store, clock, { flushPending: commitUsage });
   const breakers = new CircuitBreakers(() => clock.now());
-  const metrics = new Metrics();
+  const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
