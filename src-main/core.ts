@@ -31,6 +31,7 @@ import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
 import { sleep } from './routing/sleep';
 import { applyRuntimeSettings } from './runtime/apply-settings';
+import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
@@ -54,6 +55,7 @@ export interface CoreOptions {
   clock?: Clock;
   migrationsDir?: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /** The host's output for log lines (default stderr); every line also goes to the log file (`logFile`). */
   log?: (line: string) => void;
   /** Environment for first-start seeding (GEMINI_API_KEY, …); none when omitted. */
   env?: NodeJS.ProcessEnv;
@@ -90,6 +92,8 @@ export interface Core {
   secrets: SecretStore;
   clock: Clock;
   log: (line: string) => void;
+  /** The rotating log file in the data folder (logs/aditus.log): internal errors, start-up problems, background failures. */
+  logFile: string;
   services: CoreServices;
   /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
@@ -133,12 +137,31 @@ function openStore(options: CoreOptions): DatabaseHandle {
   }
 }
 
+const errorText = (err: unknown): string => (err instanceof Error ? (err.stack ?? err.message) : String(err));
+
+/** `openStore`, with what stopped it written to the log file as well (the host reports it too). */
+function openStoreLogged(options: CoreOptions, logFile: LogFile): DatabaseHandle {
+  try {
+    return openStore(options);
+  } catch (err) {
+    logFile.write(
+      `start-up: the database could not be opened: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    throw err;
+  }
+}
+
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const hostLog = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logFile = new LogFile({ path: logFilePath(options.dataDir), redact: redactKnownSecrets });
+  const log = (line: string): void => {
+    logFile.write(line);
+    hostLog(line);
+  };
   const secrets = withRedaction(options.secrets);
-  const store = openStore(options);
+  const store = openStoreLogged(options, logFile);
 
   const audit = new AuditLog(store, clock, secrets, log);
   const admin = new AdminService(store, secrets, clock, audit);
@@ -202,7 +225,12 @@ export function createCore(options: CoreOptions): Core {
 
   // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
   const handlers: Handlers = {
-    ...appHandlers({ dataDir: options.dataDir, secretsBackend: secrets.backend, schemaVersion: currentSchemaVersion }),
+    ...appHandlers({
+      dataDir: options.dataDir,
+      logFile: logFile.path,
+      secretsBackend: secrets.backend,
+      schemaVersion: currentSchemaVersion,
+    }),
     ...providerHandlers({ providers, configuredProviders, budgets, breakers }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
@@ -214,8 +242,10 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
     ...draftingHandlers({ drafting }),
   };
-  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage, () =>
-    audit.settled(),
+  const dispatch = committingDispatch(
+    createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
+    commitUsage,
+    () => audit.settled(),
   );
 
   return {
@@ -224,6 +254,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     clock,
     log,
+    logFile: logFile.path,
     services: {
       providers,
       configuredProviders,
@@ -252,6 +283,7 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
       log,
+      failed: (err) => logFile.write(`start-up failed: ${errorText(err)}`),
     }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
     applyRuntimeSettings: applySettings,
