@@ -144,7 +144,7 @@ export class Metrics {
     );
     counter(
       'ai_provider_fallbacks_total',
-      'Attempts made on a fallback provider (not the first candidate for the task), by task (usage ledger)',
+      'Fallbacks by task, counted as the Usage page and `usage stats` count them (usage ledger)',
       ['task_type'],
       (groups) => summed(groups, (g) => [{ key: g.task, labels: { task_type: g.task }, value: count(g, 'fallbacks') }]),
     );
@@ -195,10 +195,10 @@ export class Metrics {
   }
 
   /** The Prometheus text: the ledger's totals as committed now, and this process's circuit states. */
-  text(): Promise<string> {
+  async text(): Promise<string> {
     this.commitPending();
     this.groups = this.totals.read(this.now());
     // Every metric's `collect` runs synchronously inside `metrics()`, all on the groups just read.
-    return this.registry.metrics();
+    return await this.registry.metrics();
   }
 }
