@@ -124,8 +124,8 @@ export interface UsageAtClose {
   error?: unknown;
 }
 
-/** The database, migrated; a folder that cannot be written is an AppError naming it. */
-function openStore(options: CoreOptions): DatabaseHandle {
+/** The database, migrated; a folder that cannot be written is an AppError naming it. Failures go to the log file too. */
+function openStore(options: CoreOptions, logFile: LogFile): DatabaseHandle {
   let store: DatabaseHandle | null = null;
   try {
     store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
@@ -133,21 +133,9 @@ function openStore(options: CoreOptions): DatabaseHandle {
     return store;
   } catch (err) {
     store?.close();
-    throw dataFolderErrorFrom(err, options.dataDir) ?? err;
-  }
-}
-
-const errorText = (err: unknown): string => (err instanceof Error ? (err.stack ?? err.message) : String(err));
-
-/** `openStore`, with what stopped it written to the log file as well (the host reports it too). */
-function openStoreLogged(options: CoreOptions, logFile: LogFile): DatabaseHandle {
-  try {
-    return openStore(options);
-  } catch (err) {
-    logFile.write(
-      `start-up: the database could not be opened: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
-    throw err;
+    const reported = dataFolderErrorFrom(err, options.dataDir) ?? err;
+    logFile.writeError('start-up: the database could not be opened', err, reported);
+    throw reported;
   }
 }
 
@@ -161,7 +149,7 @@ export function createCore(options: CoreOptions): Core {
     hostLog(line);
   };
   const secrets = withRedaction(options.secrets);
-  const store = openStoreLogged(options, logFile);
+  const store = openStore(options, logFile);
 
   const audit = new AuditLog(store, clock, secrets, log);
   const admin = new AdminService(store, secrets, clock, audit);
@@ -283,7 +271,7 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
       log,
-      failed: (err) => logFile.write(`start-up failed: ${errorText(err)}`),
+      failed: (err) => logFile.writeError('start-up failed', err),
     }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
     applyRuntimeSettings: applySettings,

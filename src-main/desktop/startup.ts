@@ -15,8 +15,8 @@ export const STARTUP_EXIT_CODE = 1;
 /** The data folder's log file (runtime/log-file.ts), where the failure's full detail is written. */
 export interface StartupLog {
   readonly path: string;
-  /** False when the entry could not be written. */
-  write(text: string): boolean;
+  /** Writes `what: <stack>` (once per error, if the core wrote it already); false when it could not be written. */
+  writeError(what: string, err: unknown): boolean;
 }
 
 /** A hint for the causes a user or admin can fix, matched on the error's text. */
@@ -42,7 +42,7 @@ export function startupFailure(err: unknown, dataDir: string, log?: StartupLog):
   const cause = redactKnownSecrets(err instanceof Error ? err.message : String(err));
   const hint = hintFor(cause);
   const detail = redactKnownSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err));
-  const written = log?.write(`start-up failed: ${detail}`) ?? false;
+  const written = log?.writeError('start-up failed', err) ?? false;
   const where = !log
     ? 'Started from a terminal, Aditus prints the details there.'
     : written

@@ -25,6 +25,9 @@ const MAX_ENTRY_CHARS = 32 * 1024;
 
 const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
+/** Errors already in the file: one failure reported by several layers (the core, then its host) is written once. */
+const writtenErrors = new WeakSet<object>();
+
 /**
  * A size-capped, rotating log file, owner-only (0600 in a 0700 folder) like the rest of the data folder.
  *
@@ -61,6 +64,18 @@ export class LogFile {
       // Logging never breaks what was being logged; the caller says where the details could not go.
       return false;
     }
+  }
+
+  /**
+   * `what: <stack>`, once per error however many callers report it; true when it is in the file. `reportedAs`:
+   * the error thrown on in its place (a friendlier one), which then counts as written too.
+   */
+  writeError(what: string, err: unknown, reportedAs: unknown = err): boolean {
+    const seen = (e: unknown): e is object => typeof e === 'object' && e !== null;
+    if ((seen(err) && writtenErrors.has(err)) || (seen(reportedAs) && writtenErrors.has(reportedAs))) return true;
+    const written = this.write(`${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (written) for (const e of [err, reportedAs]) if (seen(e)) writtenErrors.add(e);
+    return written;
   }
 
   private size(): number {

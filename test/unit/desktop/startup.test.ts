@@ -89,7 +89,7 @@ describe('desktop start-up', () => {
 
   it('says so when the log file cannot be written', async () => {
     const { shown, onError } = errorBox();
-    const log = { path: '/nowhere/logs/aditus.log', write: () => false };
+    const log = { path: '/nowhere/logs/aditus.log', writeError: () => false };
     await runStartup(() => Promise.reject('a string'), onError, DATA_DIR, log);
     expect(shown[0]!.message).toContain('a string');
     expect(shown[0]!.message).toContain('could not be written to the log file /nowhere/logs/aditus.log');

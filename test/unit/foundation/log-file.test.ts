@@ -61,6 +61,25 @@ describe('log file (logs/aditus.log in the data folder)', () => {
     expect(files.map((f) => readFileSync(join(dirname(log.path), f), 'utf8')).join('')).not.toContain('entry 000');
   });
 
+  it('writes an error once, however many layers report it (the core, then the desktop host)', () => {
+    data = tempDir();
+    const path = logFilePath(data.dir);
+    const cause = new Error('SQLITE_CANTOPEN: unable to open database file');
+    const friendlier = new Error('The database in the data folder could not be opened.');
+    expect(
+      new LogFile({ path, redact: (t) => t }).writeError(
+        'start-up: the database could not be opened',
+        cause,
+        friendlier,
+      ),
+    ).toBe(true);
+    expect(new LogFile({ path, redact: (t) => t }).writeError('start-up failed', friendlier)).toBe(true);
+    expect(new LogFile({ path, redact: (t) => t }).writeError('start-up failed', cause)).toBe(true);
+    const text = readFileSync(path, 'utf8');
+    expect(text.match(/\[pid \d+\]/gu)).toHaveLength(1);
+    expect(text).toMatch(/start-up: the database could not be opened: Error: SQLITE_CANTOPEN.*\n +at /u);
+  });
+
   it('reports false, and throws nothing, when the file cannot be written', () => {
     data = tempDir();
     writeFileSync(join(data.dir, 'logs'), 'a file where the folder should be');
