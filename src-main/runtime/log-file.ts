@@ -18,8 +18,8 @@ export interface LogFileOptions {
   now?: () => number;
 }
 
-export const LOG_MAX_BYTES = 2 * 1024 * 1024;
-export const LOG_KEEP = 4;
+const LOG_MAX_BYTES = 2 * 1024 * 1024;
+const LOG_KEEP = 4;
 /** One entry (a stack trace, say) never takes more than this; longer text is cut. */
 const MAX_ENTRY_CHARS = 32 * 1024;
 
