@@ -67,7 +67,7 @@ describe('aditus metrics: the usage ledger, whichever process made the calls', (
       '--default',
     ]);
     expect(add.code, add.stderr).toBe(0);
-  });
+  }, 90_000);
   afterAll(async () => {
     await run(['admin', 'logout']);
     await emulator.close();
@@ -98,5 +98,6 @@ describe('aditus metrics: the usage ledger, whichever process made the calls', (
 
     // Another process once more: the numbers do not depend on which process asks.
     expect(await aditusProcess(['--data-dir', data.dir, 'metrics'])).toBe(text);
-  });
+    // Two processes compiled from source (tsx) on a shared 2-core machine: more than the default 30 s at times.
+  }, 180_000);
 });
