@@ -31,6 +31,7 @@ import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
 import { sleep } from './routing/sleep';
 import { applyRuntimeSettings } from './runtime/apply-settings';
+import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
@@ -39,6 +40,7 @@ import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
 import { Metrics } from './usage/metrics';
+import { MetricTotals } from './usage/metric-totals';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
@@ -53,6 +55,7 @@ export interface CoreOptions {
   clock?: Clock;
   migrationsDir?: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /** The host's output for log lines (default stderr); every line also goes to the log file (`logFile`). */
   log?: (line: string) => void;
   /** Environment for first-start seeding (GEMINI_API_KEY, …); none when omitted. */
   env?: NodeJS.ProcessEnv;
@@ -89,6 +92,8 @@ export interface Core {
   secrets: SecretStore;
   clock: Clock;
   log: (line: string) => void;
+  /** The rotating log file in the data folder (logs/aditus.log): internal errors, start-up problems, background failures. */
+  logFile: string;
   services: CoreServices;
   /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
@@ -119,8 +124,8 @@ export interface UsageAtClose {
   error?: unknown;
 }
 
-/** The database, migrated; a folder that cannot be written is an AppError naming it. */
-function openStore(options: CoreOptions): DatabaseHandle {
+/** The database, migrated; a folder that cannot be written is an AppError naming it. Failures go to the log file too. */
+function openStore(options: CoreOptions, logFile: LogFile): DatabaseHandle {
   let store: DatabaseHandle | null = null;
   try {
     store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
@@ -128,16 +133,23 @@ function openStore(options: CoreOptions): DatabaseHandle {
     return store;
   } catch (err) {
     store?.close();
-    throw dataFolderErrorFrom(err, options.dataDir) ?? err;
+    const reported = dataFolderErrorFrom(err, options.dataDir) ?? err;
+    logFile.writeError('start-up: the database could not be opened', err, reported);
+    throw reported;
   }
 }
 
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const hostLog = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logFile = new LogFile({ path: logFilePath(options.dataDir), redact: redactKnownSecrets });
+  const log = (line: string): void => {
+    logFile.write(line);
+    hostLog(line);
+  };
   const secrets = withRedaction(options.secrets);
-  const store = openStore(options);
+  const store = openStore(options, logFile);
 
   const audit = new AuditLog(store, clock, secrets, log);
   const admin = new AdminService(store, secrets, clock, audit);
@@ -164,7 +176,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const budgets = new Budgets(store, clock, { flushPending: commitUsage });
   const breakers = new CircuitBreakers(() => clock.now());
-  const metrics = new Metrics();
+  const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
@@ -201,7 +213,12 @@ export function createCore(options: CoreOptions): Core {
 
   // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
   const handlers: Handlers = {
-    ...appHandlers({ dataDir: options.dataDir, secretsBackend: secrets.backend, schemaVersion: currentSchemaVersion }),
+    ...appHandlers({
+      dataDir: options.dataDir,
+      logFile: logFile.path,
+      secretsBackend: secrets.backend,
+      schemaVersion: currentSchemaVersion,
+    }),
     ...providerHandlers({ providers, configuredProviders, budgets, breakers }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
@@ -213,8 +230,10 @@ export function createCore(options: CoreOptions): Core {
     ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
     ...draftingHandlers({ drafting }),
   };
-  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage, () =>
-    audit.settled(),
+  const dispatch = committingDispatch(
+    createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
+    commitUsage,
+    () => audit.settled(),
   );
 
   return {
@@ -223,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     clock,
     log,
+    logFile: logFile.path,
     services: {
       providers,
       configuredProviders,
@@ -251,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
       log,
+      failed: (err) => logFile.writeError('start-up failed', err),
     }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
     applyRuntimeSettings: applySettings,

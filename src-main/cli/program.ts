@@ -5,6 +5,7 @@ import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
 import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
 import { draftCommand, extractCommand, validateCommand } from './commands/drafting';
+import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
 import { usageCommand } from './commands/usage';
@@ -29,6 +30,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
       writeErr: (s) => deps.io.stderr.write(s),
     });
   const ctx = () => (holder.ctx ??= new CliContext(deps, program.opts<GlobalOptions>()));
+  program.addCommand(infoCommand(ctx));
   program.addCommand(providersCommand(ctx));
   program.addCommand(serveCommand(ctx));
   program.addCommand(adminCommand(ctx));

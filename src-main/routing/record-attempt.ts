@@ -1,11 +1,10 @@
 import type { Clock } from '../clock';
 import type { NormalisedUsage } from '../usage/normalise';
-import type { Metrics } from '../usage/metrics';
 import type { UsageLog } from '../usage/usage-log';
 import type { Budgets } from './budgets';
 import type { RoutedRequest } from './routed-request';
 
-/** What one attempt produced, as its usage event and metrics report it. */
+/** What one attempt produced, as its usage event reports it. */
 export interface AttemptOutcome {
   status: 'ok' | 'error';
   errorClass: string | null;
@@ -18,13 +17,12 @@ export interface AttemptOutcome {
 export interface AttemptLedger {
   usage: UsageLog;
   budgets: Budgets;
-  metrics: Metrics;
   clock: Clock;
 }
 
 /**
  * Queues the attempt's usage event (the reservation becomes the real usage, or is given back, in the
- * same transaction) and counts it in the metrics.
+ * same transaction); the metrics are read from its rollups.
  */
 export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: AttemptOutcome): void {
   const { row, input, reservation } = run;
@@ -58,15 +56,4 @@ export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: Atte
         )
       : undefined,
   );
-  ledger.metrics.attempt({
-    providerKind: row.kind,
-    task: input.task,
-    ok: o.status === 'ok',
-    errorClass: o.errorClass,
-    inputTokens: o.usage.inputTokens,
-    outputTokens: o.usage.outputTokens,
-    cachedInputTokens: o.usage.cachedInputTokens,
-    costMicros: o.cost,
-    latencyMs: o.latencyMs,
-  });
 }

@@ -217,7 +217,6 @@ export class Router {
     const check = run.input.checkOutput?.(answer.text);
     if (!check || check.ok) {
       run.answered();
-      if (run.fallback) this.deps.metrics.fallback(run.input.task);
       return answer;
     }
     run.rejectedOutput(check.problem);

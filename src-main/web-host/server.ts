@@ -50,7 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      core.log(`web host: ${err instanceof Error ? err.message : String(err)}`);
+      core.log(`web host: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) send(res, 500, { error: 'internal' });
       else res.end();
     });

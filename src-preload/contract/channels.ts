@@ -50,7 +50,7 @@ export const channels = {
     input: emptyInputSchema,
     output: appInfoSchema,
     role: 'recruiter',
-    summary: 'Version, host, data folder and the caller’s role.',
+    summary: 'Version, host, data folder, log file and the caller’s role.',
   }),
   'providers:list': channel({
     input: emptyInputSchema,

@@ -55,12 +55,14 @@ export function askCommand(ctx: () => CliContext): Command {
 }
 
 export function metricsCommand(ctx: () => CliContext): Command {
-  return new Command('metrics').description('print the Prometheus metrics of this process (admin)').action(async () => {
-    const c = ctx();
-    const { text } = await c.call('metrics:text', {});
-    if (c.json) return writeJson(c.io, { text });
-    c.io.stdout.write(text);
-  });
+  return new Command('metrics')
+    .description('print the Prometheus metrics: the usage ledger’s totals, the same in every process (admin)')
+    .action(async () => {
+      const c = ctx();
+      const { text } = await c.call('metrics:text', {});
+      if (c.json) return writeJson(c.io, { text });
+      c.io.stdout.write(text);
+    });
 }
 
 export function outboxCommand(ctx: () => CliContext): Command {
