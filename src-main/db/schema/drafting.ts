@@ -60,7 +60,7 @@ export const documentVersions = sqliteTable(
       .references(() => documents.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     text: text('text').notNull(),
-    origin: text('origin', { enum: ['generated', 'edited', 'restored'] }).notNull(),
+    origin: text('origin', { enum: ['generated', 'edited', 'restored', 'stopped'] }).notNull(),
     providerName: text('provider_name'),
     model: text('model'),
     requestId: text('request_id'),

@@ -46,7 +46,15 @@ export interface CallContext {
 
 export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
 
+/** A generation's result; `stopped` (meta null) when the user stopped it part-way. */
+export interface GenerateResult {
+  document: DocumentDto;
+  meta: AnswerMeta | null;
+  stopped: boolean;
+}
+
 const AUTOSAVE_EVERY_MS = 250;
+const NO_SOURCE = { providerName: null, model: null, requestId: null, offline: false };
 const MEDIA_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -180,12 +188,13 @@ export class DraftingService {
     input: { kind: DraftKind; candidateId: string; jobPostingId: string; documentId?: string },
     ctx: CallContext,
     onStream?: StreamListener,
-  ): Promise<{ document: DocumentDto; meta: AnswerMeta }> {
+  ): Promise<GenerateResult> {
     const candidate = this.deps.candidates.get(input.candidateId);
     const job = this.deps.jobs.get(input.jobPostingId);
     const fields = await this.fieldsOf(job, ctx);
     const docs = this.deps.documents;
     const label = input.kind === 'cv' ? 'CV' : 'Cover letter';
+    const createdHere = input.documentId === undefined;
     const documentId =
       input.documentId ??
       docs.create(
@@ -233,8 +242,9 @@ export class DraftingService {
         requestId: answer.requestId,
         offline: false,
       });
-      return { document: docs.get(documentId), meta: metaFromAnswer(answer) };
+      return { document: docs.get(documentId), meta: metaFromAnswer(answer), stopped: false };
     } catch (err) {
+      if (ctx.signal?.aborted) return this.stopped({ documentId, text, previousText, createdHere }, err);
       const offline = offlineReason(err);
       if (!offline) {
         // A failed stream must not leave half an answer in place of the user's text.
@@ -250,8 +260,29 @@ export class DraftingService {
         requestId: null,
         offline: true,
       });
-      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why) };
+      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why), stopped: false };
     }
+  }
+
+  /**
+   * The user stopped a generation (or its caller went away). What had streamed is kept as a `stopped` version, marked
+   * incomplete, after any unversioned text it replaces; when nothing had streamed the document is left as it was (a
+   * new one is removed) and the cancellation is reported.
+   */
+  private stopped(
+    run: { documentId: string; text: string; previousText: string; createdHere: boolean },
+    cancelled: unknown,
+  ): GenerateResult {
+    const docs = this.deps.documents;
+    if (run.text.trim() === '') {
+      if (!(run.createdHere && docs.deleteIfEmpty(run.documentId))) docs.autosave(run.documentId, run.previousText);
+      throw cancelled;
+    }
+    const latest = docs.get(run.documentId).versions[0]?.text ?? '';
+    if (run.previousText.trim() !== '' && run.previousText !== latest)
+      docs.addVersion(run.documentId, run.previousText, 'edited', NO_SOURCE);
+    docs.addVersion(run.documentId, run.text, 'stopped', NO_SOURCE);
+    return { document: docs.get(run.documentId), meta: null, stopped: true };
   }
 
   autosave(documentId: string, text: string): { autosavedAt: number } {
@@ -259,12 +290,7 @@ export class DraftingService {
   }
 
   saveVersion(documentId: string, text: string): DocumentDto {
-    this.deps.documents.addVersion(documentId, text, 'edited', {
-      providerName: null,
-      model: null,
-      requestId: null,
-      offline: false,
-    });
+    this.deps.documents.addVersion(documentId, text, 'edited', NO_SOURCE);
     return this.deps.documents.get(documentId);
   }
 

@@ -42,7 +42,8 @@ export type JobPostingDto = z.infer<typeof jobPostingDtoSchema>;
 export const documentVersionDtoSchema = z.object({
   version: z.number().int(),
   text: z.string(),
-  origin: z.enum(['generated', 'edited', 'restored']),
+  /** `stopped`: what streamed before the user stopped the generation; an incomplete draft. */
+  origin: z.enum(['generated', 'edited', 'restored', 'stopped']),
   providerName: z.string().nullable(),
   model: z.string().nullable(),
   requestId: z.string().nullable(),
@@ -113,7 +114,15 @@ export const generateInputSchema = z
   })
   .strict();
 
-export const generateOutputSchema = z.object({ document: documentDtoSchema, meta: answerMetaSchema });
+/**
+ * `stopped`: the user stopped the generation; the text that had streamed is the document's latest version (origin
+ * `stopped`) and there is no answer to describe (meta null).
+ */
+export const generateOutputSchema = z.object({
+  document: documentDtoSchema,
+  meta: answerMetaSchema.nullable(),
+  stopped: z.boolean(),
+});
 
 export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
 
