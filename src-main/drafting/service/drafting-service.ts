@@ -1,13 +1,16 @@
-import type {
-  AnswerMeta,
-  CandidateDto,
-  CandidateProfile,
-  DocumentDto,
-  DraftKind,
-  ExportFormat,
-  JobFields,
-  JobPostingDto,
-  ValidationReport,
+import {
+  changedJobFields,
+  JOB_FIELD_NAMES,
+  type AnswerMeta,
+  type CandidateDto,
+  type CandidateProfile,
+  type DocumentDto,
+  type DraftKind,
+  type ExportFormat,
+  type JobFieldName,
+  type JobFields,
+  type JobPostingDto,
+  type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
@@ -35,6 +38,7 @@ import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
+import { keepEditedFields } from './keep-edited-fields';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
 
@@ -121,14 +125,33 @@ export class DraftingService {
     return toJobDto(this.deps.jobs.create(parsed));
   }
 
+  /** Saves the recruiter's fields; every field that changed is marked as edited by hand (marks are never dropped). */
   updateJobFields(id: string, fields: JobFields): JobPostingDto {
-    this.deps.jobs.get(id);
-    return toJobDto(this.deps.jobs.setFields(id, fields, 'edited'));
+    const job = this.deps.jobs.get(id);
+    const edited = new Set([...job.editedFields, ...changedJobFields(job.fields, fields)]);
+    return toJobDto(
+      this.deps.jobs.saveEdits(
+        id,
+        fields,
+        JOB_FIELD_NAMES.filter((n) => edited.has(n)),
+      ),
+    );
   }
 
-  /** Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers. */
-  async extract(jobId: string, ctx: CallContext): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
+  /**
+   * Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers.
+   * Fields edited by hand keep the recruiter's value (and their mark) unless `keepEdited` leaves them out.
+   */
+  async extract(
+    jobId: string,
+    ctx: CallContext,
+    keepEdited?: readonly JobFieldName[],
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
     const job = this.deps.jobs.get(jobId);
+    const store = (extracted: JobFields, by: string) => {
+      const { fields, kept } = keepEditedFields(job, extracted, keepEdited);
+      return toJobDto(this.deps.jobs.setFields(job.id, fields, by, kept));
+    };
     const prompt = buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
     const request = this.extractionRequest(job, prompt);
     try {
@@ -142,10 +165,7 @@ export class DraftingService {
       });
       const parsed = parseExtraction(answer.text);
       if (!parsed.ok) throw new AppError('provider_error', 'The extraction answer was not valid.');
-      return {
-        job: toJobDto(this.deps.jobs.setFields(job.id, parsed.value, answer.providerName)),
-        meta: metaFromAnswer(answer),
-      };
+      return { job: store(parsed.value, answer.providerName), meta: metaFromAnswer(answer) };
     } catch (err) {
       const offline = offlineReason(err);
       if (!offline) throw err;
@@ -156,7 +176,7 @@ export class DraftingService {
         );
       const fields = extractJobFieldsOffline(job.rawText);
       return {
-        job: toJobDto(this.deps.jobs.setFields(job.id, fields, 'builtin')),
+        job: store(fields, 'builtin'),
         meta: offlineMeta(offline.attempts, offline.why, OFFLINE_EXTRACTION_NOTE),
       };
     }

@@ -4,6 +4,7 @@ import {
   candidateProfileSchema,
   draftKindSchema,
   exportFormatSchema,
+  jobFieldNameSchema,
   jobFieldsSchema,
   validationReportSchema,
 } from './drafting';
@@ -32,6 +33,8 @@ export const jobPostingDtoSchema = z.object({
   rawText: z.string(),
   hasImage: z.boolean(),
   fields: jobFieldsSchema.nullable(),
+  /** Fields the recruiter edited by hand; "Extract again" asks before it replaces any of them. */
+  editedFields: z.array(jobFieldNameSchema),
   extractedBy: z.string().nullable(),
   extractedAt: z.number().int().nullable(),
   createdAt: z.number().int(),

@@ -135,6 +135,48 @@ describe('drafting through the router (emulated providers)', () => {
     expect(stored.draftText).toBe(reply);
   });
 
+  it('fields edited by hand are marked, and extracting again keeps them unless told to replace them', async () => {
+    type Job = {
+      fields: { title: string; company: string; location: string | null };
+      editedFields: string[];
+      extractedBy: string;
+    };
+    await w.addProvider('a', w.emulators[0]!);
+    w.emulators[0]!.pushReplies(validFields, validFields, validFields);
+    const job = await importJob();
+    const first = (await call<{ job: Job }>('jobs:extract', { id: job.id })).job;
+    expect(first.editedFields).toEqual([]);
+
+    const saved = await call<Job>('jobs:update-fields', {
+      id: job.id,
+      fields: { ...first.fields, title: 'Go Engineer (my title)', company: 'Northwind (my company)' },
+    });
+    expect(saved.editedFields).toEqual(['title', 'company']);
+    expect(saved.extractedBy).toBe('a');
+
+    // No choice given: every edit by hand is kept and stays marked.
+    const again = (await call<{ job: Job }>('jobs:extract', { id: job.id })).job;
+    expect(again.fields).toMatchObject({ title: 'Go Engineer (my title)', company: 'Northwind (my company)' });
+    expect(again.editedFields).toEqual(['title', 'company']);
+
+    // Replace one, keep the other.
+    const partly = (await call<{ job: Job }>('jobs:extract', { id: job.id, keepEdited: ['company'] })).job;
+    expect(partly.fields).toMatchObject({
+      title: 'Backend Engineer (from the model)',
+      company: 'Northwind (my company)',
+    });
+    expect(partly.editedFields).toEqual(['company']);
+
+    // Replace them all; a field name that does not exist is refused.
+    w.emulators[0]!.pushReplies(validFields);
+    const replaced = (await call<{ job: Job }>('jobs:extract', { id: job.id, keepEdited: [] })).job;
+    expect(replaced.fields.company).toBe('Northwind Logistics');
+    expect(replaced.editedFields).toEqual([]);
+    await expect(call('jobs:extract', { id: job.id, keepEdited: ['salary-ish'] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
   it('a running generation can be stopped by its stream id; what streamed is kept as an incomplete version', async () => {
     await w.addProvider('a', w.emulators[0]!);
     const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
