@@ -40,6 +40,39 @@ test('picking saved documents always opens the one picked, also the one already 
   await expect(picker).toHaveValue(/^Cover letter — /u);
 });
 
+test('a late answer about the document left behind does not replace the one picked since', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  await importCandidate(page, example('candidate.json'), 'Lea Sørensen');
+  await addPostingAndExtract(page, exampleText('job-backend.txt'), 'Northwind Logistics');
+  await openDraftingPage(page, 'Documents');
+  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await expect(editor(page)).toHaveValue(/Lea Sørensen/u, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
+  const letter = page.getByRole('textbox', { name: 'Cover letter text' });
+  await expect(letter).toHaveValue(/Northwind/u, { timeout: 30_000 });
+
+  // Saving the cover letter's version is held back until the CV has been picked and has opened.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/ipc/documents%3Asave-version', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  await letter.press('End');
+  await letter.pressSequentially(' P.S. Available from May.');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await page.getByRole('combobox', { name: 'Open a saved document' }).click();
+  await page.getByRole('option', { name: /^CV — /u }).click();
+  await expect(page.getByRole('textbox', { name: 'CV text' })).toBeVisible();
+  release();
+  await expect(page.getByText('Version saved').first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'CV text' })).toBeVisible();
+  await expect(page.getByText('Opening the document…')).toBeHidden();
+  await expect(page.getByText('No document open')).toBeHidden();
+});
+
 test.describe('with a slow streaming provider', () => {
   let emulator: Emulator;
   test.beforeAll(async () => {

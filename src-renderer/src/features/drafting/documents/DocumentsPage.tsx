@@ -87,7 +87,8 @@ export function DocumentsPage() {
         generating={live ? live.kind : null}
         onCandidate={(id) => {
           setCandidateId(id);
-          if (doc && doc.candidateId !== id) setDocumentId(null);
+          // Also while the picked document is still loading: only one known to be this candidate's stays open.
+          if (documentId !== null && doc?.candidateId !== id) setDocumentId(null);
         }}
         onJob={setJobId}
         onDocument={(id) => {
