@@ -112,3 +112,18 @@ export function changedKeys(values: JobFormValues, base: JobFormValues): (keyof 
 export function changedFieldNames(values: JobFormValues, base: JobFormValues): JobFieldName[] {
   return [...new Set(changedKeys(values, base).map(fieldNameOf))];
 }
+
+/**
+ * The fields to save: the form's value for each field changed in the form, the stored value for every other one
+ * (so a field the recruiter did not touch is stored exactly as extracted and is not marked as edited by hand).
+ */
+export function fieldsToSave(stored: JobFields | null, values: JobFormValues, base: JobFormValues): JobFields {
+  const edited = fieldsFromValues(values);
+  if (stored === null) return edited;
+  const fields: JobFields = { ...stored };
+  const take = <K extends JobFieldName>(name: K) => {
+    fields[name] = edited[name];
+  };
+  changedFieldNames(values, base).forEach(take);
+  return fields;
+}

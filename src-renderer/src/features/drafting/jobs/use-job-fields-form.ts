@@ -8,7 +8,7 @@ import { readJobDraft, writeJobDraft, type JobDraft } from './job-drafts';
 import {
   changedFieldNames,
   changedKeys,
-  fieldsFromValues,
+  fieldsToSave,
   jobFormRules,
   schemaProblem,
   valuesFromFields,
@@ -39,7 +39,7 @@ export function useJobFieldsForm(job: JobPostingDto, onSaved: (job: JobPostingDt
   }, [form, base, job.id]);
 
   const save = useAction(async (values: JobFormValues) => {
-    const fields = fieldsFromValues(values);
+    const fields = fieldsToSave(job.fields, values, base);
     const problem = schemaProblem(fields);
     if (problem) throw new Error(problem);
     const saved = await call('jobs:update-fields', { id: job.id, fields });
