@@ -209,6 +209,42 @@ describe('drafting through the router (emulated providers)', () => {
     expect(await call('drafts:cancel', { streamId: 'stop-me' })).toEqual({ cancelled: false });
   });
 
+  it('a regeneration stopped part-way keeps the unversioned text as a version before the incomplete one', async () => {
+    await w.addProvider('a', w.emulators[0]!);
+    const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
+    const job = await importJob();
+    await call('jobs:update-fields', { id: job.id, fields: JSON.parse(validFields) as unknown });
+    w.emulators[0]!.pushReplies('# First draft');
+    type Doc = { id: string; draftText: string; versions: { version: number; origin: string; text: string }[] };
+    const first = await call<{ document: Doc }>('drafts:generate', {
+      kind: 'cv',
+      candidateId: candidate.id,
+      jobPostingId: job.id,
+    });
+    await call('documents:autosave', { id: first.document.id, text: '# First draft, edited by hand' });
+    w.emulators[0]!.pushFaults({ chunkDelayMs: 40 });
+    w.emulators[0]!.pushReplies('one two three four five six seven eight nine ten eleven twelve');
+    let cancelled = false;
+    const out = await call<{ stopped: boolean; document: Doc }>(
+      'drafts:generate',
+      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, documentId: first.document.id, streamId: 'again' },
+      (event) => {
+        if (event === 'stream:chunk' && !cancelled) {
+          cancelled = true;
+          void call('drafts:cancel', { streamId: 'again' });
+        }
+      },
+    );
+    expect(out.stopped).toBe(true);
+    expect(out.document.versions.map((v) => [v.version, v.origin])).toEqual([
+      [3, 'stopped'],
+      [2, 'edited'],
+      [1, 'generated'],
+    ]);
+    expect(out.document.versions[1]!.text).toBe('# First draft, edited by hand');
+    expect(out.document.draftText).toBe(out.document.versions[0]!.text);
+  });
+
   it('a new generation stopped before any text leaves no empty document behind', async () => {
     await w.addProvider('a', w.emulators[0]!);
     const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
