@@ -88,6 +88,8 @@ test.describe('with a slow streaming provider', () => {
     page,
     app,
   }) => {
+    // The CLI set-up (admin account, login, provider) takes a good part of a minute on a busy machine.
+    test.setTimeout(120_000);
     adminLoginCli(app);
     addOpenAiCompatibleCli(app, { name: 'emu', baseUrl: `${emulator.url}/v1` });
     await page.setViewportSize({ width: 1280, height: 800 });
