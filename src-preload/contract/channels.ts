@@ -284,7 +284,7 @@ export const channels = {
     input: z.object({ streamId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
     role: 'recruiter',
-    summary: 'Stop a running generation (by its stream id).',
+    summary: 'Stop a running generation (by its stream id); the text so far is kept as an incomplete version.',
   }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),
