@@ -19,7 +19,7 @@ export function draftingHandlers({ drafting }: { drafting: DraftingService }): F
     'candidates:import': (input) => drafting.importCandidate(input),
     'jobs:list': () => repos.jobs.list(),
     'jobs:import': (input) => drafting.importJob(input),
-    'jobs:extract': ({ id, provider }, ctx) => drafting.extract(id, callContext(ctx, provider)),
+    'jobs:extract': ({ id, provider, keepEdited }, ctx) => drafting.extract(id, callContext(ctx, provider), keepEdited),
     'jobs:update-fields': ({ id, fields }) => drafting.updateJobFields(id, fields),
     'drafts:generate': async ({ streamId, provider, ...input }, ctx) => {
       const controller = new AbortController();

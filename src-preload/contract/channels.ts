@@ -10,7 +10,7 @@ import {
   secondFactorSchema,
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
-import { draftKindSchema, jobFieldsSchema } from './dto/drafting';
+import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
   documentDtoSchema,
@@ -256,16 +256,23 @@ export const channels = {
     summary: 'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp).',
   }),
   'jobs:extract': channel({
-    input: z.object({ id: idSchema, provider: z.string().max(64).optional() }).strict(),
+    input: z
+      .object({
+        id: idSchema,
+        provider: z.string().max(64).optional(),
+        /** Fields edited by hand that keep the recruiter's value (the others take the new extraction); absent = all. */
+        keepEdited: z.array(jobFieldNameSchema).max(JOB_FIELD_NAMES.length).optional(),
+      })
+      .strict(),
     output: extractOutputSchema,
     role: 'recruiter',
-    summary: 'Extract structured fields from a posting (AI, or offline rules).',
+    summary: 'Extract structured fields from a posting (AI, or offline rules), keeping the edits by hand asked for.',
   }),
   'jobs:update-fields': channel({
     input: z.object({ id: idSchema, fields: jobFieldsSchema }).strict(),
     output: jobPostingDtoSchema,
     role: 'recruiter',
-    summary: 'Save fields the recruiter corrected.',
+    summary: 'Save fields the recruiter corrected (each changed field is marked as edited by hand).',
   }),
   'drafts:generate': channel({
     input: generateInputSchema,
@@ -277,7 +284,7 @@ export const channels = {
     input: z.object({ streamId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
     role: 'recruiter',
-    summary: 'Stop a running generation (by its stream id).',
+    summary: 'Stop a running generation (by its stream id); the text so far is kept as an incomplete version.',
   }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),

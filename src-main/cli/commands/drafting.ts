@@ -111,7 +111,7 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       if (c.json) writeJson(c.io, { out: flags.out, documentId: document.id, meta, validation: report });
       else {
         writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);
-        writeLine(c.io.stderr, describeMeta(meta));
+        writeLine(c.io.stderr, meta ? describeMeta(meta) : 'Stopped before the end: the draft is incomplete.');
       }
       if (!report) return;
       const errors = errorFindings(report);

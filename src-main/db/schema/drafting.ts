@@ -25,6 +25,8 @@ export const jobPostings = sqliteTable('job_postings', {
   imageMediaType: text('image_media_type'),
   /** JSON of jobFieldsSchema, null until extracted. */
   fields: text('fields'),
+  /** JSON array of the field names the recruiter edited by hand; null on rows from before it was kept. */
+  editedFields: text('edited_fields'),
   extractedBy: text('extracted_by'),
   extractedAt: integer('extracted_at'),
   createdAt: integer('created_at').notNull(),
@@ -60,7 +62,7 @@ export const documentVersions = sqliteTable(
       .references(() => documents.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     text: text('text').notNull(),
-    origin: text('origin', { enum: ['generated', 'edited', 'restored'] }).notNull(),
+    origin: text('origin', { enum: ['generated', 'edited', 'restored', 'stopped'] }).notNull(),
     providerName: text('provider_name'),
     model: text('model'),
     requestId: text('request_id'),

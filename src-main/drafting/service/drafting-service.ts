@@ -1,13 +1,16 @@
-import type {
-  AnswerMeta,
-  CandidateDto,
-  CandidateProfile,
-  DocumentDto,
-  DraftKind,
-  ExportFormat,
-  JobFields,
-  JobPostingDto,
-  ValidationReport,
+import {
+  changedJobFields,
+  JOB_FIELD_NAMES,
+  type AnswerMeta,
+  type CandidateDto,
+  type CandidateProfile,
+  type DocumentDto,
+  type DraftKind,
+  type ExportFormat,
+  type JobFieldName,
+  type JobFields,
+  type JobPostingDto,
+  type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
@@ -35,6 +38,7 @@ import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
+import { keepEditedFields } from './keep-edited-fields';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
 
@@ -46,7 +50,15 @@ export interface CallContext {
 
 export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
 
+/** A generation's result; `stopped` (meta null) when the user stopped it part-way. */
+export interface GenerateResult {
+  document: DocumentDto;
+  meta: AnswerMeta | null;
+  stopped: boolean;
+}
+
 const AUTOSAVE_EVERY_MS = 250;
+const NO_SOURCE = { providerName: null, model: null, requestId: null, offline: false };
 const MEDIA_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -113,14 +125,33 @@ export class DraftingService {
     return toJobDto(this.deps.jobs.create(parsed));
   }
 
+  /** Saves the recruiter's fields; every field that changed is marked as edited by hand (marks are never dropped). */
   updateJobFields(id: string, fields: JobFields): JobPostingDto {
-    this.deps.jobs.get(id);
-    return toJobDto(this.deps.jobs.setFields(id, fields, 'edited'));
+    const job = this.deps.jobs.get(id);
+    const edited = new Set([...job.editedFields, ...changedJobFields(job.fields, fields)]);
+    return toJobDto(
+      this.deps.jobs.saveEdits(
+        id,
+        fields,
+        JOB_FIELD_NAMES.filter((n) => edited.has(n)),
+      ),
+    );
   }
 
-  /** Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers. */
-  async extract(jobId: string, ctx: CallContext): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
+  /**
+   * Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers.
+   * Fields edited by hand keep the recruiter's value (and their mark) unless `keepEdited` leaves them out.
+   */
+  async extract(
+    jobId: string,
+    ctx: CallContext,
+    keepEdited?: readonly JobFieldName[],
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
     const job = this.deps.jobs.get(jobId);
+    const store = (extracted: JobFields, by: string) => {
+      const { fields, kept } = keepEditedFields(job, extracted, keepEdited);
+      return toJobDto(this.deps.jobs.setFields(job.id, fields, by, kept));
+    };
     const prompt = buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
     const request = this.extractionRequest(job, prompt);
     try {
@@ -134,10 +165,7 @@ export class DraftingService {
       });
       const parsed = parseExtraction(answer.text);
       if (!parsed.ok) throw new AppError('provider_error', 'The extraction answer was not valid.');
-      return {
-        job: toJobDto(this.deps.jobs.setFields(job.id, parsed.value, answer.providerName)),
-        meta: metaFromAnswer(answer),
-      };
+      return { job: store(parsed.value, answer.providerName), meta: metaFromAnswer(answer) };
     } catch (err) {
       const offline = offlineReason(err);
       if (!offline) throw err;
@@ -148,7 +176,7 @@ export class DraftingService {
         );
       const fields = extractJobFieldsOffline(job.rawText);
       return {
-        job: toJobDto(this.deps.jobs.setFields(job.id, fields, 'builtin')),
+        job: store(fields, 'builtin'),
         meta: offlineMeta(offline.attempts, offline.why, OFFLINE_EXTRACTION_NOTE),
       };
     }
@@ -180,12 +208,13 @@ export class DraftingService {
     input: { kind: DraftKind; candidateId: string; jobPostingId: string; documentId?: string },
     ctx: CallContext,
     onStream?: StreamListener,
-  ): Promise<{ document: DocumentDto; meta: AnswerMeta }> {
+  ): Promise<GenerateResult> {
     const candidate = this.deps.candidates.get(input.candidateId);
     const job = this.deps.jobs.get(input.jobPostingId);
     const fields = await this.fieldsOf(job, ctx);
     const docs = this.deps.documents;
     const label = input.kind === 'cv' ? 'CV' : 'Cover letter';
+    const createdHere = input.documentId === undefined;
     const documentId =
       input.documentId ??
       docs.create(
@@ -233,8 +262,9 @@ export class DraftingService {
         requestId: answer.requestId,
         offline: false,
       });
-      return { document: docs.get(documentId), meta: metaFromAnswer(answer) };
+      return { document: docs.get(documentId), meta: metaFromAnswer(answer), stopped: false };
     } catch (err) {
+      if (ctx.signal?.aborted) return this.stopped({ documentId, text, previousText, createdHere }, err);
       const offline = offlineReason(err);
       if (!offline) {
         // A failed stream must not leave half an answer in place of the user's text.
@@ -250,8 +280,29 @@ export class DraftingService {
         requestId: null,
         offline: true,
       });
-      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why) };
+      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why), stopped: false };
     }
+  }
+
+  /**
+   * The user stopped a generation (or its caller went away). What had streamed is kept as a `stopped` version, marked
+   * incomplete, after any unversioned text it replaces; when nothing had streamed the document is left as it was (a
+   * new one is removed) and the cancellation is reported.
+   */
+  private stopped(
+    run: { documentId: string; text: string; previousText: string; createdHere: boolean },
+    cancelled: unknown,
+  ): GenerateResult {
+    const docs = this.deps.documents;
+    if (run.text.trim() === '') {
+      if (!(run.createdHere && docs.deleteIfEmpty(run.documentId))) docs.autosave(run.documentId, run.previousText);
+      throw cancelled;
+    }
+    const latest = docs.get(run.documentId).versions[0]?.text ?? '';
+    if (run.previousText.trim() !== '' && run.previousText !== latest)
+      docs.addVersion(run.documentId, run.previousText, 'edited', NO_SOURCE);
+    docs.addVersion(run.documentId, run.text, 'stopped', NO_SOURCE);
+    return { document: docs.get(run.documentId), meta: null, stopped: true };
   }
 
   autosave(documentId: string, text: string): { autosavedAt: number } {
@@ -259,12 +310,7 @@ export class DraftingService {
   }
 
   saveVersion(documentId: string, text: string): DocumentDto {
-    this.deps.documents.addVersion(documentId, text, 'edited', {
-      providerName: null,
-      model: null,
-      requestId: null,
-      offline: false,
-    });
+    this.deps.documents.addVersion(documentId, text, 'edited', NO_SOURCE);
     return this.deps.documents.get(documentId);
   }
 

@@ -94,6 +94,17 @@ export const jobFieldsSchema = z.object({
 });
 export type JobFields = z.infer<typeof jobFieldsSchema>;
 
+/** The posting's fields by name: what a recruiter can edit by hand, each marked on its own. */
+export const JOB_FIELD_NAMES = Object.keys(jobFieldsSchema.shape) as (keyof JobFields)[];
+export const jobFieldNameSchema = z.enum(JOB_FIELD_NAMES as [keyof JobFields, ...(keyof JobFields)[]]);
+export type JobFieldName = z.infer<typeof jobFieldNameSchema>;
+
+/** The fields whose value differs between two versions of a posting's fields (all of them when there was none). */
+export function changedJobFields(before: JobFields | null, after: JobFields): JobFieldName[] {
+  if (before === null) return [...JOB_FIELD_NAMES];
+  return JOB_FIELD_NAMES.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+}
+
 // ---------- drafts ----------
 
 export const DRAFT_KINDS = ['cv', 'cover_letter'] as const;

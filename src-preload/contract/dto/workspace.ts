@@ -4,6 +4,7 @@ import {
   candidateProfileSchema,
   draftKindSchema,
   exportFormatSchema,
+  jobFieldNameSchema,
   jobFieldsSchema,
   validationReportSchema,
 } from './drafting';
@@ -32,6 +33,8 @@ export const jobPostingDtoSchema = z.object({
   rawText: z.string(),
   hasImage: z.boolean(),
   fields: jobFieldsSchema.nullable(),
+  /** Fields the recruiter edited by hand; "Extract again" asks before it replaces any of them. */
+  editedFields: z.array(jobFieldNameSchema),
   extractedBy: z.string().nullable(),
   extractedAt: z.number().int().nullable(),
   createdAt: z.number().int(),
@@ -42,7 +45,8 @@ export type JobPostingDto = z.infer<typeof jobPostingDtoSchema>;
 export const documentVersionDtoSchema = z.object({
   version: z.number().int(),
   text: z.string(),
-  origin: z.enum(['generated', 'edited', 'restored']),
+  /** `stopped`: what streamed before the user stopped the generation; an incomplete draft. */
+  origin: z.enum(['generated', 'edited', 'restored', 'stopped']),
   providerName: z.string().nullable(),
   model: z.string().nullable(),
   requestId: z.string().nullable(),
@@ -113,7 +117,15 @@ export const generateInputSchema = z
   })
   .strict();
 
-export const generateOutputSchema = z.object({ document: documentDtoSchema, meta: answerMetaSchema });
+/**
+ * `stopped`: the user stopped the generation; the text that had streamed is the document's latest version (origin
+ * `stopped`) and there is no answer to describe (meta null).
+ */
+export const generateOutputSchema = z.object({
+  document: documentDtoSchema,
+  meta: answerMetaSchema.nullable(),
+  stopped: z.boolean(),
+});
 
 export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
 

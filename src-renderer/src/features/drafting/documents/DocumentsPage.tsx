@@ -46,7 +46,7 @@ export function DocumentsPage() {
 
   const finished = (result: GenerateResult) => {
     opened.setDoc(result.document);
-    metas.set(result.document.id, result.meta);
+    metas.set(result.document.id, result.meta ?? undefined);
     setDocumentId(result.document.id);
     documents.reload();
   };
@@ -83,11 +83,12 @@ export function DocumentsPage() {
         documents={documents.data ?? []}
         candidateId={candidate?.id ?? null}
         jobId={job?.id ?? null}
-        documentId={doc ? doc.id : null}
+        documentId={documentId}
         generating={live ? live.kind : null}
         onCandidate={(id) => {
           setCandidateId(id);
-          if (doc && doc.candidateId !== id) setDocumentId(null);
+          // Also while the picked document is still loading: only one known to be this candidate's stays open.
+          if (documentId !== null && doc?.candidateId !== id) setDocumentId(null);
         }}
         onJob={setJobId}
         onDocument={(id) => {
@@ -105,7 +106,12 @@ export function DocumentsPage() {
         />
       )}
       {live && live.documentId === null ? (
-        <LiveDraftView live={live} candidateName={candidate?.name ?? null} />
+        <LiveDraftView
+          live={live}
+          candidateName={candidate?.name ?? null}
+          stopping={generation.stopping}
+          onStop={() => void generation.stop()}
+        />
       ) : doc ? (
         <DocumentWorkspace
           key={`${doc.id}:${doc.versions[0]?.version ?? 0}`}
@@ -114,6 +120,8 @@ export function DocumentsPage() {
           meta={metas.get(doc.id)}
           validation={validations.get(doc.id)}
           generating={live !== null}
+          stopping={generation.stopping}
+          onStop={() => void generation.stop()}
           onDocChanged={opened.setDoc}
           onRegenerate={regenerate}
           onValidated={(result) => validations.set(doc.id, result)}
