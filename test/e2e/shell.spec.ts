@@ -138,7 +138,12 @@ test.describe('provider badges say what routing does', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(app.url);
     await setUpAdminInUi(page);
-    const base = { kind: 'openai-compatible', model: 'm', baseUrl: `${emu.url}/v1`, tasks: ['cv_draft', 'cover_letter'] };
+    const base = {
+      kind: 'openai-compatible',
+      model: 'm',
+      baseUrl: `${emu.url}/v1`,
+      tasks: ['cv_draft', 'cover_letter'],
+    };
     await ipc(app, 'providers:create', { config: { ...base, name: 'Resting', isDefault: true, active: false } });
     await ipc(app, 'providers:create', { config: { ...base, name: 'Working', priority: 10 } });
     await openPage(page, 'Providers');

@@ -18,12 +18,12 @@ export function providerCondition(
   health: ProviderHealthDto | undefined,
   next: ProviderConfigDto | undefined,
 ): ProviderCondition {
-  const instead = next ? `requests go to ${next.name} instead` : 'requests fail or wait until it is back';
+  const meanwhile = next ? `requests go to ${next.name} until it recovers` : 'requests skip it until it recovers';
   if (health?.circuit === 'open')
     return {
       color: 'red',
       word: 'down',
-      explanation: `${first.name} keeps failing (circuit open): ${instead} for now.`,
+      explanation: `${first.name} keeps failing (circuit open): ${meanwhile}.`,
     };
   if (health?.circuit === 'half_open')
     return {
