@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { expect, test } from './fixtures';
+import { expect, screenPath, test } from './fixtures';
 import { ADMIN_PASSWORD, openPage, setUpAdminInUi } from './admin-ui';
 
 /** A loopback port nothing listens on right now. */
@@ -27,6 +27,7 @@ test('settings: exporter, durability, password change and authenticator re-enrol
   await page.getByRole('button', { name: 'Save exporter settings' }).click();
   await expect(page.getByText('Metrics exporter saved')).toBeVisible();
   await expect(page.getByText(`Serving metrics now at http://127.0.0.1:${port}/metrics`)).toBeVisible();
+  await page.screenshot({ path: screenPath(app, 'settings-exporter-saved.png') });
   const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
   expect(metrics.status).toBe(200);
   expect(await metrics.text()).toContain('ai_provider_api_calls_total');
