@@ -21,8 +21,18 @@ test('settings: exporter, durability, password change and authenticator re-enrol
   const exporterCard = page.getByText('Serves Prometheus metrics');
   await expect(exporterCard).toContainText('Saving starts, moves or stops it at once');
   await expect(page.getByText(/next time/u)).toHaveCount(0);
-  const port = String(await freePort());
+  // A port in use: saved, but the exporter cannot start, and the notice says so.
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const busyPort = (busy.address() as { port: number }).port;
   await page.getByLabel('Serve /metrics').check();
+  await page.getByRole('textbox', { name: 'Port' }).fill(String(busyPort));
+  await page.getByRole('button', { name: 'Save exporter settings' }).click();
+  await expect(page.getByText('Metrics exporter not started')).toBeVisible();
+  await expect(page.getByText(`could not start on 127.0.0.1:${busyPort}`)).toBeVisible();
+  await new Promise((resolve) => busy.close(resolve));
+
+  const port = String(await freePort());
   await page.getByRole('textbox', { name: 'Port' }).fill(port);
   await page.getByRole('button', { name: 'Save exporter settings' }).click();
   await expect(page.getByText('Metrics exporter saved')).toBeVisible();

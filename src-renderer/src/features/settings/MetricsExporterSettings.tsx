@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Switch } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsDto } from '@contract';
-import { call } from '../../lib/ipc';
+import { call, IpcError } from '../../lib/ipc';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';
 import { SettingsCard } from './SettingsCard';
@@ -32,13 +32,19 @@ export function MetricsExporterSettings({
       onSaved(saved);
       notifySuccess('Metrics exporter saved', exporterNow(saved.metricsExporter));
     } catch (err) {
-      notifyError('Could not save the metrics exporter', err);
+      // `conflict`: saved, but its port could not be bound (the message says so).
+      notifyError(
+        err instanceof IpcError && err.code === 'conflict'
+          ? 'Metrics exporter not started'
+          : 'Could not save the metrics exporter',
+        err,
+      );
     }
   });
   return (
     <SettingsCard
       title="Metrics exporter"
-      description="Serves Prometheus metrics (calls, tokens, cost, latency, errors, fallbacks) at http://127.0.0.1:PORT/metrics for a team's Prometheus. Loopback only. Saving starts, moves or stops it at once; while it is on, it also starts with Aditus. If the port is already in use, it stays off."
+      description="Serves Prometheus metrics (calls, tokens, cost, latency, errors, fallbacks) at http://127.0.0.1:PORT/metrics for a team's Prometheus. Loopback only. Saving starts, moves or stops it at once; while it is on, it also starts with Aditus. If the port is already in use, saving says so and it stays off."
     >
       <Group align="flex-end" gap="lg">
         <Switch label="Serve /metrics" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
