@@ -227,7 +227,11 @@ export function createCore(options: CoreOptions): Core {
     ...askHandlers({ router }),
     ...outboxHandlers({ outbox }),
     ...metricsHandlers({ metrics }),
-    ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
+    ...settingsHandlers({
+      settings,
+      applyRuntimeSettings: applySettings,
+      metricsExporterNotStarted: () => exporter.notStarted,
+    }),
     ...draftingHandlers({ drafting }),
   };
   const dispatch = committingDispatch(

@@ -35,6 +35,7 @@ export function providerHandlers({
         return {
           name: row.name,
           circuit: breakers.state(row.id),
+          recentFailures: breakers.consecutiveFailures(row.id),
           dayTokens: used.dayTokens,
           monthTokens: used.monthTokens,
           monthCostUsd: microsToUsd(used.monthCostMicros),

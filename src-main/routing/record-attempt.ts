@@ -21,10 +21,28 @@ export interface AttemptLedger {
 }
 
 /**
- * Queues the attempt's usage event (the reservation becomes the real usage, or is given back, in the
- * same transaction); the metrics are read from its rollups.
+ * The attempt's record, taken now and written when the router knows what followed it (`followedByFallback`:
+ * the router moved on to another provider after it): queues its usage event (the reservation becomes the
+ * real usage, or is given back, in the same transaction); the metrics are read from its rollups.
  */
-export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: AttemptOutcome): void {
+export function attemptRecord(
+  ledger: AttemptLedger,
+  run: RoutedRequest,
+  o: AttemptOutcome,
+): (followedByFallback: boolean) => void {
+  const { row, input, reservation, requestId, attempt } = run;
+  const ttftMs = run.ttftMs === null ? null : Math.round(run.ttftMs);
+  const createdAt = ledger.clock.now();
+  return (followedByFallback) =>
+    write(ledger, { row, input, reservation, requestId, attempt, ttftMs, createdAt }, o, followedByFallback);
+}
+
+interface AttemptSnapshot extends Pick<RoutedRequest, 'row' | 'input' | 'reservation' | 'requestId' | 'attempt'> {
+  ttftMs: number | null;
+  createdAt: number;
+}
+
+function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, followedByFallback: boolean): void {
   const { row, input, reservation } = run;
   ledger.usage.enqueue(
     {
@@ -45,9 +63,9 @@ export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: Atte
       costMicros: o.status === 'ok' ? o.cost : 0,
       priceVersion: o.priceVersion,
       latencyMs: o.latencyMs,
-      ttftMs: run.ttftMs === null ? null : Math.round(run.ttftMs),
-      fallback: run.fallback,
-      createdAt: ledger.clock.now(),
+      ttftMs: run.ttftMs,
+      fallback: followedByFallback,
+      createdAt: run.createdAt,
     },
     reservation
       ? ledger.budgets.finish(

@@ -12,7 +12,7 @@ import { callProvider } from './call-provider';
 import type { CircuitBreakers } from './circuit-breaker';
 import { estimateRequestTokens, requestText } from './estimate';
 import type { Outbox } from './outbox';
-import { recordAttempt } from './record-attempt';
+import { attemptRecord } from './record-attempt';
 import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
 import { NO_SCRUB, type TextScrubber } from './scrub';
@@ -76,18 +76,23 @@ export class Router {
     if (candidates.length === 0)
       throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
     const run = new RoutedRequest(input);
-    for (const [index, row] of candidates.entries()) {
-      const skip = this.skipReason(row);
-      if (skip) {
-        run.skip(row, skip);
-        continue;
+    try {
+      for (const [index, row] of candidates.entries()) {
+        const skip = this.skipReason(row);
+        if (skip) {
+          run.skip(row, skip);
+          continue;
+        }
+        run.startCandidate(row, this.deps.providerFor(row), index > 0);
+        const outcome = await this.tryCandidate(run);
+        if (typeof outcome === 'object') return outcome;
+        if (outcome === 'over_budget_queue') break;
       }
-      run.startCandidate(row, this.deps.providerFor(row), index > 0);
-      const outcome = await this.tryCandidate(run);
-      if (typeof outcome === 'object') return outcome;
-      if (outcome === 'over_budget_queue') break;
+      throw this.unanswered(run);
+    } finally {
+      // No other provider was tried after the last attempt.
+      run.writeHeldAttempt(false);
     }
-    throw this.unanswered(run);
   }
 
   private skipReason(row: ProviderConfigRow): AttemptRecord['reason'] | null {
@@ -107,6 +112,8 @@ export class Router {
       const next = isProviderError(outcome)
         ? await this.afterError(run, outcome, local)
         : this.afterAnswer(run, outcome);
+      // Only a move to the next candidate leaves the attempt held: whether one is tried decides its `fallback`.
+      if (next !== 'next') run.writeHeldAttempt(false);
       if (next !== 'retry') return next;
     }
     return 'next';
@@ -162,14 +169,16 @@ export class Router {
     });
     const price = this.deps.pricing.priceFor(result.model || row.model);
     const cost = price ? costMicros(price, usage) : null;
-    recordAttempt(this.deps, run, {
-      status: 'ok',
-      errorClass: null,
-      usage,
-      cost,
-      priceVersion: price?.version ?? null,
-      latencyMs,
-    });
+    run.holdAttempt(
+      attemptRecord(this.deps, run, {
+        status: 'ok',
+        errorClass: null,
+        usage,
+        cost,
+        priceVersion: price?.version ?? null,
+        latencyMs,
+      }),
+    );
     this.deps.breakers.record(row.id, true);
     this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
     run.latencyMs = latencyMs;
@@ -198,14 +207,16 @@ export class Router {
           message: `${row.name} failed unexpectedly.`,
         });
     const latencyMs = Math.round(performance.now() - run.startedAt);
-    recordAttempt(this.deps, run, {
-      status: 'error',
-      errorClass: err.errorClass,
-      usage: NO_USAGE,
-      cost: null,
-      priceVersion: null,
-      latencyMs,
-    });
+    run.holdAttempt(
+      attemptRecord(this.deps, run, {
+        status: 'error',
+        errorClass: err.errorClass,
+        usage: NO_USAGE,
+        cost: null,
+        priceVersion: null,
+        latencyMs,
+      }),
+    );
     if (BREAKER_CLASSES.has(err.errorClass)) this.deps.breakers.record(row.id, false);
     else this.deps.breakers.releaseProbe(row.id);
     this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
@@ -254,6 +265,7 @@ export class Router {
     const wait = backoffMs(local, err.retryAfterMs, this.deps.random);
     if (wait === null) return 'next'; // Retry-After beyond the cap: another provider is faster
     if (!this.deps.breakers.tryAcquire(run.row.id)) return 'next';
+    run.writeHeldAttempt(false); // the same provider again: written before the wait
     try {
       await this.deps.sleep(wait, run.input.signal);
     } catch {

@@ -22,7 +22,8 @@ function describeMeta(meta: AnswerMeta): string {
   if (meta.offline) return `offline drafter (${meta.note ?? 'no provider'})`;
   const cost = meta.costUsd === null ? 'unpriced' : `$${meta.costUsd.toFixed(6)}`;
   const trail = meta.attempts.filter((a) => a.outcome !== 'ok');
-  return `${meta.providerName} (${meta.model ?? '?'}), ${meta.inputTokens}+${meta.outputTokens} tokens, ${cost}${
+  const mark = meta.estimated ? '~' : ''; // estimated counts, as `usage events` marks them
+  return `${meta.providerName} (${meta.model ?? '?'}), ${meta.inputTokens}${mark}+${meta.outputTokens}${mark} tokens, ${cost}${
     trail.length ? `; before it: ${trail.map((a) => `${a.providerName} ${a.reason ?? a.outcome}`).join(', ')}` : ''
   }`;
 }

@@ -153,6 +153,8 @@ export type CircuitState = z.infer<typeof circuitStateSchema>;
 export const providerHealthSchema = z.object({
   name: z.string(),
   circuit: circuitStateSchema,
+  /** Failed calls in a row since its last success (this process, like the circuit). */
+  recentFailures: z.number().int(),
   dayTokens: z.number(),
   monthTokens: z.number(),
   monthCostUsd: z.number(),

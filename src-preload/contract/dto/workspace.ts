@@ -97,6 +97,8 @@ export const answerMetaSchema = z.object({
   attempts: z.array(attemptSchema),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
+  /** The provider sent no usage figures: the token counts were estimated from the text. */
+  estimated: z.boolean(),
   costUsd: z.number().nullable(),
   note: z.string().nullable(),
 });

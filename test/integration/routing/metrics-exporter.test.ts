@@ -1,4 +1,5 @@
-import { get } from 'node:http';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminSession } from '../../helpers/admin';
 import { testCore, type TestCore } from '../../helpers/core';
@@ -71,6 +72,33 @@ describe('metrics exporter after a restart', () => {
     // gpt-4o-mini: 1M input × $0.15 + 0.5M output × $0.60 per million tokens.
     expect(body).toContain('ai_provider_cost_usd_total{provider_type="openai-compatible"} 0.45');
     expect(body).toContain('ai_provider_latency_ms_count{provider_type="openai-compatible",task_type="cv_draft"} 2');
+  });
+});
+
+describe('metrics exporter on a port in use', () => {
+  let t: TestCore;
+  afterEach(() => t.cleanup());
+
+  it('is saved but reported as not started, and a durability change alone is not blamed for it', async () => {
+    t = testCore();
+    await t.core.start();
+    const { session } = await adminSession(t);
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const on = await t.core.dispatch('settings:set', { metricsExporter: { enabled: true, port } }, session);
+      expect(on).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!on.ok && on.error.message).toMatch(
+        /^Saved, but the metrics exporter could not start on 127\.0\.0\.1:\d+/u,
+      );
+      expect(t.core.metricsExporterPort()).toBeNull();
+      expect(t.core.services.settings.get().metricsExporter).toEqual({ enabled: true, port });
+      const durability = await t.core.dispatch('settings:set', { durability: 'FULL' }, session);
+      expect(durability).toMatchObject({ ok: true });
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 });
 
