@@ -202,7 +202,7 @@ export function createCore(options: CoreOptions): Core {
   // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
   const handlers: Handlers = {
     ...appHandlers({ dataDir: options.dataDir, secretsBackend: secrets.backend, schemaVersion: currentSchemaVersion }),
-    ...providerHandlers({ providers, configuredProviders, budgets, breakers }),
+    ...providerHandlers({ providers, configuredProviders, budgets, breakers, pricing }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
     ...usageHandlers({ stats, usageEvents, clock }),

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateRequestTokens } from '../../../src-main/routing/estimate';
 import { testCore, type TestCore } from '../../helpers/core';
-import { chatRequests, prompt, routingWorld, untilCommitted, type RoutingWorld } from '../../helpers/routing';
+import {
+  chatRequests,
+  prompt,
+  routingWorld,
+  tokensCountedInDatabase,
+  untilCommitted,
+  type RoutingWorld,
+} from '../../helpers/routing';
+import { dayKey, startOfLocalDay } from '../../../src-main/usage/periods';
 
 describe('budget leases: one reservation transaction for many calls', () => {
   let w: RoutingWorld;
@@ -14,10 +22,7 @@ describe('budget leases: one reservation transaction for many calls', () => {
 
   const request = { ...prompt('Summarise the posting please.'), maxOutputTokens: 64 };
   const perCall = () => estimateRequestTokens(request) + 64;
-  const dayCounter = (t: { core: TestCore['core'] }) =>
-    t.core.store.sqlite
-      .prepare("SELECT coalesce(sum(tokens), 0) FROM budget_counters WHERE period_key LIKE 'd:%'")
-      .pluck();
+  const dayCounter = (t: { core: TestCore['core'] }) => ({ get: tokensCountedInDatabase(t.core.store.sqlite) });
   const usedTokens = (t: { core: TestCore['core'] }) =>
     t.core.store.sqlite
       .prepare('SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_events')
@@ -71,8 +76,11 @@ describe('budget leases: one reservation transaction for many calls', () => {
         )
         .pluck()
         .get(day) as number;
-    const counter = (day: string) =>
-      sqlite.prepare('SELECT tokens FROM budget_counters WHERE period_key = ?').pluck().get(`d:${day}`);
+    const counter = (day: string) => {
+      const [y, m, d] = day.split('-').map(Number);
+      const start = startOfLocalDay(new Date(y!, m! - 1, d!).getTime());
+      return tokensCountedInDatabase(sqlite, { day: { start, key: dayKey(start) } })();
+    };
 
     const midnight = new Date(2026, 2, 10).getTime(); // local time, like the budgets' days
     w.clock.set(midnight - 1_000);

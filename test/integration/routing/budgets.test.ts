@@ -9,11 +9,11 @@ describe('token budgets', () => {
   const request = prompt('Summarise the posting please.');
   const perCall = () => estimateRequestTokens(request) + 64; // input estimate + max output
 
-  const counters = () =>
-    w.core.store.sqlite.prepare('SELECT period_key AS k, tokens FROM budget_counters ORDER BY k').all() as {
-      k: string;
-      tokens: number;
-    }[];
+  /** What the budget counts for the config today and this month (from the rollups), with nothing in flight. */
+  const counted = (name: string) => {
+    const used = w.core.services.budgets.usage(w.core.services.providers.getByName(name).id);
+    return [used.dayTokens, used.monthTokens];
+  };
   const ledgerSum = () =>
     (
       w.core.store.sqlite
@@ -44,12 +44,15 @@ describe('token budgets', () => {
     expect(chatRequests(w.emulators[0]!)).toBe(10);
     for (const r of rejected) {
       expect(r.reason).toMatchObject({ code: 'budget_exceeded', details: { limit: 'daily_tokens' } });
-      expect((r.reason as Error).message).toMatch(/daily token limit .* resets/u);
+      expect((r.reason as Error).message).toBe(
+        `small cannot take this call within its daily token limit: this call may use up to ${perCall()} tokens; ` +
+          `${perCall() * 10} of ${perCall() * 10} used today; resets 16 Jan 2026, 00:00:00.`,
+      );
     }
     await w.committed();
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
-    // Counters hold exactly the settled usage, below the limit.
-    for (const c of counters()) expect(c.tokens).toBe(ledgerSum());
+    // The budget counts exactly the settled usage, below the limit.
+    for (const tokens of counted('small')) expect(tokens).toBe(ledgerSum());
     expect(ledgerSum()).toBeLessThanOrEqual(perCall() * 10);
   });
 
@@ -108,7 +111,7 @@ describe('token budgets', () => {
     await Promise.allSettled(calls);
     await w.committed();
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
-    for (const c of counters()) expect(c.tokens).toBe(ledgerSum());
+    for (const tokens of counted('p')) expect(tokens).toBe(ledgerSum());
   });
 });
 
