@@ -29,6 +29,8 @@ export interface BudgetDenial {
   call: number;
   /** Used in the limit's period (settled usage plus what calls in flight hold), without this call. */
   used: number;
+  /** The part of `used` that calls in flight hold (their worst case, until they settle). */
+  held: number;
   max: number;
   resetsAt: number;
 }
@@ -145,8 +147,7 @@ export class Budgets {
   }
 
   /** In the database: the rollups' usage plus every open lease's unused part (this process's included). */
-  private reservedTotals(configId: string, now: number): BudgetUsage {
-    const used = this.rollups.of(configId, now);
+  private reservedTotals(configId: string, now: number, used = this.rollups.of(configId, now)): BudgetUsage {
     const [dayTokens, dayCost, monthTokens, monthCost] = this.readReserved.get({
       configId,
       day: dayKey(now),
@@ -238,24 +239,50 @@ export class Budgets {
   ): Growth | BudgetDenial {
     const d = dayKey(now);
     const m = monthKey(now);
-    const total = this.reservedTotals(configId, now);
+    const settled = this.rollups.of(configId, now);
+    const total = this.reservedTotals(configId, now, settled);
     const day = { tokens: total.dayTokens };
     const month = { tokens: total.monthTokens, costMicros: total.monthCostMicros };
     const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
     const needTokens = Math.max(0, tokens - spare.tokens);
     const needCost = Math.max(0, costMicros - spare.cost);
-    const checks: [LimitName, number | null, number, number, number, number][] = [
-      ['daily_tokens', limits.dailyTokenLimit, day.tokens, needTokens, tokens, nextLocalMidnight(now)],
-      ['monthly_tokens', limits.monthlyTokenLimit, month.tokens, needTokens, tokens, nextMonthStart(now)],
-      ['monthly_cost', limits.monthlyCostLimitMicros, month.costMicros, needCost, costMicros, nextMonthStart(now)],
+    const checks: [LimitName, number | null, number, number, number, number, number][] = [
+      [
+        'daily_tokens',
+        limits.dailyTokenLimit,
+        day.tokens,
+        needTokens,
+        tokens,
+        settled.dayTokens,
+        nextLocalMidnight(now),
+      ],
+      [
+        'monthly_tokens',
+        limits.monthlyTokenLimit,
+        month.tokens,
+        needTokens,
+        tokens,
+        settled.monthTokens,
+        nextMonthStart(now),
+      ],
+      [
+        'monthly_cost',
+        limits.monthlyCostLimitMicros,
+        month.costMicros,
+        needCost,
+        costMicros,
+        settled.monthCostMicros,
+        nextMonthStart(now),
+      ],
     ];
-    for (const [limit, max, used, adding, call, resetsAt] of checks) {
+    for (const [limit, max, used, adding, call, settledUse, resetsAt] of checks) {
       if (max === null || used + adding <= max) continue;
       // What the page shows as used (this process's unused lease is free for this call), so used + call > max.
       const own = this.ownSpare(configId, now);
       const free =
         limit === 'daily_tokens' ? own.dayTokens : limit === 'monthly_tokens' ? own.monthTokens : own.monthCostMicros;
-      return { limit, call, used: used - free, max, resetsAt };
+      const shown = used - free;
+      return { limit, call, used: shown, held: Math.max(0, shown - settledUse), max, resetsAt };
     }
 
     // Grow by a chunk of calls, but by at most half of what the limits leave (another process sharing the

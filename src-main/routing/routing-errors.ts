@@ -19,17 +19,19 @@ export function budgetExceeded(providerName: string, denial: BudgetDenial, attem
   const cost = denial.limit === 'monthly_cost';
   const amount = (n: number) => (cost ? formatUsd(n / 1e6) : formatInteger(n));
   const call = cost ? `may cost up to ${amount(denial.call)}` : `may use up to ${amount(denial.call)} tokens`;
+  const held = denial.held > 0 ? ` (${amount(denial.held)} of it held by calls in progress)` : '';
   const alone =
     denial.call > denial.max
       ? ` This call alone is more than the whole limit: lower the provider's max output tokens or raise the limit.`
       : '';
   return new AppError(
     'budget_exceeded',
-    `${providerName} cannot take this call within its ${name}: this call ${call}; ${amount(denial.used)} of ${amount(denial.max)} used ${period}; resets ${formatDateTime(denial.resetsAt)}.${alone}`,
+    `${providerName} cannot take this call within its ${name}: this call ${call}; ${amount(denial.used)} of ${amount(denial.max)} used ${period}${held}; resets ${formatDateTime(denial.resetsAt)}.${alone}`,
     {
       limit: denial.limit,
       call: denial.call,
       used: denial.used,
+      held: denial.held,
       max: denial.max,
       resetsAt: denial.resetsAt,
       attempts,
