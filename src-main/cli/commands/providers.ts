@@ -1,11 +1,5 @@
 import { Command, Option } from 'commander';
-import {
-  LIMIT_BEHAVIOURS,
-  PROVIDER_KINDS,
-  TASKS,
-  type ProviderConfigInput,
-  type Task,
-} from '@contract';
+import { LIMIT_BEHAVIOURS, PROVIDER_KINDS, TASKS, type ProviderConfigInput, type Task } from '@contract';
 import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';
