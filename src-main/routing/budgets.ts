@@ -119,15 +119,21 @@ export class Budgets {
   ) {
     const { sqlite } = store;
     this.rollups = new ConfigUsage(store);
-    // The open leases' unused part (what their calls used is in the rollups already); partial index.
+    // The open leases' unused part (what their calls used is in the rollups already); partial index. Another
+    // process's lease whose calls used more than it reserved counts nothing more (its use is in the rollups);
+    // this process's own leases count exactly (reserved − used, which ownSpare then takes apart).
+    const unused = (reserved: string, used: string) =>
+      `CASE WHEN id IN (SELECT value FROM json_each(@own)) THEN ${reserved} - ${used} ELSE max(${reserved} - ${used}, 0) END`;
+    const tokens = unused('reserved_tokens', 'used_tokens');
+    const cost = unused('reserved_cost_micros', 'used_cost_micros');
     this.readReserved = sqlite
       .prepare(
         `
       SELECT
-        coalesce(sum(CASE WHEN day_key = @day THEN max(reserved_tokens - used_tokens, 0) END), 0),
-        coalesce(sum(CASE WHEN day_key = @day THEN max(reserved_cost_micros - used_cost_micros, 0) END), 0),
-        coalesce(sum(max(reserved_tokens - used_tokens, 0)), 0),
-        coalesce(sum(max(reserved_cost_micros - used_cost_micros, 0)), 0)
+        coalesce(sum(CASE WHEN day_key = @day THEN ${tokens} END), 0),
+        coalesce(sum(CASE WHEN day_key = @day THEN ${cost} END), 0),
+        coalesce(sum(${tokens}), 0),
+        coalesce(sum(${cost}), 0)
       FROM budget_ledger INDEXED BY budget_ledger_reserved
       WHERE state = 'reserved' AND config_id = @configId AND month_key = @month`,
       )
@@ -148,10 +154,12 @@ export class Budgets {
 
   /** In the database: the rollups' usage plus every open lease's unused part (this process's included). */
   private reservedTotals(configId: string, now: number, used = this.rollups.of(configId, now)): BudgetUsage {
+    const own = this.ownLeases(configId).map((l) => l.id);
     const [dayTokens, dayCost, monthTokens, monthCost] = this.readReserved.get({
       configId,
       day: dayKey(now),
       month: monthKey(now),
+      own: JSON.stringify(own),
     }) as [number, number, number, number];
     return {
       dayTokens: used.dayTokens + dayTokens,
@@ -161,14 +169,20 @@ export class Budgets {
     };
   }
 
-  /** The unused part of this process's own leases for the config, per period of `now` (never negative). */
+  private ownLeases(configId: string): Lease[] {
+    return [...this.leases.values(), ...this.retired].filter((l) => l.configId === configId);
+  }
+
+  /**
+   * The unused part of this process's own leases for the config, per period of `now`: negative when its calls
+   * used more than the lease reserved. The database counts each own lease as reserved − used-so-far
+   * committed; taking this away leaves what its calls in flight hold plus what settled and is not committed yet.
+   */
   private ownSpare(configId: string, now: number): BudgetUsage {
     const spare: BudgetUsage = { dayTokens: 0, dayCostMicros: 0, monthTokens: 0, monthCostMicros: 0 };
-    for (const lease of [...this.leases.values(), ...this.retired]) {
-      if (lease.configId !== configId || lease.monthKey !== monthKey(now)) continue;
-      const s = spareOf(lease);
-      const tokens = Math.max(0, s.tokens);
-      const cost = Math.max(0, s.cost);
+    for (const lease of this.ownLeases(configId)) {
+      if (lease.monthKey !== monthKey(now)) continue;
+      const { tokens, cost } = spareOf(lease);
       spare.monthTokens += tokens;
       spare.monthCostMicros += cost;
       if (lease.dayKey === dayKey(now)) {
@@ -241,59 +255,43 @@ export class Budgets {
     const m = monthKey(now);
     const settled = this.rollups.of(configId, now);
     const total = this.reservedTotals(configId, now, settled);
-    const day = { tokens: total.dayTokens };
-    const month = { tokens: total.monthTokens, costMicros: total.monthCostMicros };
-    const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
-    const needTokens = Math.max(0, tokens - spare.tokens);
-    const needCost = Math.max(0, costMicros - spare.cost);
-    const checks: [LimitName, number | null, number, number, number, number, number][] = [
-      [
-        'daily_tokens',
-        limits.dailyTokenLimit,
-        day.tokens,
-        needTokens,
-        tokens,
-        settled.dayTokens,
-        nextLocalMidnight(now),
-      ],
-      [
-        'monthly_tokens',
-        limits.monthlyTokenLimit,
-        month.tokens,
-        needTokens,
-        tokens,
-        settled.monthTokens,
-        nextMonthStart(now),
-      ],
+    // In use for real: the rollups, other processes' open reservations, and this process's calls in flight
+    // (and settled calls not committed yet), without the unused part of its own leases.
+    const own = this.ownSpare(configId, now);
+    const inUse = {
+      day: total.dayTokens - own.dayTokens,
+      month: total.monthTokens - own.monthTokens,
+      cost: total.monthCostMicros - own.monthCostMicros,
+    };
+    const checks: [LimitName, number | null, number, number, number, number][] = [
+      ['daily_tokens', limits.dailyTokenLimit, inUse.day, tokens, settled.dayTokens, nextLocalMidnight(now)],
+      ['monthly_tokens', limits.monthlyTokenLimit, inUse.month, tokens, settled.monthTokens, nextMonthStart(now)],
       [
         'monthly_cost',
         limits.monthlyCostLimitMicros,
-        month.costMicros,
-        needCost,
+        inUse.cost,
         costMicros,
         settled.monthCostMicros,
         nextMonthStart(now),
       ],
     ];
-    for (const [limit, max, used, adding, call, settledUse, resetsAt] of checks) {
-      if (max === null || used + adding <= max) continue;
-      // What the page shows as used (this process's unused lease is free for this call), so used + call > max.
-      const own = this.ownSpare(configId, now);
-      const free =
-        limit === 'daily_tokens' ? own.dayTokens : limit === 'monthly_tokens' ? own.monthTokens : own.monthCostMicros;
-      const shown = used - free;
-      return { limit, call, used: shown, held: Math.max(0, shown - settledUse), max, resetsAt };
-    }
+    for (const [limit, max, used, call, settledUse, resetsAt] of checks)
+      if (max !== null && used + call > max)
+        return { limit, call, used, held: Math.max(0, used - settledUse), max, resetsAt };
 
-    // Grow by a chunk of calls, but by at most half of what the limits leave (another process sharing the
-    // budget keeps room for its own calls), and never by less than this call needs.
+    // Grow by a chunk of calls, but by at most half of what the limits leave beside the lease's unused part
+    // (another process sharing the budget keeps room for its own calls), and never by less than this call
+    // needs: the lease then never holds more than the limits leave.
+    const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
+    const needTokens = Math.max(0, tokens - spare.tokens);
+    const needCost = Math.max(0, costMicros - spare.cost);
     const halfRoom = (max: number | null, used: number) =>
       max === null ? Number.POSITIVE_INFINITY : Math.floor((max - used) / 2);
     const tokenRoom = Math.min(
-      halfRoom(limits.dailyTokenLimit, day.tokens),
-      halfRoom(limits.monthlyTokenLimit, month.tokens),
+      halfRoom(limits.dailyTokenLimit, inUse.day + spare.tokens),
+      halfRoom(limits.monthlyTokenLimit, inUse.month + spare.tokens),
     );
-    const costRoom = halfRoom(limits.monthlyCostLimitMicros, month.costMicros);
+    const costRoom = halfRoom(limits.monthlyCostLimitMicros, inUse.cost + spare.cost);
     const growTokens = Math.max(needTokens, Math.min(tokens * LEASE_CALLS, tokenRoom));
     const growCost = Math.max(needCost, Math.min(costMicros * LEASE_CALLS, costRoom));
     if (lease) {

@@ -46,6 +46,32 @@ describe('budget leases: one reservation transaction for many calls', () => {
     expect(dayCounter(w).get()).toBe(usedTokens(w));
   });
 
+  it('calls that used more than they reserved count once: a call that fits what is left still goes through', async () => {
+    w = await routingWorld(1);
+    const actual = perCall() + 10; // the provider reports more than the estimate reserved
+    await w.addProvider('p', w.emulators[0]!, {
+      dailyTokenLimit: 3 * actual + perCall(),
+      onLimit: 'error',
+      maxOutputTokens: 64,
+    });
+    const configId = w.core.services.providers.getByName('p').id;
+    const route = () => w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
+    for (let i = 0; i < 4; i++)
+      w.emulators[0]!.pushReplies({ text: `ok ${i}`, usage: { input: actual - 5, output: 5 } });
+    for (let i = 0; i < 3; i++) await route();
+    await untilCommitted(w.core); // the lease is still open, and its calls used more than it reserved
+    expect(w.core.services.budgets.usage(configId).dayTokens).toBe(3 * actual);
+
+    await route(); // exactly fits: 3 × actual + its worst case
+    await untilCommitted(w.core);
+    expect(w.core.services.budgets.usage(configId).dayTokens).toBe(4 * actual);
+    await expect(route()).rejects.toMatchObject({
+      code: 'budget_exceeded',
+      details: { used: 4 * actual, call: perCall(), held: 0 },
+    });
+    expect(chatRequests(w.emulators[0]!)).toBe(4);
+  });
+
   it('a lease left open by a process that died is released at the next start, keeping what its calls used', async () => {
     w = await routingWorld(1);
     await w.addProvider('p', w.emulators[0]!, { dailyTokenLimit: 1_000_000, maxOutputTokens: 64 });
