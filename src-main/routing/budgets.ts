@@ -43,8 +43,8 @@ export const hasLimits = (l: BudgetLimits): boolean =>
 
 /**
  * Budget this process has reserved in the database (a ledger row in state `reserved`, whose unused part is
- * counted on top of the usage rollups) and hands out to its calls from memory. `granted` is what the counters hold for it; `held` is
- * what calls in flight drew; `used` is what settled calls really used.
+ * counted on top of the usage rollups) and hands out to its calls from memory. `granted` is what its ledger
+ * row reserved; `held` is what calls in flight drew; `used` is what settled calls really used.
  */
 interface Lease {
   id: number;
@@ -73,7 +73,7 @@ interface Growth {
 const LEASE_CALLS = 16;
 /** A lease is replaced after this long, so a live process's lease never looks stale to another one. */
 const LEASE_MAX_AGE_MS = 60_000;
-/** Unused budget goes back to the counters once a config has had no call in flight for this long. */
+/** A lease closes (its unused part no longer counts) once a config has had no call in flight for this long. */
 const LEASE_IDLE_MS = 1_000;
 
 export interface BudgetsOptions {
