@@ -219,7 +219,7 @@ export function createCore(options: CoreOptions): Core {
       secretsBackend: secrets.backend,
       schemaVersion: currentSchemaVersion,
     }),
-    ...providerHandlers({ providers, configuredProviders, budgets, breakers }),
+    ...providerHandlers({ providers, configuredProviders, budgets, breakers, pricing }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
     ...usageHandlers({ stats, usageEvents, clock }),

@@ -1,22 +1,41 @@
+import { formatDateTime, formatInteger, formatUsd } from '@shared/display-format';
 import { AppError } from '../errors';
 import type { BudgetDenial } from './budgets';
 import type { AttemptRecord } from './types';
 
 const LIMIT_TEXT = {
-  daily_tokens: 'daily token limit',
-  monthly_tokens: 'monthly token limit',
-  monthly_cost: 'monthly cost limit',
+  daily_tokens: { name: 'daily token limit', period: 'today' },
+  monthly_tokens: { name: 'monthly token limit', period: 'this month' },
+  monthly_cost: { name: 'monthly cost limit', period: 'this month' },
 };
 
+/**
+ * The refusal says why: the call's worst case (input estimate + max output tokens, reserved before it is
+ * sent) does not fit in what the limit leaves, e.g. "this call may use up to 5,300 tokens; 3,602 of 6,000
+ * used today".
+ */
 export function budgetExceeded(providerName: string, denial: BudgetDenial, attempts: AttemptRecord[]): AppError {
-  const used =
-    denial.limit === 'monthly_cost'
-      ? `$${(denial.used / 1e6).toFixed(2)} of $${(denial.max / 1e6).toFixed(2)}`
-      : `${denial.used} of ${denial.max} tokens`;
+  const { name, period } = LIMIT_TEXT[denial.limit];
+  const cost = denial.limit === 'monthly_cost';
+  const amount = (n: number) => (cost ? formatUsd(n / 1e6) : formatInteger(n));
+  const call = cost ? `may cost up to ${amount(denial.call)}` : `may use up to ${amount(denial.call)} tokens`;
+  const held = denial.held > 0 ? ` (${amount(denial.held)} of it held by calls in progress)` : '';
+  const alone =
+    denial.call > denial.max
+      ? ` This call alone is more than the whole limit: lower the provider's max output tokens or raise the limit.`
+      : '';
   return new AppError(
     'budget_exceeded',
-    `${providerName} reached its ${LIMIT_TEXT[denial.limit]} (${used} used); it resets ${new Date(denial.resetsAt).toLocaleString()}.`,
-    { limit: denial.limit, used: denial.used, max: denial.max, resetsAt: denial.resetsAt, attempts },
+    `${providerName} cannot take this call within its ${name}: this call ${call}; ${amount(denial.used)} of ${amount(denial.max)} used ${period}${held}; resets ${formatDateTime(denial.resetsAt)}.${alone}`,
+    {
+      limit: denial.limit,
+      call: denial.call,
+      used: denial.used,
+      held: denial.held,
+      max: denial.max,
+      resetsAt: denial.resetsAt,
+      attempts,
+    },
   );
 }
 

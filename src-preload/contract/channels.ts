@@ -151,7 +151,7 @@ export const channels = {
     input: emptyInputSchema,
     output: z.array(providerHealthSchema),
     role: 'recruiter',
-    summary: 'Circuit state and budget use per provider.',
+    summary: 'Circuit state and the tokens and cost each provider used today and this month, limit or not.',
   }),
   'usage:stats': channel({
     input: statsInputSchema,
