@@ -1,4 +1,5 @@
-import { AppError } from '../errors';
+import type { Task } from '@contract';
+import { AppError, isAppError } from '../errors';
 import type { BudgetDenial } from './budgets';
 import type { AttemptRecord } from './types';
 
@@ -52,10 +53,48 @@ export function allFailed(
   });
 }
 
-export function queued(outboxId: string, attempts: AttemptRecord[], why: string): AppError {
-  return new AppError('unavailable', `${why} The task was queued and runs when a provider answers again.`, {
+/** "Queued: runs when …": what a queued task waits for, as the CLI and the UI say it. */
+export function queuedMessage(runsAt: number | null): string {
+  if (runsAt === null) return 'Queued: runs when a provider answers again.';
+  const at = new Date(runsAt).toLocaleString('en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `Queued: runs when the budget resets at ${at}.`;
+}
+
+/** The request was stored in the outbox (`runsAt`: the budget reset it waits for; null: a provider answering). */
+export function queued(outboxId: string, task: Task, attempts: AttemptRecord[], runsAt: number | null): AppError {
+  const why = runsAt === null ? 'No provider could be reached.' : 'The provider reached its limit.';
+  return new AppError('unavailable', `${why} ${queuedMessage(runsAt)}`, {
     reason: 'queued',
     outboxId,
+    task,
+    why: runsAt === null ? 'offline' : 'budget',
+    runsAt,
     attempts,
   });
+}
+
+export interface QueuedDetails {
+  outboxId: string;
+  task: Task;
+  why: 'offline' | 'budget';
+  runsAt: number | null;
+}
+
+/** The details of a `queued` error, or null for any other error. */
+export function queuedDetails(err: unknown): QueuedDetails | null {
+  if (!isAppError(err) || err.details?.['reason'] !== 'queued') return null;
+  const { outboxId, task, why, runsAt } = err.details as Record<string, unknown>;
+  if (typeof outboxId !== 'string' || typeof task !== 'string') return null;
+  return {
+    outboxId,
+    task: task as Task,
+    why: why === 'budget' ? 'budget' : 'offline',
+    runsAt: typeof runsAt === 'number' ? runsAt : null,
+  };
 }

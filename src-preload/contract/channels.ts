@@ -213,6 +213,12 @@ export const channels = {
     role: 'recruiter',
     summary: 'Cancel a queued task.',
   }),
+  'outbox:run': channel({
+    input: emptyInputSchema,
+    output: z.object({ done: z.number().int() }),
+    role: 'recruiter',
+    summary: 'Run the queued tasks that are due now (each lands where it was asked for).',
+  }),
   'metrics:text': channel({
     input: emptyInputSchema,
     output: z.object({ text: z.string() }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   AnswerMeta,
   CandidateDto,
@@ -7,12 +8,14 @@ import type {
   ExportFormat,
   JobFields,
   JobPostingDto,
+  QueuedTask,
   ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { LlmRequest } from '../../providers/types';
 import type { Router } from '../../routing/router';
+import { queuedDetails, queuedMessage } from '../../routing/routing-errors';
 import { draftOffline } from '../builtin/draft-offline';
 import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
 import { exportDraft } from '../export/export-draft';
@@ -37,12 +40,25 @@ import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
+import { DRAFT_COMPLETION, EXTRACTION_COMPLETION, draftLabel, extractionLabel } from './queued-completions';
 
 export interface CallContext {
   userId: string;
   provider?: string;
   signal?: AbortSignal;
 }
+
+/** What a queued call returns instead of an answer. */
+function queuedTask(err: unknown): QueuedTask | null {
+  const details = queuedDetails(err);
+  return details ? { ...details, message: queuedMessage(details.runsAt) } : null;
+}
+
+/** A new outbox entry per call: the same task asked for twice is queued twice, as it would run twice. */
+const queueAs = (kind: string, target: string, label: string) => ({
+  idempotencyKey: randomUUID(),
+  completion: { kind, target, label },
+});
 
 export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
 
@@ -118,8 +134,23 @@ export class DraftingService {
     return toJobDto(this.deps.jobs.setFields(id, fields, 'edited'));
   }
 
-  /** Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers. */
-  async extract(jobId: string, ctx: CallContext): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
+  /**
+   * Posting → structured fields: zod-checked, one repair, then failover. When every provider is offline or a
+   * `queue` limit is reached the task is queued (its fields land on the posting later); offline rules when no
+   * provider is set up (or, for the extraction a draft needs at once, when none could be reached).
+   */
+  extract(
+    jobId: string,
+    ctx: CallContext,
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta } | { queued: QueuedTask; job: JobPostingDto }> {
+    return this.extractFields(jobId, ctx, true);
+  }
+
+  private async extractFields(
+    jobId: string,
+    ctx: CallContext,
+    mayQueue: boolean,
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta } | { queued: QueuedTask; job: JobPostingDto }> {
     const job = this.deps.jobs.get(jobId);
     const prompt = buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
     const request = this.extractionRequest(job, prompt);
@@ -131,6 +162,7 @@ export class DraftingService {
         checkOutput: jsonOutputCheck(parseExtraction, prompt.jsonSchema),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(mayQueue ? { queue: queueAs(EXTRACTION_COMPLETION, job.id, extractionLabel(job)) } : {}),
       });
       const parsed = parseExtraction(answer.text);
       if (!parsed.ok) throw new AppError('provider_error', 'The extraction answer was not valid.');
@@ -139,6 +171,8 @@ export class DraftingService {
         meta: metaFromAnswer(answer),
       };
     } catch (err) {
+      const queued = queuedTask(err);
+      if (queued) return { queued, job: toJobDto(job) };
       const offline = offlineReason(err);
       if (!offline) throw err;
       if (job.image)
@@ -170,17 +204,20 @@ export class DraftingService {
     if (job.fields) return job.fields;
     // The provider named for a draft is for the drafting task; the implicit extraction routes as usual.
     const { provider: _draftingProvider, ...extraction } = ctx;
-    const { job: extracted } = await this.extract(job.id, extraction);
+    const { job: extracted } = await this.extractFields(job.id, extraction, false);
     if (!extracted.fields) throw new AppError('internal', 'Extraction stored no fields.');
     return extracted.fields;
   }
 
-  /** Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version. */
+  /**
+   * Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version.
+   * When every provider is offline or a `queue` limit is reached the task is queued: the version lands later.
+   */
   async generate(
     input: { kind: DraftKind; candidateId: string; jobPostingId: string; documentId?: string },
     ctx: CallContext,
     onStream?: StreamListener,
-  ): Promise<{ document: DocumentDto; meta: AnswerMeta }> {
+  ): Promise<{ document: DocumentDto; meta: AnswerMeta } | { queued: QueuedTask; document: DocumentDto }> {
     const candidate = this.deps.candidates.get(input.candidateId);
     const job = this.deps.jobs.get(input.jobPostingId);
     const fields = await this.fieldsOf(job, ctx);
@@ -195,7 +232,7 @@ export class DraftingService {
         `${label}: ${candidate.name}${fields.title ? ` — ${fields.title}` : ''}${fields.company ? ` at ${fields.company}` : ''}`,
         ctx.userId,
       );
-    const previousText = docs.get(documentId).draftText;
+    const { draftText: previousText, title } = docs.get(documentId);
     const promptInput = {
       profile: candidate.profile,
       sourceText: candidate.sourceText,
@@ -212,6 +249,7 @@ export class DraftingService {
         request: textRequest(prompt, { temperature: 0.4 }),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        queue: queueAs(DRAFT_COMPLETION, documentId, draftLabel(title)),
         onStream: (event) => {
           if (event.type === 'reset') {
             text = '';
@@ -235,10 +273,12 @@ export class DraftingService {
       });
       return { document: docs.get(documentId), meta: metaFromAnswer(answer) };
     } catch (err) {
-      const offline = offlineReason(err);
+      const queued = queuedTask(err);
+      const offline = queued ? null : offlineReason(err);
       if (!offline) {
         // A failed stream must not leave half an answer in place of the user's text.
         docs.autosave(documentId, previousText);
+        if (queued) return { queued, document: docs.get(documentId) };
         throw err;
       }
       const draft = draftOffline(input.kind, candidate.profile, fields);

@@ -7,6 +7,7 @@ import {
   jobFieldsSchema,
   validationReportSchema,
 } from './drafting';
+import { queuedTaskSchema } from './queue';
 import { attemptSchema } from './usage';
 
 /** Stored candidates, job postings and documents: what the drafting screens and the CLI work with. */
@@ -98,7 +99,11 @@ export const answerMetaSchema = z.object({
 });
 export type AnswerMeta = z.infer<typeof answerMetaSchema>;
 
-export const extractOutputSchema = z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema });
+/** The fields extracted now, or the task queued (its fields land on the posting when it runs). */
+export const extractOutputSchema = z.union([
+  z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema }),
+  z.object({ queued: queuedTaskSchema, job: jobPostingDtoSchema }),
+]);
 
 export const generateInputSchema = z
   .object({
@@ -113,7 +118,11 @@ export const generateInputSchema = z
   })
   .strict();
 
-export const generateOutputSchema = z.object({ document: documentDtoSchema, meta: answerMetaSchema });
+/** The new version now, or the task queued (the version lands in `document` when it runs). */
+export const generateOutputSchema = z.union([
+  z.object({ document: documentDtoSchema, meta: answerMetaSchema }),
+  z.object({ queued: queuedTaskSchema, document: documentDtoSchema }),
+]);
 
 export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
 

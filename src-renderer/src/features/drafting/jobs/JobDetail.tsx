@@ -9,6 +9,7 @@ import { SessionMemory, useSessionMemory } from '../shared/session-memory';
 import { ExtractControls } from './ExtractControls';
 import { JobFieldsForm } from './JobFieldsForm';
 import { PostingSource } from './PostingSource';
+import { announceQueued } from '../shared/queue-events';
 
 /** Who extracted each posting in this session (the answer's meta is not stored in main). */
 const extractionMetas = new SessionMemory<AnswerMeta>();
@@ -34,8 +35,11 @@ export function JobDetail({
     metas.set(job.id, undefined);
     try {
       const result = await call('jobs:extract', { id: job.id });
-      metas.set(job.id, result.meta);
-      onChanged(result.job);
+      if ('queued' in result) announceQueued(result.queued);
+      else {
+        metas.set(job.id, result.meta);
+        onChanged(result.job);
+      }
     } catch (err) {
       setFailure(failureOf(err));
     } finally {
