@@ -13,6 +13,6 @@ export function outboxHandlers({
   return {
     'outbox:list': () => outbox.list(),
     'outbox:cancel': ({ id }) => ({ cancelled: outbox.cancel(id) }),
-    'outbox:run': async () => ({ done: await outboxRunner.drain() }),
+    'outbox:run': async () => ({ done: await outboxRunner.drain(true) }),
   };
 }

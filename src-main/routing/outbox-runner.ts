@@ -47,17 +47,20 @@ export class OutboxRunner {
     return () => this.listeners.delete(listener);
   }
 
-  /** Drains what is due now; concurrent calls share one run. Returns how many items completed. */
-  drain(): Promise<number> {
-    this.running ??= this.drainOnce().finally(() => {
+  /**
+   * Drains what is due now (`everything`: every queued item, as when a user asks to try now; an item still over
+   * its budget is not sent and waits for the reset again). Concurrent calls share one run. Returns how many completed.
+   */
+  drain(everything = false): Promise<number> {
+    this.running ??= this.drainOnce(everything).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async drainOnce(): Promise<number> {
+  private async drainOnce(everything: boolean): Promise<number> {
     let done = 0;
-    for (const item of this.outbox.claimDue()) {
+    for (const item of this.outbox.claimDue(10, everything)) {
       const outcome = await this.runItem(item);
       if (outcome.status === 'done') done++;
       for (const listener of this.listeners) listener(outcome);

@@ -97,15 +97,19 @@ export class Outbox {
     );
   }
 
-  /** Atomically takes the due items (queued → running); another process draining at once gets none of them. */
-  claimDue(limit = 10): { id: string; payload: OutboxPayload; attempts: number }[] {
+  /**
+   * Atomically takes the due items (queued → running); another process draining at once gets none of them.
+   * `everything`: the queued items whose next try is later too (a user asked to try now).
+   */
+  claimDue(limit = 10, everything = false): { id: string; payload: OutboxPayload; attempts: number }[] {
     return immediate(this.store.sqlite, () => {
       const now = this.clock.now();
+      const dueBy = everything ? Number.MAX_SAFE_INTEGER : now;
       const rows = this.store.sqlite
         .prepare(
           "SELECT id, payload, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?",
         )
-        .all(now, limit) as { id: string; payload: string; attempts: number }[];
+        .all(dueBy, limit) as { id: string; payload: string; attempts: number }[];
       const claim = this.store.sqlite.prepare("UPDATE outbox SET status = 'running', updated_at = ? WHERE id = ?");
       for (const r of rows) claim.run(now, r.id);
       return rows.map((r) => ({ id: r.id, payload: JSON.parse(r.payload) as OutboxPayload, attempts: r.attempts }));

@@ -217,7 +217,7 @@ export const channels = {
     input: emptyInputSchema,
     output: z.object({ done: z.number().int() }),
     role: 'recruiter',
-    summary: 'Run the queued tasks that are due now (each lands where it was asked for).',
+    summary: 'Try every queued task now (each lands where it was asked for; one over its budget waits for the reset).',
   }),
   'metrics:text': channel({
     input: emptyInputSchema,

@@ -103,7 +103,9 @@ export function outboxCommand(ctx: () => CliContext): Command {
     });
   cmd
     .command('run')
-    .description('run the tasks that are due now; each result lands where it was asked for')
+    .description(
+      'try every queued task now; each result lands where it was asked for (one over its budget waits for the reset)',
+    )
     .action(async () => {
       const c = ctx();
       const { done } = await c.call('outbox:run', {});

@@ -1,4 +1,4 @@
-import type { JobPostingDto, QueueSettledEvent, Task } from '@contract';
+import type { JobPostingDto, QueueSettledEvent } from '@contract';
 import { AppError } from '../../errors';
 import type { OutboxOutcome, OutboxRunner } from '../../routing/outbox-runner';
 import { parseExtraction } from '../output/parse-extraction';
@@ -57,10 +57,9 @@ export function registerQueuedDrafting(
   });
 }
 
-const DONE_TITLE: Partial<Record<Task, string>> = {
-  extraction: 'Fields extracted',
-  cv_draft: 'CV drafted',
-  cover_letter: 'Cover letter drafted',
+const LANDED: Record<string, string> = {
+  [EXTRACTION_COMPLETION]: 'the extracted fields are saved on the posting.',
+  [DRAFT_COMPLETION]: 'the drafted text is saved as a new version.',
 };
 
 /** The notification for a queued task that landed or failed for good; null while it still waits. */
@@ -70,10 +69,11 @@ export function settledEvent(outcome: OutboxOutcome): QueueSettledEvent | null {
   const onDocument = completion.kind === DRAFT_COMPLETION;
   const onJob = completion.kind === EXTRACTION_COMPLETION;
   const label = completion.label ?? null;
+  const what = label ? `${label}: ` : '';
   const message =
     outcome.status === 'done'
-      ? `${DONE_TITLE[task] ?? 'Queued task done'}${label ? `: ${label}` : ''}${onDocument ? ' (a new version)' : ''}.`
-      : `A queued task failed for good${label ? ` (${label})` : ''}: ${outcome.error ?? 'unknown error'}`;
+      ? `${what}${LANDED[completion.kind] ?? 'done.'}`
+      : `${what}it failed for good and was not retried: ${outcome.error ?? 'unknown error'}`;
   return {
     outboxId: outcome.id,
     task,

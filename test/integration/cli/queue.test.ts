@@ -105,15 +105,15 @@ describe('aditus queue', () => {
     // Still offline: the run tries once, the task stays queued with the reason and a later next try.
     const stillOffline = await run(['--json', 'queue', 'run']);
     expect(stillOffline.json()).toEqual({ done: 0, waiting: 1 });
-    [items[0]] = await queueList();
-    expect(items[0]).toMatchObject({ status: 'queued', attempts: 1 });
-    expect(items[0]!.lastError).toMatch(/Queued: runs when a provider answers again/u);
-    expect(items[0]!.nextAttemptAt).toBeGreaterThan(w.clock.now());
+    const [waiting] = await queueList();
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(waiting!.lastError).toMatch(/Queued: runs when a provider answers again/u);
+    expect(waiting!.nextAttemptAt).toBeGreaterThan(w.clock.now());
 
     // The provider comes back on its port; once the next try is due the CV lands in its document.
     emulator = await startEmulator({ port, openMode: true });
     emulator.pushReplies('# Lea Sørensen\n\nSenior backend engineer (drafted from the queue).');
-    w.clock.set(items[0]!.nextAttemptAt);
+    w.clock.set(waiting!.nextAttemptAt);
     const back = await run(['queue', 'run']);
     expect(back.stdout).toBe('1 task(s) completed; 0 still waiting.\n');
     expect(await queueList()).toEqual([]);

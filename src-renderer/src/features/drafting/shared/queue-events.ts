@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { QueuedTask } from '@contract';
 import { formatDateTime } from '../../../lib/format';
+import { taskLabel } from './task-labels';
 
 const queueChanged = new EventTarget();
 
@@ -14,8 +15,8 @@ export function queuedText(queued: Pick<QueuedTask, 'runsAt'>): string {
 /** A call came back queued: say so, and let the queue panels show the new entry. */
 export function announceQueued(queued: QueuedTask): void {
   notifications.show({
-    title: 'Queued',
-    message: `${queuedText(queued)} The result lands here with a notification.`,
+    title: `${taskLabel(queued.task)} queued`,
+    message: `${queuedText(queued)} You get a notification when the result lands.`,
     color: 'yellow',
     withBorder: true,
     autoClose: 10_000,
