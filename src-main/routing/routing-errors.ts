@@ -41,11 +41,14 @@ export function allFailed(
   allOffline: boolean,
 ): AppError {
   const last = [...attempts].reverse().find((a) => a.outcome === 'error');
+  const waiting = attempts.find((a) => a.reason === 'over_budget_queue');
   const why = allOffline
     ? 'No provider could be reached (offline?).'
     : last?.message
       ? `Last error: ${last.message}`
-      : 'Every provider was skipped.';
+      : waiting
+        ? `${waiting.providerName} is over its limit and queues tasks until it resets; this call cannot wait in the queue.`
+        : 'Every provider was skipped.';
   return new AppError('provider_error', `No provider could answer the ${task} request. ${why}`, {
     errorClass: lastClass,
     allOffline,
