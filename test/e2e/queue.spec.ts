@@ -41,10 +41,19 @@ test('a CV queued while every provider is offline shows in the queue panel and l
   await addPostingAndExtract(page, exampleText('job-backend.txt'), 'Northwind Logistics');
   await openDraftingPage(page, 'Documents');
 
-  await page.getByRole('button', { name: 'Generate CV' }).click();
-  await expect(page.getByText('CV draft queued')).toBeVisible();
-  await expect(page.getByText(/^Queued: runs when a provider answers again\./u)).toBeVisible();
+  // A cover letter queued, then cancelled from the panel.
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
   const panel = page.getByTestId('queue-panel');
+  const letter = panel.getByRole('row').filter({ hasText: 'Cover letter: Lea Sørensen' });
+  await expect(letter).toContainText('queued');
+  await letter.getByRole('button', { name: 'Cancel queued Cover letter task' }).click();
+  await expect(page.getByText('Task cancelled')).toBeVisible();
+  await expect(panel).toBeHidden();
+
+  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'CV draft queued' })).toContainText(
+    'Queued: runs when a provider answers again.',
+  );
   const row = panel.getByRole('row').filter({ hasText: 'CV: Lea Sørensen' });
   await expect(row).toContainText('CV draft');
   await expect(row).toContainText('queued');
