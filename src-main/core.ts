@@ -40,6 +40,7 @@ import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
+import { ValidationReportsRepo } from './drafting/store/validation-reports-repo';
 import { Metrics } from './usage/metrics';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
@@ -191,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
     candidates: new CandidatesRepo(store, clock),
     jobs: new JobPostingsRepo(store, clock),
     documents: new DocumentsRepo(store, clock),
+    validations: new ValidationReportsRepo(store, clock),
     router,
     clock,
   });

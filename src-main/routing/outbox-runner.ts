@@ -5,7 +5,7 @@ import { queuedDetails } from './routing-errors';
 import type { OutputCheck, RouteAnswer } from './types';
 
 /** Puts an answer where the user asked for it; what it returns is stored as the item's result. */
-export type CompletionHandler = (target: string | null, answer: RouteAnswer) => unknown;
+export type CompletionHandler = (target: string | null, answer: RouteAnswer, context: unknown) => unknown;
 
 export interface CompletionOptions {
   /** Checks the answer as the original call did (e.g. JSON against its schema): one repair turn, then failover. */
@@ -84,7 +84,7 @@ export class OutboxRunner {
         queue: { idempotencyKey: payload.idempotencyKey, completion: payload.completion },
       });
       this.commitUsage();
-      const landed: unknown = await completion.land(payload.completion.target, answer);
+      const landed: unknown = await completion.land(payload.completion.target, answer, payload.completion.context);
       this.outbox.complete(item.id, {
         landed: landed ?? null,
         providerName: answer.providerName,

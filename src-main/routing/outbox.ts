@@ -19,6 +19,8 @@ export interface OutboxCompletion {
   target: string | null;
   /** What the task is for, shown in the queue ("CV: Ana Lima — Backend engineer"). */
   label?: string;
+  /** JSON the completion needs besides the answer (e.g. the local validation report to merge with). */
+  context?: unknown;
 }
 
 export interface OutboxItem {

@@ -23,6 +23,7 @@ import {
   importCandidateInputSchema,
   importJobInputSchema,
   jobPostingDtoSchema,
+  storedValidationSchema,
   validateOutputSchema,
 } from './dto/workspace';
 import {
@@ -290,6 +291,12 @@ export const channels = {
     output: validateOutputSchema,
     role: 'recruiter',
     summary: 'Validate a document against the candidate source and the posting.',
+  }),
+  'documents:validation': channel({
+    input: z.object({ documentId: idSchema }).strict(),
+    output: storedValidationSchema.nullable(),
+    role: 'recruiter',
+    summary: "A document's latest stored validation (a queued judgement lands here).",
   }),
   'drafts:check': channel({
     input: z

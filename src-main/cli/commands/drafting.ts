@@ -125,7 +125,13 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       const file = await c.call('documents:export', { documentId: document.id, format });
       await writeFile(flags.out, Buffer.from(file.dataBase64, 'base64'), { mode: 0o600 });
       // The validation task routes as usual: --provider names the drafting provider.
-      const report = flags.validate ? (await c.call('drafts:validate', { documentId: document.id })).report : null;
+      const validation = flags.validate ? await c.call('drafts:validate', { documentId: document.id }) : null;
+      const report = validation?.report ?? null;
+      if (validation?.queued)
+        writeLine(
+          c.io.stderr,
+          `The provider's review of the draft: ${validation.queued.message} (queue id ${validation.queued.outboxId}); the local checks follow.`,
+        );
       if (c.json) writeJson(c.io, { out: flags.out, documentId: document.id, meta, validation: report });
       else {
         writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);

@@ -40,7 +40,15 @@ import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
-import { DRAFT_COMPLETION, EXTRACTION_COMPLETION, draftLabel, extractionLabel } from './queued-completions';
+import {
+  DRAFT_COMPLETION,
+  EXTRACTION_COMPLETION,
+  VALIDATION_COMPLETION,
+  draftLabel,
+  extractionLabel,
+  validationLabel,
+} from './queued-completions';
+import type { ValidationReportsRepo } from '../store/validation-reports-repo';
 
 export interface CallContext {
   userId: string;
@@ -55,9 +63,9 @@ function queuedTask(err: unknown): QueuedTask | null {
 }
 
 /** A new outbox entry per call: the same task asked for twice is queued twice, as it would run twice. */
-const queueAs = (kind: string, target: string, label: string) => ({
+const queueAs = (kind: string, target: string, label: string, context?: unknown) => ({
   idempotencyKey: randomUUID(),
-  completion: { kind, target, label },
+  completion: { kind, target, label, ...(context === undefined ? {} : { context }) },
 });
 
 export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
@@ -85,13 +93,24 @@ export class DraftingService {
       candidates: CandidatesRepo;
       jobs: JobPostingsRepo;
       documents: DocumentsRepo;
+      validations: ValidationReportsRepo;
       router: Router;
       clock: Clock;
     },
   ) {}
 
-  get repos(): { candidates: CandidatesRepo; jobs: JobPostingsRepo; documents: DocumentsRepo } {
-    return { candidates: this.deps.candidates, jobs: this.deps.jobs, documents: this.deps.documents };
+  get repos(): {
+    candidates: CandidatesRepo;
+    jobs: JobPostingsRepo;
+    documents: DocumentsRepo;
+    validations: ValidationReportsRepo;
+  } {
+    return {
+      candidates: this.deps.candidates,
+      jobs: this.deps.jobs,
+      documents: this.deps.documents,
+      validations: this.deps.validations,
+    };
   }
 
   private async read<T>(fn: () => Promise<T>): Promise<T> {
@@ -313,12 +332,19 @@ export class DraftingService {
     return this.deps.documents.get(documentId);
   }
 
-  /** Local checks always; a provider's judgement merged in when one answers. */
-  async validate(documentId: string, ctx: CallContext): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+  /**
+   * Local checks always; a provider's judgement merged in when one answers. The report is stored with the
+   * document; when every provider is offline or a `queue` limit is reached the judgement is queued, and the
+   * merged report is stored when it lands.
+   */
+  async validate(
+    documentId: string,
+    ctx: CallContext,
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null; queued?: QueuedTask }> {
     const doc = this.deps.documents.get(documentId);
     const candidate = this.deps.candidates.get(doc.candidateId);
     const job = doc.jobPostingId ? this.deps.jobs.get(doc.jobPostingId) : null;
-    return this.validateText(
+    const out = await this.validateText(
       {
         kind: doc.kind,
         markdown: doc.draftText,
@@ -328,7 +354,13 @@ export class DraftingService {
         postingText: job?.rawText ?? null,
       },
       ctx,
+      { documentId: doc.id, label: validationLabel(doc.title) },
     );
+    this.deps.validations.save(doc.id, out.report, {
+      providerName: out.meta?.providerName ?? null,
+      requestId: out.meta?.requestId ?? null,
+    });
+    return out;
   }
 
   async validateText(
@@ -341,7 +373,9 @@ export class DraftingService {
       postingText: string | null;
     },
     ctx: CallContext,
-  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+    /** A stored document's validation: its judgement may wait in the queue. */
+    queueFor?: { documentId: string; label: string },
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null; queued?: QueuedTask }> {
     const local = validateDraft({
       kind: input.kind,
       markdown: input.markdown,
@@ -368,12 +402,14 @@ export class DraftingService {
         checkOutput: jsonOutputCheck(parseJudgement, prompt.jsonSchema),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(queueFor ? { queue: queueAs(VALIDATION_COMPLETION, queueFor.documentId, queueFor.label, local) } : {}),
       });
       const judgement = parseJudgement(answer.text);
       return { report: judgement.ok ? mergeJudgement(local, judgement.value) : local, meta: metaFromAnswer(answer) };
-    } catch {
-      // Judgement is a bonus: the deterministic report stands on its own.
-      return { report: local, meta: null };
+    } catch (err) {
+      // Judgement is a bonus: the deterministic report stands on its own (and the judgement may follow).
+      const queued = queuedTask(err);
+      return queued ? { report: local, meta: null, queued } : { report: local, meta: null };
     }
   }
 

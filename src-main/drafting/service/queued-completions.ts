@@ -1,7 +1,12 @@
-import type { JobPostingDto, QueueSettledEvent } from '@contract';
+import { validationReportSchema, type JobPostingDto, type QueueSettledEvent } from '@contract';
 import { AppError } from '../../errors';
 import type { OutboxOutcome, OutboxRunner } from '../../routing/outbox-runner';
+import { providerJudgementSchema } from '../output/judgement-schema';
 import { parseExtraction } from '../output/parse-extraction';
+import { parseJudgement } from '../output/parse-judgement';
+import { jsonSchemaOf } from '../prompts/json-schema';
+import type { ValidationReportsRepo } from '../store/validation-reports-repo';
+import { mergeJudgement } from '../validation/merge-judgement';
 import { buildExtractionPrompt } from '../prompts/extraction';
 import type { DocumentsRepo } from '../store/documents-repo';
 import type { JobPostingsRepo } from '../store/job-postings-repo';
@@ -10,11 +15,14 @@ import { jsonOutputCheck } from './json-check';
 /** Outbox completion kinds: where a queued drafting task's answer lands (the target is the row's id). */
 export const EXTRACTION_COMPLETION = 'job-fields';
 export const DRAFT_COMPLETION = 'document-version';
+export const VALIDATION_COMPLETION = 'validation-report';
 
 export const extractionLabel = (job: Pick<JobPostingDto, 'title' | 'sourceFileName'>): string =>
   `Fields of ${job.title ?? job.sourceFileName ?? 'a job posting'}`;
 
 export const draftLabel = (documentTitle: string): string => documentTitle;
+
+export const validationLabel = (documentTitle: string): string => `Validation of ${documentTitle}`;
 
 /**
  * Lets the outbox runner finish queued drafting tasks in any process, after a restart too: the stored payload
@@ -22,9 +30,10 @@ export const draftLabel = (documentTitle: string): string => documentTitle;
  */
 export function registerQueuedDrafting(
   runner: OutboxRunner,
-  repos: { jobs: JobPostingsRepo; documents: DocumentsRepo },
+  repos: { jobs: JobPostingsRepo; documents: DocumentsRepo; validations: ValidationReportsRepo },
 ): void {
   const schema = buildExtractionPrompt({ kind: 'text', text: '' }).jsonSchema;
+  const judgementSchema = { name: 'draft_review', schema: jsonSchemaOf(providerJudgementSchema) };
   runner.onComplete(
     EXTRACTION_COMPLETION,
     (target, answer) => {
@@ -55,18 +64,35 @@ export function registerQueuedDrafting(
     });
     return { documentId: target, version };
   });
+  runner.onComplete(
+    VALIDATION_COMPLETION,
+    (target, answer, context) => {
+      const local = validationReportSchema.safeParse(context);
+      const judgement = parseJudgement(answer.text);
+      if (target === null || !local.success || !judgement.ok)
+        throw new AppError('invalid_input', 'The queued validation cannot be merged with its report.');
+      repos.documents.get(target);
+      const stored = repos.validations.save(target, mergeJudgement(local.data, judgement.value), {
+        providerName: answer.providerName,
+        requestId: answer.requestId,
+      });
+      return { documentId: target, score: stored.report.score };
+    },
+    { checkOutput: jsonOutputCheck(parseJudgement, judgementSchema) },
+  );
 }
 
 const LANDED: Record<string, string> = {
   [EXTRACTION_COMPLETION]: 'the extracted fields are saved on the posting.',
   [DRAFT_COMPLETION]: 'the drafted text is saved as a new version.',
+  [VALIDATION_COMPLETION]: "the provider's judgement is merged into the document's stored validation.",
 };
 
 /** The notification for a queued task that landed or failed for good; null while it still waits. */
 export function settledEvent(outcome: OutboxOutcome): QueueSettledEvent | null {
   if (outcome.status === 'waiting') return null;
   const { completion, task } = outcome.payload;
-  const onDocument = completion.kind === DRAFT_COMPLETION;
+  const onDocument = completion.kind === DRAFT_COMPLETION || completion.kind === VALIDATION_COMPLETION;
   const onJob = completion.kind === EXTRACTION_COMPLETION;
   const label = completion.label ?? null;
   const what = label ? `${label}: ` : '';

@@ -124,7 +124,22 @@ export const generateOutputSchema = z.union([
   z.object({ queued: queuedTaskSchema, document: documentDtoSchema }),
 ]);
 
-export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
+/** The report now; `queued` when a provider's judgement waits in the queue (the merged report is stored when it lands). */
+export const validateOutputSchema = z.object({
+  report: validationReportSchema,
+  meta: answerMetaSchema.nullable(),
+  queued: queuedTaskSchema.optional(),
+});
+
+/** A document's latest stored validation. */
+export const storedValidationSchema = z.object({
+  documentId: z.string(),
+  report: validationReportSchema,
+  /** The provider whose judgement is merged in; null for the local checks alone. */
+  providerName: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type StoredValidationDto = z.infer<typeof storedValidationSchema>;
 
 export const exportInputSchema = z.object({ documentId: idSchema, format: exportFormatSchema }).strict();
 export const exportOutputSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });

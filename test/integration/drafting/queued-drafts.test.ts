@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentDto, EventName, QueueSettledEvent, QueuedTask } from '@contract';
+import type { DocumentDto, EventName, QueueSettledEvent, QueuedTask, ValidationReport } from '@contract';
 import { startEmulator, type Emulator } from '../../emulator';
 import { closedPort, routingWorld, type RoutingWorld } from '../../helpers/routing';
 
@@ -70,6 +70,42 @@ describe('queued drafts land in their document', () => {
         } satisfies QueueSettledEvent,
       },
     ]);
+  });
+
+  it("a document's validation stores the local checks now, and the provider's review merged in when it lands", async () => {
+    const port = await closedPort();
+    w = await routingWorld(0);
+    await w.addProvider('reviewer', `http://127.0.0.1:${port}/v1`, { tasks: ['validation'] });
+    const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
+    const job = await call<{ id: string }>('jobs:import', { file: file('job-backend.txt') });
+    // No provider drafts: the built-in drafter writes the CV.
+    const { document } = await call<{ document: DocumentDto }>('drafts:generate', {
+      kind: 'cv',
+      candidateId: candidate.id,
+      jobPostingId: job.id,
+    });
+    const now = await call<{ report: ValidationReport; meta: null; queued: QueuedTask }>('drafts:validate', {
+      documentId: document.id,
+    });
+    expect(now.queued).toMatchObject({ task: 'validation', why: 'offline', runsAt: null });
+    expect(await call('documents:validation', { documentId: document.id })).toMatchObject({
+      providerName: null,
+      report: now.report,
+    });
+    const [item] = await call<{ label: string }[]>('outbox:list', {});
+    expect(item?.label).toBe(`Validation of ${document.title}`);
+
+    emulator = await startEmulator({ port, openMode: true });
+    const review = { severity: 'warning', message: 'The summary repeats the title.', evidence: null };
+    emulator.pushReplies(JSON.stringify({ findings: [review] }));
+    expect(await call('outbox:run', {})).toEqual({ done: 1 });
+    const stored = await call<{ providerName: string; report: ValidationReport }>('documents:validation', {
+      documentId: document.id,
+    });
+    expect(stored.providerName).toBe('reviewer');
+    expect(stored.report.offline).toBe(false);
+    expect(stored.report.findings.map((f) => f.message)).toContain('The summary repeats the title.');
+    expect(stored.report.findings.length).toBe(now.report.findings.length + 1);
   });
 
   it('a cancelled draft never runs and nothing lands', async () => {

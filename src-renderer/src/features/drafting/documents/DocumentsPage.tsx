@@ -8,6 +8,8 @@ import { useCall } from '../../../lib/use-call';
 import { FailureAlert } from '../shared/FailureAlert';
 import { OutboxQueue } from '../shared/OutboxQueue';
 import { announceQueued } from '../shared/queue-events';
+import { call } from '../../../lib/ipc';
+import { storedValidationResult } from '../validation/stored-validation';
 import { useProviderStatus } from '../shared/provider-status';
 import { useSelection } from '../shared/selection';
 import { useSessionMemory } from '../shared/session-memory';
@@ -55,14 +57,21 @@ export function DocumentsPage() {
     setDocumentId(result.document.id);
     documents.reload();
   };
-  // A queued draft landed: show its new version if it is the open document.
+  // A queued draft landed: show its new version if it is the open document; a queued validation: its report.
   const landed = useCallback(
     (event: QueueSettledEvent) => {
       if (event.documentId === null) return;
+      if (event.task === 'validation') {
+        const id = event.documentId;
+        void call('documents:validation', { documentId: id }).then((stored) => {
+          if (stored) validations.set(id, storedValidationResult(stored, validations.get(id)?.text ?? ''));
+        });
+        return;
+      }
       if (event.documentId === documentId) reloadDoc();
       reloadDocuments();
     },
-    [documentId, reloadDoc, reloadDocuments],
+    [documentId, reloadDoc, reloadDocuments, validations],
   );
   const generateNew = (kind: DraftKind) => {
     if (!candidate || !job) return;
