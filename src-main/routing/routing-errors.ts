@@ -52,6 +52,8 @@ export function allFailed(
   return new AppError('provider_error', `No provider could answer the ${task} request. ${why}`, {
     errorClass: lastClass,
     allOffline,
+    /** A provider that queues until its limit resets was skipped (the request could not wait). */
+    overQueueLimit: waiting !== undefined,
     attempts,
   });
 }

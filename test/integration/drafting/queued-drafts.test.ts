@@ -108,6 +108,28 @@ describe('queued drafts land in their document', () => {
     expect(stored.report.findings.length).toBe(now.report.findings.length + 1);
   });
 
+  it('a draft whose posting cannot be extracted now (a limit that queues) reads it with the built-in rules and is queued itself', async () => {
+    const port = await closedPort();
+    w = await routingWorld(0);
+    await w.addProvider('capped', `http://127.0.0.1:${port}/v1`, {
+      tasks: ['extraction'],
+      dailyTokenLimit: 100,
+      onLimit: 'queue',
+    });
+    await w.addProvider('local', `http://127.0.0.1:${port}/v1`, { tasks: ['cv_draft'] });
+    const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
+    const job = await call<{ id: string }>('jobs:import', { file: file('job-backend.txt') });
+    const out = await call<{ queued: QueuedTask }>('drafts:generate', {
+      kind: 'cv',
+      candidateId: candidate.id,
+      jobPostingId: job.id,
+    });
+    expect(out.queued).toMatchObject({ task: 'cv_draft', why: 'offline' });
+    const [posting] = await call<{ id: string; extractedBy: string }[]>('jobs:list', {});
+    expect(posting).toMatchObject({ id: job.id, extractedBy: 'builtin' });
+    expect((await call<{ task: string }[]>('outbox:list', {})).map((i) => i.task)).toEqual(['cv_draft']);
+  });
+
   it('a cancelled draft never runs and nothing lands', async () => {
     const { port, queued, document } = await queuedCv();
     expect(await call('outbox:cancel', { id: queued.outboxId })).toEqual({ cancelled: true });
