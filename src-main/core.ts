@@ -30,15 +30,18 @@ import { Outbox } from './routing/outbox';
 import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
 import { sleep } from './routing/sleep';
+import { AppEvents, type AppEventListener } from './runtime/app-events';
 import { applyRuntimeSettings } from './runtime/apply-settings';
 import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
 import { DraftingService } from './drafting/service/drafting-service';
+import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
+import { ValidationReportsRepo } from './drafting/store/validation-reports-repo';
 import { Metrics } from './usage/metrics';
 import { MetricTotals } from './usage/metric-totals';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
@@ -97,8 +100,10 @@ export interface Core {
   services: CoreServices;
   /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
-  /** Long-lived hosts (desktop, web host): drain the outbox periodically. */
+  /** Long-lived hosts (desktop, web host): drain the outbox now and then periodically. */
   startBackgroundWork(intervalMs?: number): void;
+  /** Events for every window (a queued task landed); returns the unsubscribe function. */
+  onEvent(listener: AppEventListener): () => void;
   /** Puts the stored settings into effect (durability, metrics exporter). */
   applyRuntimeSettings(): Promise<void>;
   metricsExporterPort(): number | null;
@@ -199,11 +204,18 @@ export function createCore(options: CoreOptions): Core {
     candidates: new CandidatesRepo(store, clock),
     jobs: new JobPostingsRepo(store, clock),
     documents: new DocumentsRepo(store, clock),
+    validations: new ValidationReportsRepo(store, clock),
     router,
     clock,
   });
   const stats = new UsageStats(store);
   const usageEvents = new RawUsageEvents(store);
+  const appEvents = new AppEvents();
+  registerQueuedDrafting(outboxRunner, drafting.repos);
+  outboxRunner.onOutcome((outcome) => {
+    const event = settledEvent(outcome);
+    if (event) appEvents.emit('queue:settled', event);
+  });
 
   const exporter = new MetricsExporterControl(metrics, log);
   const applySettings = () =>
@@ -225,7 +237,7 @@ export function createCore(options: CoreOptions): Core {
     ...usageHandlers({ stats, usageEvents, clock }),
     ...priceHandlers({ pricing }),
     ...askHandlers({ router }),
-    ...outboxHandlers({ outbox }),
+    ...outboxHandlers({ outbox, outboxRunner }),
     ...metricsHandlers({ metrics }),
     ...settingsHandlers({
       settings,
@@ -278,6 +290,7 @@ export function createCore(options: CoreOptions): Core {
       failed: (err) => logFile.writeError('start-up failed', err),
     }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
+    onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
     metricsExporterPort: () => exporter.port,
     handlers,

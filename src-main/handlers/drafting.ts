@@ -42,6 +42,10 @@ export function draftingHandlers({ drafting }: { drafting: DraftingService }): F
     'drafts:check': (input, ctx) => drafting.check(input, callContext(ctx)),
     'documents:list': ({ candidateId }) => repos.documents.list(candidateId),
     'documents:get': ({ id }) => repos.documents.get(id),
+    'documents:validation': ({ documentId }) => {
+      repos.documents.get(documentId);
+      return repos.validations.latest(documentId);
+    },
     'documents:autosave': ({ id, text }) => drafting.autosave(id, text),
     'documents:save-version': ({ id, text }) => drafting.saveVersion(id, text),
     'documents:restore': ({ id, version }) => drafting.restore(id, version),

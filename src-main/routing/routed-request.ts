@@ -22,6 +22,8 @@ export class RoutedRequest {
   reachedProvider = false;
   /** Text went to the caller's stream since the last reset. */
   streamed = false;
+  /** A config with limit behaviour `queue` was over its limit: when the earliest such budget resets. */
+  budgetResetsAt: number | null = null;
 
   row!: ProviderConfigRow;
   provider!: LlmProvider;

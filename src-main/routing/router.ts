@@ -143,7 +143,9 @@ export class Router {
     this.deps.breakers.releaseProbe(row.id);
     if (row.onLimit === 'error') throw budgetExceeded(row.name, denial, run.trail);
     run.skip(row, row.onLimit === 'queue' ? 'over_budget_queue' : 'over_budget');
-    return row.onLimit === 'queue' && run.input.queue ? 'over_budget_queue' : 'next';
+    if (row.onLimit !== 'queue') return 'next';
+    run.budgetResetsAt = Math.min(run.budgetResetsAt ?? Infinity, denial.resetsAt);
+    return run.input.queue ? 'over_budget_queue' : 'next';
   }
 
   /** One call to the current candidate, its usage recorded and the circuit breaker told: the answer or why not. */
@@ -274,20 +276,28 @@ export class Router {
     return 'retry';
   }
 
-  /** No candidate answered: the request goes to the outbox when it may wait, else the last failure is reported. */
+  /**
+   * No candidate answered: the request goes to the outbox when it may wait (every provider offline, or a
+   * `queue` limit reached; it is due when that budget resets), else the last failure is reported.
+   */
   private unanswered(run: RoutedRequest): AppError {
     const { input, trail } = run;
     const allOffline = run.allOffline();
-    if (input.queue && (allOffline || trail.some((t) => t.reason === 'over_budget_queue'))) {
-      const id = this.deps.outbox.enqueue({
-        idempotencyKey: input.queue.idempotencyKey,
-        task: input.task,
-        request: input.request,
-        userId: input.userId,
-        providerName: input.providerName ?? null,
-        completion: input.queue.completion,
-      });
-      return queued(id, trail, allOffline ? 'No provider could be reached.' : 'The provider reached its limit.');
+    const waitsForBudget = run.budgetResetsAt !== null && trail.some((t) => t.reason === 'over_budget_queue');
+    if (input.queue && (allOffline || waitsForBudget)) {
+      const runsAt = allOffline ? null : run.budgetResetsAt;
+      const id = this.deps.outbox.enqueue(
+        {
+          idempotencyKey: input.queue.idempotencyKey,
+          task: input.task,
+          request: input.request,
+          userId: input.userId,
+          providerName: input.providerName ?? null,
+          completion: input.queue.completion,
+        },
+        runsAt ?? undefined,
+      );
+      return queued(id, input.task, trail, runsAt);
     }
     return allFailed(input.task, trail, run.lastErrorClass, allOffline);
   }

@@ -23,6 +23,7 @@ import {
   importCandidateInputSchema,
   importJobInputSchema,
   jobPostingDtoSchema,
+  storedValidationSchema,
   validateOutputSchema,
 } from './dto/workspace';
 import {
@@ -213,6 +214,12 @@ export const channels = {
     role: 'recruiter',
     summary: 'Cancel a queued task.',
   }),
+  'outbox:run': channel({
+    input: emptyInputSchema,
+    output: z.object({ done: z.number().int() }),
+    role: 'recruiter',
+    summary: 'Try every queued task now (each lands where it was asked for; one over its budget waits for the reset).',
+  }),
   'metrics:text': channel({
     input: emptyInputSchema,
     output: z.object({ text: z.string() }),
@@ -291,6 +298,12 @@ export const channels = {
     output: validateOutputSchema,
     role: 'recruiter',
     summary: 'Validate a document against the candidate source and the posting.',
+  }),
+  'documents:validation': channel({
+    input: z.object({ documentId: idSchema }).strict(),
+    output: storedValidationSchema.nullable(),
+    role: 'recruiter',
+    summary: "A document's latest stored validation (a queued judgement lands here).",
   }),
   'drafts:check': channel({
     input: z

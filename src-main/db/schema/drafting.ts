@@ -71,3 +71,21 @@ export const documentVersions = sqliteTable(
   },
   (t) => [index('document_versions_document').on(t.documentId, t.version)],
 );
+
+/** Each validation of a document: the local checks, merged with a provider's judgement when one answered. */
+export const validationReports = sqliteTable(
+  'validation_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** JSON of validationReportSchema. */
+    report: text('report').notNull(),
+    /** The provider whose judgement is merged in; null for the local checks alone. */
+    providerName: text('provider_name'),
+    requestId: text('request_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('validation_reports_document').on(t.documentId, t.createdAt)],
+);

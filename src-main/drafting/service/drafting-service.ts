@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   changedJobFields,
   JOB_FIELD_NAMES,
@@ -10,12 +11,14 @@ import {
   type JobFieldName,
   type JobFields,
   type JobPostingDto,
+  type QueuedTask,
   type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { LlmRequest } from '../../providers/types';
 import type { Router } from '../../routing/router';
+import { queuedDetails, queuedMessage } from '../../routing/routing-errors';
 import { draftOffline } from '../builtin/draft-offline';
 import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
 import { exportDraft } from '../export/export-draft';
@@ -41,12 +44,33 @@ import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-m
 import { keepEditedFields } from './keep-edited-fields';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
+import {
+  DRAFT_COMPLETION,
+  EXTRACTION_COMPLETION,
+  VALIDATION_COMPLETION,
+  draftLabel,
+  extractionLabel,
+  validationLabel,
+} from './queued-completions';
+import type { ValidationReportsRepo } from '../store/validation-reports-repo';
 
 export interface CallContext {
   userId: string;
   provider?: string;
   signal?: AbortSignal;
 }
+
+/** What a queued call returns instead of an answer. */
+function queuedTask(err: unknown): QueuedTask | null {
+  const details = queuedDetails(err);
+  return details ? { ...details, message: queuedMessage(details.runsAt) } : null;
+}
+
+/** A new outbox entry per call: the same task asked for twice is queued twice, as it would run twice. */
+const queueAs = (kind: string, target: string, label: string, context?: unknown) => ({
+  idempotencyKey: randomUUID(),
+  completion: { kind, target, label, ...(context === undefined ? {} : { context }) },
+});
 
 export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
 
@@ -81,13 +105,24 @@ export class DraftingService {
       candidates: CandidatesRepo;
       jobs: JobPostingsRepo;
       documents: DocumentsRepo;
+      validations: ValidationReportsRepo;
       router: Router;
       clock: Clock;
     },
   ) {}
 
-  get repos(): { candidates: CandidatesRepo; jobs: JobPostingsRepo; documents: DocumentsRepo } {
-    return { candidates: this.deps.candidates, jobs: this.deps.jobs, documents: this.deps.documents };
+  get repos(): {
+    candidates: CandidatesRepo;
+    jobs: JobPostingsRepo;
+    documents: DocumentsRepo;
+    validations: ValidationReportsRepo;
+  } {
+    return {
+      candidates: this.deps.candidates,
+      jobs: this.deps.jobs,
+      documents: this.deps.documents,
+      validations: this.deps.validations,
+    };
   }
 
   private async read<T>(fn: () => Promise<T>): Promise<T> {
@@ -139,14 +174,25 @@ export class DraftingService {
   }
 
   /**
-   * Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers.
-   * Fields edited by hand keep the recruiter's value (and their mark) unless `keepEdited` leaves them out.
+   * Posting → structured fields: zod-checked, one repair, then failover. When every provider is offline or a
+   * `queue` limit is reached the task is queued (its fields land on the posting later); offline rules when no
+   * provider is set up (or, for the extraction a draft needs at once, when none could be reached). Fields edited
+   * by hand keep the recruiter's value (and their mark) unless `keepEdited` leaves them out.
    */
-  async extract(
+  extract(
     jobId: string,
     ctx: CallContext,
     keepEdited?: readonly JobFieldName[],
-  ): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta } | { queued: QueuedTask; job: JobPostingDto }> {
+    return this.extractFields(jobId, ctx, true, keepEdited);
+  }
+
+  private async extractFields(
+    jobId: string,
+    ctx: CallContext,
+    mayQueue: boolean,
+    keepEdited?: readonly JobFieldName[],
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta } | { queued: QueuedTask; job: JobPostingDto }> {
     const job = this.deps.jobs.get(jobId);
     const store = (extracted: JobFields, by: string) => {
       const { fields, kept } = keepEditedFields(job, extracted, keepEdited);
@@ -162,11 +208,14 @@ export class DraftingService {
         checkOutput: jsonOutputCheck(parseExtraction, prompt.jsonSchema),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(mayQueue ? { queue: queueAs(EXTRACTION_COMPLETION, job.id, extractionLabel(job)) } : {}),
       });
       const parsed = parseExtraction(answer.text);
       if (!parsed.ok) throw new AppError('provider_error', 'The extraction answer was not valid.');
       return { job: store(parsed.value, answer.providerName), meta: metaFromAnswer(answer) };
     } catch (err) {
+      const queued = queuedTask(err);
+      if (queued) return { queued, job: toJobDto(job) };
       const offline = offlineReason(err);
       if (!offline) throw err;
       if (job.image)
@@ -198,17 +247,20 @@ export class DraftingService {
     if (job.fields) return job.fields;
     // The provider named for a draft is for the drafting task; the implicit extraction routes as usual.
     const { provider: _draftingProvider, ...extraction } = ctx;
-    const { job: extracted } = await this.extract(job.id, extraction);
+    const { job: extracted } = await this.extractFields(job.id, extraction, false);
     if (!extracted.fields) throw new AppError('internal', 'Extraction stored no fields.');
     return extracted.fields;
   }
 
-  /** Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version. */
+  /**
+   * Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version.
+   * When every provider is offline or a `queue` limit is reached the task is queued: the version lands later.
+   */
   async generate(
     input: { kind: DraftKind; candidateId: string; jobPostingId: string; documentId?: string },
     ctx: CallContext,
     onStream?: StreamListener,
-  ): Promise<GenerateResult> {
+  ): Promise<GenerateResult | { queued: QueuedTask; document: DocumentDto }> {
     const candidate = this.deps.candidates.get(input.candidateId);
     const job = this.deps.jobs.get(input.jobPostingId);
     const fields = await this.fieldsOf(job, ctx);
@@ -224,7 +276,7 @@ export class DraftingService {
         `${label}: ${candidate.name}${fields.title ? ` — ${fields.title}` : ''}${fields.company ? ` at ${fields.company}` : ''}`,
         ctx.userId,
       );
-    const previousText = docs.get(documentId).draftText;
+    const { draftText: previousText, title } = docs.get(documentId);
     const promptInput = {
       profile: candidate.profile,
       sourceText: candidate.sourceText,
@@ -241,6 +293,7 @@ export class DraftingService {
         request: textRequest(prompt, { temperature: 0.4 }),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        queue: queueAs(DRAFT_COMPLETION, documentId, draftLabel(title)),
         onStream: (event) => {
           if (event.type === 'reset') {
             text = '';
@@ -265,10 +318,12 @@ export class DraftingService {
       return { document: docs.get(documentId), meta: metaFromAnswer(answer), stopped: false };
     } catch (err) {
       if (ctx.signal?.aborted) return this.stopped({ documentId, text, previousText, createdHere }, err);
-      const offline = offlineReason(err);
+      const queued = queuedTask(err);
+      const offline = queued ? null : offlineReason(err);
       if (!offline) {
         // A failed stream must not leave half an answer in place of the user's text.
         docs.autosave(documentId, previousText);
+        if (queued) return { queued, document: docs.get(documentId) };
         throw err;
       }
       const draft = draftOffline(input.kind, candidate.profile, fields);
@@ -319,12 +374,19 @@ export class DraftingService {
     return this.deps.documents.get(documentId);
   }
 
-  /** Local checks always; a provider's judgement merged in when one answers. */
-  async validate(documentId: string, ctx: CallContext): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+  /**
+   * Local checks always; a provider's judgement merged in when one answers. The report is stored with the
+   * document; when every provider is offline or a `queue` limit is reached the judgement is queued, and the
+   * merged report is stored when it lands.
+   */
+  async validate(
+    documentId: string,
+    ctx: CallContext,
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null; queued?: QueuedTask }> {
     const doc = this.deps.documents.get(documentId);
     const candidate = this.deps.candidates.get(doc.candidateId);
     const job = doc.jobPostingId ? this.deps.jobs.get(doc.jobPostingId) : null;
-    return this.validateText(
+    const out = await this.validateText(
       {
         kind: doc.kind,
         markdown: doc.draftText,
@@ -334,7 +396,13 @@ export class DraftingService {
         postingText: job?.rawText ?? null,
       },
       ctx,
+      { documentId: doc.id, label: validationLabel(doc.title) },
     );
+    this.deps.validations.save(doc.id, out.report, {
+      providerName: out.meta?.providerName ?? null,
+      requestId: out.meta?.requestId ?? null,
+    });
+    return out;
   }
 
   async validateText(
@@ -347,7 +415,9 @@ export class DraftingService {
       postingText: string | null;
     },
     ctx: CallContext,
-  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+    /** A stored document's validation: its judgement may wait in the queue. */
+    queueFor?: { documentId: string; label: string },
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null; queued?: QueuedTask }> {
     const local = validateDraft({
       kind: input.kind,
       markdown: input.markdown,
@@ -374,12 +444,14 @@ export class DraftingService {
         checkOutput: jsonOutputCheck(parseJudgement, prompt.jsonSchema),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(queueFor ? { queue: queueAs(VALIDATION_COMPLETION, queueFor.documentId, queueFor.label, local) } : {}),
       });
       const judgement = parseJudgement(answer.text);
       return { report: judgement.ok ? mergeJudgement(local, judgement.value) : local, meta: metaFromAnswer(answer) };
-    } catch {
-      // Judgement is a bonus: the deterministic report stands on its own.
-      return { report: local, meta: null };
+    } catch (err) {
+      // Judgement is a bonus: the deterministic report stands on its own (and the judgement may follow).
+      const queued = queuedTask(err);
+      return queued ? { report: local, meta: null, queued } : { report: local, meta: null };
     }
   }
 

@@ -145,6 +145,8 @@ export const outboxItemSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.number().int(),
   completionKind: z.string(),
+  /** What the task is for, e.g. "CV: Ana Lima — Backend engineer". */
+  label: z.string().nullable(),
 });
 
 export const circuitStateSchema = z.enum(['closed', 'open', 'half_open']);

@@ -8,6 +8,7 @@ import {
   jobFieldsSchema,
   validationReportSchema,
 } from './drafting';
+import { queuedTaskSchema } from './queue';
 import { attemptSchema } from './usage';
 
 /** Stored candidates, job postings and documents: what the drafting screens and the CLI work with. */
@@ -104,7 +105,11 @@ export const answerMetaSchema = z.object({
 });
 export type AnswerMeta = z.infer<typeof answerMetaSchema>;
 
-export const extractOutputSchema = z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema });
+/** The fields extracted now, or the task queued (its fields land on the posting when it runs). */
+export const extractOutputSchema = z.union([
+  z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema }),
+  z.object({ queued: queuedTaskSchema, job: jobPostingDtoSchema }),
+]);
 
 export const generateInputSchema = z
   .object({
@@ -120,16 +125,31 @@ export const generateInputSchema = z
   .strict();
 
 /**
- * `stopped`: the user stopped the generation; the text that had streamed is the document's latest version (origin
- * `stopped`) and there is no answer to describe (meta null).
+ * The new version now, or the task queued (the version lands in `document` when it runs). `stopped`: the user
+ * stopped the generation; the text that had streamed is the document's latest version (origin `stopped`) and
+ * there is no answer to describe (meta null).
  */
-export const generateOutputSchema = z.object({
-  document: documentDtoSchema,
+export const generateOutputSchema = z.union([
+  z.object({ document: documentDtoSchema, meta: answerMetaSchema.nullable(), stopped: z.boolean() }),
+  z.object({ queued: queuedTaskSchema, document: documentDtoSchema }),
+]);
+
+/** The report now; `queued` when a provider's judgement waits in the queue (the merged report is stored when it lands). */
+export const validateOutputSchema = z.object({
+  report: validationReportSchema,
   meta: answerMetaSchema.nullable(),
-  stopped: z.boolean(),
+  queued: queuedTaskSchema.optional(),
 });
 
-export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
+/** A document's latest stored validation. */
+export const storedValidationSchema = z.object({
+  documentId: z.string(),
+  report: validationReportSchema,
+  /** The provider whose judgement is merged in; null for the local checks alone. */
+  providerName: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type StoredValidationDto = z.infer<typeof storedValidationSchema>;
 
 export const exportInputSchema = z.object({ documentId: idSchema, format: exportFormatSchema }).strict();
 export const exportOutputSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });

@@ -8,6 +8,7 @@ import { FailureAlert } from '../shared/FailureAlert';
 import { SessionMemory, useSessionMemory } from '../shared/session-memory';
 import { JobFieldsEditor } from './JobFieldsEditor';
 import { PostingSource } from './PostingSource';
+import { announceQueued } from '../shared/queue-events';
 
 /** Who extracted each posting in this session (the answer's meta is not stored in main). */
 const extractionMetas = new SessionMemory<AnswerMeta>();
@@ -33,8 +34,11 @@ export function JobDetail({
     metas.set(job.id, undefined);
     try {
       const result = await call('jobs:extract', { id: job.id, ...(keepEdited ? { keepEdited } : {}) });
-      metas.set(job.id, result.meta);
-      onChanged(result.job);
+      if ('queued' in result) announceQueued(result.queued);
+      else {
+        metas.set(job.id, result.meta);
+        onChanged(result.job);
+      }
     } catch (err) {
       setFailure(failureOf(err));
     } finally {
