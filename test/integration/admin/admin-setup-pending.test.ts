@@ -22,8 +22,8 @@ interface EnrolmentData {
 }
 
 // The real OS keychain (run under scripts/with-keyring.sh) and a fake clock; a "restart" is a new core on the
-// same data folder, as reopening the app would be.
-describe('first-run setup that cannot lock anyone out', () => {
+// same data folder, as reopening the app would be. Each test runs several OWASP-cost scrypt derivations.
+describe('first-run setup that cannot lock anyone out', { timeout: 120_000 }, () => {
   let data: ReturnType<typeof tempDir>;
   let keychain: RecordingKeychain;
   let clock: FakeClock;
@@ -181,7 +181,7 @@ describe('first-run setup that cannot lock anyone out', () => {
           session,
         ),
       );
-    });
+    }, 120_000);
 
     it('re-enrolment switches to the new secret only with a code from it; the old one works until then', async () => {
       const next = ok<EnrolmentData>(await core.dispatch('admin:reenrol-totp', { password: ADMIN_PASSWORD }, session));

@@ -68,5 +68,5 @@ describe('concurrent admin setup', () => {
     expect(raw).not.toContain(secret);
     expect(Buffer.from(raw, 'base64').toString('latin1')).not.toContain(secret);
     await keytar.deletePassword(SECRET_SERVICE, ref.ref);
-  });
+  }, 120_000);
 });
