@@ -116,7 +116,9 @@ export class FirstRunSetup {
       throw outcome;
     }
     await this.secrets.delete(pending.secretRef).catch(() => false);
+    // The account is created and its first session opened: both are recorded, as for any later login.
     this.audit.append({ actor: actorOf(session), action: 'admin.setup', target: 'admin' });
+    this.audit.append({ actor: actorOf(session), action: 'admin.login', target: 'admin' });
   }
 
   /** Opening the sealed enrolment is the password check: only the password it was sealed under opens it. */

@@ -84,6 +84,8 @@ export async function unlockWithRecoveryCode(page: Page, code: string): Promise<
 /** Fills and submits the open unlock dialog. */
 export async function tryUnlock(page: Page, password: string, code: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Unlock admin' });
+  // The previous attempt clears the code field when it ends: wait for it before typing.
+  await expect(dialog.getByRole('button', { name: 'Unlock' })).toBeEnabled({ timeout: 20_000 });
   await dialog.getByLabel('Admin password').fill(password);
   await dialog.getByLabel('Authenticator code or recovery code').fill(code);
   await dialog.getByRole('button', { name: 'Unlock' }).click();
