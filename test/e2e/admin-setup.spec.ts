@@ -95,6 +95,7 @@ test('a setup left before its first code resumes after a reload, and nobody is l
   await expect(page.getByText('The setup is not finished')).toBeVisible();
   await expect(page.getByTestId('role-badge')).toHaveText('Recruiter');
   const resume = page.getByRole('form', { name: 'Continue the setup' });
+  await page.screenshot({ path: test.info().outputPath('resume-setup.png') });
   await resume.getByLabel('The password you chose').fill('Some-Other-Password-9');
   await resume.getByRole('button', { name: 'Continue the setup' }).click();
   await expect(resume.getByRole('alert').filter({ hasText: 'Could not continue' })).toContainText(
@@ -138,6 +139,7 @@ test('re-enrolling the authenticator switches only with a code from the new entr
     .filter((c) => /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/u.test(c));
   expect(newCodes).toHaveLength(10);
 
+  await page.screenshot({ path: test.info().outputPath('reenrol-confirm.png'), fullPage: true });
   // A code from the old entry does not switch.
   await confirm.getByLabel('Code from the new authenticator entry').fill(totpNow(oldSecret));
   await confirm.getByRole('button', { name: 'Confirm and switch' }).click();
