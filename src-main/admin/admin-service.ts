@@ -145,7 +145,7 @@ export class AdminService implements RoleResolver {
     session: Session,
     options: { remember?: boolean } = {},
   ): Promise<UnlockResult> {
-    if (!this.repo.account() && this.repo.pendingSetup()) {
+    if (this.firstRun.pendingSince() !== null) {
       const opened = this.newSession(session, this.clock.now(), options.remember === true);
       await this.firstRun.confirm(password, code, session, opened.insert);
       session.adminToken = opened.token;
@@ -236,7 +236,7 @@ export class AdminService implements RoleResolver {
     const now = this.clock.now();
     return {
       configured: account !== undefined,
-      pendingSetupSince: account ? null : (this.repo.pendingSetup()?.startedAt ?? null),
+      pendingSetupSince: this.firstRun.pendingSince(),
       unlocked: expiresAt !== null,
       expiresAt,
       lockedUntil: account?.lockedUntil && account.lockedUntil > now ? account.lockedUntil : null,

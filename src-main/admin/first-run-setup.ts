@@ -13,7 +13,7 @@ import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './rec
 import { newTotpSecret, verifyTotp } from './totp';
 import { sealTotpSecret } from './totp-secret-box';
 
-export const alreadySetUp = () => new AppError('conflict', 'The admin account already exists.');
+const alreadySetUp = () => new AppError('conflict', 'The admin account already exists.');
 const noSetup = () =>
   new AppError('not_found', 'No admin account yet: set one up first (the Admin pages or `aditus admin init`).');
 
