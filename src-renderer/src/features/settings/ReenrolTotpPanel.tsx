@@ -67,7 +67,7 @@ export function ReenrolTotpPanel() {
               autoComplete="one-time-code"
               inputMode="numeric"
               maxLength={6}
-              maw={240}
+              maw={320}
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}
             />
