@@ -90,8 +90,9 @@ export class FirstRunSetup {
         'invalid_input',
         'Finish the setup with the 6-digit code your authenticator app shows; recovery codes work once the setup is finished.',
       );
-    const { secret, recoveryCodes } = await this.open(pending, password);
+    // The code is judged at the time it arrived, not after the (slow) key derivation.
     const now = this.clock.now();
+    const { secret, recoveryCodes } = await this.open(pending, password);
     const check = verifyTotp(secret, code.trim(), now, 0);
     if (!check.ok)
       throw new AppError(

@@ -61,6 +61,15 @@ describe('aditus CLI: admin, providers and the keychain', () => {
     const again = await track(run(['admin', 'init'], { env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD } }));
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already in progress/u);
+    // `admin setup` is the same command; --restart replaces the unfinished setup (the old secret is void).
+    const restarted = await track(
+      run(['admin', 'setup', '--restart', '--json'], { env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD } }),
+    );
+    expect(restarted.code, restarted.stderr).toBe(0);
+    const out = restarted.json<{ secret: string; recoveryCodes: string[] }>();
+    expect(out.secret).not.toBe(secret);
+    secret = out.secret;
+    recoveryCodes = out.recoveryCodes;
   });
 
   it('`admin login` with a wrong code fails, then succeeds with the right one; the failure is in `audit list`', async () => {
