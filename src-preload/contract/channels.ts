@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { channel } from './define';
 import {
   adminStatusSchema,
+  adminUnlockResultSchema,
   auditListInputSchema,
   auditRowSchema,
   auditVerificationSchema,
   enrolmentSchema,
   passwordSchema,
   secondFactorSchema,
+  totpCodeSchema,
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
@@ -107,16 +109,24 @@ export const channels = {
     summary: 'Whether an admin account exists and this session is unlocked.',
   }),
   'admin:setup': channel({
+    input: z.object({ password: passwordSchema, restart: z.boolean().optional() }).strict(),
+    output: enrolmentSchema,
+    role: 'recruiter',
+    summary:
+      'First run only: start the admin setup (a pending enrolment; no account until a code is confirmed). `restart` replaces an unfinished one.',
+  }),
+  'admin:setup-resume': channel({
     input: z.object({ password: passwordSchema }).strict(),
     output: enrolmentSchema,
     role: 'recruiter',
-    summary: 'First run only: create the admin account and enrol TOTP.',
+    summary: 'Show the unfinished setup again to whoever knows the password it was started with.',
   }),
   'admin:unlock': channel({
     input: z.object({ password: passwordSchema, code: secondFactorSchema, remember: z.boolean().optional() }).strict(),
-    output: adminStatusSchema,
+    output: adminUnlockResultSchema,
     role: 'recruiter',
-    summary: 'Unlock admin with password + TOTP (or a recovery code).',
+    summary:
+      'Unlock admin with password + TOTP (or a recovery code); during first-run setup the first code from the new authenticator creates the account.',
   }),
   'admin:lock': channel({
     input: emptyInputSchema,
@@ -134,7 +144,13 @@ export const channels = {
     input: z.object({ password: passwordSchema }).strict(),
     output: enrolmentSchema,
     role: 'admin',
-    summary: 'Replace the TOTP secret and the recovery codes.',
+    summary: 'Start replacing the TOTP secret and the recovery codes (the old ones work until confirmed).',
+  }),
+  'admin:reenrol-totp-confirm': channel({
+    input: z.object({ code: totpCodeSchema }).strict(),
+    output: z.object({ reenrolled: z.literal(true) }),
+    role: 'admin',
+    summary: 'Switch to the new TOTP secret and recovery codes with a code from the new secret.',
   }),
   'audit:list': channel({
     input: auditListInputSchema,

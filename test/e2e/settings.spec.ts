@@ -12,6 +12,7 @@ async function freePort(): Promise<number> {
 }
 
 test('settings: exporter, durability, password change and authenticator re-enrolment', async ({ page, app }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(app.url);
   await setUpAdminInUi(page);
