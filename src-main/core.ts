@@ -35,6 +35,7 @@ import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
 import { DraftingService } from './drafting/service/drafting-service';
+import { CandidateRecords } from './drafting/service/candidate-records';
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
@@ -183,8 +184,11 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const candidatesRepo = new CandidatesRepo(store, clock);
+  const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
+  candidateRecords.migrateLegacyRows();
   const drafting = new DraftingService({
-    candidates: new CandidatesRepo(store, clock),
+    candidates: candidatesRepo,
     jobs: new JobPostingsRepo(store, clock),
     documents: new DocumentsRepo(store, clock),
     router,
@@ -211,7 +215,7 @@ export function createCore(options: CoreOptions): Core {
     ...outboxHandlers({ outbox }),
     ...metricsHandlers({ metrics }),
     ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
-    ...draftingHandlers({ drafting }),
+    ...draftingHandlers({ drafting, records: candidateRecords }),
   };
   const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage, () =>
     audit.settled(),

@@ -14,6 +14,7 @@ import { draftKindSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
   documentDtoSchema,
+  exportCandidateOutputSchema,
   exportInputSchema,
   exportOutputSchema,
   extractOutputSchema,
@@ -23,6 +24,7 @@ import {
   importCandidateInputSchema,
   importJobInputSchema,
   jobPostingDtoSchema,
+  updateCandidateInputSchema,
   validateOutputSchema,
 } from './dto/workspace';
 import {
@@ -241,7 +243,19 @@ export const channels = {
     input: importCandidateInputSchema,
     output: candidateDtoSchema,
     role: 'recruiter',
-    summary: 'A candidate from a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+    summary: 'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+  }),
+  'candidates:update': channel({
+    input: updateCandidateInputSchema,
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: "Store the recruiter's corrections to a candidate record (JSON Resume, checked against its schema).",
+  }),
+  'candidates:export': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: exportCandidateOutputSchema,
+    role: 'recruiter',
+    summary: 'A candidate as a JSON Resume file.',
   }),
   'jobs:list': channel({
     input: emptyInputSchema,

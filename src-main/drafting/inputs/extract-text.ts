@@ -1,5 +1,6 @@
 import { htmlToText } from 'html-to-text';
 import { checkDocxArchive } from './docx-archive';
+import { docxHtmlToLines } from './docx-html-lines';
 import { htmlNestingDepth } from './html-depth';
 import { InputError } from './input-error';
 import { describeCount, INPUT_LIMITS } from './input-limits';
@@ -14,8 +15,12 @@ export async function docxToText(fileName: string, bytes: Buffer): Promise<strin
     maxUnpackedBytes: INPUT_LIMITS.maxDocxUnpackedBytes,
   });
   const { default: mammoth } = await import('mammoth');
-  const result = await mammoth.extractRawText({ buffer: bytes });
-  return result.value;
+  // The plain text first: it is cheap, and text over the limit is refused (by the caller) before the slower HTML
+  // conversion that keeps headings, list bullets, bold runs and table rows for CV parsing.
+  const raw = await mammoth.extractRawText({ buffer: bytes });
+  if (raw.value.length > INPUT_LIMITS.maxTextChars) return raw.value;
+  const result = await mammoth.convertToHtml({ buffer: bytes });
+  return docxHtmlToLines(result.value);
 }
 
 export async function pdfToText(fileName: string, bytes: Buffer): Promise<string> {
