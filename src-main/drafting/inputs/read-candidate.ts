@@ -39,7 +39,7 @@ export async function candidateFromBytes(fileName: string, bytes: Buffer): Promi
       `unsupported candidate file type; use ${CANDIDATE_FORMATS.map((f) => `.${f}`).join(', ')}`,
     );
   }
-  const text = tidyText(await readDocumentText(fileName, format.format, bytes));
+  const text = tidyText(await readDocumentText(fileName, format.format, bytes, { pdfColumns: true }));
   if (text.length === 0) throw new InputError(fileName, 'contains no text (a scanned PDF needs OCR first)');
   const name = basename(fileName);
   if (format.format === 'json') {

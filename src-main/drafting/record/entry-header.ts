@@ -108,15 +108,28 @@ export function looksLikeTitle(text: string): boolean {
   return containsRoleWord(text) && text.split(/\s+/u).length <= 8 && !SENTENCE_WORDS.test(text);
 }
 
+/** Which comes first on a CV's header lines; a CV keeps one order, so an entry whose title names no role word follows its siblings. */
+export type RoleOrder = 'title-first' | 'organisation-first';
+
+/** The order a header shows, when a role word settles it. */
+export function roleOrderOf(segments: Segment[]): RoleOrder | null {
+  const titleIndex = segments.findIndex((s) => looksLikeTitle(s.text));
+  if (titleIndex < 0 || segments.length < 2) return null;
+  return titleIndex === 0 ? 'title-first' : 'organisation-first';
+}
+
 /**
  * Title, organisation and place from a header's segments: the title is the first segment that names a role;
  * the organisation is the first other segment; what follows the organisation is the place. Without a role word
- * the first segment is the title ("Title — Organisation" is the common order).
+ * the order of the CV's other entries decides (else "Title — Organisation", the common order).
  */
-export function assignRoles(segments: Segment[]): { title?: Segment; organisation?: Segment; place?: Segment } {
+export function assignRoles(
+  segments: Segment[],
+  order: RoleOrder = 'title-first',
+): { title?: Segment; organisation?: Segment; place?: Segment } {
   if (segments.length === 0) return {};
   let titleIndex = segments.findIndex((s) => looksLikeTitle(s.text));
-  if (titleIndex < 0 && segments.length >= 2) titleIndex = 0;
+  if (titleIndex < 0 && segments.length >= 2) titleIndex = order === 'organisation-first' ? 1 : 0;
   const title = titleIndex >= 0 ? segments[titleIndex] : undefined;
   const others = segments.filter((_, i) => i !== titleIndex);
   const organisation = others[0];

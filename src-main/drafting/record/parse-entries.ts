@@ -1,10 +1,13 @@
 import { findDegrees } from '../text/degrees';
 import { findSchoolNames } from '../text/schools';
 import { groupEntryBlocks } from './entry-blocks';
-import { assignRoles, readHeader, type HeaderDates, type Segment } from './entry-header';
+import { assignRoles, looksLikeTitle, readHeader, roleOrderOf, type HeaderDates, type Segment } from './entry-header';
 import type { RecordBuilder } from './record-builder';
 import type { RecordSection } from './record-sections';
 import type { SourceLine } from './source-lines';
+
+const INSTITUTION_WORD =
+  /(?:universit|hochschule|school|college|institut|academy|akademie|[ée]cole|escuela|facultad|colegio|lyc[ée]e|gymnasium|polytechn)/iu;
 
 type DatedSection = 'work' | 'volunteer' | 'projects';
 
@@ -45,26 +48,31 @@ function set(
 export function parseDatedEntries(b: RecordBuilder, key: DatedSection, section: RecordSection): void {
   const { blocks, loose } = groupEntryBlocks(section.lines);
   for (const line of loose) b.leaveUnassigned(line.text, section.heading, line.ref);
-  for (const block of blocks) {
-    const { segments, dates } = readHeader(block.header);
+  const headers = blocks.map((block) => readHeader(block.header));
+  const orders = headers.map((h) => roleOrderOf(h.segments)).filter((o) => o !== null);
+  const order =
+    orders.filter((o) => o === 'organisation-first').length > orders.length / 2 ? 'organisation-first' : 'title-first';
+  for (const [blockIndex, block] of blocks.entries()) {
+    const { segments, dates } = headers[blockIndex] ?? readHeader(block.header);
     const entry: Record<string, unknown> = {};
     const index = b.push(key, entry);
     const base = `/${key}/${index}`;
     if (key === 'projects') {
-      const [name, ...rest] = segments;
+      // "Maintainer — tatra-cli": a segment naming a role is the role; otherwise the first segment is the name.
+      const roleIndex = segments.findIndex((seg) => looksLikeTitle(seg.text));
+      const role = roleIndex >= 0 ? segments[roleIndex] : undefined;
+      const [name, ...described] = segments.filter((_, i) => i !== roleIndex);
       set(b, entry, base, 'name', name);
-      const roles = rest.filter((s) => assignRoles([s]).title);
-      if (roles.length > 0) {
-        entry.roles = roles.map((r) => r.text);
-        roles.forEach((r, i) => b.from(`${base}/roles/${i}`, r.ref));
+      if (role) {
+        entry.roles = [role.text];
+        b.from(`${base}/roles/0`, role.ref);
       }
-      const described = rest.filter((s) => !roles.includes(s));
       if (described.length > 0 && described[0]) {
-        entry.entity = described.map((s) => s.text).join(', ');
+        entry.entity = described.map((seg) => seg.text).join(', ');
         b.from(`${base}/entity`, described[0].ref);
       }
     } else {
-      const { title, organisation, place } = assignRoles(segments);
+      const { title, organisation, place } = assignRoles(segments, order);
       set(b, entry, base, 'position', title);
       set(b, entry, base, key === 'work' ? 'name' : 'organization', organisation);
       if (key === 'work') set(b, entry, base, 'location', place);
@@ -81,7 +89,7 @@ export function parseEducation(b: RecordBuilder, section: RecordSection): void {
   const entries: Pending[] = [];
   for (const line of section.lines) {
     const hasDegree = findDegrees(line.text).length > 0;
-    const hasSchool = findSchoolNames(line.text).length > 0;
+    const hasSchool = findSchoolNames(line.text).length > 0 || INSTITUTION_WORD.test(line.text);
     const last = entries[entries.length - 1];
     if (hasDegree || hasSchool) {
       const completes =
@@ -114,7 +122,11 @@ export function parseEducation(b: RecordBuilder, section: RecordSection): void {
     const degreeSeg = segments.find((s) => findDegrees(s.text).length > 0);
     const schoolSeg =
       segments.find((s) => findSchoolNames(s.text).length > 0 && s !== degreeSeg) ??
+      segments.find((s) => INSTITUTION_WORD.test(s.text) && s !== degreeSeg) ??
       segments.find((s) => s !== degreeSeg);
+    // A qualification the degree list does not know ("Master Communication numérique") is kept as written.
+    const otherSeg = degreeSeg ? undefined : segments.find((s) => s !== schoolSeg);
+    if (otherSeg) set(b, entry, base, 'studyType', otherSeg);
     if (schoolSeg) set(b, entry, base, 'institution', schoolSeg);
     if (degreeSeg) {
       const degree = findDegrees(degreeSeg.text)[0];

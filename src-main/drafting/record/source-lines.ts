@@ -55,6 +55,10 @@ export function sourceLinesOf(
 const CONTINUES_AFTER =
   /(?:[-\u2013\u2014,(&/]|\b(?:and|or|of|to|for|in|with|the|a|an|und|et|y|de|der|die|das|la|le|el))$/iu;
 const CONTINUATION_START = /^[\p{Ll}),;:.%]/u;
+// "61% to 78%" wrapped from a bullet: a line that starts with a number continues one only if it holds no year, so a
+// dates line ("2019 – 2022") after a bullet still opens the next entry.
+const NUMBER_START = /^\d/u;
+const HAS_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/u;
 
 function unbalanced(text: string): boolean {
   return (text.match(/\(/gu) ?? []).length > (text.match(/\)/gu) ?? []).length;
@@ -76,7 +80,10 @@ export function joinWrappedLines(lines: SourceLine[]): SourceLine[] {
       !line.isEmphasised &&
       !previous.isEmphasised &&
       line.ref.line === (previous.ref.endLine ?? previous.ref.line) + 1 &&
-      (CONTINUATION_START.test(line.text) || CONTINUES_AFTER.test(previous.text) || unbalanced(previous.text));
+      (CONTINUATION_START.test(line.text) ||
+        (NUMBER_START.test(line.text) && !HAS_YEAR.test(line.text) && previous.isBullet) ||
+        CONTINUES_AFTER.test(previous.text) ||
+        unbalanced(previous.text));
     if (continues) {
       joined[joined.length - 1] = {
         ...previous,
