@@ -195,6 +195,7 @@ export class DraftingService {
     const previousText = docs.get(documentId).draftText;
     const promptInput = {
       profile: candidate.profile,
+      record: candidate.record,
       sourceText: candidate.sourceText,
       job: fields,
       postingText: job.rawText || null,
