@@ -4,6 +4,7 @@ import { docxHtmlToLines } from './docx-html-lines';
 import { htmlNestingDepth } from './html-depth';
 import { InputError } from './input-error';
 import { describeCount, INPUT_LIMITS } from './input-limits';
+import { PAGE_BREAK } from './page-break';
 import { pageText, type PdfItem } from './pdf-columns';
 
 // The document readers load when a document is first read: pdf-parse's bundle installs polyfills and
@@ -70,7 +71,7 @@ export async function pdfToColumnText(fileName: string, bytes: Buffer): Promise<
       }
       pages.push(pageText(items, width));
     }
-    return pages.join('\n');
+    return pages.join(`\n${PAGE_BREAK}\n`);
   } finally {
     await doc.destroy();
   }

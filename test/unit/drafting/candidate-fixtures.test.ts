@@ -67,7 +67,7 @@ describe('parsing candidates written outside Aditus', () => {
 
   for (const expected of fixtures) {
     it(`${expected.file}: every bullet under its own entry, every section kept, a valid JSON Resume`, async () => {
-      const { record } = await readCandidateFile(join(DIR, expected.file));
+      const { record, sourceText: text } = await readCandidateFile(join(DIR, expected.file));
       expect(resumeSchemaProblems(record.resume)).toEqual([]);
       const result = score(record, expected);
       expect(result.misattributed, 'bullets under another entry').toEqual([]);
@@ -91,6 +91,12 @@ describe('parsing candidates written outside Aditus', () => {
         if (!pointer.includes('/highlights/') || expected.file.endsWith('.json')) continue;
         expect(ref.file).toBe(expected.file);
         expect(ref.line).toBeGreaterThan(0);
+        if (expected.file.endsWith('.pdf')) expect(ref.page).toBe(1);
+        if (expected.file.endsWith('.docx')) expect(ref.paragraph).toBeGreaterThan(0);
+        const words = norm(ref.text)
+          .replace(/^[-•*\s]+/u, '')
+          .slice(0, 20);
+        expect(text.replace(/\s+/gu, ' ')).toContain(words);
       }
     });
   }
