@@ -100,3 +100,26 @@ test('the parsed record shows provenance and unassigned lines, and the recruiter
   expect(draft).not.toMatch(/Deleted|Maintained the Django shop/u);
   expect(errors).toEqual([]);
 });
+
+test('a two-column PDF and a DOCX CV show each bullet under its own entry, with page or paragraph', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(app.url);
+  const fixtures = join(__dirname, '..', 'fixtures', 'drafting', 'candidates');
+  await importCandidate(page, join(fixtures, 'pdf-two-column.pdf'), 'Sofia Lindqvist');
+  const klarhet = page.getByRole('region', { name: 'Product Designer — Klarhet AB' });
+  await expect(klarhet.getByTestId('record-bullet')).toHaveCount(2);
+  await expect(klarhet.getByTestId('record-bullet').first()).toContainText('raising completion from 61% to 78%');
+  await expect(klarhet.getByTestId('record-bullet').first()).toContainText(/pdf-two-column\.pdf, page 1, lines? \d+/u);
+  await expect(page.getByRole('region', { name: 'Organiser — Design Friday Stockholm' })).toBeVisible();
+  await expect(page.getByTestId('unassigned-lines')).toHaveCount(0);
+
+  await importCandidate(page, join(fixtures, 'docx-table-greek.docx'), 'Νίκος Παπαδόπουλος');
+  const aegean = page.getByRole('region', { name: 'Site Reliability Engineer — Aegean Cloud SA' });
+  await expect(aegean.getByTestId('record-bullet')).toHaveCount(2);
+  await expect(aegean.getByTestId('record-bullet').first()).toContainText(
+    /docx-table-greek\.docx, paragraph \d+, line \d+/u,
+  );
+});
