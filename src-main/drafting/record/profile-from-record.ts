@@ -8,6 +8,7 @@ function experienceOf(
   title: string | undefined,
   entry: { startDate?: string; endDate?: string; highlights?: string[]; summary?: string },
   location?: string,
+  kind: 'work' | 'volunteer' | 'project' = 'work',
 ): ExperienceEntry | null {
   const name = clip(employer, 200);
   const position = clip(title, 200);
@@ -23,6 +24,7 @@ function experienceOf(
       .slice(0, 40),
   };
   if (location) result.location = clip(location, 200);
+  if (kind !== 'work') result.kind = kind;
   return result;
 }
 
@@ -38,8 +40,8 @@ export function profileFromRecord(record: CandidateRecord): CandidateProfile {
     .join(', ');
   const experience: ExperienceEntry[] = [
     ...(resume.work ?? []).map((w) => experienceOf(w.name, w.position, w, w.location)),
-    ...(resume.volunteer ?? []).map((v) => experienceOf(v.organization, v.position, v)),
-    ...(resume.projects ?? []).map((p) => experienceOf(p.entity ?? p.name, p.roles?.[0] ?? p.name, p)),
+    ...(resume.volunteer ?? []).map((v) => experienceOf(v.organization, v.position, v, undefined, 'volunteer')),
+    ...(resume.projects ?? []).map((p) => experienceOf(p.name, p.roles?.[0], p, undefined, 'project')),
   ].filter((e): e is ExperienceEntry => e !== null);
   const education: EducationEntry[] = (resume.education ?? [])
     .filter((e) => clip(e.institution, 200).length > 0)

@@ -22,8 +22,10 @@ describe('drafting from the JSON Resume record', () => {
     expect(prompt.userText).toContain('Raised $250,000 for scholarships');
   });
 
-  it('drafts offline with each bullet under the entry it came from, volunteer work included', () => {
+  it('drafts offline with each bullet under the entry it came from, volunteer work under its own heading', () => {
     const { markdown } = draftOffline('cv', profile, job);
+    expect(markdown).toMatch(/## Volunteering\n\n### Board Member — Bay Area Girls Who Code/u);
+    expect(markdown.indexOf('## Volunteering')).toBeGreaterThan(markdown.indexOf('Tidewater Software'));
     const harbor = markdown.indexOf('Harbor Analytics');
     const tidewater = markdown.indexOf('Tidewater Software');
     const board = markdown.indexOf('Bay Area Girls Who Code');
