@@ -38,6 +38,7 @@ import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
+import { CandidateRecords } from './drafting/service/candidate-records';
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
@@ -200,8 +201,11 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const candidatesRepo = new CandidatesRepo(store, clock);
+  const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
+  candidateRecords.migrateLegacyRows();
   const drafting = new DraftingService({
-    candidates: new CandidatesRepo(store, clock),
+    candidates: candidatesRepo,
     jobs: new JobPostingsRepo(store, clock),
     documents: new DocumentsRepo(store, clock),
     validations: new ValidationReportsRepo(store, clock),
@@ -244,7 +248,7 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
-    ...draftingHandlers({ drafting }),
+    ...draftingHandlers({ drafting, records: candidateRecords }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),

@@ -4,6 +4,7 @@ import { isAppError } from '../errors';
 import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
 import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
+import { candidatesCommand } from './commands/candidates';
 import { draftCommand, extractCommand, validateCommand } from './commands/drafting';
 import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
@@ -40,6 +41,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(askCommand(ctx));
   program.addCommand(metricsCommand(ctx));
   program.addCommand(outboxCommand(ctx));
+  program.addCommand(candidatesCommand(ctx));
   program.addCommand(extractCommand(ctx));
   program.addCommand(draftCommand(ctx));
   program.addCommand(validateCommand(ctx));

@@ -16,6 +16,7 @@ import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema }
 import {
   candidateDtoSchema,
   documentDtoSchema,
+  exportCandidateOutputSchema,
   exportInputSchema,
   exportOutputSchema,
   extractOutputSchema,
@@ -26,6 +27,7 @@ import {
   importJobInputSchema,
   jobPostingDtoSchema,
   storedValidationSchema,
+  updateCandidateInputSchema,
   validateOutputSchema,
 } from './dto/workspace';
 import {
@@ -264,7 +266,19 @@ export const channels = {
     input: importCandidateInputSchema,
     output: candidateDtoSchema,
     role: 'recruiter',
-    summary: 'A candidate from a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+    summary: 'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+  }),
+  'candidates:update': channel({
+    input: updateCandidateInputSchema,
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: "Store the recruiter's corrections to a candidate record (JSON Resume, checked against its schema).",
+  }),
+  'candidates:export': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: exportCandidateOutputSchema,
+    role: 'recruiter',
+    summary: 'A candidate as a JSON Resume file.',
   }),
   'jobs:list': channel({
     input: emptyInputSchema,

@@ -91,7 +91,7 @@ export function extractCommand(ctx: () => CliContext): Command {
 function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): Command {
   return new Command(name)
     .description(`draft a ${kind === 'cv' ? 'CV' : 'cover letter'} for a candidate and a job posting`)
-    .requiredOption('--candidate <file>', 'candidate: JSON profile or CV (.txt .md .docx .pdf)')
+    .requiredOption('--candidate <file>', 'candidate: JSON Resume, JSON profile or CV (.txt .md .docx .pdf)')
     .requiredOption('--job <file>', 'job posting (.txt .html .pdf .png .jpg .webp)')
     .requiredOption('--out <file>', 'output: .md, .docx or .pdf')
     .option('--provider <name>', 'only this provider')

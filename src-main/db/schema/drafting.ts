@@ -7,8 +7,10 @@ export const candidates = sqliteTable('candidates', {
   sourceKind: text('source_kind').notNull(),
   sourceFileName: text('source_file_name'),
   sourceText: text('source_text').notNull(),
-  /** JSON of candidateProfileSchema. */
+  /** JSON of candidateProfileSchema: the record flattened for drafting, rewritten whenever the record changes. */
   profile: text('profile').notNull(),
+  /** JSON of candidateRecordSchema (JSON Resume + provenance); null only on rows from before it, filled at start. */
+  record: text('record'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });

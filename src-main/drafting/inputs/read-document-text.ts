@@ -19,7 +19,12 @@ export function checkTextLength(fileName: string, text: string): void {
  * document worker. Every limit of docs/input-limits.md applies: the file's size before anything parses it, the
  * worker's time and memory, and the length of the text.
  */
-export async function readDocumentText(fileName: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
+export async function readDocumentText(
+  fileName: string,
+  format: DocumentFormat,
+  bytes: Buffer,
+  options: { pdfColumns?: boolean } = {},
+): Promise<string> {
   const maxBytes = INPUT_LIMITS.maxFileBytes[format];
   if (bytes.length > maxBytes) {
     throw new InputError(
@@ -30,7 +35,7 @@ export async function readDocumentText(fileName: string, format: DocumentFormat,
   }
   const text =
     format === 'pdf' || format === 'docx' || format === 'html'
-      ? await readInWorker({ format, fileName, bytes })
+      ? await readInWorker({ format, fileName, bytes, ...(options.pdfColumns ? { columns: true } : {}) })
       : bytes.toString('utf8').replace(/^\uFEFF/u, '');
   checkTextLength(fileName, text);
   return text;

@@ -12,6 +12,7 @@ import {
   type JobFields,
   type JobPostingDto,
   type QueuedTask,
+  type Resume,
   type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
@@ -24,10 +25,9 @@ import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
 import { exportDraft } from '../export/export-draft';
 import { draftFileName } from '../export/draft-file-name';
 import { InputError } from '../inputs/input-error';
-import { candidateFromBytes, candidateFromText, type CandidateInput } from '../inputs/read-candidate';
+import { candidateFromBytes, candidateFromText } from '../inputs/read-candidate';
 import { draftTextFromBytes } from '../inputs/read-draft-text';
 import { jobPostingFromBytes, jobPostingFromText, type JobPostingInput } from '../inputs/read-job-posting';
-import { profileToText } from '../inputs/profile-to-text';
 import { parseExtraction } from '../output/parse-extraction';
 import { parseJudgement } from '../output/parse-judgement';
 import { buildCoverLetterPrompt } from '../prompts/cover-letter';
@@ -136,18 +136,15 @@ export class DraftingService {
   }
 
   async importCandidate(
-    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile },
+    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile } | { resume: Resume },
   ): Promise<CandidateDto> {
-    const parsed: CandidateInput =
-      'file' in input
-        ? await this.read(() => candidateFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
-        : {
-            sourceKind: 'json',
-            fileName: 'profile.json',
-            sourceText: profileToText(input.profile),
-            profile: input.profile,
-          };
-    return this.deps.candidates.create(parsed);
+    if ('file' in input) {
+      const bytes = Buffer.from(input.file.dataBase64, 'base64');
+      return this.deps.candidates.create(await this.read(() => candidateFromBytes(input.file.fileName, bytes)));
+    }
+    const fileName = 'profile' in input ? 'profile.json' : 'resume.json';
+    const text = JSON.stringify('profile' in input ? input.profile : input.resume, null, 2);
+    return this.deps.candidates.create(await this.read(() => candidateFromBytes(fileName, Buffer.from(text))));
   }
 
   async importJob(
@@ -279,6 +276,7 @@ export class DraftingService {
     const { draftText: previousText, title } = docs.get(documentId);
     const promptInput = {
       profile: candidate.profile,
+      record: candidate.record,
       sourceText: candidate.sourceText,
       job: fields,
       postingText: job.rawText || null,

@@ -15,6 +15,8 @@ export const experienceEntrySchema = z.object({
   end: z.string().trim().max(40).nullable(),
   location: z.string().trim().max(200).optional(),
   bullets: z.array(z.string().trim().max(1000)).max(40),
+  /** Which JSON Resume section the entry came from; absent = work. Drafts keep the sections apart. */
+  kind: z.enum(['work', 'volunteer', 'project']).optional(),
 });
 export type ExperienceEntry = z.infer<typeof experienceEntrySchema>;
 

@@ -9,6 +9,7 @@ import {
   validationReportSchema,
 } from './drafting';
 import { queuedTaskSchema } from './queue';
+import { candidateRecordSchema, resumeSchema } from './resume';
 import { attemptSchema } from './usage';
 
 /** Stored candidates, job postings and documents: what the drafting screens and the CLI work with. */
@@ -19,6 +20,9 @@ export const candidateDtoSchema = z.object({
   sourceKind: z.string(),
   sourceFileName: z.string().nullable(),
   sourceText: z.string(),
+  /** The candidate record (JSON Resume with provenance); what the recruiter sees and corrects. */
+  record: candidateRecordSchema,
+  /** The record flattened for drafting and validation; derived from `record`, never stored on its own. */
   profile: candidateProfileSchema,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -83,7 +87,16 @@ export const fileUploadSchema = z
 export const importCandidateInputSchema = z.union([
   z.object({ file: fileUploadSchema }).strict(),
   z.object({ profile: candidateProfileSchema }).strict(),
+  z.object({ resume: resumeSchema }).strict(),
 ]);
+
+export const updateCandidateInputSchema = z.object({ id: idSchema, record: candidateRecordSchema }).strict();
+
+export const exportCandidateOutputSchema = z.object({
+  fileName: z.string(),
+  /** The JSON Resume, pretty-printed; provenance rides along in meta["x-aditus-provenance"]. */
+  json: z.string(),
+});
 
 export const importJobInputSchema = z.union([
   z.object({ file: fileUploadSchema }).strict(),
