@@ -114,7 +114,10 @@ export function formatReport(r: BenchReport): string {
     const s = r.stats as StatsResult;
     const head = `${s.db.events.toLocaleString('en')} events over ${s.db.days} days (${s.db.built ? `built in ${Math.round(s.db.buildSeconds ?? 0)} s, ${s.db.buildBatch.toLocaleString('en')} events per transaction` : 'reused'}); rollups: ${s.db.rollupRows.daily.toLocaleString('en')} daily, ${s.db.rollupRows.hourly.toLocaleString('en')} hourly per provider, ${s.db.rollupRows.hourTotals.toLocaleString('en')} hourly totals`;
     const rows = s.queries.map((q) => [q.by, q.range, q.rows, q.ms, q.ipcMs]);
-    return `${head}\n${table([['by', 'range', 'rows', 'query ms', 'via dispatch ms'], ...rows])}\nslowest: ${s.maxQueryMs} ms (via dispatch ${s.maxIpcMs} ms)`;
+    return (
+      `${head}\n${table([['by', 'range', 'rows', 'query ms', 'via dispatch ms'], ...rows])}\nslowest: ${s.maxQueryMs} ms (via dispatch ${s.maxIpcMs} ms)\n` +
+      `Prometheus scrape: first in a process ${s.metricsScrape.firstMs} ms, then ${s.metricsScrape.nextMs} ms`
+    );
   });
   if (r.memory)
     out.push(

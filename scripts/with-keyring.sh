@@ -6,4 +6,5 @@ if ! command -v dbus-run-session >/dev/null 2>&1 || ! command -v gnome-keyring-d
   echo "with-keyring: needs dbus-run-session and gnome-keyring-daemon (apt-get install dbus gnome-keyring)" >&2
   exit 1
 fi
-exec dbus-run-session -- sh -c 'echo -n aditus-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' with-keyring "$@"
+# Each run gets its own keyring folder, so runs side by side (or a developer's own keyring) never share entries.
+exec dbus-run-session -- sh -c 'dir=$(mktemp -d); echo -n aditus-test | XDG_DATA_HOME="$dir" gnome-keyring-daemon --unlock --components=secrets >/dev/null; "$@"; status=$?; rm -rf "$dir"; exit $status' with-keyring "$@"

@@ -30,15 +30,21 @@ import { Outbox } from './routing/outbox';
 import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
 import { sleep } from './routing/sleep';
+import { AppEvents, type AppEventListener } from './runtime/app-events';
 import { applyRuntimeSettings } from './runtime/apply-settings';
+import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
 import { DraftingService } from './drafting/service/drafting-service';
+import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
+import { CandidateRecords } from './drafting/service/candidate-records';
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
+import { ValidationReportsRepo } from './drafting/store/validation-reports-repo';
 import { Metrics } from './usage/metrics';
+import { MetricTotals } from './usage/metric-totals';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
@@ -53,6 +59,7 @@ export interface CoreOptions {
   clock?: Clock;
   migrationsDir?: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /** The host's output for log lines (default stderr); every line also goes to the log file (`logFile`). */
   log?: (line: string) => void;
   /** Environment for first-start seeding (GEMINI_API_KEY, …); none when omitted. */
   env?: NodeJS.ProcessEnv;
@@ -89,11 +96,15 @@ export interface Core {
   secrets: SecretStore;
   clock: Clock;
   log: (line: string) => void;
+  /** The rotating log file in the data folder (logs/aditus.log): internal errors, start-up problems, background failures. */
+  logFile: string;
   services: CoreServices;
   /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
-  /** Long-lived hosts (desktop, web host): drain the outbox periodically. */
+  /** Long-lived hosts (desktop, web host): drain the outbox now and then periodically. */
   startBackgroundWork(intervalMs?: number): void;
+  /** Events for every window (a queued task landed); returns the unsubscribe function. */
+  onEvent(listener: AppEventListener): () => void;
   /** Puts the stored settings into effect (durability, metrics exporter). */
   applyRuntimeSettings(): Promise<void>;
   metricsExporterPort(): number | null;
@@ -119,8 +130,8 @@ export interface UsageAtClose {
   error?: unknown;
 }
 
-/** The database, migrated; a folder that cannot be written is an AppError naming it. */
-function openStore(options: CoreOptions): DatabaseHandle {
+/** The database, migrated; a folder that cannot be written is an AppError naming it. Failures go to the log file too. */
+function openStore(options: CoreOptions, logFile: LogFile): DatabaseHandle {
   let store: DatabaseHandle | null = null;
   try {
     store = openDatabase({ dataDir: options.dataDir, synchronous: options.synchronous });
@@ -128,16 +139,23 @@ function openStore(options: CoreOptions): DatabaseHandle {
     return store;
   } catch (err) {
     store?.close();
-    throw dataFolderErrorFrom(err, options.dataDir) ?? err;
+    const reported = dataFolderErrorFrom(err, options.dataDir) ?? err;
+    logFile.writeError('start-up: the database could not be opened', err, reported);
+    throw reported;
   }
 }
 
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const hostLog = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logFile = new LogFile({ path: logFilePath(options.dataDir), redact: redactKnownSecrets });
+  const log = (line: string): void => {
+    logFile.write(line);
+    hostLog(line);
+  };
   const secrets = withRedaction(options.secrets);
-  const store = openStore(options);
+  const store = openStore(options, logFile);
 
   const audit = new AuditLog(store, clock, secrets, log);
   const admin = new AdminService(store, secrets, clock, audit);
@@ -164,7 +182,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const budgets = new Budgets(store, clock, { flushPending: commitUsage });
   const breakers = new CircuitBreakers(() => clock.now());
-  const metrics = new Metrics();
+  const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
@@ -183,15 +201,25 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const candidatesRepo = new CandidatesRepo(store, clock);
+  const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
+  candidateRecords.migrateLegacyRows();
   const drafting = new DraftingService({
-    candidates: new CandidatesRepo(store, clock),
+    candidates: candidatesRepo,
     jobs: new JobPostingsRepo(store, clock),
     documents: new DocumentsRepo(store, clock),
+    validations: new ValidationReportsRepo(store, clock),
     router,
     clock,
   });
   const stats = new UsageStats(store);
   const usageEvents = new RawUsageEvents(store);
+  const appEvents = new AppEvents();
+  registerQueuedDrafting(outboxRunner, drafting.repos);
+  outboxRunner.onOutcome((outcome) => {
+    const event = settledEvent(outcome);
+    if (event) appEvents.emit('queue:settled', event);
+  });
 
   const exporter = new MetricsExporterControl(metrics, log);
   const applySettings = () =>
@@ -201,20 +229,31 @@ export function createCore(options: CoreOptions): Core {
 
   // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
   const handlers: Handlers = {
-    ...appHandlers({ dataDir: options.dataDir, secretsBackend: secrets.backend, schemaVersion: currentSchemaVersion }),
-    ...providerHandlers({ providers, configuredProviders, budgets, breakers }),
+    ...appHandlers({
+      dataDir: options.dataDir,
+      logFile: logFile.path,
+      secretsBackend: secrets.backend,
+      schemaVersion: currentSchemaVersion,
+    }),
+    ...providerHandlers({ providers, configuredProviders, budgets, breakers, pricing }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
     ...usageHandlers({ stats, usageEvents, clock }),
     ...priceHandlers({ pricing }),
     ...askHandlers({ router }),
-    ...outboxHandlers({ outbox }),
+    ...outboxHandlers({ outbox, outboxRunner }),
     ...metricsHandlers({ metrics }),
-    ...settingsHandlers({ settings, applyRuntimeSettings: applySettings }),
-    ...draftingHandlers({ drafting }),
+    ...settingsHandlers({
+      settings,
+      applyRuntimeSettings: applySettings,
+      metricsExporterNotStarted: () => exporter.notStarted,
+    }),
+    ...draftingHandlers({ drafting, records: candidateRecords }),
   };
-  const dispatch = committingDispatch(createDispatch(handlers, admin, log, redactKnownSecrets), commitUsage, () =>
-    audit.settled(),
+  const dispatch = committingDispatch(
+    createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
+    commitUsage,
+    () => audit.settled(),
   );
 
   return {
@@ -223,6 +262,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     clock,
     log,
+    logFile: logFile.path,
     services: {
       providers,
       configuredProviders,
@@ -251,8 +291,10 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
       log,
+      failed: (err) => logFile.writeError('start-up failed', err),
     }),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
+    onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
     metricsExporterPort: () => exporter.port,
     handlers,

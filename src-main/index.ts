@@ -5,6 +5,8 @@ import { APP_USER_MODEL_ID, desktopConfig } from './desktop/config';
 import { APP_SCHEME_PRIVILEGES } from './desktop/renderer-protocol';
 import { runStartup } from './desktop/startup';
 import { registerIpc } from './ipc/electron';
+import { LogFile, logFilePath } from './runtime/log-file';
+import { redactKnownSecrets } from './secrets/redaction';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { createMainWindow, installSessionPolicies, serveRenderer } from './window';
 
@@ -70,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(failure.exitCode);
     },
     config.dataDir,
+    new LogFile({ path: logFilePath(config.dataDir), redact: redactKnownSecrets }),
   );
 
   app.on('window-all-closed', () => {

@@ -5,7 +5,7 @@ const PROVIDER = 'bench-emulator';
 
 /**
  * (b) The whole pipeline: candidates, circuit breaker, budget reserve and settle (limits are set), the
- * provider adapter, the usage event with its rollups, pricing and metrics.
+ * provider adapter, the usage event with its rollups, and pricing.
  */
 export async function routedCaller(core: Core, emulatorUrl: string): Promise<() => Promise<void>> {
   await core.services.providers.create(

@@ -3,6 +3,7 @@ import type { PeakRss } from '../memory';
 import { round } from '../summary';
 import { ensureStatsDb, type StatsDbInfo } from './build';
 import { BUILD_BATCH, STATS_EVENTS } from './params';
+import { timeMetricsScrape, type MetricsScrapeTiming } from './metrics-scrape';
 import { timeDashboardQueries, type QueryTiming } from './queries';
 
 export interface StatsResult {
@@ -12,6 +13,8 @@ export interface StatsResult {
   /** Slowest query median through dispatch (what the UI waits for), ms. */
   maxIpcMs: number;
   queries: QueryTiming[];
+  /** `aditus metrics` and the exporter's scrape over the same ledger. */
+  metricsScrape: MetricsScrapeTiming;
 }
 
 export async function runStats(o: {
@@ -28,6 +31,9 @@ export async function runStats(o: {
       (bench.core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const events = count('usage_events');
     if (events !== STATS_EVENTS) throw new Error(`stats database has ${events} events, expected ${STATS_EVENTS}`);
+    // First, while this core has summed nothing yet: the first scrape of a process.
+    o.log('stats: timing the Prometheus scrape');
+    const metricsScrape = await timeMetricsScrape(bench.core, o.quick ? 5 : 9);
     o.log('stats: timing the dashboard queries');
     const queries = await timeDashboardQueries({
       core: bench.core,
@@ -48,6 +54,7 @@ export async function runStats(o: {
       maxQueryMs: round(Math.max(...queries.map((q) => q.ms)), 2),
       maxIpcMs: round(Math.max(...queries.map((q) => q.ipcMs)), 2),
       queries,
+      metricsScrape,
     };
   } finally {
     bench.close();

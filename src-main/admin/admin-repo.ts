@@ -1,6 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/client';
 
+/** Settings row of the pending first-run setup (a settings key, so no table of its own is needed). */
+const PENDING_SETUP_KEY = 'admin.pending_setup';
+
 /** The single admin account (row id 1). */
 export interface AdminAccountRow {
   passwordHash: string;
@@ -10,6 +13,14 @@ export interface AdminAccountRow {
   lockedUntil: number | null;
 }
 
+/** A first-run setup whose authenticator has not been confirmed yet: nothing of it is an account. */
+export interface PendingSetupRow {
+  passwordHash: string;
+  /** Keychain entry holding the pending TOTP secret and recovery codes, sealed under the chosen password. */
+  secretRef: string;
+  startedAt: number;
+}
+
 export interface AdminSessionRow {
   lastSeen: number;
   expiresAt: number;
@@ -17,7 +28,7 @@ export interface AdminSessionRow {
 }
 
 /**
- * The admin tables: admin_account, recovery_codes, admin_sessions. Statements are prepared once; callers
+ * The admin tables: admin_account, recovery_codes, admin_sessions (and the pending setup's settings row). Statements are prepared once; callers
  * group writes that belong together in an `immediate()` transaction.
  */
 export class AdminRepo {
@@ -27,12 +38,15 @@ export class AdminRepo {
   private readonly updateLockedUntil: Statement<[number]>;
   private readonly advanceTotpStep: Statement<[number, number]>;
   private readonly resetFailures: Statement<[number]>;
-  private readonly deleteAccount: Statement<[]>;
+  private readonly selectPendingSetup: Statement<[], { value: string }>;
+  private readonly upsertPendingSetup: Statement<[string, number]>;
+  private readonly deletePendingSetup: Statement<[]>;
   private readonly updatePasswordHash: Statement<[string, number]>;
-  private readonly resetTotpStep: Statement<[number]>;
+  private readonly updateTotpSecret: Statement<[string, number, number, string, string]>;
   private readonly deleteRecoveryCodes: Statement<[]>;
   private readonly insertRecoveryCode: Statement<[string, number]>;
-  private readonly selectUnusedRecoveryCode: Statement<[string], { id: number }>;
+  private readonly selectRecoveryCode: Statement<[string], { usedAt: number | null }>;
+  private readonly countUnusedRecoveryCodes: Statement<[], { left: number }>;
   private readonly updateRecoveryCodeUsed: Statement<[number, string]>;
   private readonly updateOtherSessionsRevoked: Statement<[number, string | null]>;
   private readonly insertSessionRow: Statement<[string, string, number, number, number]>;
@@ -59,14 +73,21 @@ export class AdminRepo {
     this.resetFailures = sqlite.prepare(
       'UPDATE admin_account SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = 1',
     );
-    this.deleteAccount = sqlite.prepare('DELETE FROM admin_account WHERE id = 1');
+    this.selectPendingSetup = sqlite.prepare(`SELECT value FROM settings WHERE key = '${PENDING_SETUP_KEY}'`);
+    this.upsertPendingSetup = sqlite.prepare(
+      `INSERT INTO settings (key, value, updated_at) VALUES ('${PENDING_SETUP_KEY}', ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    );
+    this.deletePendingSetup = sqlite.prepare(`DELETE FROM settings WHERE key = '${PENDING_SETUP_KEY}'`);
     this.updatePasswordHash = sqlite.prepare('UPDATE admin_account SET password_hash = ?, updated_at = ? WHERE id = 1');
-    this.resetTotpStep = sqlite.prepare('UPDATE admin_account SET last_totp_step = 0, updated_at = ? WHERE id = 1');
+    this.updateTotpSecret = sqlite.prepare(
+      `UPDATE admin_account SET totp_secret_ref = ?, last_totp_step = ?, updated_at = ?
+       WHERE id = 1 AND totp_secret_ref = ? AND password_hash = ?`,
+    );
     this.deleteRecoveryCodes = sqlite.prepare('DELETE FROM recovery_codes');
     this.insertRecoveryCode = sqlite.prepare('INSERT INTO recovery_codes (code_hash, created_at) VALUES (?, ?)');
-    this.selectUnusedRecoveryCode = sqlite.prepare(
-      'SELECT id FROM recovery_codes WHERE code_hash = ? AND used_at IS NULL',
-    );
+    this.selectRecoveryCode = sqlite.prepare('SELECT used_at AS usedAt FROM recovery_codes WHERE code_hash = ?');
+    this.countUnusedRecoveryCodes = sqlite.prepare('SELECT count(*) AS left FROM recovery_codes WHERE used_at IS NULL');
     this.updateRecoveryCodeUsed = sqlite.prepare(
       'UPDATE recovery_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL',
     );
@@ -91,9 +112,18 @@ export class AdminRepo {
     this.insertAccount.run(passwordHash, totpSecretRef, now, now);
   }
 
-  /** Removes a setup claim whose keychain entry could not be written. */
-  removeAccount(): void {
-    this.deleteAccount.run();
+  pendingSetup(): PendingSetupRow | undefined {
+    const row = this.selectPendingSetup.get();
+    return row ? (JSON.parse(row.value) as PendingSetupRow) : undefined;
+  }
+
+  /** Starts (or replaces) the one pending first-run setup. */
+  putPendingSetup(pending: PendingSetupRow, now: number): void {
+    this.upsertPendingSetup.run(JSON.stringify(pending), now);
+  }
+
+  clearPendingSetup(): void {
+    this.deletePendingSetup.run();
   }
 
   /** Counts one more attempt in SQL (so concurrent attempts in any process are all counted). */
@@ -119,9 +149,13 @@ export class AdminRepo {
     this.updatePasswordHash.run(passwordHash, now);
   }
 
-  /** Re-enrolment: replay protection starts over with the new secret. */
-  resetLastTotpStep(now: number): void {
-    this.resetTotpStep.run(now);
+  /**
+   * Re-enrolment, compare-and-set: switches to the new secret's keychain entry only while the account still
+   * uses `expectedRef` and `expectedPasswordHash` (the new entry is sealed under that password). Replay
+   * protection continues from `step`, the new secret's step that confirmed it.
+   */
+  switchTotpSecret(ref: string, step: number, now: number, expected: { ref: string; passwordHash: string }): boolean {
+    return this.updateTotpSecret.run(ref, step, now, expected.ref, expected.passwordHash).changes === 1;
   }
 
   replaceRecoveryCodes(codeHashes: readonly string[], now: number): void {
@@ -129,8 +163,13 @@ export class AdminRepo {
     for (const hash of codeHashes) this.insertRecoveryCode.run(hash, now);
   }
 
-  hasUnusedRecoveryCode(codeHash: string): boolean {
-    return this.selectUnusedRecoveryCode.get(codeHash) !== undefined;
+  /** The recovery code with this hash: absent when it is not one of the current codes. */
+  recoveryCode(codeHash: string): { usedAt: number | null } | undefined {
+    return this.selectRecoveryCode.get(codeHash);
+  }
+
+  recoveryCodesLeft(): number {
+    return this.countUnusedRecoveryCodes.get()?.left ?? 0;
   }
 
   /** True only for the one caller that marks an unused code used. */

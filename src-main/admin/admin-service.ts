@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@contract';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
@@ -7,11 +7,16 @@ import type { RoleResolver, Session } from '../session';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AuditLog } from '../audit/audit-log';
 import { AdminRepo, type AdminAccountRow } from './admin-repo';
+import { actorOf, type Enrolment } from './enrolment';
+import { FirstRunSetup } from './first-run-setup';
 import { lockoutDelayMs } from './lockout';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password';
-import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes';
-import { newTotpSecret, totpUri, verifyTotp } from './totp';
+import { hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes';
+import { verifyTotp } from './totp';
+import { TotpReenrolment } from './totp-reenrolment';
 import { openTotpSecret, sealTotpSecret } from './totp-secret-box';
+
+export { actorOf, type Enrolment } from './enrolment';
 
 export const ADMIN_IDLE_MS = 15 * 60_000;
 const TOUCH_EVERY_MS = 5_000;
@@ -19,24 +24,26 @@ const ADMIN_MAX_MS = 8 * 60 * 60_000;
 /** The CLI keeps its admin token in the keychain, readable by every process of the user: short unless `--remember`. */
 export const CLI_SESSION_MS = 15 * 60_000;
 
-export interface Enrolment {
-  otpauthUri: string;
-  secret: string;
-  recoveryCodes: string[];
-}
-
 export interface AdminStatus {
   configured: boolean;
+  /** When a first-run setup was started and not finished (no account yet), else null. */
+  pendingSetupSince: number | null;
   unlocked: boolean;
   expiresAt: number | null;
   lockedUntil: number | null;
+  /** Unused recovery codes, shown to an unlocked admin only (null otherwise). */
+  recoveryCodesLeft: number | null;
+}
+
+export interface UnlockResult extends AdminStatus {
+  /** This unlock used up a recovery code (`recoveryCodesLeft` says how many remain). */
+  usedRecoveryCode: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const alreadySetUp = () => new AppError('conflict', 'The admin account already exists.');
-
-export const actorOf = (session: Session): string => `${session.userId}@${session.host}`;
+const REUSED_RECOVERY_CODE =
+  'This recovery code was already used: each works once. Use another one or a code from your authenticator app.';
 
 /** The local admin account: password + TOTP unlock, recovery codes, lockout, idle-expiring sessions. */
 export class AdminService implements RoleResolver {
@@ -47,46 +54,34 @@ export class AdminService implements RoleResolver {
     private readonly audit: AuditLog,
   ) {
     this.repo = new AdminRepo(store.sqlite);
+    this.firstRun = new FirstRunSetup(store.sqlite, this.repo, secrets, clock, audit);
+    this.reenrolment = new TotpReenrolment(store.sqlite, this.repo, secrets, clock, audit);
   }
 
   private readonly repo: AdminRepo;
+  private readonly firstRun: FirstRunSetup;
+  private readonly reenrolment: TotpReenrolment;
   private readonly touched = new Map<string, number>();
 
   isConfigured(): boolean {
     return this.repo.account() !== undefined;
   }
 
-  async setup(password: string, session: Session): Promise<Enrolment> {
-    if (this.isConfigured()) throw alreadySetUp();
-    checkPasswordStrength(password);
-    const passwordHash = await hashPassword(password);
-    const secret = newTotpSecret();
-    // One keychain entry per data folder: two Aditus databases never share (or overwrite) a TOTP secret.
-    const totpRef = `admin-totp:${randomUUID()}`;
-    const sealed = await sealTotpSecret(secret, password, totpRef);
-    const codes = newRecoveryCodes();
-    const now = this.clock.now();
-    // Claim the account before touching the keychain: a concurrent setup (any process) loses here and
-    // leaves no keychain entry behind.
-    const claimed = immediate(this.store.sqlite, () => {
-      if (this.repo.account()) return false;
-      this.repo.createAccount(passwordHash, totpRef, now);
-      this.repo.replaceRecoveryCodes(codes.map(hashRecoveryCode), now);
-      return true;
-    });
-    if (!claimed) throw alreadySetUp();
-    try {
-      await this.secrets.set(totpRef, sealed);
-    } catch (err) {
-      immediate(this.store.sqlite, () => {
-        this.repo.removeAccount();
-        this.repo.replaceRecoveryCodes([], now);
-      });
-      await this.secrets.delete(totpRef).catch(() => false);
-      throw err;
-    }
-    this.audit.append({ actor: actorOf(session), action: 'admin.setup', target: 'admin' });
-    return { otpauthUri: totpUri(secret, `admin@${session.userId}`), secret, recoveryCodes: codes };
+  /** First-run setup, step 1: a pending enrolment (nothing is an account until `unlock` confirms a code). */
+  setup(password: string, session: Session, options: { restart?: boolean } = {}): Promise<Enrolment> {
+    return this.firstRun.start(password, session, options);
+  }
+
+  /** The unfinished setup's enrolment again, for the password it was started with. */
+  resumeSetup(password: string, session: Session): Promise<Enrolment> {
+    return this.firstRun.resume(password, session);
+  }
+
+  /** A new session token and the insert that opens it (run inside the caller's transaction). */
+  private newSession(session: Session, now: number, remember: boolean) {
+    const token = randomBytes(32).toString('base64url');
+    const maxMs = session.host === 'cli' && !remember ? CLI_SESSION_MS : ADMIN_MAX_MS;
+    return { token, insert: () => this.repo.insertSession(sha256(token), session.host, now, now + maxMs) };
   }
 
   /**
@@ -140,32 +135,43 @@ export class AdminService implements RoleResolver {
     return opened;
   }
 
-  /** Password + (TOTP code or a recovery code) → a new admin session token, stored on the session. */
+  /**
+   * Password + (TOTP code or a recovery code) → a new admin session token, stored on the session. While a
+   * first-run setup is pending, the first code from its new authenticator finishes it (and unlocks).
+   */
   async unlock(
     password: string,
     code: string,
     session: Session,
     options: { remember?: boolean } = {},
-  ): Promise<AdminStatus> {
+  ): Promise<UnlockResult> {
+    if (this.firstRun.pendingSince() !== null) {
+      const opened = this.newSession(session, this.clock.now(), options.remember === true);
+      await this.firstRun.confirm(password, code, session, opened.insert);
+      session.adminToken = opened.token;
+      return { ...this.status(session), usedRecoveryCode: false };
+    }
     const now = this.clock.now();
     const attempt = this.reserveAttempt(now);
     const { account } = attempt;
     const actor = actorOf(session);
     const passwordOk = await verifyPassword(password, account.passwordHash);
     let secondFactor: { ok: boolean; step?: number; recoveryHash?: string } = { ok: false };
+    let reusedRecoveryCode = false;
     let legacySecret: string | null = null;
     if (passwordOk) {
       if (looksLikeRecoveryCode(code)) {
         const hash = hashRecoveryCode(code);
-        secondFactor = { ok: this.repo.hasUnusedRecoveryCode(hash), recoveryHash: hash };
+        const stored = this.repo.recoveryCode(hash);
+        reusedRecoveryCode = stored !== undefined && stored.usedAt !== null;
+        secondFactor = { ok: stored !== undefined && stored.usedAt === null, recoveryHash: hash };
       } else {
         const { secret, legacy } = await this.totpSecret(account, password);
         if (legacy) legacySecret = secret;
         secondFactor = verifyTotp(secret, code.trim(), now, account.lastTotpStep);
       }
     }
-    const token = randomBytes(32).toString('base64url');
-    const maxMs = session.host === 'cli' && !options.remember ? CLI_SESSION_MS : ADMIN_MAX_MS;
+    const opened = this.newSession(session, now, options.remember === true);
     // The TOTP step and the recovery code are consumed by compare-and-set: of concurrent attempts with the
     // same code (in any process) exactly one opens a session.
     const accepted =
@@ -177,18 +183,23 @@ export class AdminService implements RoleResolver {
           : this.repo.claimTotpStep(secondFactor.step ?? Number.MAX_SAFE_INTEGER);
         if (!consumed) return false;
         this.repo.clearFailures(now);
-        this.repo.insertSession(sha256(token), session.host, now, now + maxMs);
+        opened.insert();
         return true;
       });
-    if (!accepted) this.failAttempt(actor, attempt, 'Wrong password or code.');
+    // A recovery code that lost the race to a concurrent attempt was used by that one.
+    if (!accepted && passwordOk && secondFactor.ok && secondFactor.recoveryHash) reusedRecoveryCode = true;
+    if (!accepted)
+      this.failAttempt(actor, attempt, reusedRecoveryCode ? REUSED_RECOVERY_CODE : 'Wrong password or code.');
     if (legacySecret !== null) await this.resealLegacySecret(account, legacySecret, password);
+    const usedRecoveryCode = secondFactor.recoveryHash !== undefined;
     this.audit.append({
       actor,
-      action: secondFactor.recoveryHash ? 'admin.login_recovery_code' : 'admin.login',
+      action: usedRecoveryCode ? 'admin.login_recovery_code' : 'admin.login',
       target: 'admin',
+      ...(usedRecoveryCode ? { after: { recoveryCodesLeft: this.repo.recoveryCodesLeft() } } : {}),
     });
-    session.adminToken = token;
-    return this.status(session);
+    session.adminToken = opened.token;
+    return { ...this.status(session), usedRecoveryCode };
   }
 
   /**
@@ -202,6 +213,7 @@ export class AdminService implements RoleResolver {
 
   lock(session: Session): AdminStatus {
     if (session.adminToken) {
+      this.reenrolment.forget(session);
       this.repo.revokeSession(sha256(session.adminToken), this.clock.now());
       this.audit.append({ actor: actorOf(session), action: 'admin.lock', target: 'admin' });
     }
@@ -224,9 +236,11 @@ export class AdminService implements RoleResolver {
     const now = this.clock.now();
     return {
       configured: account !== undefined,
+      pendingSetupSince: this.firstRun.pendingSince(),
       unlocked: expiresAt !== null,
       expiresAt,
       lockedUntil: account?.lockedUntil && account.lockedUntil > now ? account.lockedUntil : null,
+      recoveryCodesLeft: expiresAt !== null ? this.repo.recoveryCodesLeft() : null,
     };
   }
 
@@ -268,6 +282,9 @@ export class AdminService implements RoleResolver {
     const now = this.clock.now();
     try {
       immediate(this.store.sqlite, () => {
+        // A re-enrolment confirmed meanwhile moved the secret to another entry, still sealed under `current`.
+        if (this.repo.account()?.totpSecretRef !== account.totpSecretRef)
+          throw new AppError('conflict', 'The authenticator was re-enrolled meanwhile: change the password again.');
         this.repo.setPasswordHash(hash, now);
         this.repo.revokeOtherSessions(session.adminToken ? sha256(session.adminToken) : null, now);
       });
@@ -278,16 +295,14 @@ export class AdminService implements RoleResolver {
     this.audit.append({ actor: actorOf(session), action: 'admin.password_changed', target: 'admin' });
   }
 
+  /** Re-enrolment, step 1: a new secret and codes; the old ones stay active until `confirmReenrolment`. */
   async reenrolTotp(password: string, session: Session): Promise<Enrolment> {
     const account = await this.checkPassword(password, session, 'The password is wrong.');
-    const secret = newTotpSecret();
-    await this.secrets.set(account.totpSecretRef, await sealTotpSecret(secret, password, account.totpSecretRef));
-    const codes = newRecoveryCodes();
-    immediate(this.store.sqlite, () => {
-      this.repo.resetLastTotpStep(this.clock.now());
-      this.repo.replaceRecoveryCodes(codes.map(hashRecoveryCode), this.clock.now());
-    });
-    this.audit.append({ actor: actorOf(session), action: 'admin.totp_reenrolled', target: 'admin' });
-    return { otpauthUri: totpUri(secret, `admin@${session.userId}`), secret, recoveryCodes: codes };
+    return this.reenrolment.begin(account, password, session);
+  }
+
+  /** Re-enrolment, step 2: a code from the NEW secret switches to it and to the new recovery codes. */
+  confirmReenrolment(code: string, session: Session): Promise<void> {
+    return this.reenrolment.confirm(code, session);
   }
 }

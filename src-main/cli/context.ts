@@ -1,4 +1,5 @@
 import type { Channel, ChannelInput, ChannelOutput, Result } from '@contract';
+import type { Clock } from '../clock';
 import { createCore, type Core, type UsageAtClose } from '../core';
 import { defaultDataDir } from '../paths';
 import { KeytarSecretStore } from '../secrets/keytar-store';
@@ -17,6 +18,8 @@ export interface CliDeps {
   io: CliIo;
   /** Tests may pass another store; the real CLI always uses the OS keychain. */
   secrets?: SecretStore;
+  /** Tests may pass a clock (a budget that resets tomorrow); the real CLI uses the system clock. */
+  clock?: Clock;
 }
 
 /** One CLI invocation: a core for the data dir and a typed call through the same dispatch as the app. */
@@ -46,6 +49,7 @@ export class CliContext {
       secrets: this.deps.secrets ?? new KeytarSecretStore(),
       log: (line) => writeLine(this.io.stderr, line),
       env: this.io.env,
+      ...(this.deps.clock ? { clock: this.deps.clock } : {}),
     });
     return this.core;
   }

@@ -4,7 +4,9 @@ import { isAppError } from '../errors';
 import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
 import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
+import { candidatesCommand } from './commands/candidates';
 import { draftCommand, extractCommand, validateCommand } from './commands/drafting';
+import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
 import { usageCommand } from './commands/usage';
@@ -29,6 +31,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
       writeErr: (s) => deps.io.stderr.write(s),
     });
   const ctx = () => (holder.ctx ??= new CliContext(deps, program.opts<GlobalOptions>()));
+  program.addCommand(infoCommand(ctx));
   program.addCommand(providersCommand(ctx));
   program.addCommand(serveCommand(ctx));
   program.addCommand(adminCommand(ctx));
@@ -38,6 +41,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(askCommand(ctx));
   program.addCommand(metricsCommand(ctx));
   program.addCommand(outboxCommand(ctx));
+  program.addCommand(candidatesCommand(ctx));
   program.addCommand(extractCommand(ctx));
   program.addCommand(draftCommand(ctx));
   program.addCommand(validateCommand(ctx));

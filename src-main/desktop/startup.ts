@@ -12,6 +12,13 @@ export interface StartupFailure {
 
 export const STARTUP_EXIT_CODE = 1;
 
+/** The data folder's log file (runtime/log-file.ts), where the failure's full detail is written. */
+export interface StartupLog {
+  readonly path: string;
+  /** Writes `what: <stack>` (once per error, if the core wrote it already); false when it could not be written. */
+  writeError(what: string, err: unknown): boolean;
+}
+
 /** A hint for the causes a user or admin can fix, matched on the error's text. */
 function hintFor(text: string): string | null {
   if (
@@ -27,18 +34,21 @@ function hintFor(text: string): string | null {
   return null;
 }
 
-/** The failure to report for an error thrown while starting (known secrets redacted from everything shown). */
-export function startupFailure(err: unknown, dataDir: string): StartupFailure {
+/**
+ * The failure to report for an error thrown while starting (known secrets redacted from everything shown); its
+ * detail is written to the log file, which the message names.
+ */
+export function startupFailure(err: unknown, dataDir: string, log?: StartupLog): StartupFailure {
   const cause = redactKnownSecrets(err instanceof Error ? err.message : String(err));
   const hint = hintFor(cause);
-  const message = [
-    cause,
-    ...(hint ? ['', hint] : []),
-    '',
-    `Data folder: ${dataDir}`,
-    'Aditus keeps no log file; started from a terminal, it prints the details there.',
-  ].join('\n');
   const detail = redactKnownSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  const written = log?.writeError('start-up failed', err) ?? false;
+  const where = !log
+    ? 'Started from a terminal, Aditus prints the details there.'
+    : written
+      ? `The details were written to the log file ${log.path}`
+      : `The details could not be written to the log file ${log.path}; started from a terminal, Aditus prints them there.`;
+  const message = [cause, ...(hint ? ['', hint] : []), '', `Data folder: ${dataDir}`, where].join('\n');
   return { title: 'Aditus could not start', message, detail, exitCode: STARTUP_EXIT_CODE };
 }
 
@@ -51,12 +61,13 @@ export async function runStartup(
   start: () => Promise<void>,
   onError: (failure: StartupFailure) => void,
   dataDir: string,
+  log?: StartupLog,
 ): Promise<boolean> {
   try {
     await start();
     return true;
   } catch (err) {
-    onError(startupFailure(err, dataDir));
+    onError(startupFailure(err, dataDir, log));
     return false;
   }
 }

@@ -10,7 +10,9 @@ async function withQr(enrolment: Enrolment) {
 export function adminHandlers({ admin }: { admin: AdminService }): FeatureHandlers<DomainChannel<'admin'>> {
   return {
     'admin:status': (_input, ctx) => admin.status(ctx.session),
-    'admin:setup': async ({ password }, ctx) => withQr(await admin.setup(password, ctx.session)),
+    'admin:setup': async ({ password, restart }, ctx) =>
+      withQr(await admin.setup(password, ctx.session, { restart: restart === true })),
+    'admin:setup-resume': async ({ password }, ctx) => withQr(await admin.resumeSetup(password, ctx.session)),
     'admin:unlock': ({ password, code, remember }, ctx) =>
       admin.unlock(password, code, ctx.session, { remember: remember === true }),
     'admin:lock': (_input, ctx) => admin.lock(ctx.session),
@@ -19,5 +21,9 @@ export function adminHandlers({ admin }: { admin: AdminService }): FeatureHandle
       return { changed: true as const };
     },
     'admin:reenrol-totp': async ({ password }, ctx) => withQr(await admin.reenrolTotp(password, ctx.session)),
+    'admin:reenrol-totp-confirm': async ({ code }, ctx) => {
+      await admin.confirmReenrolment(code, ctx.session);
+      return { reenrolled: true as const };
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { DomainChannel, FeatureHandlers, HandlerContext } from '../ipc/handlers';
+import type { CandidateRecords } from '../drafting/service/candidate-records';
 import type { CallContext, DraftingService } from '../drafting/service/drafting-service';
 
 type DraftingChannels = DomainChannel<'candidates' | 'jobs' | 'drafts' | 'documents'>;
@@ -10,16 +11,24 @@ const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
 });
 
 /** `candidates:*`, `jobs:*`, `drafts:*`, `documents:*`: thin wrappers over the drafting service. */
-export function draftingHandlers({ drafting }: { drafting: DraftingService }): FeatureHandlers<DraftingChannels> {
+export function draftingHandlers({
+  drafting,
+  records,
+}: {
+  drafting: DraftingService;
+  records: CandidateRecords;
+}): FeatureHandlers<DraftingChannels> {
   const repos = drafting.repos;
   // Running generations by stream id, so a Stop button can cancel one (an Electron invoke cannot be aborted).
   const running = new Map<string, AbortController>();
   return {
     'candidates:list': () => repos.candidates.list(),
     'candidates:import': (input) => drafting.importCandidate(input),
+    'candidates:update': ({ id, record }) => records.update(id, record),
+    'candidates:export': ({ id }) => records.export(id),
     'jobs:list': () => repos.jobs.list(),
     'jobs:import': (input) => drafting.importJob(input),
-    'jobs:extract': ({ id, provider }, ctx) => drafting.extract(id, callContext(ctx, provider)),
+    'jobs:extract': ({ id, provider, keepEdited }, ctx) => drafting.extract(id, callContext(ctx, provider), keepEdited),
     'jobs:update-fields': ({ id, fields }) => drafting.updateJobFields(id, fields),
     'drafts:generate': async ({ streamId, provider, ...input }, ctx) => {
       const controller = new AbortController();
@@ -42,6 +51,10 @@ export function draftingHandlers({ drafting }: { drafting: DraftingService }): F
     'drafts:check': (input, ctx) => drafting.check(input, callContext(ctx)),
     'documents:list': ({ candidateId }) => repos.documents.list(candidateId),
     'documents:get': ({ id }) => repos.documents.get(id),
+    'documents:validation': ({ documentId }) => {
+      repos.documents.get(documentId);
+      return repos.validations.latest(documentId);
+    },
     'documents:autosave': ({ id, text }) => drafting.autosave(id, text),
     'documents:save-version': ({ id, text }) => drafting.saveVersion(id, text),
     'documents:restore': ({ id, version }) => drafting.restore(id, version),

@@ -5,12 +5,14 @@ import type { ConfiguredProviders } from '../providers/configured-providers';
 import type { Budgets } from '../routing/budgets';
 import type { CircuitBreakers } from '../routing/circuit-breaker';
 import { microsToUsd } from '../usage/money';
+import type { PricingService } from '../usage/pricing';
 
 export interface ProviderHandlerServices {
   providers: ProviderConfigService;
   configuredProviders: ConfiguredProviders;
   budgets: Budgets;
   breakers: CircuitBreakers;
+  pricing: PricingService;
 }
 
 /** `providers:*`: provider configs (admin), their credentials and models, and their health. */
@@ -19,6 +21,7 @@ export function providerHandlers({
   configuredProviders,
   budgets,
   breakers,
+  pricing,
 }: ProviderHandlerServices): FeatureHandlers<DomainChannel<'providers'>> {
   return {
     'providers:list': () => providers.list().map(toDto),
@@ -35,9 +38,12 @@ export function providerHandlers({
         return {
           name: row.name,
           circuit: breakers.state(row.id),
+          recentFailures: breakers.consecutiveFailures(row.id),
           dayTokens: used.dayTokens,
           monthTokens: used.monthTokens,
+          dayCostUsd: microsToUsd(used.dayCostMicros),
           monthCostUsd: microsToUsd(used.monthCostMicros),
+          priced: pricing.priceFor(row.model) !== null,
         };
       }),
   };

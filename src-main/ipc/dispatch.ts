@@ -15,15 +15,24 @@ const noEvents: Pick<HandlerContext, 'emit'> = { emit: () => undefined };
 
 const keepText = (text: string): string => text;
 
+/** The log file internal errors are written to (with their stack), named in the message the caller gets. */
+export interface ErrorLogFile {
+  readonly path: string;
+  /** False when the entry could not be written. */
+  write(text: string): boolean;
+}
+
 /**
  * The one entry point every host uses: channel allowlist → role check → zod parse → handler → envelope.
- * `redact` scrubs every message and log line that leaves through it (the composition root passes the keychain's).
+ * `redact` scrubs every message and log line that leaves through it (the composition root passes the keychain's);
+ * an internal error's stack goes to `log` (the host's output) and to `logFile`.
  */
 export function createDispatch(
   handlers: Handlers,
   roles: RoleResolver,
   log: (line: string) => void,
   redact: (text: string) => string = keepText,
+  logFile?: ErrorLogFile,
 ): Dispatch {
   return async (channelName, input, session, events = noEvents) => {
     try {
@@ -43,7 +52,7 @@ export function createDispatch(
       const output = await handler(parsed.data, { session, role, emit: events.emit, signal: events.signal });
       return { ok: true, data: spec.output.parse(output) };
     } catch (err) {
-      return { ok: false, error: toErrorDto(err, log, redact) };
+      return { ok: false, error: toErrorDto(err, log, redact, logFile) };
     }
   };
 }
@@ -59,10 +68,19 @@ export function toErrorDto(
   err: unknown,
   log: (line: string) => void,
   redact: (text: string) => string = keepText,
+  logFile?: ErrorLogFile,
 ): { code: AppError['code']; message: string; details?: Record<string, unknown> } {
   if (isAppError(err)) return { code: err.code, message: redact(err.message), details: err.details };
   const storage = storageErrorFrom(err);
   if (storage) return { code: storage.code, message: storage.message };
-  log(`internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
-  return { code: 'internal', message: 'Something went wrong inside Aditus; details were written to the log.' };
+  const line = `internal error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}`;
+  log(line);
+  return { code: 'internal', message: internalErrorMessage(logFile, logFile?.write(line) ?? false) };
+}
+
+function internalErrorMessage(logFile: ErrorLogFile | undefined, written: boolean): string {
+  const what = 'Something went wrong inside Aditus';
+  if (!logFile) return `${what}.`;
+  if (written) return `${what}; the details were written to the log file ${logFile.path}`;
+  return `${what}, and the details could not be written to the log file ${logFile.path}`;
 }

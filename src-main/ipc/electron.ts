@@ -1,4 +1,4 @@
-import { ipcMain, type WebContents } from 'electron';
+import { ipcMain, webContents as allWebContents, type WebContents } from 'electron';
 import { isAppPage } from '@shared/app-origin';
 import type { Core } from '../core';
 import type { Session } from '../session';
@@ -17,6 +17,13 @@ export function registerIpc(core: Core, devServerUrl: string | undefined): void 
     }
     return s;
   };
+
+  // Events for every window (a queued task landed) go to each app page.
+  core.onEvent((name, payload) => {
+    for (const contents of allWebContents.getAllWebContents())
+      if (!contents.isDestroyed() && isAppPage(contents.getURL(), devServerUrl))
+        contents.send(EVENT_CHANNEL, name, payload);
+  });
 
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!isAppPage(event.senderFrame?.url, devServerUrl))

@@ -1,6 +1,7 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
+import { ConfigUsage, type PeriodUsage } from '../usage/config-usage';
 import { dayKey, monthKey, nextLocalMidnight, nextMonthStart } from '../usage/periods';
 
 export interface BudgetLimits {
@@ -24,18 +25,26 @@ export type LimitName = 'daily_tokens' | 'monthly_tokens' | 'monthly_cost';
 
 export interface BudgetDenial {
   limit: LimitName;
+  /** What the call may use at most (tokens, or micro-dollars for the cost limit): its reservation. */
+  call: number;
+  /** Used in the limit's period (settled usage plus what calls in flight hold), without this call. */
   used: number;
+  /** The part of `used` that calls in flight hold (their worst case, until they settle). */
+  held: number;
   max: number;
   resetsAt: number;
 }
+
+/** A config's use in the local day and month: what the usage rollups hold plus what calls in flight reserved. */
+export type BudgetUsage = PeriodUsage;
 
 export const hasLimits = (l: BudgetLimits): boolean =>
   l.dailyTokenLimit !== null || l.monthlyTokenLimit !== null || l.monthlyCostLimitMicros !== null;
 
 /**
- * Budget this process has reserved in the database (a ledger row in state `reserved`, counted in the
- * counters) and hands out to its calls from memory. `granted` is what the counters hold for it; `held` is
- * what calls in flight drew; `used` is what settled calls really used.
+ * Budget this process has reserved in the database (a ledger row in state `reserved`, whose unused part is
+ * counted on top of the usage rollups) and hands out to its calls from memory. `granted` is what its ledger
+ * row reserved; `held` is what calls in flight drew; `used` is what settled calls really used.
  */
 interface Lease {
   id: number;
@@ -64,7 +73,7 @@ interface Growth {
 const LEASE_CALLS = 16;
 /** A lease is replaced after this long, so a live process's lease never looks stale to another one. */
 const LEASE_MAX_AGE_MS = 60_000;
-/** Unused budget goes back to the counters once a config has had no call in flight for this long. */
+/** A lease closes (its unused part no longer counts) once a config has had no call in flight for this long. */
 const LEASE_IDLE_MS = 1_000;
 
 export interface BudgetsOptions {
@@ -76,21 +85,25 @@ export interface BudgetsOptions {
 }
 
 /**
- * Token and cost budgets per config. Every call reserves its worst case before it is sent and settles to
- * the real usage after (or releases on failure), so concurrent calls — in this process or another one
- * sharing the database — can never overshoot a limit. The reservation is taken from a per-process lease:
- * one immediate transaction reserves budget for up to LEASE_CALLS calls on the running counters (at most
- * half of what the limits leave, at least what the call needs), the calls then draw from it in memory, settlements are written to the
- * lease's ledger row with their usage events, and the unused part goes back when the config is idle.
- * A process that dies leaves its lease `reserved`; the next start releases its unused part.
+ * Token and cost budgets per config. What a config has used in a period is read from the usage rollups
+ * (config-usage.ts), whether or not it has a limit, so a limit set mid-day or mid-month counts what was
+ * already used; what calls in flight reserved is added on top (the open ledger rows' unused part).
+ *
+ * Every call reserves its worst case before it is sent and settles to the real usage after (or releases on
+ * failure), so concurrent calls — in this process or another one sharing the database — can never
+ * overshoot a limit. The reservation is taken from a per-process lease: one immediate transaction checks
+ * the limits against rollups + open reservations and reserves budget for up to LEASE_CALLS calls (at most
+ * half of what the limits leave, at least what the call needs); the calls then draw from it in memory, each
+ * settlement is written to the lease's ledger row in the transaction that adds its usage event to the
+ * rollups (so rollups + the row's unused part stay exact), and the row closes when the config is idle.
+ * A process that dies leaves its lease `reserved`; the next start releases it.
  */
 export class Budgets {
-  private readonly readCounter: Statement;
-  private readonly addCounter: Statement;
+  private readonly rollups: ConfigUsage;
+  private readonly readReserved: Statement;
   private readonly insertLedger: Statement;
   private readonly growLedger: Statement;
   private readonly addUsed: Statement;
-  private readonly readLedger: Statement;
   private readonly closeLedger: Statement;
   /** Built once: `immediate()` builds a new transaction wrapper per call. */
   private readonly growTxn: Transaction<Budgets['growNow']>;
@@ -105,13 +118,26 @@ export class Budgets {
     private readonly options: BudgetsOptions = {},
   ) {
     const { sqlite } = store;
-    this.readCounter = sqlite.prepare(
-      'SELECT tokens, cost_micros AS costMicros FROM budget_counters WHERE config_id = ? AND period_key = ?',
-    );
-    this.addCounter = sqlite.prepare(`
-      INSERT INTO budget_counters (config_id, period_key, tokens, cost_micros) VALUES (?, ?, ?, ?)
-      ON CONFLICT (config_id, period_key) DO UPDATE SET tokens = tokens + excluded.tokens,
-        cost_micros = cost_micros + excluded.cost_micros`);
+    this.rollups = new ConfigUsage(store);
+    // The open leases' unused part (what their calls used is in the rollups already); partial index. Another
+    // process's lease whose calls used more than it reserved counts nothing more (its use is in the rollups);
+    // this process's own leases count exactly (reserved − used, which ownSpare then takes apart).
+    const unused = (reserved: string, used: string) =>
+      `CASE WHEN id IN (SELECT value FROM json_each(@own)) THEN ${reserved} - ${used} ELSE max(${reserved} - ${used}, 0) END`;
+    const tokens = unused('reserved_tokens', 'used_tokens');
+    const cost = unused('reserved_cost_micros', 'used_cost_micros');
+    this.readReserved = sqlite
+      .prepare(
+        `
+      SELECT
+        coalesce(sum(CASE WHEN day_key = @day THEN ${tokens} END), 0),
+        coalesce(sum(CASE WHEN day_key = @day THEN ${cost} END), 0),
+        coalesce(sum(${tokens}), 0),
+        coalesce(sum(${cost}), 0)
+      FROM budget_ledger INDEXED BY budget_ledger_reserved
+      WHERE state = 'reserved' AND config_id = @configId AND month_key = @month`,
+      )
+      .raw();
     this.insertLedger = sqlite.prepare(`
       INSERT INTO budget_ledger (config_id, request_id, day_key, month_key, state, reserved_tokens, reserved_cost_micros, created_at)
       VALUES (?, ?, ?, ?, 'reserved', ?, ?, ?)`);
@@ -121,38 +147,65 @@ export class Budgets {
     this.addUsed = sqlite.prepare(`
       UPDATE budget_ledger SET used_tokens = used_tokens + ?, used_cost_micros = used_cost_micros + ?
       WHERE id = ? AND state = 'reserved'`);
-    this.readLedger = sqlite.prepare(`
-      SELECT id, config_id AS configId, day_key AS dayKey, month_key AS monthKey, state,
-        reserved_tokens AS reservedTokens, reserved_cost_micros AS reservedCost,
-        used_tokens AS usedTokens, used_cost_micros AS usedCost
-      FROM budget_ledger WHERE id = ?`);
     this.closeLedger = sqlite.prepare(`
       UPDATE budget_ledger SET state = ?, settled_at = ? WHERE id = ? AND state = 'reserved'`);
     this.growTxn = sqlite.transaction(this.growNow.bind(this));
   }
 
-  private counter(configId: string, key: string): { tokens: number; costMicros: number } {
-    return (
-      (this.readCounter.get(configId, key) as { tokens: number; costMicros: number } | undefined) ?? {
-        tokens: 0,
-        costMicros: 0,
-      }
-    );
+  /** In the database: the rollups' usage plus every open lease's unused part (this process's included). */
+  private reservedTotals(configId: string, now: number, used = this.rollups.of(configId, now)): BudgetUsage {
+    const own = this.ownLeases(configId).map((l) => l.id);
+    const [dayTokens, dayCost, monthTokens, monthCost] = this.readReserved.get({
+      configId,
+      day: dayKey(now),
+      month: monthKey(now),
+      own: JSON.stringify(own),
+    }) as [number, number, number, number];
+    return {
+      dayTokens: used.dayTokens + dayTokens,
+      dayCostMicros: used.dayCostMicros + dayCost,
+      monthTokens: used.monthTokens + monthTokens,
+      monthCostMicros: used.monthCostMicros + monthCost,
+    };
+  }
+
+  private ownLeases(configId: string): Lease[] {
+    return [...this.leases.values(), ...this.retired].filter((l) => l.configId === configId);
   }
 
   /**
-   * Used so far this local day and month: settled usage plus what calls in flight anywhere hold. This
-   * process's own unused lease is not counted (another process's is, until it goes back).
+   * The unused part of this process's own leases for the config, per period of `now`: negative when its calls
+   * used more than the lease reserved. The database counts each own lease as reserved − used-so-far
+   * committed; taking this away leaves what its calls in flight hold plus what settled and is not committed yet.
    */
-  usage(configId: string, now = this.clock.now()): { dayTokens: number; monthTokens: number; monthCostMicros: number } {
-    const day = this.counter(configId, `d:${dayKey(now)}`);
-    const month = this.counter(configId, `m:${monthKey(now)}`);
-    const lease = this.leases.get(configId);
-    const spare = lease && lease.dayKey === dayKey(now) ? spareOf(lease) : { tokens: 0, cost: 0 };
+  private ownSpare(configId: string, now: number): BudgetUsage {
+    const spare: BudgetUsage = { dayTokens: 0, dayCostMicros: 0, monthTokens: 0, monthCostMicros: 0 };
+    for (const lease of this.ownLeases(configId)) {
+      if (lease.monthKey !== monthKey(now)) continue;
+      const { tokens, cost } = spareOf(lease);
+      spare.monthTokens += tokens;
+      spare.monthCostMicros += cost;
+      if (lease.dayKey === dayKey(now)) {
+        spare.dayTokens += tokens;
+        spare.dayCostMicros += cost;
+      }
+    }
+    return spare;
+  }
+
+  /**
+   * Used so far this local day and month, with or without limits: the usage rollups plus what calls in
+   * flight anywhere hold. This process's own unused lease is not counted (another process's is, until it
+   * goes back).
+   */
+  usage(configId: string, now = this.clock.now()): BudgetUsage {
+    const total = this.reservedTotals(configId, now);
+    const spare = this.ownSpare(configId, now);
     return {
-      dayTokens: day.tokens - spare.tokens,
-      monthTokens: month.tokens - spare.tokens,
-      monthCostMicros: month.costMicros - spare.cost,
+      dayTokens: total.dayTokens - spare.dayTokens,
+      dayCostMicros: total.dayCostMicros - spare.dayCostMicros,
+      monthTokens: total.monthTokens - spare.monthTokens,
+      monthCostMicros: total.monthCostMicros - spare.monthCostMicros,
     };
   }
 
@@ -200,32 +253,47 @@ export class Budgets {
   ): Growth | BudgetDenial {
     const d = dayKey(now);
     const m = monthKey(now);
-    const day = this.counter(configId, `d:${d}`);
-    const month = this.counter(configId, `m:${m}`);
+    const settled = this.rollups.of(configId, now);
+    const total = this.reservedTotals(configId, now, settled);
+    // In use for real: the rollups, other processes' open reservations, and this process's calls in flight
+    // (and settled calls not committed yet), without the unused part of its own leases.
+    const own = this.ownSpare(configId, now);
+    const inUse = {
+      day: total.dayTokens - own.dayTokens,
+      month: total.monthTokens - own.monthTokens,
+      cost: total.monthCostMicros - own.monthCostMicros,
+    };
+    const checks: [LimitName, number | null, number, number, number, number][] = [
+      ['daily_tokens', limits.dailyTokenLimit, inUse.day, tokens, settled.dayTokens, nextLocalMidnight(now)],
+      ['monthly_tokens', limits.monthlyTokenLimit, inUse.month, tokens, settled.monthTokens, nextMonthStart(now)],
+      [
+        'monthly_cost',
+        limits.monthlyCostLimitMicros,
+        inUse.cost,
+        costMicros,
+        settled.monthCostMicros,
+        nextMonthStart(now),
+      ],
+    ];
+    for (const [limit, max, used, call, settledUse, resetsAt] of checks)
+      if (max !== null && used + call > max)
+        return { limit, call, used, held: Math.max(0, used - settledUse), max, resetsAt };
+
+    // Grow by a chunk of calls, but by at most half of what the limits leave beside the lease's unused part
+    // (another process sharing the budget keeps room for its own calls), and never by less than this call
+    // needs: the lease then never holds more than the limits leave.
     const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
     const needTokens = Math.max(0, tokens - spare.tokens);
     const needCost = Math.max(0, costMicros - spare.cost);
-    const checks: [LimitName, number | null, number, number, number, number][] = [
-      ['daily_tokens', limits.dailyTokenLimit, day.tokens, needTokens, spare.tokens, nextLocalMidnight(now)],
-      ['monthly_tokens', limits.monthlyTokenLimit, month.tokens, needTokens, spare.tokens, nextMonthStart(now)],
-      ['monthly_cost', limits.monthlyCostLimitMicros, month.costMicros, needCost, spare.cost, nextMonthStart(now)],
-    ];
-    for (const [limit, max, used, adding, ownSpare, resetsAt] of checks)
-      if (max !== null && used + adding > max) return { limit, used: used - Math.max(0, ownSpare), max, resetsAt };
-
-    // Grow by a chunk of calls, but by at most half of what the limits leave (another process sharing the
-    // budget keeps room for its own calls), and never by less than this call needs.
     const halfRoom = (max: number | null, used: number) =>
       max === null ? Number.POSITIVE_INFINITY : Math.floor((max - used) / 2);
     const tokenRoom = Math.min(
-      halfRoom(limits.dailyTokenLimit, day.tokens),
-      halfRoom(limits.monthlyTokenLimit, month.tokens),
+      halfRoom(limits.dailyTokenLimit, inUse.day + spare.tokens),
+      halfRoom(limits.monthlyTokenLimit, inUse.month + spare.tokens),
     );
-    const costRoom = halfRoom(limits.monthlyCostLimitMicros, month.costMicros);
+    const costRoom = halfRoom(limits.monthlyCostLimitMicros, inUse.cost + spare.cost);
     const growTokens = Math.max(needTokens, Math.min(tokens * LEASE_CALLS, tokenRoom));
     const growCost = Math.max(needCost, Math.min(costMicros * LEASE_CALLS, costRoom));
-    this.addCounter.run(configId, `d:${d}`, growTokens, growCost);
-    this.addCounter.run(configId, `m:${m}`, growTokens, growCost);
     if (lease) {
       this.growLedger.run(growTokens, growCost, lease.id);
       return { id: lease.id, tokens: growTokens, cost: growCost };
@@ -298,26 +366,12 @@ export class Budgets {
     }
   }
 
-  /** Inside a transaction: the counters keep what the lease's calls used, the rest of its reservation goes back. */
+  /**
+   * Closes an open lease: what its calls used stays in the rollups, the rest of its reservation is no longer
+   * counted.
+   */
   private closeRow(id: number, state: 'settled' | 'released'): void {
-    const row = this.readLedger.get(id) as
-      | {
-          configId: string;
-          dayKey: string;
-          monthKey: string;
-          state: string;
-          reservedTokens: number;
-          reservedCost: number;
-          usedTokens: number;
-          usedCost: number;
-        }
-      | undefined;
-    if (!row || row.state !== 'reserved') return;
     this.closeLedger.run(state, this.clock.now(), id);
-    const tokens = row.usedTokens - row.reservedTokens;
-    const cost = row.usedCost - row.reservedCost;
-    this.addCounter.run(row.configId, `d:${row.dayKey}`, tokens, cost);
-    this.addCounter.run(row.configId, `m:${row.monthKey}`, tokens, cost);
   }
 
   /** Leases left open by a process that died: their unused part is released at start-up once older than `olderThanMs`. */

@@ -37,6 +37,11 @@ export class CircuitBreakers {
     return c.state;
   }
 
+  /** Failed calls in a row since the last success (0 again once the circuit opens or closes). */
+  consecutiveFailures(id: string): number {
+    return this.circuits.get(id)?.consecutiveFailures ?? 0;
+  }
+
   /** Whether a call may go out now; in half-open only one probe at a time. */
   tryAcquire(id: string): boolean {
     const c = this.get(id);

@@ -11,7 +11,16 @@ export interface OutboxPayload {
   userId: string;
   providerName: string | null;
   /** What to do with the answer (e.g. store it in a document), by a handler registered for `kind`. */
-  completion: { kind: string; target: string | null };
+  completion: OutboxCompletion;
+}
+
+export interface OutboxCompletion {
+  kind: string;
+  target: string | null;
+  /** What the task is for, shown in the queue ("CV: Ana Lima — Backend engineer"). */
+  label?: string;
+  /** JSON the completion needs besides the answer (e.g. the local validation report to merge with). */
+  context?: unknown;
 }
 
 export interface OutboxItem {
@@ -25,6 +34,7 @@ export interface OutboxItem {
   createdAt: number;
   updatedAt: number;
   completionKind: string;
+  label: string | null;
 }
 
 const MAX_ATTEMPTS = 50;
@@ -38,8 +48,8 @@ export class Outbox {
     private readonly clock: Clock,
   ) {}
 
-  /** Returns the id of the (new or existing) item with this idempotency key. */
-  enqueue(payload: OutboxPayload): string {
+  /** Returns the id of the (new or existing) item with this idempotency key; it is due at `notBefore` (default now). */
+  enqueue(payload: OutboxPayload, notBefore?: number): string {
     return immediate(this.store.sqlite, () => {
       const existing = this.store.sqlite
         .prepare('SELECT id FROM outbox WHERE idempotency_key = ?')
@@ -52,7 +62,16 @@ export class Outbox {
           `INSERT INTO outbox (id, idempotency_key, task, payload, user_id, status, attempts, next_attempt_at, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
         )
-        .run(id, payload.idempotencyKey, payload.task, JSON.stringify(payload), payload.userId, now, now, now);
+        .run(
+          id,
+          payload.idempotencyKey,
+          payload.task,
+          JSON.stringify(payload),
+          payload.userId,
+          Math.max(now, notBefore ?? now),
+          now,
+          now,
+        );
       return id;
     });
   }
@@ -66,10 +85,10 @@ export class Outbox {
            ${includeFinished ? '' : "WHERE status IN ('queued', 'running')"} ORDER BY created_at`,
         )
         .all() as (OutboxItem & { payload: string })[]
-    ).map(({ payload, ...item }) => ({
-      ...item,
-      completionKind: (JSON.parse(payload) as OutboxPayload).completion.kind,
-    }));
+    ).map(({ payload, ...item }) => {
+      const { completion } = JSON.parse(payload) as OutboxPayload;
+      return { ...item, completionKind: completion.kind, label: completion.label ?? null };
+    });
   }
 
   cancel(id: string): boolean {
@@ -80,15 +99,19 @@ export class Outbox {
     );
   }
 
-  /** Atomically takes the due items (queued → running); another process draining at once gets none of them. */
-  claimDue(limit = 10): { id: string; payload: OutboxPayload; attempts: number }[] {
+  /**
+   * Atomically takes the due items (queued → running); another process draining at once gets none of them.
+   * `everything`: the queued items whose next try is later too (a user asked to try now).
+   */
+  claimDue(limit = 10, everything = false): { id: string; payload: OutboxPayload; attempts: number }[] {
     return immediate(this.store.sqlite, () => {
       const now = this.clock.now();
+      const dueBy = everything ? Number.MAX_SAFE_INTEGER : now;
       const rows = this.store.sqlite
         .prepare(
           "SELECT id, payload, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?",
         )
-        .all(now, limit) as { id: string; payload: string; attempts: number }[];
+        .all(dueBy, limit) as { id: string; payload: string; attempts: number }[];
       const claim = this.store.sqlite.prepare("UPDATE outbox SET status = 'running', updated_at = ? WHERE id = ?");
       for (const r of rows) claim.run(now, r.id);
       return rows.map((r) => ({ id: r.id, payload: JSON.parse(r.payload) as OutboxPayload, attempts: r.attempts }));
@@ -101,17 +124,22 @@ export class Outbox {
       .run(JSON.stringify(result), this.clock.now(), id);
   }
 
-  /** Back to the queue with exponential backoff, or failed for good after many tries or a permanent error. */
-  retryLater(id: string, attempts: number, error: string, permanent: boolean): void {
+  /**
+   * Back to the queue with exponential backoff (or not before `notBefore`, e.g. when a budget resets), or
+   * failed for good after many tries or a permanent error. Returns whether it failed for good.
+   */
+  retryLater(id: string, attempts: number, error: string, permanent: boolean, notBefore?: number): boolean {
     const now = this.clock.now();
     const next = attempts + 1;
     const failed = permanent || next >= MAX_ATTEMPTS;
-    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(next - 1, 10));
+    const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(next - 1, 10));
+    const delay = notBefore !== undefined ? Math.max(0, notBefore - now) : backoff;
     this.store.sqlite
       .prepare(
         'UPDATE outbox SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?',
       )
       .run(failed ? 'failed' : 'queued', next, error.slice(0, 500), now + delay, now, id);
+    return failed;
   }
 
   /** Items left `running` by a process that died go back to the queue. */

@@ -1,11 +1,10 @@
 import type { Clock } from '../clock';
 import type { NormalisedUsage } from '../usage/normalise';
-import type { Metrics } from '../usage/metrics';
 import type { UsageLog } from '../usage/usage-log';
 import type { Budgets } from './budgets';
 import type { RoutedRequest } from './routed-request';
 
-/** What one attempt produced, as its usage event and metrics report it. */
+/** What one attempt produced, as its usage event reports it. */
 export interface AttemptOutcome {
   status: 'ok' | 'error';
   errorClass: string | null;
@@ -18,15 +17,32 @@ export interface AttemptOutcome {
 export interface AttemptLedger {
   usage: UsageLog;
   budgets: Budgets;
-  metrics: Metrics;
   clock: Clock;
 }
 
 /**
- * Queues the attempt's usage event (the reservation becomes the real usage, or is given back, in the
- * same transaction) and counts it in the metrics.
+ * The attempt's record, taken now and written when the router knows what followed it (`followedByFallback`:
+ * the router moved on to another provider after it): queues its usage event (the reservation becomes the
+ * real usage, or is given back, in the same transaction); the metrics are read from its rollups.
  */
-export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: AttemptOutcome): void {
+export function attemptRecord(
+  ledger: AttemptLedger,
+  run: RoutedRequest,
+  o: AttemptOutcome,
+): (followedByFallback: boolean) => void {
+  const { row, input, reservation, requestId, attempt } = run;
+  const ttftMs = run.ttftMs === null ? null : Math.round(run.ttftMs);
+  const createdAt = ledger.clock.now();
+  return (followedByFallback) =>
+    write(ledger, { row, input, reservation, requestId, attempt, ttftMs, createdAt }, o, followedByFallback);
+}
+
+interface AttemptSnapshot extends Pick<RoutedRequest, 'row' | 'input' | 'reservation' | 'requestId' | 'attempt'> {
+  ttftMs: number | null;
+  createdAt: number;
+}
+
+function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, followedByFallback: boolean): void {
   const { row, input, reservation } = run;
   ledger.usage.enqueue(
     {
@@ -47,9 +63,9 @@ export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: Atte
       costMicros: o.status === 'ok' ? o.cost : 0,
       priceVersion: o.priceVersion,
       latencyMs: o.latencyMs,
-      ttftMs: run.ttftMs === null ? null : Math.round(run.ttftMs),
-      fallback: run.fallback,
-      createdAt: ledger.clock.now(),
+      ttftMs: run.ttftMs,
+      fallback: followedByFallback,
+      createdAt: run.createdAt,
     },
     reservation
       ? ledger.budgets.finish(
@@ -58,15 +74,4 @@ export function recordAttempt(ledger: AttemptLedger, run: RoutedRequest, o: Atte
         )
       : undefined,
   );
-  ledger.metrics.attempt({
-    providerKind: row.kind,
-    task: input.task,
-    ok: o.status === 'ok',
-    errorClass: o.errorClass,
-    inputTokens: o.usage.inputTokens,
-    outputTokens: o.usage.outputTokens,
-    cachedInputTokens: o.usage.cachedInputTokens,
-    costMicros: o.cost,
-    latencyMs: o.latencyMs,
-  });
 }

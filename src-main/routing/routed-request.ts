@@ -22,6 +22,8 @@ export class RoutedRequest {
   reachedProvider = false;
   /** Text went to the caller's stream since the last reset. */
   streamed = false;
+  /** A config with limit behaviour `queue` was over its limit: when the earliest such budget resets. */
+  budgetResetsAt: number | null = null;
 
   row!: ProviderConfigRow;
   provider!: LlmProvider;
@@ -40,6 +42,8 @@ export class RoutedRequest {
   ttftMs: number | null = null;
   /** Latency of the attempt that answered. */
   latencyMs = 0;
+  /** The last attempt's record, held until the router knows whether another provider is tried after it. */
+  private heldAttempt: ((followedByFallback: boolean) => void) | null = null;
 
   constructor(readonly input: RouteRequest) {
     this.requestId = input.requestId ?? randomUUID();
@@ -69,8 +73,25 @@ export class RoutedRequest {
     };
   }
 
-  /** Counts the attempt about to start; a stream the caller already received part of is reset first. */
+  /** Holds the attempt's record until `writeHeldAttempt` says what followed it. */
+  holdAttempt(write: (followedByFallback: boolean) => void): void {
+    this.writeHeldAttempt(false);
+    this.heldAttempt = write;
+  }
+
+  /** Writes the held attempt's record (if any): `followedByFallback` when another provider is tried next. */
+  writeHeldAttempt(followedByFallback: boolean): void {
+    const write = this.heldAttempt;
+    this.heldAttempt = null;
+    write?.(followedByFallback);
+  }
+
+  /**
+   * Counts the attempt about to start; a stream the caller already received part of is reset first. An attempt
+   * still held here was the previous candidate's last: the router fell back from it to this one.
+   */
   startAttempt(reservation: Reservation | null): void {
+    this.writeHeldAttempt(true);
     this.attempt++;
     this.reservation = reservation;
     if (this.streamed) {

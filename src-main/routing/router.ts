@@ -12,7 +12,7 @@ import { callProvider } from './call-provider';
 import type { CircuitBreakers } from './circuit-breaker';
 import { estimateRequestTokens, requestText } from './estimate';
 import type { Outbox } from './outbox';
-import { recordAttempt } from './record-attempt';
+import { attemptRecord } from './record-attempt';
 import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
 import { NO_SCRUB, type TextScrubber } from './scrub';
@@ -76,18 +76,23 @@ export class Router {
     if (candidates.length === 0)
       throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
     const run = new RoutedRequest(input);
-    for (const [index, row] of candidates.entries()) {
-      const skip = this.skipReason(row);
-      if (skip) {
-        run.skip(row, skip);
-        continue;
+    try {
+      for (const [index, row] of candidates.entries()) {
+        const skip = this.skipReason(row);
+        if (skip) {
+          run.skip(row, skip);
+          continue;
+        }
+        run.startCandidate(row, this.deps.providerFor(row), index > 0);
+        const outcome = await this.tryCandidate(run);
+        if (typeof outcome === 'object') return outcome;
+        if (outcome === 'over_budget_queue') break;
       }
-      run.startCandidate(row, this.deps.providerFor(row), index > 0);
-      const outcome = await this.tryCandidate(run);
-      if (typeof outcome === 'object') return outcome;
-      if (outcome === 'over_budget_queue') break;
+      throw this.unanswered(run);
+    } finally {
+      // No other provider was tried after the last attempt.
+      run.writeHeldAttempt(false);
     }
-    throw this.unanswered(run);
   }
 
   private skipReason(row: ProviderConfigRow): AttemptRecord['reason'] | null {
@@ -107,6 +112,8 @@ export class Router {
       const next = isProviderError(outcome)
         ? await this.afterError(run, outcome, local)
         : this.afterAnswer(run, outcome);
+      // Only a move to the next candidate leaves the attempt held: whether one is tried decides its `fallback`.
+      if (next !== 'next') run.writeHeldAttempt(false);
       if (next !== 'retry') return next;
     }
     return 'next';
@@ -136,7 +143,9 @@ export class Router {
     this.deps.breakers.releaseProbe(row.id);
     if (row.onLimit === 'error') throw budgetExceeded(row.name, denial, run.trail);
     run.skip(row, row.onLimit === 'queue' ? 'over_budget_queue' : 'over_budget');
-    return row.onLimit === 'queue' && run.input.queue ? 'over_budget_queue' : 'next';
+    if (row.onLimit !== 'queue') return 'next';
+    run.budgetResetsAt = Math.min(run.budgetResetsAt ?? Infinity, denial.resetsAt);
+    return run.input.queue ? 'over_budget_queue' : 'next';
   }
 
   /** One call to the current candidate, its usage recorded and the circuit breaker told: the answer or why not. */
@@ -162,14 +171,16 @@ export class Router {
     });
     const price = this.deps.pricing.priceFor(result.model || row.model);
     const cost = price ? costMicros(price, usage) : null;
-    recordAttempt(this.deps, run, {
-      status: 'ok',
-      errorClass: null,
-      usage,
-      cost,
-      priceVersion: price?.version ?? null,
-      latencyMs,
-    });
+    run.holdAttempt(
+      attemptRecord(this.deps, run, {
+        status: 'ok',
+        errorClass: null,
+        usage,
+        cost,
+        priceVersion: price?.version ?? null,
+        latencyMs,
+      }),
+    );
     this.deps.breakers.record(row.id, true);
     this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
     run.latencyMs = latencyMs;
@@ -198,14 +209,16 @@ export class Router {
           message: `${row.name} failed unexpectedly.`,
         });
     const latencyMs = Math.round(performance.now() - run.startedAt);
-    recordAttempt(this.deps, run, {
-      status: 'error',
-      errorClass: err.errorClass,
-      usage: NO_USAGE,
-      cost: null,
-      priceVersion: null,
-      latencyMs,
-    });
+    run.holdAttempt(
+      attemptRecord(this.deps, run, {
+        status: 'error',
+        errorClass: err.errorClass,
+        usage: NO_USAGE,
+        cost: null,
+        priceVersion: null,
+        latencyMs,
+      }),
+    );
     if (BREAKER_CLASSES.has(err.errorClass)) this.deps.breakers.record(row.id, false);
     else this.deps.breakers.releaseProbe(row.id);
     this.deps.metrics.circuitState(row.name, this.deps.breakers.state(row.id));
@@ -217,7 +230,6 @@ export class Router {
     const check = run.input.checkOutput?.(answer.text);
     if (!check || check.ok) {
       run.answered();
-      if (run.fallback) this.deps.metrics.fallback(run.input.task);
       return answer;
     }
     run.rejectedOutput(check.problem);
@@ -255,6 +267,7 @@ export class Router {
     const wait = backoffMs(local, err.retryAfterMs, this.deps.random);
     if (wait === null) return 'next'; // Retry-After beyond the cap: another provider is faster
     if (!this.deps.breakers.tryAcquire(run.row.id)) return 'next';
+    run.writeHeldAttempt(false); // the same provider again: written before the wait
     try {
       await this.deps.sleep(wait, run.input.signal);
     } catch {
@@ -263,20 +276,28 @@ export class Router {
     return 'retry';
   }
 
-  /** No candidate answered: the request goes to the outbox when it may wait, else the last failure is reported. */
+  /**
+   * No candidate answered: the request goes to the outbox when it may wait (every provider offline, or a
+   * `queue` limit reached; it is due when that budget resets), else the last failure is reported.
+   */
   private unanswered(run: RoutedRequest): AppError {
     const { input, trail } = run;
     const allOffline = run.allOffline();
-    if (input.queue && (allOffline || trail.some((t) => t.reason === 'over_budget_queue'))) {
-      const id = this.deps.outbox.enqueue({
-        idempotencyKey: input.queue.idempotencyKey,
-        task: input.task,
-        request: input.request,
-        userId: input.userId,
-        providerName: input.providerName ?? null,
-        completion: input.queue.completion,
-      });
-      return queued(id, trail, allOffline ? 'No provider could be reached.' : 'The provider reached its limit.');
+    const waitsForBudget = run.budgetResetsAt !== null && trail.some((t) => t.reason === 'over_budget_queue');
+    if (input.queue && (allOffline || waitsForBudget)) {
+      const runsAt = allOffline ? null : run.budgetResetsAt;
+      const id = this.deps.outbox.enqueue(
+        {
+          idempotencyKey: input.queue.idempotencyKey,
+          task: input.task,
+          request: input.request,
+          userId: input.userId,
+          providerName: input.providerName ?? null,
+          completion: input.queue.completion,
+        },
+        runsAt ?? undefined,
+      );
+      return queued(id, input.task, trail, runsAt);
     }
     return allFailed(input.task, trail, run.lastErrorClass, allOffline);
   }

@@ -1,22 +1,42 @@
-import { AppError } from '../errors';
+import { formatDateTime, formatInteger, formatUsd } from '@shared/display-format';
+import type { Task } from '@contract';
+import { AppError, isAppError } from '../errors';
 import type { BudgetDenial } from './budgets';
 import type { AttemptRecord } from './types';
 
 const LIMIT_TEXT = {
-  daily_tokens: 'daily token limit',
-  monthly_tokens: 'monthly token limit',
-  monthly_cost: 'monthly cost limit',
+  daily_tokens: { name: 'daily token limit', period: 'today' },
+  monthly_tokens: { name: 'monthly token limit', period: 'this month' },
+  monthly_cost: { name: 'monthly cost limit', period: 'this month' },
 };
 
+/**
+ * The refusal says why: the call's worst case (input estimate + max output tokens, reserved before it is
+ * sent) does not fit in what the limit leaves, e.g. "this call may use up to 5,300 tokens; 3,602 of 6,000
+ * used today".
+ */
 export function budgetExceeded(providerName: string, denial: BudgetDenial, attempts: AttemptRecord[]): AppError {
-  const used =
-    denial.limit === 'monthly_cost'
-      ? `$${(denial.used / 1e6).toFixed(2)} of $${(denial.max / 1e6).toFixed(2)}`
-      : `${denial.used} of ${denial.max} tokens`;
+  const { name, period } = LIMIT_TEXT[denial.limit];
+  const cost = denial.limit === 'monthly_cost';
+  const amount = (n: number) => (cost ? formatUsd(n / 1e6) : formatInteger(n));
+  const call = cost ? `may cost up to ${amount(denial.call)}` : `may use up to ${amount(denial.call)} tokens`;
+  const held = denial.held > 0 ? ` (${amount(denial.held)} of it held by calls in progress)` : '';
+  const alone =
+    denial.call > denial.max
+      ? ` This call alone is more than the whole limit: lower the provider's max output tokens or raise the limit.`
+      : '';
   return new AppError(
     'budget_exceeded',
-    `${providerName} reached its ${LIMIT_TEXT[denial.limit]} (${used} used); it resets ${new Date(denial.resetsAt).toLocaleString()}.`,
-    { limit: denial.limit, used: denial.used, max: denial.max, resetsAt: denial.resetsAt, attempts },
+    `${providerName} cannot take this call within its ${name}: this call ${call}; ${amount(denial.used)} of ${amount(denial.max)} used ${period}${held}; resets ${formatDateTime(denial.resetsAt)}.${alone}`,
+    {
+      limit: denial.limit,
+      call: denial.call,
+      used: denial.used,
+      held: denial.held,
+      max: denial.max,
+      resetsAt: denial.resetsAt,
+      attempts,
+    },
   );
 }
 
@@ -40,22 +60,65 @@ export function allFailed(
   allOffline: boolean,
 ): AppError {
   const last = [...attempts].reverse().find((a) => a.outcome === 'error');
+  const waiting = attempts.find((a) => a.reason === 'over_budget_queue');
   const why = allOffline
     ? 'No provider could be reached (offline?).'
     : last?.message
       ? `Last error: ${last.message}`
-      : 'Every provider was skipped.';
+      : waiting
+        ? `${waiting.providerName} is over its limit and queues tasks until it resets; this call cannot wait in the queue.`
+        : 'Every provider was skipped.';
   return new AppError('provider_error', `No provider could answer the ${task} request. ${why}`, {
     errorClass: lastClass,
     allOffline,
+    /** A provider that queues until its limit resets was skipped (the request could not wait). */
+    overQueueLimit: waiting !== undefined,
     attempts,
   });
 }
 
-export function queued(outboxId: string, attempts: AttemptRecord[], why: string): AppError {
-  return new AppError('unavailable', `${why} The task was queued and runs when a provider answers again.`, {
+/** "Queued: runs when …": what a queued task waits for, as the CLI and the UI say it. */
+export function queuedMessage(runsAt: number | null): string {
+  if (runsAt === null) return 'Queued: runs when a provider answers again.';
+  const at = new Date(runsAt).toLocaleString('en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `Queued: runs when the budget resets at ${at}.`;
+}
+
+/** The request was stored in the outbox (`runsAt`: the budget reset it waits for; null: a provider answering). */
+export function queued(outboxId: string, task: Task, attempts: AttemptRecord[], runsAt: number | null): AppError {
+  const why = runsAt === null ? 'No provider could be reached.' : 'The provider reached its limit.';
+  return new AppError('unavailable', `${why} ${queuedMessage(runsAt)}`, {
     reason: 'queued',
     outboxId,
+    task,
+    why: runsAt === null ? 'offline' : 'budget',
+    runsAt,
     attempts,
   });
+}
+
+export interface QueuedDetails {
+  outboxId: string;
+  task: Task;
+  why: 'offline' | 'budget';
+  runsAt: number | null;
+}
+
+/** The details of a `queued` error, or null for any other error. */
+export function queuedDetails(err: unknown): QueuedDetails | null {
+  if (!isAppError(err) || err.details?.['reason'] !== 'queued') return null;
+  const { outboxId, task, why, runsAt } = err.details as Record<string, unknown>;
+  if (typeof outboxId !== 'string' || typeof task !== 'string') return null;
+  return {
+    outboxId,
+    task: task as Task,
+    why: why === 'budget' ? 'budget' : 'offline',
+    runsAt: typeof runsAt === 'number' ? runsAt : null,
+  };
 }

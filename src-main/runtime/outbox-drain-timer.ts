@@ -9,14 +9,18 @@ export class OutboxDrainTimer {
     private readonly log: (line: string) => void,
   ) {}
 
-  /** Starting it again keeps the first timer. */
+  /** Drains at once (work queued before a restart runs on start), then every `intervalMs`; starting it again keeps the first timer. */
   start(intervalMs = 30_000): void {
-    this.timer ??= setInterval(() => {
-      this.runner
-        .drain()
-        .catch((err: unknown) => this.log(`outbox: ${err instanceof Error ? err.message : String(err)}`));
-    }, intervalMs);
+    if (this.timer) return;
+    this.timer = setInterval(() => this.drain(), intervalMs);
     this.timer.unref();
+    this.drain();
+  }
+
+  private drain(): void {
+    this.runner
+      .drain()
+      .catch((err: unknown) => this.log(`outbox: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   stop(): void {

@@ -19,6 +19,8 @@ export interface StartUpWork {
   /** Records the usage events an earlier process spilled (idempotent); returns how many were read. */
   replaySpilledUsage?: () => number;
   log?: (line: string) => void;
+  /** Told what stopped the start-up (the log file keeps it; the host reports it its own way). */
+  failed?: (err: unknown) => void;
 }
 
 /**
@@ -27,7 +29,11 @@ export interface StartUpWork {
  */
 export function startUpOnce(work: StartUpWork): () => Promise<void> {
   let started: Promise<void> | null = null;
-  return () => (started ??= startUp(work));
+  return () =>
+    (started ??= startUp(work).catch((err: unknown) => {
+      work.failed?.(err);
+      throw err;
+    }));
 }
 
 async function startUp({

@@ -7,6 +7,7 @@ type RunningExporter = Awaited<ReturnType<typeof startMetricsExporter>>;
 /** Keeps at most one metrics exporter running, on the port the settings ask for. */
 export class MetricsExporterControl {
   private exporter: RunningExporter | null = null;
+  private failure: string | null = null;
 
   constructor(
     private readonly metrics: Metrics,
@@ -18,6 +19,11 @@ export class MetricsExporterControl {
     return this.exporter?.port ?? null;
   }
 
+  /** Why the exporter last asked for is not running (its port could not be bound), or null. */
+  get notStarted(): string | null {
+    return this.failure;
+  }
+
   /** Starts, moves or stops the exporter; a port that cannot be bound is logged and leaves it off. */
   async apply(setting: SettingsDto['metricsExporter']): Promise<void> {
     const wanted = setting.enabled ? setting.port : null;
@@ -25,9 +31,11 @@ export class MetricsExporterControl {
       await this.exporter.close();
       this.exporter = null;
     }
+    this.failure = null;
     if (wanted !== null && !this.exporter)
       this.exporter = await startMetricsExporter(this.metrics, wanted).catch((err: unknown) => {
-        this.log(`metrics exporter not started: ${err instanceof Error ? err.message : String(err)}`);
+        this.failure = err instanceof Error ? err.message : String(err);
+        this.log(`metrics exporter not started: ${this.failure}`);
         return null;
       });
   }

@@ -24,7 +24,7 @@ export async function startMetricsExporter(
       return;
     }
     metrics.text().then(
-      (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+      (body) => res.writeHead(200, { 'content-type': metrics.contentType }).end(body),
       () => res.writeHead(500).end(),
     );
   });

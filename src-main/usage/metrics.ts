@@ -1,162 +1,204 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry, type LabelValues } from 'prom-client';
 import type { CircuitState } from '@contract';
+import { LATENCY_BOUNDS_MS } from './latency-buckets';
+import { LedgerHistogram } from './ledger-histogram';
+import type { MetricGroup, MetricTotals } from './metric-totals';
+import { microsToUsd } from './money';
+import { COUNT_AT, COUNT_COLUMNS } from './rollup-columns';
 
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
 
-type Labels<K extends string> = Partial<Record<K, string>>;
+type Count = keyof typeof COUNT_AT;
+type Sample<K extends string> = { labels: LabelValues<K>; value: number };
 
-/**
- * Running totals per label set, handed to a prom-client counter or gauge when it is scraped. Adding to a
- * prom-client metric hashes and validates its labels each time (a few µs); a provider call touched eight of
- * them, so the calls add to plain numbers and the metrics are filled in `collect`, once per scrape.
- */
-class Tally<K extends string> {
-  private readonly totals = new Map<string, { labels: Labels<K>; value: number }>();
+const count = (g: MetricGroup, column: Count): number => g.sums.values[COUNT_AT[column]] ?? 0;
 
-  add(key: string, labels: () => Labels<K>, by: number): void {
-    const entry = this.totals.get(key);
-    if (entry) entry.value += by;
-    else this.totals.set(key, { labels: labels(), value: by });
-  }
-
-  set(key: string, labels: () => Labels<K>, value: number): void {
-    const entry = this.totals.get(key);
-    if (entry) entry.value = value;
-    else this.totals.set(key, { labels: labels(), value });
-  }
-
-  entries(): IterableIterator<{ labels: Labels<K>; value: number }> {
-    return this.totals.values();
-  }
-
-  publish(metric: Counter<K> | Gauge<K>): void {
-    metric.reset();
-    for (const { labels, value } of this.totals.values())
-      if (metric instanceof Counter) metric.inc(labels, value);
-      else metric.set(labels, value);
-  }
+/** Samples summed per label set (several tasks of a provider type add up to its token totals). */
+function summed<K extends string>(
+  groups: readonly MetricGroup[],
+  each: (g: MetricGroup) => readonly (Sample<K> & { key: string })[],
+): Sample<K>[] {
+  const out = new Map<string, Sample<K>>();
+  for (const g of groups)
+    for (const { key, labels, value } of each(g)) {
+      const sample = out.get(key);
+      if (sample) sample.value += value;
+      else out.set(key, { labels, value });
+    }
+  return [...out.values()];
 }
 
-/** Prometheus metrics for provider calls, one registry per core (never the global default). */
-export class Metrics {
-  readonly registry = new Registry();
-  private readonly callTally = new Tally<'provider_type' | 'task_type' | 'status'>();
-  private readonly tokenTally = new Tally<'provider_type' | 'direction'>();
-  private readonly costTally = new Tally<'provider_type'>();
-  private readonly errorTally = new Tally<'provider_type' | 'error_class'>();
-  private readonly fallbackTally = new Tally<'task_type'>();
-  private readonly circuitTally = new Tally<'provider'>();
-  private readonly latency = new Histogram({
-    name: 'ai_provider_latency_ms',
-    help: 'Attempt latency in milliseconds',
-    labelNames: ['provider_type', 'task_type'] as const,
-    buckets: [50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000],
-    registers: [this.registry],
-  });
+/** One count summed per provider type, in the order the types first appear. */
+const perKind = (groups: readonly MetricGroup[], column: Count): Sample<'provider_type'>[] =>
+  summed(groups, (g) => [{ key: g.providerKind, labels: { provider_type: g.providerKind }, value: count(g, column) }]);
 
-  constructor() {
+/**
+ * Prometheus metrics, one registry per core (never the global default). The counters and the latency
+ * histogram are the usage ledger's all-time totals, read at each scrape (see MetricTotals), so every process
+ * (the app, `aditus metrics`, the exporter) reports the same numbers across restarts. The circuit state is the
+ * only process-local metric: the breakers live in each process's memory.
+ */
+export class Metrics {
+  private readonly registry = new Registry();
+  private groups: readonly MetricGroup[] = [];
+  private readonly circuits = new Map<string, number>();
+
+  constructor(
+    private readonly totals: MetricTotals,
+    private readonly now: () => number,
+    /** Commits this process's queued usage events, so a scrape includes the calls answered so far. */
+    private readonly commitPending: () => void = () => undefined,
+  ) {
     const registers = [this.registry];
-    const publish = <K extends string>(tally: Tally<K>) =>
-      function (this: Counter<K> | Gauge<K>) {
-        tally.publish(this);
-      };
-    new Counter({
-      name: 'ai_provider_api_calls_total',
-      help: 'Provider attempts by provider type, task and status',
-      labelNames: ['provider_type', 'task_type', 'status'] as const,
-      registers,
-      collect: publish(this.callTally),
-    });
-    new Counter({
-      name: 'ai_provider_tokens_total',
-      help: 'Tokens by provider type and direction (input, output, cached_input)',
-      labelNames: ['provider_type', 'direction'] as const,
-      registers,
-      collect: publish(this.tokenTally),
-    });
-    new Counter({
-      name: 'ai_provider_cost_usd_total',
-      help: 'Cost in USD of priced calls',
-      labelNames: ['provider_type'] as const,
-      registers,
-      collect: publish(this.costTally),
-    });
-    const calls = this.callTally;
+    const counter = <K extends string>(
+      name: string,
+      help: string,
+      labelNames: readonly K[],
+      samples: (groups: readonly MetricGroup[]) => Sample<K>[],
+    ) =>
+      new Counter<K>({
+        name,
+        help,
+        labelNames,
+        registers,
+        collect() {
+          this.reset();
+          for (const { labels, value } of samples(metrics.groups)) this.inc(labels, value);
+        },
+      });
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client calls `collect` with the metric as `this`
+    const metrics = this;
+
+    counter(
+      'ai_provider_api_calls_total',
+      'Provider attempts by provider type, task and status (usage ledger, all processes)',
+      ['provider_type', 'task_type', 'status'],
+      (groups) =>
+        groups.flatMap((g) => {
+          const labels = { provider_type: g.providerKind, task_type: g.task };
+          const errors = count(g, 'errors');
+          return [
+            { labels: { ...labels, status: 'ok' }, value: count(g, 'calls') - errors },
+            { labels: { ...labels, status: 'error' }, value: errors },
+          ];
+        }),
+    );
+    counter(
+      'ai_provider_tokens_total',
+      'Tokens by provider type and direction (input, output, cached_input), estimated ones included (usage ledger)',
+      ['provider_type', 'direction'],
+      (groups) =>
+        summed(groups, (g) =>
+          (
+            [
+              ['input', 'input_tokens'],
+              ['output', 'output_tokens'],
+              ['cached_input', 'cached_input_tokens'],
+            ] as const
+          ).map(([direction, column]) => ({
+            key: `${g.providerKind}\0${direction}`,
+            labels: { provider_type: g.providerKind, direction },
+            value: count(g, column),
+          })),
+        ),
+    );
+    counter(
+      'ai_provider_cost_usd_total',
+      'Cost in USD of priced calls, by provider type (usage ledger; unpriced calls are not in it)',
+      ['provider_type'],
+      (groups) => {
+        const priced = new Set(
+          groups
+            .filter((g) => count(g, 'calls') - count(g, 'errors') > count(g, 'unpriced_calls'))
+            .map((g) => g.providerKind),
+        );
+        return perKind(groups, 'cost_micros')
+          .filter((s) => priced.has(String(s.labels.provider_type)))
+          .map((s) => ({ ...s, value: microsToUsd(s.value) }));
+      },
+    );
+    counter(
+      'ai_provider_unpriced_calls_total',
+      'Answered calls with no price for their model, by provider type (their cost is not in ai_provider_cost_usd_total)',
+      ['provider_type'],
+      (groups) => perKind(groups, 'unpriced_calls'),
+    );
+    counter(
+      'ai_provider_estimated_calls_total',
+      'Calls whose token counts are estimates (the provider reported none), by provider type',
+      ['provider_type'],
+      (groups) => perKind(groups, 'estimated_calls'),
+    );
+    counter(
+      'ai_provider_errors_total',
+      'Failed attempts by provider type and error class (usage ledger)',
+      ['provider_type', 'error_class'],
+      (groups) =>
+        summed(groups, (g) =>
+          Object.entries(g.sums.errorClasses).map(([errorClass, value]) => ({
+            key: `${g.providerKind}\0${errorClass}`,
+            labels: { provider_type: g.providerKind, error_class: errorClass },
+            value,
+          })),
+        ),
+    );
+    counter(
+      'ai_provider_fallbacks_total',
+      'Fallbacks by task, counted as the Usage page and `usage stats` count them (usage ledger)',
+      ['task_type'],
+      (groups) => summed(groups, (g) => [{ key: g.task, labels: { task_type: g.task }, value: count(g, 'fallbacks') }]),
+    );
     new Gauge({
       name: 'ai_provider_error_rate',
-      help: 'Share of failed attempts since start, per provider type',
+      help: 'Share of failed attempts over the whole usage ledger, per provider type',
       labelNames: ['provider_type'] as const,
       registers,
       collect() {
-        const perKind = new Map<string, { calls: number; errors: number }>();
-        for (const { labels, value } of calls.entries()) {
-          const kind = labels.provider_type ?? '';
-          const t = perKind.get(kind) ?? { calls: 0, errors: 0 };
-          t.calls += value;
-          if (labels.status === 'error') t.errors += value;
-          perKind.set(kind, t);
-        }
         this.reset();
-        for (const [kind, t] of perKind) this.set({ provider_type: kind }, t.errors / t.calls);
+        const errors = perKind(metrics.groups, 'errors');
+        perKind(metrics.groups, 'calls').forEach(({ labels, value: calls }, i) =>
+          this.set(labels, calls ? (errors[i]?.value ?? 0) / calls : 0),
+        );
       },
     });
-    new Counter({
-      name: 'ai_provider_errors_total',
-      help: 'Failed attempts by provider type and error class',
-      labelNames: ['provider_type', 'error_class'] as const,
+    new LedgerHistogram({
+      name: 'ai_provider_latency_ms',
+      help: 'Attempt latency in milliseconds, by provider type and task (usage ledger)',
+      labelNames: ['provider_type', 'task_type'] as const,
+      bounds: LATENCY_BOUNDS_MS,
       registers,
-      collect: publish(this.errorTally),
-    });
-    new Counter({
-      name: 'ai_provider_fallbacks_total',
-      help: 'Requests answered by a provider other than the first candidate',
-      labelNames: ['task_type'] as const,
-      registers,
-      collect: publish(this.fallbackTally),
+      read: () =>
+        metrics.groups.map((g) => ({
+          labels: { provider_type: g.providerKind, task_type: g.task },
+          counts: g.sums.values.slice(COUNT_COLUMNS.length),
+          sum: g.latencySumMs,
+        })),
     });
     new Gauge({
       name: 'ai_provider_circuit_state',
-      help: 'Circuit breaker state per provider config (0 closed, 1 half-open, 2 open)',
+      help: 'Circuit breaker state per provider config as this process sees it (process-local: starts empty in each process; 0 closed, 1 half-open, 2 open)',
       labelNames: ['provider'] as const,
       registers,
-      collect: publish(this.circuitTally),
+      collect() {
+        this.reset();
+        for (const [provider, value] of metrics.circuits) this.set({ provider }, value);
+      },
     });
   }
 
-  attempt(a: {
-    providerKind: string;
-    task: string;
-    ok: boolean;
-    errorClass: string | null;
-    inputTokens: number;
-    outputTokens: number;
-    cachedInputTokens: number;
-    costMicros: number | null;
-    latencyMs: number;
-  }): void {
-    const kind = a.providerKind;
-    const status = a.ok ? 'ok' : 'error';
-    this.callTally.add(`${kind}\0${a.task}\0${status}`, () => ({ provider_type: kind, task_type: a.task, status }), 1);
-    this.tokenTally.add(`${kind}\0i`, () => ({ provider_type: kind, direction: 'input' }), a.inputTokens);
-    this.tokenTally.add(`${kind}\0o`, () => ({ provider_type: kind, direction: 'output' }), a.outputTokens);
-    this.tokenTally.add(`${kind}\0c`, () => ({ provider_type: kind, direction: 'cached_input' }), a.cachedInputTokens);
-    if (a.costMicros) this.costTally.add(kind, () => ({ provider_type: kind }), a.costMicros / 1_000_000);
-    this.latency.observe({ provider_type: kind, task_type: a.task }, a.latencyMs);
-    if (!a.ok) {
-      const errorClass = a.errorClass ?? 'unknown';
-      this.errorTally.add(`${kind}\0${errorClass}`, () => ({ provider_type: kind, error_class: errorClass }), 1);
-    }
-  }
-
-  fallback(task: string): void {
-    this.fallbackTally.add(task, () => ({ task_type: task }), 1);
+  get contentType(): string {
+    return this.registry.contentType;
   }
 
   circuitState(provider: string, state: CircuitState): void {
-    this.circuitTally.set(provider, () => ({ provider }), CIRCUIT_VALUE[state]);
+    this.circuits.set(provider, CIRCUIT_VALUE[state]);
   }
 
-  text(): Promise<string> {
-    return this.registry.metrics();
+  /** The Prometheus text: the ledger's totals as committed now, and this process's circuit states. */
+  async text(): Promise<string> {
+    this.commitPending();
+    this.groups = this.totals.read(this.now());
+    // Every metric's `collect` runs synchronously inside `metrics()`, all on the groups just read.
+    return await this.registry.metrics();
   }
 }

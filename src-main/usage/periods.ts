@@ -29,3 +29,15 @@ export function nextMonthStart(ms: number): number {
 export function startOfHour(ms: number): number {
   return ms - (ms % 3_600_000);
 }
+
+export function startOfLocalMonth(ms: number): number {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), 1).getTime();
+}
+
+/** The start of every local day of `ms`'s month (the daily rollups' bucket_start values for that month). */
+export function localDayStartsOfMonth(ms: number): number[] {
+  const d = new Date(ms);
+  const days = new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate();
+  return Array.from({ length: days }, (_, i) => new Date(d.getFullYear(), d.getMonth(), i + 1).getTime());
+}

@@ -20,26 +20,32 @@ const toDto = ({ costMicros, estimated, fallback, ...rest }: Raw): UsageEventDto
   costUsd: costMicros === null ? null : microsToUsd(costMicros),
 });
 
-const CSV_FIELDS: (keyof UsageEventDto)[] = [
-  'createdAt',
-  'requestId',
-  'attempt',
-  'providerName',
-  'providerKind',
-  'model',
-  'task',
-  'userId',
-  'status',
-  'errorClass',
-  'inputTokens',
-  'outputTokens',
-  'cachedInputTokens',
-  'estimated',
-  'costUsd',
-  'priceVersion',
-  'latencyMs',
-  'ttftMs',
-  'fallback',
+/** The CSV's columns: its time as ISO 8601 (UTC) for people and spreadsheets, then as epoch ms, then the event. */
+const CSV_COLUMNS: [string, (e: UsageEventDto) => unknown][] = [
+  ['createdAt', (e) => new Date(e.createdAt).toISOString()],
+  ['createdAtMs', (e) => e.createdAt],
+  ...(
+    [
+      'requestId',
+      'attempt',
+      'providerName',
+      'providerKind',
+      'model',
+      'task',
+      'userId',
+      'status',
+      'errorClass',
+      'inputTokens',
+      'outputTokens',
+      'cachedInputTokens',
+      'estimated',
+      'costUsd',
+      'priceVersion',
+      'latencyMs',
+      'ttftMs',
+      'fallback',
+    ] satisfies (keyof UsageEventDto)[]
+  ).map((field): [string, (e: UsageEventDto) => unknown] => [field, (e) => e[field]]),
 ];
 
 function csvCell(value: unknown): string {
@@ -68,9 +74,9 @@ export class RawUsageEvents {
   }
 
   export(format: 'csv' | 'jsonl', from?: number, to?: number): string {
-    const lines: string[] = format === 'csv' ? [CSV_FIELDS.join(',')] : [];
+    const lines: string[] = format === 'csv' ? [CSV_COLUMNS.map(([name]) => name).join(',')] : [];
     for (const e of this.range(from, to))
-      lines.push(format === 'csv' ? CSV_FIELDS.map((f) => csvCell(e[f])).join(',') : JSON.stringify(e));
+      lines.push(format === 'csv' ? CSV_COLUMNS.map(([, value]) => csvCell(value(e))).join(',') : JSON.stringify(e));
     return lines.join('\n') + '\n';
   }
 }

@@ -18,7 +18,10 @@ export interface UsageEvent {
   priceVersion: number | null;
   latencyMs: number;
   ttftMs: number | null;
-  /** This attempt ran on a fallback candidate (not the first one tried). */
+  /**
+   * The router fell back from this attempt to another provider (the attempt failed or its answer was
+   * rejected, and another provider was tried next): the provider's "fallbacks" count.
+   */
   fallback: boolean;
   createdAt: number;
 }

@@ -50,7 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      core.log(`web host: ${err instanceof Error ? err.message : String(err)}`);
+      core.log(`web host: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) send(res, 500, { error: 'internal' });
       else res.end();
     });
@@ -124,6 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const unsubscribe = core.onEvent(emit);
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
@@ -131,6 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe();
         for (const res of streams) res.end();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -2,18 +2,21 @@ import { z } from 'zod';
 import { channel } from './define';
 import {
   adminStatusSchema,
+  adminUnlockResultSchema,
   auditListInputSchema,
   auditRowSchema,
   auditVerificationSchema,
   enrolmentSchema,
   passwordSchema,
   secondFactorSchema,
+  totpCodeSchema,
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
-import { draftKindSchema, jobFieldsSchema } from './dto/drafting';
+import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
   documentDtoSchema,
+  exportCandidateOutputSchema,
   exportInputSchema,
   exportOutputSchema,
   extractOutputSchema,
@@ -23,6 +26,8 @@ import {
   importCandidateInputSchema,
   importJobInputSchema,
   jobPostingDtoSchema,
+  storedValidationSchema,
+  updateCandidateInputSchema,
   validateOutputSchema,
 } from './dto/workspace';
 import {
@@ -50,7 +55,7 @@ export const channels = {
     input: emptyInputSchema,
     output: appInfoSchema,
     role: 'recruiter',
-    summary: 'Version, host, data folder and the caller’s role.',
+    summary: 'Version, host, data folder, log file and the caller’s role.',
   }),
   'providers:list': channel({
     input: emptyInputSchema,
@@ -106,16 +111,24 @@ export const channels = {
     summary: 'Whether an admin account exists and this session is unlocked.',
   }),
   'admin:setup': channel({
+    input: z.object({ password: passwordSchema, restart: z.boolean().optional() }).strict(),
+    output: enrolmentSchema,
+    role: 'recruiter',
+    summary:
+      'First run only: start the admin setup (a pending enrolment; no account until a code is confirmed). `restart` replaces an unfinished one.',
+  }),
+  'admin:setup-resume': channel({
     input: z.object({ password: passwordSchema }).strict(),
     output: enrolmentSchema,
     role: 'recruiter',
-    summary: 'First run only: create the admin account and enrol TOTP.',
+    summary: 'Show the unfinished setup again to whoever knows the password it was started with.',
   }),
   'admin:unlock': channel({
     input: z.object({ password: passwordSchema, code: secondFactorSchema, remember: z.boolean().optional() }).strict(),
-    output: adminStatusSchema,
+    output: adminUnlockResultSchema,
     role: 'recruiter',
-    summary: 'Unlock admin with password + TOTP (or a recovery code).',
+    summary:
+      'Unlock admin with password + TOTP (or a recovery code); during first-run setup the first code from the new authenticator creates the account.',
   }),
   'admin:lock': channel({
     input: emptyInputSchema,
@@ -133,7 +146,13 @@ export const channels = {
     input: z.object({ password: passwordSchema }).strict(),
     output: enrolmentSchema,
     role: 'admin',
-    summary: 'Replace the TOTP secret and the recovery codes.',
+    summary: 'Start replacing the TOTP secret and the recovery codes (the old ones work until confirmed).',
+  }),
+  'admin:reenrol-totp-confirm': channel({
+    input: z.object({ code: totpCodeSchema }).strict(),
+    output: z.object({ reenrolled: z.literal(true) }),
+    role: 'admin',
+    summary: 'Switch to the new TOTP secret and recovery codes with a code from the new secret.',
   }),
   'audit:list': channel({
     input: auditListInputSchema,
@@ -151,7 +170,7 @@ export const channels = {
     input: emptyInputSchema,
     output: z.array(providerHealthSchema),
     role: 'recruiter',
-    summary: 'Circuit state and budget use per provider.',
+    summary: 'Circuit state and the tokens and cost each provider used today and this month, limit or not.',
   }),
   'usage:stats': channel({
     input: statsInputSchema,
@@ -213,6 +232,12 @@ export const channels = {
     role: 'recruiter',
     summary: 'Cancel a queued task.',
   }),
+  'outbox:run': channel({
+    input: emptyInputSchema,
+    output: z.object({ done: z.number().int() }),
+    role: 'recruiter',
+    summary: 'Try every queued task now (each lands where it was asked for; one over its budget waits for the reset).',
+  }),
   'metrics:text': channel({
     input: emptyInputSchema,
     output: z.object({ text: z.string() }),
@@ -241,7 +266,19 @@ export const channels = {
     input: importCandidateInputSchema,
     output: candidateDtoSchema,
     role: 'recruiter',
-    summary: 'A candidate from a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+    summary: 'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+  }),
+  'candidates:update': channel({
+    input: updateCandidateInputSchema,
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: "Store the recruiter's corrections to a candidate record (JSON Resume, checked against its schema).",
+  }),
+  'candidates:export': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: exportCandidateOutputSchema,
+    role: 'recruiter',
+    summary: 'A candidate as a JSON Resume file.',
   }),
   'jobs:list': channel({
     input: emptyInputSchema,
@@ -256,16 +293,23 @@ export const channels = {
     summary: 'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp).',
   }),
   'jobs:extract': channel({
-    input: z.object({ id: idSchema, provider: z.string().max(64).optional() }).strict(),
+    input: z
+      .object({
+        id: idSchema,
+        provider: z.string().max(64).optional(),
+        /** Fields edited by hand that keep the recruiter's value (the others take the new extraction); absent = all. */
+        keepEdited: z.array(jobFieldNameSchema).max(JOB_FIELD_NAMES.length).optional(),
+      })
+      .strict(),
     output: extractOutputSchema,
     role: 'recruiter',
-    summary: 'Extract structured fields from a posting (AI, or offline rules).',
+    summary: 'Extract structured fields from a posting (AI, or offline rules), keeping the edits by hand asked for.',
   }),
   'jobs:update-fields': channel({
     input: z.object({ id: idSchema, fields: jobFieldsSchema }).strict(),
     output: jobPostingDtoSchema,
     role: 'recruiter',
-    summary: 'Save fields the recruiter corrected.',
+    summary: 'Save fields the recruiter corrected (each changed field is marked as edited by hand).',
   }),
   'drafts:generate': channel({
     input: generateInputSchema,
@@ -277,13 +321,19 @@ export const channels = {
     input: z.object({ streamId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
     role: 'recruiter',
-    summary: 'Stop a running generation (by its stream id).',
+    summary: 'Stop a running generation (by its stream id); the text so far is kept as an incomplete version.',
   }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),
     output: validateOutputSchema,
     role: 'recruiter',
     summary: 'Validate a document against the candidate source and the posting.',
+  }),
+  'documents:validation': channel({
+    input: z.object({ documentId: idSchema }).strict(),
+    output: storedValidationSchema.nullable(),
+    role: 'recruiter',
+    summary: "A document's latest stored validation (a queued judgement lands here).",
   }),
   'drafts:check': channel({
     input: z

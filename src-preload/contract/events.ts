@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queueSettledEventSchema } from './dto/queue';
 
 /** Events main pushes to the renderer (streamed drafts, batch progress). */
 export const events = {
@@ -9,6 +10,8 @@ export const events = {
     text: z.string(),
     providerName: z.string().optional(),
   }),
+  /** A queued task ran and its result landed, or it failed for good (sent to every window). */
+  'queue:settled': queueSettledEventSchema,
 } as const;
 
 export type Events = typeof events;

@@ -9,6 +9,8 @@ export * from './dto/admin';
 export * from './dto/usage';
 export * from './dto/drafting';
 export * from './dto/workspace';
+export * from './dto/queue';
+export * from './dto/resume';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {

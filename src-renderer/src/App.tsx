@@ -4,6 +4,7 @@ import { AdminSessionProvider } from './features/admin/session/AdminSessionProvi
 import { useAdminSession } from './features/admin/session/admin-session-context';
 import { DraftingPage } from './features/drafting/DraftingPage';
 import { isDraftingPage } from './features/drafting/pages';
+import { useQueueNotifications } from './features/drafting/shared/use-queue-notifications';
 import { HelpModal } from './features/help/HelpModal';
 import { AppHeader } from './features/shell/AppHeader';
 import { preloadPage, preloadUsagePageWhenIdle, startOpeningPage } from './features/shell/lazy-pages';
@@ -20,6 +21,7 @@ function Shell() {
   const locked = session.status?.unlocked !== true;
 
   useEffect(preloadUsagePageWhenIdle, []);
+  useQueueNotifications();
 
   const select = (id: PageId) => {
     startOpeningPage(id);

@@ -35,17 +35,10 @@ export async function createAdminAccount(page: Page): Promise<string> {
   return (await secretField.inputValue()).replace(/\s+/gu, '');
 }
 
-/**
- * The first-run setup as a user does it: choose a password, read the secret shown for manual entry,
- * save the recovery codes, and unlock with a code computed from that secret.
- */
-export async function setUpAdminInUi(page: Page): Promise<AdminCredentials> {
-  await openPage(page, 'Providers');
-  await expect(page.getByRole('heading', { name: 'Set up the admin account' })).toBeVisible();
-  const secret = await createAdminAccount(page);
+/** Steps 2 and 3 of the setup: past the authenticator step, reads and confirms the recovery codes. */
+export async function saveRecoveryCodesInUi(page: Page): Promise<string[]> {
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   await page.getByRole('button', { name: 'I added it to my authenticator' }).click();
-
   const codes = page.getByRole('group', { name: 'Recovery codes' });
   await expect(codes).toBeVisible();
   const recoveryCodes = (await codes.innerText())
@@ -56,10 +49,26 @@ export async function setUpAdminInUi(page: Page): Promise<AdminCredentials> {
   await expect(next).toBeDisabled();
   await page.getByLabel('I saved my recovery codes somewhere safe').check();
   await next.click();
+  return recoveryCodes;
+}
 
+/** Step 4: the first code from the new authenticator creates the account and unlocks it. */
+export async function confirmFirstCodeInUi(page: Page, secret: string): Promise<void> {
   await page.getByLabel('Authenticator code').fill(totpNow(secret));
   await page.getByRole('button', { name: 'Finish and unlock' }).click();
   await expect(page.getByTestId('role-badge')).toContainText(/Admin · \d+:\d\d left/u, { timeout: 15_000 });
+}
+
+/**
+ * The first-run setup as a user does it: choose a password, read the secret shown for manual entry,
+ * save the recovery codes, and unlock with a code computed from that secret.
+ */
+export async function setUpAdminInUi(page: Page): Promise<AdminCredentials> {
+  await openPage(page, 'Providers');
+  await expect(page.getByRole('heading', { name: 'Set up the admin account' })).toBeVisible();
+  const secret = await createAdminAccount(page);
+  const recoveryCodes = await saveRecoveryCodesInUi(page);
+  await confirmFirstCodeInUi(page, secret);
   return { secret, recoveryCodes };
 }
 
@@ -67,10 +76,19 @@ export async function setUpAdminInUi(page: Page): Promise<AdminCredentials> {
 export async function unlockWithRecoveryCode(page: Page, code: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Unlock admin' }).click();
   const dialog = page.getByRole('dialog', { name: 'Unlock admin' });
-  await dialog.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await tryUnlock(page, ADMIN_PASSWORD, code);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('role-badge')).toContainText('Admin');
+}
+
+/** Fills and submits the open unlock dialog. */
+export async function tryUnlock(page: Page, password: string, code: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Unlock admin' });
+  // The previous attempt clears the code field when it ends: wait for it before typing.
+  await expect(dialog.getByRole('button', { name: 'Unlock' })).toBeEnabled({ timeout: 20_000 });
+  await dialog.getByLabel('Admin password').fill(password);
   await dialog.getByLabel('Authenticator code or recovery code').fill(code);
   await dialog.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByTestId('role-badge')).toContainText('Admin');
 }
 
 export interface ProviderFields {

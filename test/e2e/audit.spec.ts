@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, screenPath, test } from './fixtures';
 import { ipc, openPage, setUpAdminInUi } from './admin-ui';
 
 test('the audit page lists actions, filters, shows details and verifies the chain', async ({ page, app }) => {
@@ -32,6 +32,11 @@ test('the audit page lists actions, filters, shows details and verifies the chai
   await row.getByRole('button', { name: /Details of audit row/u }).click();
   const drawer = page.getByRole('dialog', { name: /Audit row \d+/u });
   await expect(drawer.getByText('"model": "llama3.1:8b"')).toBeVisible();
+  // Times in the app's date-time format, as the "When" field shows them, not epoch milliseconds.
+  const after = drawer.locator('pre').nth(1);
+  await expect(after).toContainText(/"createdAt": "\d{2} \w{3} \d{4}, \d{2}:\d{2}:\d{2}"/u);
+  await expect(after).not.toContainText(/"(createdAt|updatedAt)": \d+/u);
+  await page.screenshot({ path: screenPath(app, 'audit-details-times.png') });
   await drawer.getByRole('button', { name: 'Close panel' }).click();
 
   await page.getByRole('button', { name: 'Verify chain' }).click();

@@ -1,3 +1,5 @@
+import { startEmulator, type Emulator } from '../emulator';
+import { ask, ipc, openPage, setUpAdminInUi } from './admin-ui';
 import { expect, screenPath, test } from './fixtures';
 
 test('the app shell renders with drafting and admin navigation', async ({ page, app }) => {
@@ -83,4 +85,77 @@ test('the shell is keyboard reachable: navigation, header buttons and dialogs', 
   await expect(page.getByRole('dialog', { name: 'Admin guide' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Open the admin guide' })).toBeFocused();
+});
+
+test.describe('provider badges say what routing does', () => {
+  let emu: Emulator;
+  test.beforeAll(async () => {
+    emu = await startEmulator({ openMode: true });
+  });
+  test.afterAll(async () => {
+    await emu.close();
+  });
+
+  test('the "AI:" badge turns from working to failing to down as its provider fails', async ({ page, app }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url);
+    await setUpAdminInUi(page);
+    await ipc(app, 'providers:create', {
+      config: {
+        name: 'emu',
+        kind: 'openai-compatible',
+        model: 'm',
+        baseUrl: `${emu.url}/v1`,
+        tasks: ['extraction'],
+        isDefault: true,
+      },
+    });
+    const badge = page.getByTestId('provider-mode-badge');
+    await openPage(page, 'Job postings');
+    await expect(badge).toHaveText('AI: emu');
+
+    // Three server errors in a row (the router's retries): the provider is failing.
+    emu.pushFaults({ status: 503, times: 3 });
+    expect(await ask(app, { task: 'extraction', prompt: 'Extract: TypeScript' })).not.toBeNull();
+    await openPage(page, 'Candidates');
+    await openPage(page, 'Job postings');
+    await expect(badge).toHaveText('AI: emu · failing');
+    await badge.hover();
+    await expect(page.getByRole('tooltip')).toContainText('The last 3 calls to emu failed.');
+
+    // Two more: five in a row open its circuit, and the router stops calling it for now.
+    emu.pushFaults({ status: 503, times: 3 });
+    expect(await ask(app, { task: 'extraction', prompt: 'Extract: TypeScript' })).not.toBeNull();
+    await openPage(page, 'Candidates');
+    await openPage(page, 'Job postings');
+    await expect(badge).toHaveText('AI: emu · down');
+    await badge.hover();
+    await expect(page.getByRole('tooltip')).toContainText('emu keeps failing (circuit open)');
+    await page.screenshot({ path: screenPath(app, 'shell-ai-badge-down.png') });
+  });
+
+  test('an inactive default provider is not shown as the default', async ({ page, app }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url);
+    await setUpAdminInUi(page);
+    const base = {
+      kind: 'openai-compatible',
+      model: 'm',
+      baseUrl: `${emu.url}/v1`,
+      tasks: ['cv_draft', 'cover_letter'],
+    };
+    await ipc(app, 'providers:create', { config: { ...base, name: 'Resting', isDefault: true, active: false } });
+    await ipc(app, 'providers:create', { config: { ...base, name: 'Working', priority: 10 } });
+    await openPage(page, 'Providers');
+    const table = page.getByRole('table', { name: 'Providers' });
+    const resting = table.getByRole('row').filter({ hasText: 'Resting' });
+    await expect(resting.getByText('Default (inactive)', { exact: true })).toBeVisible();
+    await expect(resting.getByText('Default', { exact: true })).toHaveCount(0);
+    await expect(resting.getByText('Inactive', { exact: true })).toBeVisible();
+    await page.screenshot({ path: screenPath(app, 'providers-inactive-default.png') });
+
+    // The router skips an inactive default: the documents page names the provider it uses.
+    await openPage(page, 'Documents');
+    await expect(page.getByTestId('provider-mode-badge')).toHaveText('AI: Working');
+  });
 });

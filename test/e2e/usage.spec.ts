@@ -1,7 +1,32 @@
 import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import { startEmulator, type Emulator } from '../emulator';
-import { expect, test } from './fixtures';
+import { expect, screenPath, test } from './fixtures';
 import { openPage, seedUsage, setUpAdminInUi } from './admin-ui';
+
+/**
+ * The tallest bar of a bar chart, read off its value axis: the value its top stands at, and the value its top
+ * segment (the last series) spans. In SVG coordinates: the axis labels' `y` and the bars' path commands.
+ */
+function tallestBar(chart: Locator): Promise<{ top: number; lastSegment: number }> {
+  return chart.locator('svg.recharts-surface').evaluate((svg) => {
+    const ticks = [...svg.querySelectorAll('.recharts-yAxis-tick-labels text')].map((t) => ({
+      value: Number(t.textContent),
+      y: Number(t.getAttribute('y')),
+    }));
+    const [a, b] = [ticks[0]!, ticks.at(-1)!];
+    const valueAt = (y: number) => a.value + ((a.y - y) * (b.value - a.value)) / (a.y - b.y);
+    const bars = [...svg.querySelectorAll('g.recharts-rectangle')].map((g) =>
+      [...g.querySelectorAll('path')].map((p) => {
+        const [, y, height] = /^M[\d.-]+,([\d.-]+)h[\d.-]+v([\d.-]+)/u.exec(p.getAttribute('d') ?? '') ?? [];
+        return { y: Number(y), height: Number(height) };
+      }),
+    );
+    const tallest = bars.sort((x, z) => Math.min(...x.map((s) => s.y)) - Math.min(...z.map((s) => s.y)))[0]!;
+    const top = tallest.at(-1)!;
+    return { top: valueAt(top.y), lastSegment: valueAt(top.y) - valueAt(top.y + top.height) };
+  });
+}
 
 let emu: Emulator;
 test.beforeAll(async () => {
@@ -60,6 +85,22 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   await callsChart.locator('.recharts-surface').focus();
   await page.keyboard.press('ArrowRight');
   await expect(callsChart.locator('.recharts-tooltip-wrapper')).toContainText(/Emulated GPT|Local llama/);
+  // Peak hours: errors are some of the calls, so the hour's bar is as tall as its 7 calls, 1 of them an error.
+  const peakHours = page.getByRole('region', { name: 'Peak hours' });
+  const bar = await tallestBar(peakHours);
+  expect(bar.top).toBeCloseTo(7, 1);
+  expect(bar.lastSegment).toBeCloseTo(1, 1);
+  await expect(peakHours).toContainText('Busiest hour');
+  await expect(peakHours).toContainText('Succeeded');
+  const boxes = await peakHours
+    .locator('g.recharts-rectangle')
+    .evaluateAll((bars) =>
+      bars.map((b) => b.getBoundingClientRect()).map(({ x, y, width, height }) => ({ x, y, width, height })),
+    );
+  const peakBar = boxes.sort((x, z) => x.y - z.y)[0]!;
+  await page.mouse.move(peakBar.x + peakBar.width / 2, peakBar.y + peakBar.height / 2);
+  await expect(peakHours.locator('.recharts-tooltip-wrapper')).toContainText(/Calls\s*7\s*Succeeded\s*6\s*Errors\s*1/u);
+  await peakHours.screenshot({ path: screenPath(app, 'usage-peak-hours.png') });
   const health = page.getByRole('table', { name: 'Provider health' });
   await expect(health.getByRole('row').filter({ hasText: 'Emulated GPT' })).toContainText('bad_request × 1');
   await expect(health.getByRole('row').filter({ hasText: 'Local llama' })).toContainText('100.0%');
@@ -78,16 +119,27 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   const csv = readFileSync(await download.path(), 'utf8')
     .trim()
     .split('\n');
-  expect(csv[0]).toContain('requestId');
+  expect(csv[0]).toMatch(/^createdAt,createdAtMs,requestId,/u);
   expect(csv).toHaveLength(1 + 7);
+  // Times as ISO 8601 (UTC), with the same instant in epoch milliseconds beside them.
+  const [iso, ms] = csv[1]!.split(',');
+  expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/u);
+  expect(Number(ms)).toBe(Date.parse(iso!));
 
   // A range without calls is asked for again: the empty state, no charts; back to 30 days, the charts again.
   await page.getByText('Custom', { exact: true }).click();
   await page.getByRole('textbox', { name: 'From', exact: true }).fill('2020-01-01');
   await page.getByRole('textbox', { name: 'To', exact: true }).fill('2020-01-31');
   await expect(page.getByText('No AI usage in this period')).toBeVisible();
+  // Providers exist: the range is what is empty, and it can be widened (no "Add a provider").
+  await expect(page.getByText('No AI calls were made from 01 Jan 2020 to 31 Jan 2020.')).toBeVisible();
+  await expect(page.getByText(/Add a provider/u)).toHaveCount(0);
+  await page.screenshot({ path: screenPath(app, 'usage-empty-range.png') });
   await expect(page.getByRole('region', { name: 'Peak hours' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Provider health' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the last 90 days' }).click();
+  await expect(calls).toContainText('7');
+  await expect(page.getByRole('radio', { name: '90 days' })).toBeChecked();
   await page.getByText('30 days', { exact: true }).click();
   await expect(page.getByRole('region', { name: 'Peak hours' }).locator('.recharts-surface')).toBeVisible();
   await expect(page.getByText('No AI usage in this period')).toHaveCount(0);

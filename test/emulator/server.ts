@@ -77,6 +77,12 @@ async function handleApi(
     body: parsedBody.ok ? parsedBody.value : bodyText,
     fault,
     status: null,
+    clientAborted: false,
+  });
+  // A hang-up or cut stream is the emulator closing the connection, not the client.
+  const serverCloses = fault?.hangUp === true || fault?.cutAfterChunks !== undefined;
+  res.on('close', () => {
+    if (!res.writableFinished && !serverCloses) record.clientAborted = true;
   });
   if (!route) {
     record.status = 404;

@@ -89,4 +89,7 @@ export interface RecordedRequest {
   fault: FaultSpec | null;
   /** Response status, once written. */
   status: number | null;
+  /** True when the client closed the connection before the response was complete (a cancelled call; not set
+   * when a `hangUp` or `cutAfterChunks` fault closed it). */
+  clientAborted: boolean;
 }

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src-main/cli/program';
+import type { Clock } from '../../src-main/clock';
 import type { SecretStore } from '../../src-main/secrets/secret-store';
 
 export interface CliRun {
@@ -13,7 +14,7 @@ export interface CliRun {
 /** Runs the real CLI program in-process with captured streams. */
 export async function cli(
   args: string[],
-  options: { stdin?: string; secrets?: SecretStore; env?: NodeJS.ProcessEnv } = {},
+  options: { stdin?: string; secrets?: SecretStore; env?: NodeJS.ProcessEnv; clock?: Clock } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -25,6 +26,7 @@ export async function cli(
   const code = await runCli(args, {
     io: { stdout, stderr, stdin, env: { ...process.env, ...options.env } },
     secrets: options.secrets,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const text = Buffer.concat(out).toString('utf8');
   return {

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { providerConfigInputSchema, type ProviderConfigInput } from '@contract';
 import { startEmulator, type Emulator } from '../emulator';
 import { sleep } from '../../src-main/routing/sleep';
+import type { Sqlite } from '../../src-main/db/client';
 import { testCore, type TestCore } from './core';
 
 export interface RoutingWorld extends TestCore {
@@ -87,4 +88,25 @@ export const prompt = (text: string) => ({
 
 export function chatRequests(emulator: Emulator): number {
   return emulator.requests().filter((r) => r.path.endsWith('/chat/completions')).length;
+}
+
+/**
+ * What every process sees counted against budgets in the database: the tokens the daily rollups hold plus
+ * the open leases' unused reservations, for one config (all when omitted) and one local day (all when omitted).
+ */
+export function tokensCountedInDatabase(
+  sqlite: Sqlite,
+  only: { configId?: string; day?: { start: number; key: string } } = {},
+): () => number {
+  const statement = sqlite
+    .prepare(
+      `SELECT (SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_daily
+                WHERE (@config IS NULL OR config_id = @config) AND (@start IS NULL OR bucket_start = @start))
+            + (SELECT coalesce(sum(max(reserved_tokens - used_tokens, 0)), 0) FROM budget_ledger
+                WHERE state = 'reserved' AND (@config IS NULL OR config_id = @config)
+                  AND (@key IS NULL OR day_key = @key))`,
+    )
+    .pluck();
+  const params = { config: only.configId ?? null, start: only.day?.start ?? null, key: only.day?.key ?? null };
+  return () => statement.get(params) as number;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_ERROR_CLASSES, TASKS } from '@contract';
 import type { LlmProvider } from '../../src-main/providers/types';
 import { chatRequests, prompt, routingWorld, type RoutingWorld } from '../helpers/routing';
-import { counterMismatches } from './support/budget-check';
+import { ledgerMismatches } from './support/budget-check';
 import { chaosFault } from './support/chaos-faults';
 import { outcomeOf, type Outcome } from './support/outcomes';
 import { seededRandom, testSeed } from './support/prng';
@@ -106,7 +106,7 @@ describe('chaos: 500 requests over three misbehaving providers', () => {
 
     // Every reservation was settled or released, and the counters hold exactly the settled usage.
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
-    expect(counterMismatches(sqlite)).toEqual([]);
+    expect(ledgerMismatches(sqlite)).toEqual([]);
 
     expect(unhandled).toEqual([]);
   }, 60_000);

@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateRequestTokens } from '../../src-main/routing/estimate';
-import { prompt, routingWorld, type RoutingWorld } from '../helpers/routing';
-import { counterMismatches } from './support/budget-check';
+import { prompt, routingWorld, tokensCountedInDatabase, type RoutingWorld } from '../helpers/routing';
+import { ledgerMismatches } from './support/budget-check';
 import { startFixture, type FixtureProcess } from './support/fixture-process';
 import { percentile, timed } from './support/latency';
 import { outcomeOf } from './support/outcomes';
@@ -40,7 +40,8 @@ describe('load: 200 concurrent requests against a small budget', () => {
   it('never reserves past the limit; each caller gets an answer or budget_exceeded, never SQLITE_BUSY', async () => {
     const emulator = w.emulators[0]!;
     const { sqlite } = w.core.store;
-    const used = sqlite.prepare('SELECT coalesce(max(tokens), 0) FROM budget_counters').pluck();
+    const configId = w.core.services.providers.getByName('small').id;
+    const used = { get: tokensCountedInDatabase(sqlite, { configId }) };
 
     // The same requests straight to the emulator with the SDK: the baseline for the added latency. The
     // first round opens the connections (the router's calls reuse them), the second is measured.
@@ -83,7 +84,7 @@ describe('load: 200 concurrent requests against a small budget', () => {
     expect(answered).toBeLessThan(CONCURRENT);
     expect(peak).toBeLessThanOrEqual(limit);
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
-    expect(counterMismatches(sqlite)).toEqual([]);
+    expect(ledgerMismatches(sqlite)).toEqual([]);
     expect(contender.lines.length).toBeGreaterThan(3); // the other writer really wrote meanwhile
 
     // Added latency two ways: against the direct baseline, and per call as route time − provider time.

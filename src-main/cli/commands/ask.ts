@@ -55,26 +55,43 @@ export function askCommand(ctx: () => CliContext): Command {
 }
 
 export function metricsCommand(ctx: () => CliContext): Command {
-  return new Command('metrics').description('print the Prometheus metrics of this process (admin)').action(async () => {
-    const c = ctx();
-    const { text } = await c.call('metrics:text', {});
-    if (c.json) return writeJson(c.io, { text });
-    c.io.stdout.write(text);
-  });
+  return new Command('metrics')
+    .description('print the Prometheus metrics: the usage ledger’s totals, the same in every process (admin)')
+    .action(async () => {
+      const c = ctx();
+      const { text } = await c.call('metrics:text', {});
+      if (c.json) return writeJson(c.io, { text });
+      c.io.stdout.write(text);
+    });
 }
 
 export function outboxCommand(ctx: () => CliContext): Command {
-  const cmd = new Command('queue').description('tasks waiting for a provider (the outbox)');
+  const cmd = new Command('queue').description(
+    'drafting tasks waiting in the outbox (every provider offline, or a limit that queues until it resets)',
+  );
   cmd
     .command('list')
-    .description('queued tasks')
+    .description('queued tasks: id, task, status, tries, next try, what it is for, last error')
     .action(async () => {
       const c = ctx();
       const items = await c.call('outbox:list', {});
       if (c.json) return writeJson(c.io, items);
       if (!items.length) return writeLine(c.io.stdout, 'Nothing is waiting.');
       for (const i of items)
-        writeLine(c.io.stdout, `${i.id}  ${i.task}  ${i.status}  tries ${i.attempts}  ${i.lastError ?? ''}`.trimEnd());
+        writeLine(
+          c.io.stdout,
+          [
+            i.id,
+            i.task,
+            i.status,
+            `tries ${i.attempts}`,
+            `next ${new Date(i.nextAttemptAt).toISOString()}`,
+            i.label ?? '',
+            i.lastError ?? '',
+          ]
+            .join('  ')
+            .trimEnd(),
+        );
     });
   cmd
     .command('cancel <id>')
@@ -88,12 +105,15 @@ export function outboxCommand(ctx: () => CliContext): Command {
     });
   cmd
     .command('run')
-    .description('run the tasks that are due now')
+    .description(
+      'try every queued task now; each result lands where it was asked for (one over its budget waits for the reset)',
+    )
     .action(async () => {
       const c = ctx();
-      const done = await (await c.ready()).services.outboxRunner.drain();
-      if (c.json) return writeJson(c.io, { done });
-      writeLine(c.io.stdout, `${done} task(s) completed.`);
+      const { done } = await c.call('outbox:run', {});
+      const left = (await c.call('outbox:list', {})).length;
+      if (c.json) return writeJson(c.io, { done, waiting: left });
+      writeLine(c.io.stdout, `${done} task(s) completed; ${left} still waiting.`);
     });
   return cmd;
 }

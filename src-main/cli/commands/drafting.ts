@@ -7,6 +7,9 @@ import { CliExit, writeJson, writeLine } from '../io';
 import { mapLimit, progressBar } from '../progress';
 import { EXIT_ERROR_FINDINGS, EXIT_STATUS_HELP, errorFindings, findingLines } from './findings';
 
+/** `draft` exit status when the task was queued and no file was written. */
+const EXIT_QUEUED = 3;
+
 async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
   try {
     return { fileName: basename(path), dataBase64: (await readFile(path)).toString('base64') };
@@ -22,7 +25,8 @@ function describeMeta(meta: AnswerMeta): string {
   if (meta.offline) return `offline drafter (${meta.note ?? 'no provider'})`;
   const cost = meta.costUsd === null ? 'unpriced' : `$${meta.costUsd.toFixed(6)}`;
   const trail = meta.attempts.filter((a) => a.outcome !== 'ok');
-  return `${meta.providerName} (${meta.model ?? '?'}), ${meta.inputTokens}+${meta.outputTokens} tokens, ${cost}${
+  const mark = meta.estimated ? '~' : ''; // estimated counts, as `usage events` marks them
+  return `${meta.providerName} (${meta.model ?? '?'}), ${meta.inputTokens}${mark}+${meta.outputTokens}${mark} tokens, ${cost}${
     trail.length ? `; before it: ${trail.map((a) => `${a.providerName} ${a.reason ?? a.outcome}`).join(', ')}` : ''
   }`;
 }
@@ -40,6 +44,8 @@ async function extractOne(c: CliContext, file: string, provider: string | undefi
   if (!job.ok) return { ok: false as const, error: job.error.message };
   const extracted = await c.result('jobs:extract', { id: job.data.id, ...(provider ? { provider } : {}) });
   if (!extracted.ok) return { ok: false as const, error: extracted.error.message };
+  if ('queued' in extracted.data)
+    return { ok: true as const, jobId: job.data.id, fields: null, queued: extracted.data.queued };
   const { job: stored, meta } = extracted.data;
   return {
     ok: true as const,
@@ -70,6 +76,8 @@ export function extractCommand(ctx: () => CliContext): Command {
           failed++;
           writeLine(c.io.stderr, `aditus: ${outcome.error}`);
         }
+        const queued = 'queued' in outcome ? outcome.queued : undefined;
+        if (queued) writeLine(c.io.stderr, `${file}: ${queued.message} (queue id ${queued.outboxId})`);
         writeLine(c.io.stdout, JSON.stringify({ file, ...outcome }));
         bar.step(basename(file));
       });
@@ -83,14 +91,14 @@ export function extractCommand(ctx: () => CliContext): Command {
 function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): Command {
   return new Command(name)
     .description(`draft a ${kind === 'cv' ? 'CV' : 'cover letter'} for a candidate and a job posting`)
-    .requiredOption('--candidate <file>', 'candidate: JSON profile or CV (.txt .md .docx .pdf)')
+    .requiredOption('--candidate <file>', 'candidate: JSON Resume, JSON profile or CV (.txt .md .docx .pdf)')
     .requiredOption('--job <file>', 'job posting (.txt .html .pdf .png .jpg .webp)')
     .requiredOption('--out <file>', 'output: .md, .docx or .pdf')
     .option('--provider <name>', 'only this provider')
     .option('--no-validate', 'skip validating the draft against the posting and the candidate')
     .addHelpText(
       'after',
-      `\nThe draft is validated by default; its findings go to stderr. The file is written either way.${EXIT_STATUS_HELP}`,
+      `\nThe draft is validated by default; its findings go to stderr. The file is written either way.${EXIT_STATUS_HELP}\n  ${EXIT_QUEUED}  queued (every provider offline, or a limit that queues): nothing written; see \`aditus queue list\``,
     )
     .action(async (flags: { candidate: string; job: string; out: string; provider?: string; validate: boolean }) => {
       const c = ctx();
@@ -98,20 +106,37 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       if (!['md', 'docx', 'pdf'].includes(format)) c.fail('--out must end in .md, .docx or .pdf', 2);
       const candidate = await c.call('candidates:import', { file: await upload(c, flags.candidate) });
       const job = await c.call('jobs:import', { file: await upload(c, flags.job) });
-      const { document, meta } = await c.call('drafts:generate', {
+      const generated = await c.call('drafts:generate', {
         kind,
         candidateId: candidate.id,
         jobPostingId: job.id,
         ...(flags.provider ? { provider: flags.provider } : {}),
       });
+      if ('queued' in generated) {
+        const { queued, document } = generated;
+        if (c.json) writeJson(c.io, { out: null, documentId: document.id, queued });
+        else
+          writeLine(
+            c.io.stdout,
+            `${queued.message} Queue id ${queued.outboxId}; the draft lands as a new version of "${document.title}" (document ${document.id}); ${flags.out} was not written.`,
+          );
+        throw new CliExit(EXIT_QUEUED);
+      }
+      const { document, meta } = generated;
       const file = await c.call('documents:export', { documentId: document.id, format });
       await writeFile(flags.out, Buffer.from(file.dataBase64, 'base64'), { mode: 0o600 });
       // The validation task routes as usual: --provider names the drafting provider.
-      const report = flags.validate ? (await c.call('drafts:validate', { documentId: document.id })).report : null;
+      const validation = flags.validate ? await c.call('drafts:validate', { documentId: document.id }) : null;
+      const report = validation?.report ?? null;
+      if (validation?.queued)
+        writeLine(
+          c.io.stderr,
+          `The provider's review of the draft: ${validation.queued.message} (queue id ${validation.queued.outboxId}); the local checks follow.`,
+        );
       if (c.json) writeJson(c.io, { out: flags.out, documentId: document.id, meta, validation: report });
       else {
         writeLine(c.io.stdout, `Wrote ${flags.out}: ${document.title}`);
-        writeLine(c.io.stderr, describeMeta(meta));
+        writeLine(c.io.stderr, meta ? describeMeta(meta) : 'Stopped before the end: the draft is incomplete.');
       }
       if (!report) return;
       const errors = errorFindings(report);

@@ -1,15 +1,9 @@
 import { Command, Option } from 'commander';
-import {
-  LIMIT_BEHAVIOURS,
-  PROVIDER_KINDS,
-  TASKS,
-  type ProviderConfigDto,
-  type ProviderConfigInput,
-  type Task,
-} from '@contract';
+import { LIMIT_BEHAVIOURS, PROVIDER_KINDS, TASKS, type ProviderConfigInput, type Task } from '@contract';
 import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';
+import { useCells, withUse, type ProviderWithUse } from '../provider-use';
 
 interface ConfigFlags {
   name?: string;
@@ -97,7 +91,7 @@ async function readKey(ctx: CliContext, flags: ConfigFlags, needed: boolean): Pr
   return key || undefined;
 }
 
-function describe(p: ProviderConfigDto): string[] {
+function describe(p: ProviderWithUse): string[] {
   const status = [p.active ? 'active' : 'inactive', p.isDefault ? 'default' : '', p.keyInvalid ? 'KEY INVALID' : '']
     .filter(Boolean)
     .join(',');
@@ -109,6 +103,7 @@ function describe(p: ProviderConfigDto): string[] {
     String(p.priority),
     status,
     p.keyHint ? `…${p.keyHint}` : '-',
+    ...useCells(p),
   ];
 }
 
@@ -117,16 +112,24 @@ export function providersCommand(ctx: () => CliContext): Command {
 
   cmd
     .command('list')
-    .description('list provider configs (key hint only, never the key)')
+    .description(
+      'list provider configs (key hint only, never the key) with the tokens each used today and this month ' +
+        '(against its limits) and its cost this month',
+    )
     .action(async () => {
       const c = ctx();
-      const list = await c.call('providers:list', {});
+      const configs = await c.call('providers:list', {});
+      const health = await c.call('providers:health', {});
+      const list = configs.map((config) => withUse(config, health));
       if (c.json) return writeJson(c.io, list);
       if (list.length === 0)
         return writeLine(c.io.stdout, 'No providers yet: drafting uses the built-in offline drafter.');
       writeLine(
         c.io.stdout,
-        formatTable([['NAME', 'KIND', 'MODEL', 'TASKS', 'PRIO', 'STATUS', 'KEY'], ...list.map(describe)]),
+        formatTable([
+          ['NAME', 'KIND', 'MODEL', 'TASKS', 'PRIO', 'STATUS', 'KEY', 'TODAY', 'MONTH', 'MONTH COST'],
+          ...list.map(describe),
+        ]),
       );
     });
 

@@ -26,8 +26,8 @@ export function serveCommand(ctx: () => CliContext): Command {
       const rendererDir = defaultRendererDir();
       if (!existsSync(resolve(rendererDir, 'index.html'))) c.fail('the UI is not built: run `npm run build` first');
       const core = await c.ready();
-      core.startBackgroundWork();
       const host = await startWebHost({ core, rendererDir, port });
+      core.startBackgroundWork();
       if (c.json) writeJson(c.io, { url: host.url, port: host.port });
       else writeLine(c.io.stdout, host.url);
       await new Promise<void>((done) => {

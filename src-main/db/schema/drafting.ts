@@ -7,8 +7,10 @@ export const candidates = sqliteTable('candidates', {
   sourceKind: text('source_kind').notNull(),
   sourceFileName: text('source_file_name'),
   sourceText: text('source_text').notNull(),
-  /** JSON of candidateProfileSchema. */
+  /** JSON of candidateProfileSchema: the record flattened for drafting, rewritten whenever the record changes. */
   profile: text('profile').notNull(),
+  /** JSON of candidateRecordSchema (JSON Resume + provenance); null only on rows from before it, filled at start. */
+  record: text('record'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -25,6 +27,8 @@ export const jobPostings = sqliteTable('job_postings', {
   imageMediaType: text('image_media_type'),
   /** JSON of jobFieldsSchema, null until extracted. */
   fields: text('fields'),
+  /** JSON array of the field names the recruiter edited by hand; null on rows from before it was kept. */
+  editedFields: text('edited_fields'),
   extractedBy: text('extracted_by'),
   extractedAt: integer('extracted_at'),
   createdAt: integer('created_at').notNull(),
@@ -60,7 +64,7 @@ export const documentVersions = sqliteTable(
       .references(() => documents.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     text: text('text').notNull(),
-    origin: text('origin', { enum: ['generated', 'edited', 'restored'] }).notNull(),
+    origin: text('origin', { enum: ['generated', 'edited', 'restored', 'stopped'] }).notNull(),
     providerName: text('provider_name'),
     model: text('model'),
     requestId: text('request_id'),
@@ -68,4 +72,22 @@ export const documentVersions = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('document_versions_document').on(t.documentId, t.version)],
+);
+
+/** Each validation of a document: the local checks, merged with a provider's judgement when one answered. */
+export const validationReports = sqliteTable(
+  'validation_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** JSON of validationReportSchema. */
+    report: text('report').notNull(),
+    /** The provider whose judgement is merged in; null for the local checks alone. */
+    providerName: text('provider_name'),
+    requestId: text('request_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('validation_reports_document').on(t.documentId, t.createdAt)],
 );

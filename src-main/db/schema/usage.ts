@@ -138,8 +138,8 @@ export const budgetLedger = sqliteTable(
     settledAt: integer('settled_at'),
   },
   (t) => [
-    // Only open reservations are ever looked up (start-up recovery, outstandingReservations); per-period
-    // totals come from budget_counters. One small partial index keeps each reserve/settle commit to fewer
+    // Only open reservations are ever looked up (their unused part counts on top of the usage rollups,
+    // start-up recovery, outstandingReservations). One small partial index keeps each reserve/settle commit to fewer
     // pages than three full indexes did (bench: overhead).
     index('budget_ledger_reserved')
       .on(t.createdAt)
@@ -148,8 +148,8 @@ export const budgetLedger = sqliteTable(
 );
 
 /**
- * Running totals per config and period (reserved-but-unsettled plus settled usage), kept in step with
- * the ledger inside the same transaction so a reservation is an O(1) check.
+ * No longer read or written: budgets count a config's use from the daily usage rollups plus the open
+ * ledger rows (routing/budgets.ts). Kept until a migration drops it.
  */
 export const budgetCounters = sqliteTable(
   'budget_counters',

@@ -35,13 +35,19 @@ function roleBlock(role: ExperienceEntry, job: JobFields): string[] {
     (v): v is string => typeof v === 'string' && v.length > 0,
   );
   const bullets = byRelevance(role.bullets, (b) => b, job).map((b) => `- ${md(withoutFinalStop(b))}`);
+  const heading = role.title === role.employer ? md(role.title) : `${md(role.title)} — ${md(role.employer)}`;
   return [
-    `### ${md(role.title)} — ${md(role.employer)}`,
+    `### ${heading}`,
     '',
     ...(meta.length > 0 ? [md(meta.join(' · ')), ''] : []),
     ...bullets,
     ...(bullets.length > 0 ? [''] : []),
   ];
+}
+
+/** Work, projects and volunteering each under their own heading: tailoring orders bullets within an entry, never moves them. */
+function entrySection(title: string, roles: ExperienceEntry[], job: JobFields): string[] {
+  return roles.length > 0 ? [`## ${title}`, '', ...roles.flatMap((r) => roleBlock(r, job))] : [];
 }
 
 function educationLine(entry: EducationEntry): string {
@@ -78,9 +84,21 @@ export function renderTemplateCv(profile: CandidateProfile, job: JobFields): str
     ...(contact ? [contact, ''] : []),
     ...summarySection(profile, matching, job),
     ...skillsSection(matching, other),
-    ...(profile.experience.length > 0
-      ? ['## Experience', '', ...profile.experience.flatMap((r) => roleBlock(r, job))]
-      : []),
+    ...entrySection(
+      'Experience',
+      profile.experience.filter((r) => (r.kind ?? 'work') === 'work'),
+      job,
+    ),
+    ...entrySection(
+      'Projects',
+      profile.experience.filter((r) => r.kind === 'project'),
+      job,
+    ),
+    ...entrySection(
+      'Volunteering',
+      profile.experience.filter((r) => r.kind === 'volunteer'),
+      job,
+    ),
     ...(profile.education.length > 0 ? ['## Education', '', ...profile.education.map(educationLine), ''] : []),
     ...listSection('Certifications', profile.certifications, true),
     ...listSection('Languages', profile.languages, false),

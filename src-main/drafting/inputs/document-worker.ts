@@ -1,14 +1,14 @@
 // The document worker's entry (a worker_threads Worker, started by read-in-worker.ts): it reads one PDF, DOCX or
 // HTML file to text, replies once and exits. Built as its own entry, out/main/document-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
-import { docxToText, htmlToPlainText, pdfToText } from './extract-text';
+import { docxToText, htmlToPlainText, pdfToColumnText, pdfToText } from './extract-text';
 import { InputError } from './input-error';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
-async function read({ format, fileName, bytes }: WorkerRequest): Promise<string> {
+async function read({ format, fileName, bytes, columns }: WorkerRequest): Promise<string> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'docx') return docxToText(fileName, buffer);
-  if (format === 'pdf') return pdfToText(fileName, buffer);
+  if (format === 'pdf') return columns ? pdfToColumnText(fileName, buffer) : pdfToText(fileName, buffer);
   return htmlToPlainText(buffer.toString('utf8'), fileName);
 }
 

@@ -1,8 +1,11 @@
 import { htmlToText } from 'html-to-text';
 import { checkDocxArchive } from './docx-archive';
+import { docxHtmlToLines } from './docx-html-lines';
 import { htmlNestingDepth } from './html-depth';
 import { InputError } from './input-error';
 import { describeCount, INPUT_LIMITS } from './input-limits';
+import { PAGE_BREAK } from './page-break';
+import { pageText, type PdfItem } from './pdf-columns';
 
 // The document readers load when a document is first read: pdf-parse's bundle installs polyfills and
 // globals (Array.prototype.push among them) that every provider call would otherwise run through.
@@ -14,8 +17,12 @@ export async function docxToText(fileName: string, bytes: Buffer): Promise<strin
     maxUnpackedBytes: INPUT_LIMITS.maxDocxUnpackedBytes,
   });
   const { default: mammoth } = await import('mammoth');
-  const result = await mammoth.extractRawText({ buffer: bytes });
-  return result.value;
+  // The plain text first: it is cheap, and text over the limit is refused (by the caller) before the slower HTML
+  // conversion that keeps headings, list bullets, bold runs and table rows for CV parsing.
+  const raw = await mammoth.extractRawText({ buffer: bytes });
+  if (raw.value.length > INPUT_LIMITS.maxTextChars) return raw.value;
+  const result = await mammoth.convertToHtml({ buffer: bytes });
+  return docxHtmlToLines(result.value);
 }
 
 export async function pdfToText(fileName: string, bytes: Buffer): Promise<string> {
@@ -34,6 +41,39 @@ export async function pdfToText(fileName: string, bytes: Buffer): Promise<string
     return result.text;
   } finally {
     await parser.destroy();
+  }
+}
+
+/**
+ * A PDF's text in reading order from the positions of its text (pdfjs): lines from the top of each page, and in a
+ * two-column layout each column read to its end (pdf-columns.ts). Used for CVs, where a sidebar is common.
+ */
+export async function pdfToColumnText(fileName: string, bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  try {
+    if (doc.numPages > INPUT_LIMITS.maxPdfPages) {
+      throw new InputError(
+        fileName,
+        `has ${describeCount(doc.numPages)} pages; Aditus reads PDFs of up to ${INPUT_LIMITS.maxPdfPages} pages`,
+        { code: 'input_too_large' },
+      );
+    }
+    const pages: string[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const items: PdfItem[] = [];
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item)) continue;
+        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        items.push({ text: item.str, x, y: height - y, width: item.width, size: Math.hypot(a, b) || 10 });
+      }
+      pages.push(pageText(items, width));
+    }
+    return pages.join(`\n${PAGE_BREAK}\n`);
+  } finally {
+    await doc.destroy();
   }
 }
 

@@ -21,7 +21,12 @@ export function checkTextLength(fileName: string, text: string): void {
  * worker's time and memory, and the length of the text. An empty file, or one whose content is not its named type
  * (a program renamed .md, a .pdf that is no PDF), is refused before any parser sees it.
  */
-export async function readDocumentText(fileName: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
+export async function readDocumentText(
+  fileName: string,
+  format: DocumentFormat,
+  bytes: Buffer,
+  options: { pdfColumns?: boolean } = {},
+): Promise<string> {
   const maxBytes = INPUT_LIMITS.maxFileBytes[format];
   if (bytes.length > maxBytes) {
     throw new InputError(
@@ -33,7 +38,7 @@ export async function readDocumentText(fileName: string, format: DocumentFormat,
   checkContentMatchesName(fileName, format, bytes);
   const text =
     format === 'pdf' || format === 'docx' || format === 'html'
-      ? await readInWorker({ format, fileName, bytes })
+      ? await readInWorker({ format, fileName, bytes, ...(options.pdfColumns ? { columns: true } : {}) })
       : decodeTextFile(bytes);
   checkTextLength(fileName, text);
   return text;

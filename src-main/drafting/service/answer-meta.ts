@@ -11,6 +11,7 @@ export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
     attempts: answer.attempts,
     inputTokens: answer.usage.inputTokens,
     outputTokens: answer.usage.outputTokens,
+    estimated: answer.usage.estimated,
     costUsd: answer.costUsd,
     note: null,
   };
@@ -28,6 +29,7 @@ export function offlineMeta(attempts: AnswerMeta['attempts'], why: string | null
     attempts,
     inputTokens: 0,
     outputTokens: 0,
+    estimated: false,
     costUsd: null,
     note: why ? `${why} ${note}` : note,
   };

@@ -1,27 +1,33 @@
-import type {
-  AnswerMeta,
-  CandidateDto,
-  CandidateProfile,
-  DocumentDto,
-  DraftKind,
-  ExportFormat,
-  JobFields,
-  JobPostingDto,
-  ValidationReport,
+import { randomUUID } from 'node:crypto';
+import {
+  changedJobFields,
+  JOB_FIELD_NAMES,
+  type AnswerMeta,
+  type CandidateDto,
+  type CandidateProfile,
+  type DocumentDto,
+  type DraftKind,
+  type ExportFormat,
+  type JobFieldName,
+  type JobFields,
+  type JobPostingDto,
+  type QueuedTask,
+  type Resume,
+  type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { LlmRequest } from '../../providers/types';
 import type { Router } from '../../routing/router';
+import { queuedDetails, queuedMessage } from '../../routing/routing-errors';
 import { draftOffline } from '../builtin/draft-offline';
 import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
 import { exportDraft } from '../export/export-draft';
 import { draftFileName } from '../export/draft-file-name';
 import { InputError } from '../inputs/input-error';
-import { candidateFromBytes, candidateFromText, type CandidateInput } from '../inputs/read-candidate';
+import { candidateFromBytes, candidateFromText } from '../inputs/read-candidate';
 import { draftTextFromBytes } from '../inputs/read-draft-text';
 import { jobPostingFromBytes, jobPostingFromText, type JobPostingInput } from '../inputs/read-job-posting';
-import { profileToText } from '../inputs/profile-to-text';
 import { parseExtraction } from '../output/parse-extraction';
 import { parseJudgement } from '../output/parse-judgement';
 import { buildCoverLetterPrompt } from '../prompts/cover-letter';
@@ -35,8 +41,18 @@ import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
+import { keepEditedFields } from './keep-edited-fields';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
+import {
+  DRAFT_COMPLETION,
+  EXTRACTION_COMPLETION,
+  VALIDATION_COMPLETION,
+  draftLabel,
+  extractionLabel,
+  validationLabel,
+} from './queued-completions';
+import type { ValidationReportsRepo } from '../store/validation-reports-repo';
 
 export interface CallContext {
   userId: string;
@@ -44,9 +60,29 @@ export interface CallContext {
   signal?: AbortSignal;
 }
 
+/** What a queued call returns instead of an answer. */
+function queuedTask(err: unknown): QueuedTask | null {
+  const details = queuedDetails(err);
+  return details ? { ...details, message: queuedMessage(details.runsAt) } : null;
+}
+
+/** A new outbox entry per call: the same task asked for twice is queued twice, as it would run twice. */
+const queueAs = (kind: string, target: string, label: string, context?: unknown) => ({
+  idempotencyKey: randomUUID(),
+  completion: { kind, target, label, ...(context === undefined ? {} : { context }) },
+});
+
 export type StreamListener = (event: { type: 'text' | 'reset'; text: string; providerName?: string }) => void;
 
+/** A generation's result; `stopped` (meta null) when the user stopped it part-way. */
+export interface GenerateResult {
+  document: DocumentDto;
+  meta: AnswerMeta | null;
+  stopped: boolean;
+}
+
 const AUTOSAVE_EVERY_MS = 250;
+const NO_SOURCE = { providerName: null, model: null, requestId: null, offline: false };
 const MEDIA_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -69,13 +105,24 @@ export class DraftingService {
       candidates: CandidatesRepo;
       jobs: JobPostingsRepo;
       documents: DocumentsRepo;
+      validations: ValidationReportsRepo;
       router: Router;
       clock: Clock;
     },
   ) {}
 
-  get repos(): { candidates: CandidatesRepo; jobs: JobPostingsRepo; documents: DocumentsRepo } {
-    return { candidates: this.deps.candidates, jobs: this.deps.jobs, documents: this.deps.documents };
+  get repos(): {
+    candidates: CandidatesRepo;
+    jobs: JobPostingsRepo;
+    documents: DocumentsRepo;
+    validations: ValidationReportsRepo;
+  } {
+    return {
+      candidates: this.deps.candidates,
+      jobs: this.deps.jobs,
+      documents: this.deps.documents,
+      validations: this.deps.validations,
+    };
   }
 
   private async read<T>(fn: () => Promise<T>): Promise<T> {
@@ -89,18 +136,15 @@ export class DraftingService {
   }
 
   async importCandidate(
-    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile },
+    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile } | { resume: Resume },
   ): Promise<CandidateDto> {
-    const parsed: CandidateInput =
-      'file' in input
-        ? await this.read(() => candidateFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
-        : {
-            sourceKind: 'json',
-            fileName: 'profile.json',
-            sourceText: profileToText(input.profile),
-            profile: input.profile,
-          };
-    return this.deps.candidates.create(parsed);
+    if ('file' in input) {
+      const bytes = Buffer.from(input.file.dataBase64, 'base64');
+      return this.deps.candidates.create(await this.read(() => candidateFromBytes(input.file.fileName, bytes)));
+    }
+    const fileName = 'profile' in input ? 'profile.json' : 'resume.json';
+    const text = JSON.stringify('profile' in input ? input.profile : input.resume, null, 2);
+    return this.deps.candidates.create(await this.read(() => candidateFromBytes(fileName, Buffer.from(text))));
   }
 
   async importJob(
@@ -113,14 +157,44 @@ export class DraftingService {
     return toJobDto(this.deps.jobs.create(parsed));
   }
 
+  /** Saves the recruiter's fields; every field that changed is marked as edited by hand (marks are never dropped). */
   updateJobFields(id: string, fields: JobFields): JobPostingDto {
-    this.deps.jobs.get(id);
-    return toJobDto(this.deps.jobs.setFields(id, fields, 'edited'));
+    const job = this.deps.jobs.get(id);
+    const edited = new Set([...job.editedFields, ...changedJobFields(job.fields, fields)]);
+    return toJobDto(
+      this.deps.jobs.saveEdits(
+        id,
+        fields,
+        JOB_FIELD_NAMES.filter((n) => edited.has(n)),
+      ),
+    );
   }
 
-  /** Posting → structured fields: zod-checked, one repair, then failover; offline rules when no provider answers. */
-  async extract(jobId: string, ctx: CallContext): Promise<{ job: JobPostingDto; meta: AnswerMeta }> {
+  /**
+   * Posting → structured fields: zod-checked, one repair, then failover. When every provider is offline or a
+   * `queue` limit is reached the task is queued (its fields land on the posting later); offline rules when no
+   * provider is set up (or, for the extraction a draft needs at once, when none could be reached). Fields edited
+   * by hand keep the recruiter's value (and their mark) unless `keepEdited` leaves them out.
+   */
+  extract(
+    jobId: string,
+    ctx: CallContext,
+    keepEdited?: readonly JobFieldName[],
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta } | { queued: QueuedTask; job: JobPostingDto }> {
+    return this.extractFields(jobId, ctx, true, keepEdited);
+  }
+
+  private async extractFields(
+    jobId: string,
+    ctx: CallContext,
+    mayQueue: boolean,
+    keepEdited?: readonly JobFieldName[],
+  ): Promise<{ job: JobPostingDto; meta: AnswerMeta } | { queued: QueuedTask; job: JobPostingDto }> {
     const job = this.deps.jobs.get(jobId);
+    const store = (extracted: JobFields, by: string) => {
+      const { fields, kept } = keepEditedFields(job, extracted, keepEdited);
+      return toJobDto(this.deps.jobs.setFields(job.id, fields, by, kept));
+    };
     const prompt = buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
     const request = this.extractionRequest(job, prompt);
     try {
@@ -131,14 +205,14 @@ export class DraftingService {
         checkOutput: jsonOutputCheck(parseExtraction, prompt.jsonSchema),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(mayQueue ? { queue: queueAs(EXTRACTION_COMPLETION, job.id, extractionLabel(job)) } : {}),
       });
       const parsed = parseExtraction(answer.text);
       if (!parsed.ok) throw new AppError('provider_error', 'The extraction answer was not valid.');
-      return {
-        job: toJobDto(this.deps.jobs.setFields(job.id, parsed.value, answer.providerName)),
-        meta: metaFromAnswer(answer),
-      };
+      return { job: store(parsed.value, answer.providerName), meta: metaFromAnswer(answer) };
     } catch (err) {
+      const queued = queuedTask(err);
+      if (queued) return { queued, job: toJobDto(job) };
       const offline = offlineReason(err);
       if (!offline) throw err;
       if (job.image)
@@ -148,7 +222,7 @@ export class DraftingService {
         );
       const fields = extractJobFieldsOffline(job.rawText);
       return {
-        job: toJobDto(this.deps.jobs.setFields(job.id, fields, 'builtin')),
+        job: store(fields, 'builtin'),
         meta: offlineMeta(offline.attempts, offline.why, OFFLINE_EXTRACTION_NOTE),
       };
     }
@@ -170,22 +244,26 @@ export class DraftingService {
     if (job.fields) return job.fields;
     // The provider named for a draft is for the drafting task; the implicit extraction routes as usual.
     const { provider: _draftingProvider, ...extraction } = ctx;
-    const { job: extracted } = await this.extract(job.id, extraction);
+    const { job: extracted } = await this.extractFields(job.id, extraction, false);
     if (!extracted.fields) throw new AppError('internal', 'Extraction stored no fields.');
     return extracted.fields;
   }
 
-  /** Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version. */
+  /**
+   * Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version.
+   * When every provider is offline or a `queue` limit is reached the task is queued: the version lands later.
+   */
   async generate(
     input: { kind: DraftKind; candidateId: string; jobPostingId: string; documentId?: string },
     ctx: CallContext,
     onStream?: StreamListener,
-  ): Promise<{ document: DocumentDto; meta: AnswerMeta }> {
+  ): Promise<GenerateResult | { queued: QueuedTask; document: DocumentDto }> {
     const candidate = this.deps.candidates.get(input.candidateId);
     const job = this.deps.jobs.get(input.jobPostingId);
     const fields = await this.fieldsOf(job, ctx);
     const docs = this.deps.documents;
     const label = input.kind === 'cv' ? 'CV' : 'Cover letter';
+    const createdHere = input.documentId === undefined;
     const documentId =
       input.documentId ??
       docs.create(
@@ -195,9 +273,10 @@ export class DraftingService {
         `${label}: ${candidate.name}${fields.title ? ` — ${fields.title}` : ''}${fields.company ? ` at ${fields.company}` : ''}`,
         ctx.userId,
       );
-    const previousText = docs.get(documentId).draftText;
+    const { draftText: previousText, title } = docs.get(documentId);
     const promptInput = {
       profile: candidate.profile,
+      record: candidate.record,
       sourceText: candidate.sourceText,
       job: fields,
       postingText: job.rawText || null,
@@ -212,6 +291,7 @@ export class DraftingService {
         request: textRequest(prompt, { temperature: 0.4 }),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        queue: queueAs(DRAFT_COMPLETION, documentId, draftLabel(title)),
         onStream: (event) => {
           if (event.type === 'reset') {
             text = '';
@@ -233,12 +313,15 @@ export class DraftingService {
         requestId: answer.requestId,
         offline: false,
       });
-      return { document: docs.get(documentId), meta: metaFromAnswer(answer) };
+      return { document: docs.get(documentId), meta: metaFromAnswer(answer), stopped: false };
     } catch (err) {
-      const offline = offlineReason(err);
+      if (ctx.signal?.aborted) return this.stopped({ documentId, text, previousText, createdHere }, err);
+      const queued = queuedTask(err);
+      const offline = queued ? null : offlineReason(err);
       if (!offline) {
         // A failed stream must not leave half an answer in place of the user's text.
         docs.autosave(documentId, previousText);
+        if (queued) return { queued, document: docs.get(documentId) };
         throw err;
       }
       const draft = draftOffline(input.kind, candidate.profile, fields);
@@ -250,8 +333,29 @@ export class DraftingService {
         requestId: null,
         offline: true,
       });
-      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why) };
+      return { document: docs.get(documentId), meta: offlineMeta(offline.attempts, offline.why), stopped: false };
     }
+  }
+
+  /**
+   * The user stopped a generation (or its caller went away). What had streamed is kept as a `stopped` version, marked
+   * incomplete, after any unversioned text it replaces; when nothing had streamed the document is left as it was (a
+   * new one is removed) and the cancellation is reported.
+   */
+  private stopped(
+    run: { documentId: string; text: string; previousText: string; createdHere: boolean },
+    cancelled: unknown,
+  ): GenerateResult {
+    const docs = this.deps.documents;
+    if (run.text.trim() === '') {
+      if (!(run.createdHere && docs.deleteIfEmpty(run.documentId))) docs.autosave(run.documentId, run.previousText);
+      throw cancelled;
+    }
+    const latest = docs.get(run.documentId).versions[0]?.text ?? '';
+    if (run.previousText.trim() !== '' && run.previousText !== latest)
+      docs.addVersion(run.documentId, run.previousText, 'edited', NO_SOURCE);
+    docs.addVersion(run.documentId, run.text, 'stopped', NO_SOURCE);
+    return { document: docs.get(run.documentId), meta: null, stopped: true };
   }
 
   autosave(documentId: string, text: string): { autosavedAt: number } {
@@ -259,12 +363,7 @@ export class DraftingService {
   }
 
   saveVersion(documentId: string, text: string): DocumentDto {
-    this.deps.documents.addVersion(documentId, text, 'edited', {
-      providerName: null,
-      model: null,
-      requestId: null,
-      offline: false,
-    });
+    this.deps.documents.addVersion(documentId, text, 'edited', NO_SOURCE);
     return this.deps.documents.get(documentId);
   }
 
@@ -273,12 +372,19 @@ export class DraftingService {
     return this.deps.documents.get(documentId);
   }
 
-  /** Local checks always; a provider's judgement merged in when one answers. */
-  async validate(documentId: string, ctx: CallContext): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+  /**
+   * Local checks always; a provider's judgement merged in when one answers. The report is stored with the
+   * document; when every provider is offline or a `queue` limit is reached the judgement is queued, and the
+   * merged report is stored when it lands.
+   */
+  async validate(
+    documentId: string,
+    ctx: CallContext,
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null; queued?: QueuedTask }> {
     const doc = this.deps.documents.get(documentId);
     const candidate = this.deps.candidates.get(doc.candidateId);
     const job = doc.jobPostingId ? this.deps.jobs.get(doc.jobPostingId) : null;
-    return this.validateText(
+    const out = await this.validateText(
       {
         kind: doc.kind,
         markdown: doc.draftText,
@@ -288,7 +394,13 @@ export class DraftingService {
         postingText: job?.rawText ?? null,
       },
       ctx,
+      { documentId: doc.id, label: validationLabel(doc.title) },
     );
+    this.deps.validations.save(doc.id, out.report, {
+      providerName: out.meta?.providerName ?? null,
+      requestId: out.meta?.requestId ?? null,
+    });
+    return out;
   }
 
   async validateText(
@@ -301,7 +413,9 @@ export class DraftingService {
       postingText: string | null;
     },
     ctx: CallContext,
-  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null }> {
+    /** A stored document's validation: its judgement may wait in the queue. */
+    queueFor?: { documentId: string; label: string },
+  ): Promise<{ report: ValidationReport; meta: AnswerMeta | null; queued?: QueuedTask }> {
     const local = validateDraft({
       kind: input.kind,
       markdown: input.markdown,
@@ -328,12 +442,14 @@ export class DraftingService {
         checkOutput: jsonOutputCheck(parseJudgement, prompt.jsonSchema),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(queueFor ? { queue: queueAs(VALIDATION_COMPLETION, queueFor.documentId, queueFor.label, local) } : {}),
       });
       const judgement = parseJudgement(answer.text);
       return { report: judgement.ok ? mergeJudgement(local, judgement.value) : local, meta: metaFromAnswer(answer) };
-    } catch {
-      // Judgement is a bonus: the deterministic report stands on its own.
-      return { report: local, meta: null };
+    } catch (err) {
+      // Judgement is a bonus: the deterministic report stands on its own (and the judgement may follow).
+      const queued = queuedTask(err);
+      return queued ? { report: local, meta: null, queued } : { report: local, meta: null };
     }
   }
 

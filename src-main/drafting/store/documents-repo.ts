@@ -89,6 +89,17 @@ export class DocumentsRepo {
     });
   }
 
+  /** Removes a document that holds nothing (no version, no text), e.g. a new draft stopped before any text came. */
+  deleteIfEmpty(id: string): boolean {
+    const deleted = this.store.sqlite
+      .prepare(
+        `DELETE FROM documents WHERE id = ? AND draft_text = ''
+           AND NOT EXISTS (SELECT 1 FROM document_versions WHERE document_id = documents.id)`,
+      )
+      .run(id).changes;
+    return deleted > 0;
+  }
+
   restore(id: string, version: number): number {
     const row = this.store.sqlite
       .prepare('SELECT text FROM document_versions WHERE document_id = ? AND version = ?')

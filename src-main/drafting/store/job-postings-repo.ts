@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { JobFields, JobPostingDto } from '@contract';
+import { JOB_FIELD_NAMES, type JobFieldName, type JobFields, type JobPostingDto } from '@contract';
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
 import type { ImageMediaType } from '../../providers/types';
 
-interface Row extends Omit<JobPostingDto, 'fields' | 'hasImage'> {
+interface Row extends Omit<JobPostingDto, 'fields' | 'hasImage' | 'editedFields'> {
   fields: string | null;
+  editedFields: string | null;
   imageData: string | null;
   imageMediaType: ImageMediaType | null;
 }
 
 const COLUMNS = `id, title, company, source_kind AS sourceKind, source_file_name AS sourceFileName, raw_text AS rawText,
-  image_data AS imageData, image_media_type AS imageMediaType, fields, extracted_by AS extractedBy,
+  image_data AS imageData, image_media_type AS imageMediaType, fields, edited_fields AS editedFields, extracted_by AS extractedBy,
   extracted_at AS extractedAt, created_at AS createdAt, updated_at AS updatedAt`;
 
 /** What a new job posting row is made of (drafting/inputs reads it from a file or pasted text). */
@@ -24,12 +25,22 @@ export interface StoredJobPosting extends JobPostingDto {
   image: { mediaType: ImageMediaType; base64: string } | null;
 }
 
-const toStored = ({ imageData, imageMediaType, fields, ...row }: Row): StoredJobPosting => ({
-  ...row,
-  hasImage: imageData !== null,
-  fields: fields ? (JSON.parse(fields) as JobFields) : null,
-  image: imageData && imageMediaType ? { mediaType: imageMediaType, base64: imageData } : null,
-});
+/** Rows saved before edits were kept per field only say "edited" for the whole posting: every field counts. */
+function editedFieldsOf(row: Row): JobFieldName[] {
+  if (row.editedFields !== null) return JSON.parse(row.editedFields) as JobFieldName[];
+  return row.extractedBy === 'edited' && row.fields !== null ? [...JOB_FIELD_NAMES] : [];
+}
+
+const toStored = (row: Row): StoredJobPosting => {
+  const { imageData, imageMediaType, fields, editedFields: _edited, ...rest } = row;
+  return {
+    ...rest,
+    hasImage: imageData !== null,
+    fields: fields ? (JSON.parse(fields) as JobFields) : null,
+    editedFields: editedFieldsOf(row),
+    image: imageData && imageMediaType ? { mediaType: imageMediaType, base64: imageData } : null,
+  };
+};
 
 export const toJobDto = ({ image: _image, ...dto }: StoredJobPosting): JobPostingDto => dto;
 
@@ -73,13 +84,36 @@ export class JobPostingsRepo {
       .map(toJobDto);
   }
 
-  setFields(id: string, fields: JobFields, extractedBy: string): StoredJobPosting {
+  /** An extraction's fields (with the edits by hand it kept, still marked). */
+  setFields(id: string, fields: JobFields, extractedBy: string, editedFields: JobFieldName[] = []): StoredJobPosting {
     const now = this.clock.now();
     this.store.sqlite
       .prepare(
-        'UPDATE job_postings SET fields = ?, title = ?, company = ?, extracted_by = ?, extracted_at = ?, updated_at = ? WHERE id = ?',
+        `UPDATE job_postings SET fields = ?, title = ?, company = ?, edited_fields = ?, extracted_by = ?, extracted_at = ?,
+           updated_at = ? WHERE id = ?`,
       )
-      .run(JSON.stringify(fields), fields.title, fields.company, extractedBy, now, now, id);
+      .run(
+        JSON.stringify(fields),
+        fields.title,
+        fields.company,
+        JSON.stringify(editedFields),
+        extractedBy,
+        now,
+        now,
+        id,
+      );
+    return this.get(id);
+  }
+
+  /** The recruiter's corrections: who extracted the rest stays (a posting never extracted is "edited"). */
+  saveEdits(id: string, fields: JobFields, editedFields: JobFieldName[]): StoredJobPosting {
+    const now = this.clock.now();
+    this.store.sqlite
+      .prepare(
+        `UPDATE job_postings SET fields = ?, title = ?, company = ?, edited_fields = ?,
+           extracted_by = coalesce(extracted_by, 'edited'), updated_at = ? WHERE id = ?`,
+      )
+      .run(JSON.stringify(fields), fields.title, fields.company, JSON.stringify(editedFields), now, id);
     return this.get(id);
   }
 }

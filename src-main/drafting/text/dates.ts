@@ -1,9 +1,11 @@
+// Month names and abbreviations in English, German, French and Spanish.
 const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  '(?:jan(?:uary|uar|vier|v)?|j[äa]nner|ene(?:ro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier|r)?|m[äa]r(?:ch|z|s|zo)?|apr(?:il)?|avr(?:il)?|abr(?:il)?|ma[iy]o?|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:iembre)?|o[ck]t(?:ober|obre|ubre)?|nov(?:ember|embre|iembre)?|d[ée][cz](?:ember|embre)?|dic(?:iembre)?)\\.?';
 const YEAR = '(?:19|20)\\d{2}';
 const DATE = `(?:${MONTH}\\s+${YEAR}|${YEAR}-(?:0[1-9]|1[0-2])(?!\\d)|(?:0?[1-9]|1[0-2])[/.]${YEAR}|${YEAR})`;
-const OPEN_END = '(?:present|current|now|today|ongoing|heute|date)';
-const RANGE_SEPARATOR = '\\s*(?:[-\\u2010-\\u2015\\u2212]|to|until|till|bis)\\s*';
+const OPEN_END =
+  "(?:present|current|now|today|ongoing|date|heute|jetzt|laufend|pr[ée]sent|actuel(?:lement)?|aujourd['\u2019]hui|actualidad|presente|hoy)";
+const RANGE_SEPARATOR = '\\s*(?:[-\\u2010-\\u2015\\u2212]|to|until|till|bis|à|a|au|hasta)\\s*';
 
 const RANGE = new RegExp(`(?<!\\d)(${DATE})${RANGE_SEPARATOR}(${DATE}|${OPEN_END})(?![\\p{L}\\d])`, 'giu');
 const YEAR_ONLY = new RegExp(`(?<![\\d.,])(${YEAR})(?![\\d]|[.,]\\d)`, 'gu');

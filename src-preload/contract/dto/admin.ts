@@ -2,11 +2,21 @@ import { z } from 'zod';
 
 export const adminStatusSchema = z.object({
   configured: z.boolean(),
+  /** A first-run setup was started at this time and its authenticator not confirmed yet (no account exists). */
+  pendingSetupSince: z.number().int().nullable(),
   unlocked: z.boolean(),
   expiresAt: z.number().int().nullable(),
   lockedUntil: z.number().int().nullable(),
+  /** Unused recovery codes; only for an unlocked admin (null otherwise). */
+  recoveryCodesLeft: z.number().int().nullable(),
 });
 export type AdminStatus = z.infer<typeof adminStatusSchema>;
+
+export const adminUnlockResultSchema = adminStatusSchema.extend({
+  /** This unlock used up a recovery code. */
+  usedRecoveryCode: z.boolean(),
+});
+export type AdminUnlockResult = z.infer<typeof adminUnlockResultSchema>;
 
 export const enrolmentSchema = z.object({
   otpauthUri: z.string(),
@@ -18,6 +28,10 @@ export const enrolmentSchema = z.object({
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 
 export const passwordSchema = z.string().min(1, 'Password is required').max(256);
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/u, 'Enter the 6 digits your authenticator app shows');
 export const secondFactorSchema = z.string().trim().min(6, 'Enter the 6-digit code or a recovery code').max(32);
 
 export const auditRowSchema = z.object({

@@ -6,6 +6,8 @@ export const appInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'web', 'cli']),
   dataDir: z.string(),
+  /** The rotating log file in the data folder (internal errors, start-up problems). */
+  logFile: z.string(),
   schemaVersion: z.number().int(),
   secretsBackend: z.string(),
   role: roleSchema,

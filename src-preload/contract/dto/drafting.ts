@@ -15,6 +15,8 @@ export const experienceEntrySchema = z.object({
   end: z.string().trim().max(40).nullable(),
   location: z.string().trim().max(200).optional(),
   bullets: z.array(z.string().trim().max(1000)).max(40),
+  /** Which JSON Resume section the entry came from; absent = work. Drafts keep the sections apart. */
+  kind: z.enum(['work', 'volunteer', 'project']).optional(),
 });
 export type ExperienceEntry = z.infer<typeof experienceEntrySchema>;
 
@@ -93,6 +95,17 @@ export const jobFieldsSchema = z.object({
   language: z.string().regex(/^[a-z]{2}$/u),
 });
 export type JobFields = z.infer<typeof jobFieldsSchema>;
+
+/** The posting's fields by name: what a recruiter can edit by hand, each marked on its own. */
+export const JOB_FIELD_NAMES = Object.keys(jobFieldsSchema.shape) as (keyof JobFields)[];
+export const jobFieldNameSchema = z.enum(JOB_FIELD_NAMES as [keyof JobFields, ...(keyof JobFields)[]]);
+export type JobFieldName = z.infer<typeof jobFieldNameSchema>;
+
+/** The fields whose value differs between two versions of a posting's fields (all of them when there was none). */
+export function changedJobFields(before: JobFields | null, after: JobFields): JobFieldName[] {
+  if (before === null) return [...JOB_FIELD_NAMES];
+  return JOB_FIELD_NAMES.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+}
 
 // ---------- drafts ----------
 

@@ -145,17 +145,28 @@ export const outboxItemSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.number().int(),
   completionKind: z.string(),
+  /** What the task is for, e.g. "CV: Ana Lima — Backend engineer". */
+  label: z.string().nullable(),
 });
 
 export const circuitStateSchema = z.enum(['closed', 'open', 'half_open']);
 export type CircuitState = z.infer<typeof circuitStateSchema>;
 
+/**
+ * A config's circuit and its use this local day and month (input + output tokens, cost of priced calls),
+ * from the usage rollups whether or not it has a limit, plus what its calls in flight reserved.
+ */
 export const providerHealthSchema = z.object({
   name: z.string(),
   circuit: circuitStateSchema,
+  /** Failed calls in a row since its last success (this process, like the circuit). */
+  recentFailures: z.number().int(),
   dayTokens: z.number(),
   monthTokens: z.number(),
+  dayCostUsd: z.number(),
   monthCostUsd: z.number(),
+  /** The config's model has a price, so its cost is counted (an unpriced model's cost is unknown, not 0). */
+  priced: z.boolean(),
 });
 export type ProviderHealthDto = z.infer<typeof providerHealthSchema>;
 

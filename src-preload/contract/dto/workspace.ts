@@ -4,9 +4,12 @@ import {
   candidateProfileSchema,
   draftKindSchema,
   exportFormatSchema,
+  jobFieldNameSchema,
   jobFieldsSchema,
   validationReportSchema,
 } from './drafting';
+import { queuedTaskSchema } from './queue';
+import { candidateRecordSchema, resumeSchema } from './resume';
 import { attemptSchema } from './usage';
 
 /** Stored candidates, job postings and documents: what the drafting screens and the CLI work with. */
@@ -17,6 +20,9 @@ export const candidateDtoSchema = z.object({
   sourceKind: z.string(),
   sourceFileName: z.string().nullable(),
   sourceText: z.string(),
+  /** The candidate record (JSON Resume with provenance); what the recruiter sees and corrects. */
+  record: candidateRecordSchema,
+  /** The record flattened for drafting and validation; derived from `record`, never stored on its own. */
   profile: candidateProfileSchema,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -32,6 +38,8 @@ export const jobPostingDtoSchema = z.object({
   rawText: z.string(),
   hasImage: z.boolean(),
   fields: jobFieldsSchema.nullable(),
+  /** Fields the recruiter edited by hand; "Extract again" asks before it replaces any of them. */
+  editedFields: z.array(jobFieldNameSchema),
   extractedBy: z.string().nullable(),
   extractedAt: z.number().int().nullable(),
   createdAt: z.number().int(),
@@ -42,7 +50,8 @@ export type JobPostingDto = z.infer<typeof jobPostingDtoSchema>;
 export const documentVersionDtoSchema = z.object({
   version: z.number().int(),
   text: z.string(),
-  origin: z.enum(['generated', 'edited', 'restored']),
+  /** `stopped`: what streamed before the user stopped the generation; an incomplete draft. */
+  origin: z.enum(['generated', 'edited', 'restored', 'stopped']),
   providerName: z.string().nullable(),
   model: z.string().nullable(),
   requestId: z.string().nullable(),
@@ -81,7 +90,16 @@ export const fileUploadSchema = z
 export const importCandidateInputSchema = z.union([
   z.object({ file: fileUploadSchema }).strict(),
   z.object({ profile: candidateProfileSchema }).strict(),
+  z.object({ resume: resumeSchema }).strict(),
 ]);
+
+export const updateCandidateInputSchema = z.object({ id: idSchema, record: candidateRecordSchema }).strict();
+
+export const exportCandidateOutputSchema = z.object({
+  fileName: z.string(),
+  /** The JSON Resume, pretty-printed; provenance rides along in meta["x-aditus-provenance"]. */
+  json: z.string(),
+});
 
 export const importJobInputSchema = z.union([
   z.object({ file: fileUploadSchema }).strict(),
@@ -96,12 +114,18 @@ export const answerMetaSchema = z.object({
   attempts: z.array(attemptSchema),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
+  /** The provider sent no usage figures: the token counts were estimated from the text. */
+  estimated: z.boolean(),
   costUsd: z.number().nullable(),
   note: z.string().nullable(),
 });
 export type AnswerMeta = z.infer<typeof answerMetaSchema>;
 
-export const extractOutputSchema = z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema });
+/** The fields extracted now, or the task queued (its fields land on the posting when it runs). */
+export const extractOutputSchema = z.union([
+  z.object({ job: jobPostingDtoSchema, meta: answerMetaSchema }),
+  z.object({ queued: queuedTaskSchema, job: jobPostingDtoSchema }),
+]);
 
 export const generateInputSchema = z
   .object({
@@ -116,9 +140,32 @@ export const generateInputSchema = z
   })
   .strict();
 
-export const generateOutputSchema = z.object({ document: documentDtoSchema, meta: answerMetaSchema });
+/**
+ * The new version now, or the task queued (the version lands in `document` when it runs). `stopped`: the user
+ * stopped the generation; the text that had streamed is the document's latest version (origin `stopped`) and
+ * there is no answer to describe (meta null).
+ */
+export const generateOutputSchema = z.union([
+  z.object({ document: documentDtoSchema, meta: answerMetaSchema.nullable(), stopped: z.boolean() }),
+  z.object({ queued: queuedTaskSchema, document: documentDtoSchema }),
+]);
 
-export const validateOutputSchema = z.object({ report: validationReportSchema, meta: answerMetaSchema.nullable() });
+/** The report now; `queued` when a provider's judgement waits in the queue (the merged report is stored when it lands). */
+export const validateOutputSchema = z.object({
+  report: validationReportSchema,
+  meta: answerMetaSchema.nullable(),
+  queued: queuedTaskSchema.optional(),
+});
+
+/** A document's latest stored validation. */
+export const storedValidationSchema = z.object({
+  documentId: z.string(),
+  report: validationReportSchema,
+  /** The provider whose judgement is merged in; null for the local checks alone. */
+  providerName: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type StoredValidationDto = z.infer<typeof storedValidationSchema>;
 
 export const exportInputSchema = z.object({ documentId: idSchema, format: exportFormatSchema }).strict();
 export const exportOutputSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });

@@ -1,36 +1,14 @@
 /** Display formatting shared by the admin pages. Everything returns plain strings (rendered as text). */
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+import { formatInteger } from '@shared/display-format';
 
-export function formatInteger(n: number): string {
-  return integer.format(n);
-}
+export { formatDateTime, formatInteger, formatUsd } from '@shared/display-format';
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** 1234567 → "1.2M" (axis ticks, tight cells). */
 export function formatCompact(n: number): string {
   return compact.format(n);
-}
-
-const usdByDigits = new Map<number, Intl.NumberFormat>();
-const usd = (digits: number): Intl.NumberFormat => {
-  let format = usdByDigits.get(digits);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency: 'USD',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: digits,
-    });
-    usdByDigits.set(digits, format);
-  }
-  return format;
-};
-
-/** USD with enough digits for tiny per-call costs: $0.000123, $1.23, $1,234.56. */
-export function formatUsd(amount: number): string {
-  const abs = Math.abs(amount);
-  return usd(abs === 0 ? 2 : abs < 0.01 ? 6 : abs < 1 ? 4 : 2).format(amount);
 }
 
 export function formatPercent(ratio: number, digits = 1): string {
@@ -40,17 +18,6 @@ export function formatPercent(ratio: number, digits = 1): string {
 export function formatMs(ms: number | null): string {
   if (ms === null) return '—';
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
-}
-
-export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString('en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
 }
 
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short' });

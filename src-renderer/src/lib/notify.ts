@@ -12,3 +12,8 @@ export function notifyError(title: string, err: unknown): void {
 export function notifyInfo(title: string, message: string): void {
   notifications.show({ title, message, color: 'blue', withBorder: true, autoClose: 8000 });
 }
+
+/** Stays until closed: something the user should act on. */
+export function notifyWarning(title: string, message: string): void {
+  notifications.show({ title, message, color: 'orange', withBorder: true, autoClose: false });
+}

@@ -53,18 +53,44 @@ describe('aditus CLI: admin, providers and the keychain', () => {
     recoveryCodes = out.recoveryCodes;
   });
 
+  it('after `admin init` no account is active yet: `admin status` says the setup waits for its first code', async () => {
+    const status = await track(run(['admin', 'status', '--json']));
+    expect(status.json()).toMatchObject({ configured: false, unlocked: false, pendingSetupSince: expect.any(Number) });
+    const text = await track(run(['admin', 'status']));
+    expect(text.stdout).toMatch(/not finished: run `aditus admin login`/u);
+    const again = await track(run(['admin', 'init'], { env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD } }));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already in progress/u);
+    // `admin setup` is the same command; --restart replaces the unfinished setup (the old secret is void).
+    const restarted = await track(
+      run(['admin', 'setup', '--restart', '--json'], { env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD } }),
+    );
+    expect(restarted.code, restarted.stderr).toBe(0);
+    const out = restarted.json<{ secret: string; recoveryCodes: string[] }>();
+    expect(out.secret).not.toBe(secret);
+    secret = out.secret;
+    recoveryCodes = out.recoveryCodes;
+  });
+
   it('`admin login` with a wrong code fails, then succeeds with the right one; the failure is in `audit list`', async () => {
-    const bad = await track(
+    // The first login confirms the new authenticator: a wrong code there is just a wrong code.
+    const early = await track(
       run(['admin', 'login'], { env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD, ADITUS_ADMIN_TOTP: '000000' } }),
     );
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/Wrong password or code/u);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/Wrong code/u);
     const good = await track(
       run(['admin', 'login'], {
         env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD, ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()) },
       }),
     );
     expect(good.code, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/Admin account created/u);
+    const bad = await track(
+      run(['admin', 'login'], { env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD, ADITUS_ADMIN_TOTP: '000000' } }),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Wrong password or code/u);
     const status = await track(run(['admin', 'status', '--json']));
     expect(status.json()).toMatchObject({ configured: true, unlocked: true });
     const audit = await track(run(['audit', 'list', '--json']));
@@ -94,7 +120,17 @@ describe('aditus CLI: admin, providers and the keychain', () => {
       }),
     );
     expect(remembered.code, remembered.stderr).toBe(0);
+    expect(remembered.stdout).toMatch(/Recovery code used: 9 recovery codes left\./u);
     expect(lifetime()).toBe(8 * 60 * 60_000);
+    const status = await track(run(['admin', 'status']));
+    expect(status.stdout).toMatch(/Recovery codes left: 9\./u);
+    const reused = await track(
+      run(['admin', 'login'], {
+        env: { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD, ADITUS_ADMIN_TOTP: recoveryCodes[0] ?? '' },
+      }),
+    );
+    expect(reused.code).toBe(1);
+    expect(reused.stderr).toMatch(/This recovery code was already used/u);
   });
 
   it('adds a provider with a canary key from stdin: the key is in the OS keychain and nowhere else', async () => {

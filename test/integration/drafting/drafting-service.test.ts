@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { chatRequests, routingWorld, type RoutingWorld } from '../../helpers/routing';
 
@@ -135,7 +135,49 @@ describe('drafting through the router (emulated providers)', () => {
     expect(stored.draftText).toBe(reply);
   });
 
-  it('a running generation can be cancelled by its stream id; half an answer does not replace the text', async () => {
+  it('fields edited by hand are marked, and extracting again keeps them unless told to replace them', async () => {
+    type Job = {
+      fields: { title: string; company: string; location: string | null };
+      editedFields: string[];
+      extractedBy: string;
+    };
+    await w.addProvider('a', w.emulators[0]!);
+    w.emulators[0]!.pushReplies(validFields, validFields, validFields);
+    const job = await importJob();
+    const first = (await call<{ job: Job }>('jobs:extract', { id: job.id })).job;
+    expect(first.editedFields).toEqual([]);
+
+    const saved = await call<Job>('jobs:update-fields', {
+      id: job.id,
+      fields: { ...first.fields, title: 'Go Engineer (my title)', company: 'Northwind (my company)' },
+    });
+    expect(saved.editedFields).toEqual(['title', 'company']);
+    expect(saved.extractedBy).toBe('a');
+
+    // No choice given: every edit by hand is kept and stays marked.
+    const again = (await call<{ job: Job }>('jobs:extract', { id: job.id })).job;
+    expect(again.fields).toMatchObject({ title: 'Go Engineer (my title)', company: 'Northwind (my company)' });
+    expect(again.editedFields).toEqual(['title', 'company']);
+
+    // Replace one, keep the other.
+    const partly = (await call<{ job: Job }>('jobs:extract', { id: job.id, keepEdited: ['company'] })).job;
+    expect(partly.fields).toMatchObject({
+      title: 'Backend Engineer (from the model)',
+      company: 'Northwind (my company)',
+    });
+    expect(partly.editedFields).toEqual(['company']);
+
+    // Replace them all; a field name that does not exist is refused.
+    w.emulators[0]!.pushReplies(validFields);
+    const replaced = (await call<{ job: Job }>('jobs:extract', { id: job.id, keepEdited: [] })).job;
+    expect(replaced.fields.company).toBe('Northwind Logistics');
+    expect(replaced.editedFields).toEqual([]);
+    await expect(call('jobs:extract', { id: job.id, keepEdited: ['salary-ish'] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
+  it('a running generation can be stopped by its stream id; what streamed is kept as an incomplete version', async () => {
     await w.addProvider('a', w.emulators[0]!);
     const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
     const job = await importJob();
@@ -143,7 +185,7 @@ describe('drafting through the router (emulated providers)', () => {
     w.emulators[0]!.pushFaults({ chunkDelayMs: 40 });
     w.emulators[0]!.pushReplies('one two three four five six seven eight nine ten eleven twelve');
     let cancelled = false;
-    const pending = call(
+    const pending = call<{ stopped: boolean; meta: null; document: { versions: { origin: string; text: string }[] } }>(
       'drafts:generate',
       { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, streamId: 'stop-me' },
       (event) => {
@@ -153,11 +195,75 @@ describe('drafting through the router (emulated providers)', () => {
         }
       },
     );
-    await expect(pending).rejects.toMatchObject({ code: 'provider_error', details: { errorClass: 'aborted' } });
+    const reply = 'one two three four five six seven eight nine ten eleven twelve';
+    const out = await pending;
+    expect(out).toMatchObject({ stopped: true, meta: null });
+    const latest = out.document.versions[0]!;
+    expect(latest.origin).toBe('stopped');
+    expect(latest.text.length).toBeGreaterThan(0);
+    expect(latest.text.length).toBeLessThan(reply.length);
+    expect(reply.startsWith(latest.text)).toBe(true);
     const docs = await call<{ id: string; draftText: string }[]>('documents:list', {});
     expect(docs).toHaveLength(1);
-    expect(docs[0]!.draftText).toBe('');
+    expect(docs[0]!.draftText).toBe(latest.text);
     expect(await call('drafts:cancel', { streamId: 'stop-me' })).toEqual({ cancelled: false });
+  });
+
+  it('a regeneration stopped part-way keeps the unversioned text as a version before the incomplete one', async () => {
+    await w.addProvider('a', w.emulators[0]!);
+    const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
+    const job = await importJob();
+    await call('jobs:update-fields', { id: job.id, fields: JSON.parse(validFields) as unknown });
+    w.emulators[0]!.pushReplies('# First draft');
+    type Doc = { id: string; draftText: string; versions: { version: number; origin: string; text: string }[] };
+    const first = await call<{ document: Doc }>('drafts:generate', {
+      kind: 'cv',
+      candidateId: candidate.id,
+      jobPostingId: job.id,
+    });
+    await call('documents:autosave', { id: first.document.id, text: '# First draft, edited by hand' });
+    w.emulators[0]!.pushFaults({ chunkDelayMs: 40 });
+    w.emulators[0]!.pushReplies('one two three four five six seven eight nine ten eleven twelve');
+    let cancelled = false;
+    const out = await call<{ stopped: boolean; document: Doc }>(
+      'drafts:generate',
+      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, documentId: first.document.id, streamId: 'again' },
+      (event) => {
+        if (event === 'stream:chunk' && !cancelled) {
+          cancelled = true;
+          void call('drafts:cancel', { streamId: 'again' });
+        }
+      },
+    );
+    expect(out.stopped).toBe(true);
+    expect(out.document.versions.map((v) => [v.version, v.origin])).toEqual([
+      [3, 'stopped'],
+      [2, 'edited'],
+      [1, 'generated'],
+    ]);
+    expect(out.document.versions[1]!.text).toBe('# First draft, edited by hand');
+    expect(out.document.draftText).toBe(out.document.versions[0]!.text);
+  });
+
+  it('a new generation stopped before any text leaves no empty document behind', async () => {
+    await w.addProvider('a', w.emulators[0]!);
+    const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
+    const job = await importJob();
+    await call('jobs:update-fields', { id: job.id, fields: JSON.parse(validFields) as unknown });
+    w.emulators[0]!.pushFaults({ firstChunkDelayMs: 10_000 });
+    w.emulators[0]!.pushReplies('too late');
+    const pending = call('drafts:generate', {
+      kind: 'cv',
+      candidateId: candidate.id,
+      jobPostingId: job.id,
+      streamId: 'stop-early',
+    });
+    const chats = () => w.emulators[0]!.requests().filter((r) => r.path.endsWith('/chat/completions'));
+    await vi.waitFor(() => expect(chats()).toHaveLength(1));
+    expect(await call('drafts:cancel', { streamId: 'stop-early' })).toEqual({ cancelled: true });
+    await expect(pending).rejects.toMatchObject({ code: 'provider_error', details: { errorClass: 'aborted' } });
+    expect(await call('documents:list', {})).toEqual([]);
+    await vi.waitFor(() => expect(chats()[0]!.clientAborted).toBe(true));
   });
 
   it('drafts offline with no provider, and exports the stored draft as DOCX and PDF', async () => {

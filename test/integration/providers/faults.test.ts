@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProviderErrorClass } from '@contract';
 import { startEmulator, type Emulator, type FaultSpec } from '../../emulator';
 import {
@@ -107,6 +107,7 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
       'unavailable',
     );
     expect(error.message).toMatch(/lost|ended|could not be read/u);
+    expect(emulator.requests().at(-1)?.clientAborted).toBe(false); // the emulator cut it, not the client
   });
 
   it('maps a stream that ends cleanly but without its final marker to unavailable', async () => {
@@ -140,6 +141,8 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
     const consume = abortOnFirstText(stream, controller, seen);
     await expectProviderError(consume, 'aborted');
     expect(seen.length).toBeLessThan(8);
+    // The request really went away: the emulator saw its client close the connection mid-answer.
+    await vi.waitFor(() => expect(emulator.requests().at(-1)?.clientAborted).toBe(true));
   });
 
   it('hands out no buffered event once the caller has aborted a stream', async () => {

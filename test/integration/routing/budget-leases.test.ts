@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateRequestTokens } from '../../../src-main/routing/estimate';
 import { testCore, type TestCore } from '../../helpers/core';
-import { chatRequests, prompt, routingWorld, untilCommitted, type RoutingWorld } from '../../helpers/routing';
+import {
+  chatRequests,
+  prompt,
+  routingWorld,
+  tokensCountedInDatabase,
+  untilCommitted,
+  type RoutingWorld,
+} from '../../helpers/routing';
+import { dayKey, startOfLocalDay } from '../../../src-main/usage/periods';
 
 describe('budget leases: one reservation transaction for many calls', () => {
   let w: RoutingWorld;
@@ -14,10 +22,7 @@ describe('budget leases: one reservation transaction for many calls', () => {
 
   const request = { ...prompt('Summarise the posting please.'), maxOutputTokens: 64 };
   const perCall = () => estimateRequestTokens(request) + 64;
-  const dayCounter = (t: { core: TestCore['core'] }) =>
-    t.core.store.sqlite
-      .prepare("SELECT coalesce(sum(tokens), 0) FROM budget_counters WHERE period_key LIKE 'd:%'")
-      .pluck();
+  const dayCounter = (t: { core: TestCore['core'] }) => ({ get: tokensCountedInDatabase(t.core.store.sqlite) });
   const usedTokens = (t: { core: TestCore['core'] }) =>
     t.core.store.sqlite
       .prepare('SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_events')
@@ -39,6 +44,32 @@ describe('budget leases: one reservation transaction for many calls', () => {
     // Nothing in flight: within about a second the unused part goes back, unprompted.
     await vi.waitFor(() => expect(ledger.get()).toBe(0), { timeout: 5_000, interval: 100 });
     expect(dayCounter(w).get()).toBe(usedTokens(w));
+  });
+
+  it('calls that used more than they reserved count once: a call that fits what is left still goes through', async () => {
+    w = await routingWorld(1);
+    const actual = perCall() + 10; // the provider reports more than the estimate reserved
+    await w.addProvider('p', w.emulators[0]!, {
+      dailyTokenLimit: 3 * actual + perCall(),
+      onLimit: 'error',
+      maxOutputTokens: 64,
+    });
+    const configId = w.core.services.providers.getByName('p').id;
+    const route = () => w.core.services.router.route({ task: 'extraction', userId: 'ana', request });
+    for (let i = 0; i < 4; i++)
+      w.emulators[0]!.pushReplies({ text: `ok ${i}`, usage: { input: actual - 5, output: 5 } });
+    for (let i = 0; i < 3; i++) await route();
+    await untilCommitted(w.core); // the lease is still open, and its calls used more than it reserved
+    expect(w.core.services.budgets.usage(configId).dayTokens).toBe(3 * actual);
+
+    await route(); // exactly fits: 3 × actual + its worst case
+    await untilCommitted(w.core);
+    expect(w.core.services.budgets.usage(configId).dayTokens).toBe(4 * actual);
+    await expect(route()).rejects.toMatchObject({
+      code: 'budget_exceeded',
+      details: { used: 4 * actual, call: perCall(), held: 0 },
+    });
+    expect(chatRequests(w.emulators[0]!)).toBe(4);
   });
 
   it('a lease left open by a process that died is released at the next start, keeping what its calls used', async () => {
@@ -71,8 +102,11 @@ describe('budget leases: one reservation transaction for many calls', () => {
         )
         .pluck()
         .get(day) as number;
-    const counter = (day: string) =>
-      sqlite.prepare('SELECT tokens FROM budget_counters WHERE period_key = ?').pluck().get(`d:${day}`);
+    const counter = (day: string) => {
+      const [y, m, d] = day.split('-').map(Number);
+      const start = startOfLocalDay(new Date(y!, m! - 1, d!).getTime());
+      return tokensCountedInDatabase(sqlite, { day: { start, key: dayKey(start) } })();
+    };
 
     const midnight = new Date(2026, 2, 10).getTime(); // local time, like the budgets' days
     w.clock.set(midnight - 1_000);

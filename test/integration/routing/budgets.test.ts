@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDateTime } from '@shared/display-format';
 import { estimateRequestTokens } from '../../../src-main/routing/estimate';
+import { nextLocalMidnight } from '../../../src-main/usage/periods';
 import { chatRequests, prompt, routingWorld, type RoutingWorld } from '../../helpers/routing';
 
 describe('token budgets', () => {
@@ -9,11 +11,11 @@ describe('token budgets', () => {
   const request = prompt('Summarise the posting please.');
   const perCall = () => estimateRequestTokens(request) + 64; // input estimate + max output
 
-  const counters = () =>
-    w.core.store.sqlite.prepare('SELECT period_key AS k, tokens FROM budget_counters ORDER BY k').all() as {
-      k: string;
-      tokens: number;
-    }[];
+  /** What the budget counts for the config today and this month (from the rollups), with nothing in flight. */
+  const counted = (name: string) => {
+    const used = w.core.services.budgets.usage(w.core.services.providers.getByName(name).id);
+    return [used.dayTokens, used.monthTokens];
+  };
   const ledgerSum = () =>
     (
       w.core.store.sqlite
@@ -44,13 +46,43 @@ describe('token budgets', () => {
     expect(chatRequests(w.emulators[0]!)).toBe(10);
     for (const r of rejected) {
       expect(r.reason).toMatchObject({ code: 'budget_exceeded', details: { limit: 'daily_tokens' } });
-      expect((r.reason as Error).message).toMatch(/daily token limit .* resets/u);
+      // The ten calls in flight hold their worst case until they settle: the refusal says so.
+      expect((r.reason as Error).message).toMatch(
+        new RegExp(
+          `^small cannot take this call within its daily token limit: this call may use up to ${perCall()} tokens; ` +
+            `${perCall() * 10} of ${perCall() * 10} used today( \\([\\d,]+ of it held by calls in progress\\))?; ` +
+            `resets ${formatDateTime(nextLocalMidnight(w.clock.now()))}\\.$`,
+          'u',
+        ),
+      );
     }
     await w.committed();
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
-    // Counters hold exactly the settled usage, below the limit.
-    for (const c of counters()) expect(c.tokens).toBe(ledgerSum());
+    // The budget counts exactly the settled usage, below the limit.
+    for (const tokens of counted('small')) expect(tokens).toBe(ledgerSum());
     expect(ledgerSum()).toBeLessThanOrEqual(perCall() * 10);
+  });
+
+  it('a call whose worst case alone is over the limit is refused, and the error says so', async () => {
+    w = await routingWorld(1);
+    await w.addProvider('tiny', w.emulators[0]!, {
+      dailyTokenLimit: perCall() - 1,
+      onLimit: 'error',
+      maxOutputTokens: 64,
+    });
+    const refused = await w.core.services.router
+      .route({ task: 'extraction', userId: 'ana', request: { ...request, maxOutputTokens: 64 } })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      code: 'budget_exceeded',
+      details: { limit: 'daily_tokens', call: perCall(), used: 0, held: 0, max: perCall() - 1 },
+    });
+    expect((refused as Error).message).toBe(
+      `tiny cannot take this call within its daily token limit: this call may use up to ${perCall()} tokens; ` +
+        `0 of ${perCall() - 1} used today; resets ${formatDateTime(nextLocalMidnight(w.clock.now()))}. This call alone is more than the whole ` +
+        `limit: lower the provider's max output tokens or raise the limit.`,
+    );
+    expect(chatRequests(w.emulators[0]!)).toBe(0);
   });
 
   it('with fallback, calls over the limit go to the next provider', async () => {
@@ -108,7 +140,7 @@ describe('token budgets', () => {
     await Promise.allSettled(calls);
     await w.committed();
     expect(w.core.services.budgets.outstandingReservations()).toBe(0);
-    for (const c of counters()) expect(c.tokens).toBe(ledgerSum());
+    for (const tokens of counted('p')) expect(tokens).toBe(ledgerSum());
   });
 });
 

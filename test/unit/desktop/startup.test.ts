@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { registerSecret } from '../../../src-main/secrets/redaction';
+import { LogFile, logFilePath } from '../../../src-main/runtime/log-file';
+import { redactKnownSecrets, registerSecret } from '../../../src-main/secrets/redaction';
+import { tempDir } from '../../helpers/temp';
 import { runStartup, STARTUP_EXIT_CODE, type StartupFailure } from '../../../src-main/desktop/startup';
 
 const DATA_DIR = '/home/rec/.config/Aditus';
@@ -67,10 +70,28 @@ describe('desktop start-up', () => {
     expect(shown[0]!.detail).not.toContain(key);
   });
 
-  it('names no log file, since the app keeps none', async () => {
+  it('writes the stack to the log file, without a known secret, and names the file', async () => {
+    const key = 'sk-test-log-0123456789abcdefghij';
+    registerSecret(key);
+    const data = tempDir();
+    try {
+      const log = new LogFile({ path: logFilePath(data.dir), redact: redactKnownSecrets });
+      const { shown, onError } = errorBox();
+      await runStartup(() => Promise.reject(new Error(`keychain refused ${key}`)), onError, data.dir, log);
+      expect(shown[0]!.message).toContain(`The details were written to the log file ${log.path}`);
+      const written = readFileSync(log.path, 'utf8');
+      expect(written).toMatch(/start-up failed: Error: keychain refused \S*\[redacted\]\n +at /u);
+      expect(written).not.toContain(key);
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it('says so when the log file cannot be written', async () => {
     const { shown, onError } = errorBox();
-    await runStartup(() => Promise.reject('a string'), onError, DATA_DIR);
+    const log = { path: '/nowhere/logs/aditus.log', writeError: () => false };
+    await runStartup(() => Promise.reject('a string'), onError, DATA_DIR, log);
     expect(shown[0]!.message).toContain('a string');
-    expect(shown[0]!.message).not.toMatch(/\.log\b/u);
+    expect(shown[0]!.message).toContain('could not be written to the log file /nowhere/logs/aditus.log');
   });
 });

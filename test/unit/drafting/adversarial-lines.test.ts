@@ -7,7 +7,7 @@ import { tidyText } from '../../../src-main/drafting/inputs/tidy-text';
 import { parseCvHeader } from '../../../src-main/drafting/inputs/parse-cv-header';
 import { parseEducationLines } from '../../../src-main/drafting/inputs/parse-cv-education';
 import { parseExperienceLines } from '../../../src-main/drafting/inputs/parse-cv-experience';
-import { candidateFromText } from '../../../src-main/drafting/inputs/read-candidate';
+import { candidateFromText, recordFromText } from '../../../src-main/drafting/inputs/read-candidate';
 import { splitListItems } from '../../../src-main/drafting/inputs/split-list';
 import { namedSkills } from '../../../src-main/drafting/skills/named-skills';
 import { findSkills } from '../../../src-main/drafting/skills/find-skills';
@@ -90,6 +90,8 @@ const PARSERS: Record<string, (text: string) => unknown> = {
   parseExperienceLines: (text) => parseExperienceLines([text]),
   detectIdentity: (text) => detectIdentity([text], [text]),
   'CV parse': (text) => candidateFromText(`Sam Doe\n\n## Experience\n\n${text}\n\n## Education\n\n${text}`),
+  'CV record parse': (text) =>
+    recordFromText(`Sam Doe\n\n## Experience\n\n${text}\n\n## Education\n\n${text}\n\n## Awards\n\n- ${text}`, 'cv.md'),
   'job extraction': (text) => extractJobFieldsOffline(`Backend Engineer\n\n${text}\n\nRequirements\n\n- ${text}`),
   'validation of a CV': (text) =>
     validateDraft({ kind: 'cv', markdown: `# Sam\n\n## Experience\n\n${text}`, profile, sourceText, job }),

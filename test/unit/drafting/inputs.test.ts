@@ -39,14 +39,16 @@ describe('reading a candidate', () => {
       title: 'Senior Backend Engineer',
       employer: 'Brightwave Analytics GmbH',
       location: 'Berlin, Germany',
-      start: 'Apr 2021',
+      // JSON Resume dates (ISO 8601); the line as written stays in the provenance.
+      start: '2021-04',
       end: null,
     });
+    expect(candidate.record.provenance['/work/0/startDate']?.text).toContain('(Apr 2021 – Present)');
     expect(profile.experience[0]?.bullets).toHaveLength(4);
     expect(profile.experience[2]).toMatchObject({
       title: 'Junior Developer',
       employer: 'Fjordline Software ApS',
-      end: 'Jan 2018',
+      end: '2018-01',
     });
     expect(profile.education).toEqual([
       {
@@ -159,7 +161,17 @@ describe('reading a candidate', () => {
 
     const badJson = join(workDir, 'profile.json');
     writeFileSync(badJson, JSON.stringify({ name: 'X', email: 'not-an-email' }));
-    await expect(readCandidateFile(badJson)).rejects.toThrow(/profile\.json: is not a valid candidate profile: email/u);
+    await expect(readCandidateFile(badJson)).rejects.toThrow(
+      /profile\.json: is neither a JSON Resume nor a valid Aditus profile: email/u,
+    );
+    const badResume = join(workDir, 'resume.json');
+    writeFileSync(
+      badResume,
+      JSON.stringify({ basics: { name: 'X' }, work: [{ name: 'Acme', startDate: 'last spring' }] }),
+    );
+    await expect(readCandidateFile(badResume)).rejects.toThrow(
+      /resume\.json: is not a valid JSON Resume: work\[0\]\.startDate/u,
+    );
   });
 });
 

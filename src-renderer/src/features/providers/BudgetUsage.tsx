@@ -2,7 +2,7 @@ import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 import { budgetColor, budgetLines } from './budget';
 
-/** Progress bars of a provider's daily/monthly budgets (or the plain count where there is no limit). */
+/** What a provider used today and this month: against its limits as progress bars, or the plain count where there is none. */
 export function BudgetUsage({ config, health }: { config: ProviderConfigDto; health: ProviderHealthDto | undefined }) {
   return (
     <Stack gap={6} miw={230}>

@@ -1,7 +1,10 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Tooltip } from '@mantine/core';
 import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 
-/** Active/Inactive, Default, Key invalid, No key, circuit state. */
+/**
+ * Active/Inactive, Default, Key invalid, No key, circuit state. The router never uses an inactive config, so an
+ * inactive default is shown as such, dimmed: another provider goes first.
+ */
 export function ProviderStatusBadges({
   config,
   health,
@@ -14,7 +17,14 @@ export function ProviderStatusBadges({
       <Badge color={config.active ? 'green' : 'gray'} variant={config.active ? 'light' : 'outline'}>
         {config.active ? 'Active' : 'Inactive'}
       </Badge>
-      {config.isDefault && <Badge color="indigo">Default</Badge>}
+      {config.isDefault && config.active && <Badge color="indigo">Default</Badge>}
+      {config.isDefault && !config.active && (
+        <Tooltip label="Inactive: requests go to the active providers, by priority, until it is active again" withArrow>
+          <Badge color="gray" variant="outline" opacity={0.7}>
+            Default (inactive)
+          </Badge>
+        </Tooltip>
+      )}
       {config.keyInvalid && <Badge color="red">Key invalid</Badge>}
       {!config.hasKey && config.kind !== 'openai-compatible' && (
         <Badge color="gray" variant="outline">

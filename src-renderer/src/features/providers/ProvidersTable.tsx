@@ -63,7 +63,7 @@ export function ProvidersTable({
             <Table.Th>Status</Table.Th>
             <Table.Th>Tasks</Table.Th>
             <Table.Th>Key</Table.Th>
-            <Table.Th>Budget use</Table.Th>
+            <Table.Th>Use and limits</Table.Th>
             <Table.Th>
               <Text span size="sm" fw={700}>
                 Actions

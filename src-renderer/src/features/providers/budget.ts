@@ -34,13 +34,16 @@ function line(label: string, phrase: string, used: number, limit: number | null,
   };
 }
 
-/** A config's budgets against what `providers:health` says it used. */
+/**
+ * What a config used today and this month (`providers:health`, from the usage rollups, limit or not), each
+ * against its limit where one is set; the month's cost where there is a cost limit or the model is priced.
+ */
 export function budgetLines(config: ProviderConfigDto, health: ProviderHealthDto | undefined): BudgetLine[] {
   const lines = [
     line('Today', 'today’s token budget', health?.dayTokens ?? 0, config.dailyTokenLimit, 'tokens'),
     line('This month', 'this month’s token budget', health?.monthTokens ?? 0, config.monthlyTokenLimit, 'tokens'),
   ];
-  if (config.monthlyCostLimitUsd !== null)
+  if (config.monthlyCostLimitUsd !== null || health?.priced)
     lines.push(
       line('Month cost', 'this month’s cost budget', health?.monthCostUsd ?? 0, config.monthlyCostLimitUsd, 'usd'),
     );

@@ -24,6 +24,10 @@ export function ChangePasswordForm() {
       newPassword: validateNewPassword,
       confirmPassword: validateConfirmation,
     },
+    // A "too weak" refusal describes the password it was given: it goes once the new password is edited.
+    onValuesChange: (values, previous) => {
+      if (values.newPassword !== previous.newPassword) change.clearError();
+    },
   });
   const change = useAction(async (v: ChangePasswordValues) => {
     await call('admin:change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword });

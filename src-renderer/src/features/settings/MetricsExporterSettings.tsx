@@ -1,12 +1,19 @@
 import { Button, Group, NumberInput, Switch } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsDto } from '@contract';
-import { call } from '../../lib/ipc';
+import { call, IpcError } from '../../lib/ipc';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';
 import { SettingsCard } from './SettingsCard';
 
 const validPort = (p: number | string) => Number.isInteger(Number(p)) && Number(p) >= 1024 && Number(p) <= 65535;
+
+/** What saving did: the exporter starts, moves or stops at once (and starts with Aditus while it is on). */
+function exporterNow({ enabled, port }: SettingsDto['metricsExporter']): string {
+  return enabled
+    ? `Serving metrics now at http://127.0.0.1:${port}/metrics, and each time Aditus starts.`
+    : 'Stopped now: /metrics is no longer served.';
+}
 
 /** The optional Prometheus exporter on 127.0.0.1 (`settings:set` metricsExporter). */
 export function MetricsExporterSettings({
@@ -21,16 +28,23 @@ export function MetricsExporterSettings({
   const changed = enabled !== settings.metricsExporter.enabled || Number(port) !== settings.metricsExporter.port;
   const save = useAction(async () => {
     try {
-      onSaved(await call('settings:set', { metricsExporter: { enabled, port: Number(port) } }));
-      notifySuccess('Metrics exporter saved', 'It starts or stops the next time Aditus starts.');
+      const saved = await call('settings:set', { metricsExporter: { enabled, port: Number(port) } });
+      onSaved(saved);
+      notifySuccess('Metrics exporter saved', exporterNow(saved.metricsExporter));
     } catch (err) {
-      notifyError('Could not save the metrics exporter', err);
+      // `conflict`: saved, but its port could not be bound (the message says so).
+      notifyError(
+        err instanceof IpcError && err.code === 'conflict'
+          ? 'Metrics exporter not started'
+          : 'Could not save the metrics exporter',
+        err,
+      );
     }
   });
   return (
     <SettingsCard
       title="Metrics exporter"
-      description="Serves Prometheus metrics (calls, tokens, cost, latency, errors, fallbacks) at http://127.0.0.1:PORT/metrics for a team's Prometheus. Loopback only. Takes effect the next time Aditus starts."
+      description="Serves Prometheus metrics (calls, tokens, cost, latency, errors, fallbacks) at http://127.0.0.1:PORT/metrics for a team's Prometheus. Loopback only. Saving starts, moves or stops it at once; while it is on, it also starts with Aditus. If the port is already in use, saving says so and it stays off."
     >
       <Group align="flex-end" gap="lg">
         <Switch label="Serve /metrics" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />

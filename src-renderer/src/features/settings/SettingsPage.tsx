@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../lib/use-call';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { DurabilitySettings } from './DurabilitySettings';
+import { LogFileCard } from './LogFileCard';
 import { MetricsExporterSettings } from './MetricsExporterSettings';
 import { ReenrolTotpPanel } from './ReenrolTotpPanel';
 
@@ -29,6 +30,9 @@ export function SettingsPage() {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChangePasswordForm />
         <ReenrolTotpPanel />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <LogFileCard />
       </SimpleGrid>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { ProviderConfigDto, ProviderHealthDto, StatsRowDto } from '@contract';
 import { formatInteger, formatMs, formatPercent } from '../../lib/format';
 import { ChartCard } from './ChartCard';
@@ -65,7 +65,11 @@ export function ProviderHealthTable({
               <Table.Th>Provider</Table.Th>
               <Table.Th ta="right">Calls</Table.Th>
               <Table.Th ta="right">Success rate</Table.Th>
-              <Table.Th ta="right">Fallbacks</Table.Th>
+              <Table.Th ta="right">
+                <Tooltip label="Times this provider failed and the request went on to another provider" withArrow>
+                  <span>Fallbacks</span>
+                </Tooltip>
+              </Table.Th>
               <Table.Th ta="right">p50 / p95</Table.Th>
               <Table.Th>Error classes</Table.Th>
               <Table.Th>Circuit</Table.Th>

@@ -13,7 +13,7 @@ import { ExportCsvButton } from './ExportCsvButton';
 import { PricingNotice } from './PricingNotice';
 import { ProviderHealthTable } from './ProviderHealthTable';
 import { UsageCharts } from './UsageCharts';
-import { UsageEmptyState } from './UsageEmptyState';
+import { UsageEmptyState, WIDEST_PRESET } from './UsageEmptyState';
 import { UsageTotals } from './UsageTotals';
 import { useDateRange } from './use-date-range';
 import { useUsageData } from './use-usage-data';
@@ -79,7 +79,13 @@ export function UsagePage() {
           <PricingNotice totals={totals} />
         </>
       )}
-      {totals && totals.calls === 0 && <UsageEmptyState />}
+      {totals && totals.calls === 0 && (
+        <UsageEmptyState
+          hasProviders={configs.length > 0}
+          range={{ from: usage.data?.from ?? dates.range.from, to: usage.data?.to ?? dates.range.to }}
+          onWiden={dates.preset === WIDEST_PRESET ? null : () => dates.setPreset(WIDEST_PRESET)}
+        />
+      )}
       {withCharts && <UsageCharts data={usage.data} />}
       {totals && totals.calls > 0 && healthStats && (
         <ProviderHealthTable configs={configs} stats={healthStats} health={health.data ?? []} />

@@ -11,7 +11,7 @@ export function UsageTotals({ totals }: { totals: StatsRowDto }) {
       <StatCard
         label="Calls"
         value={formatInteger(totals.calls)}
-        note={`${plural(totals.fallbacks, 'call')} fell back to another provider`}
+        note={`${plural(totals.fallbacks, 'fallback')} to another provider`}
       />
       <StatCard
         label="Tokens"

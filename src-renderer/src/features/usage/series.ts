@@ -79,12 +79,18 @@ export function perDay<T extends Record<string, number>>(
   });
 }
 
-/** hour_of_day rows ("00"–"23", local time) → all 24 hours, in order (hours without calls are zero). */
-export function callsByHourOfDay(rows: StatsRowDto[]): { hour: string; calls: number; errors: number }[] {
+/**
+ * hour_of_day rows ("00"–"23", local time) → all 24 hours, in order (hours without calls are zero). Errors are
+ * some of the calls: `succeeded` and `errors` add up to `calls`.
+ */
+export function callsByHourOfDay(
+  rows: StatsRowDto[],
+): { hour: string; calls: number; succeeded: number; errors: number }[] {
   const byHour = new Map(rows.map((r) => [r.key, r]));
   return Array.from({ length: 24 }, (_, h) => {
     const hour = String(h).padStart(2, '0');
-    const row = byHour.get(hour);
-    return { hour, calls: row?.calls ?? 0, errors: row?.errors ?? 0 };
+    const calls = byHour.get(hour)?.calls ?? 0;
+    const errors = Math.min(byHour.get(hour)?.errors ?? 0, calls);
+    return { hour, calls, succeeded: calls - errors, errors };
   });
 }

@@ -1,13 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AdminStatus } from '@contract';
+import type { AdminStatus, AdminUnlockResult } from '@contract';
 import { call, errorMessage, onCallSettled } from '../../../lib/ipc';
-import { notifyInfo } from '../../../lib/notify';
+import { notifyInfo, notifyWarning } from '../../../lib/notify';
 import { AdminSessionContext, type AdminSession, type PendingSetup } from './admin-session-context';
 import { UnlockDialog } from './UnlockDialog';
 
 const REFRESH_DEBOUNCE_MS = 400;
 /** Ask again a little after the local countdown ends, so the question never lands inside the session. */
 const EXPIRY_GRACE_MS = 1500;
+
+/** After an unlock with a recovery code: how many are left (and what to do when they run out). */
+function announceRecoveryCodesLeft(result: AdminUnlockResult): void {
+  if (!result.usedRecoveryCode || result.recoveryCodesLeft === null) return;
+  const left = result.recoveryCodesLeft;
+  const count = `${left} recovery code${left === 1 ? '' : 's'} left.`;
+  if (left <= 2)
+    notifyWarning('Recovery code used', `${count} Re-enrol the authenticator in Settings to get new codes.`);
+  else notifyInfo('Recovery code used', count);
+}
 
 /**
  * Owns the admin session as the renderer sees it: `admin:status`, re-read after every other call (each call
@@ -65,8 +75,10 @@ export function AdminSessionProvider({ children }: { children: ReactNode }) {
       statusError,
       refresh,
       unlock: async (password, code) => {
-        apply(await call('admin:unlock', { password, code }));
+        const result = await call('admin:unlock', { password, code });
+        apply(result);
         setDialogOpen(false);
+        announceRecoveryCodesLeft(result);
       },
       lock: async () => {
         lockingOnPurpose.current = true;
@@ -78,8 +90,12 @@ export function AdminSessionProvider({ children }: { children: ReactNode }) {
       },
       requestUnlock: () => setDialogOpen(true),
       pendingSetup,
-      beginSetup: async (password) => {
-        const enrolment = await call('admin:setup', { password });
+      beginSetup: async (password, options) => {
+        const enrolment = await call('admin:setup', { password, ...(options?.restart ? { restart: true } : {}) });
+        setPendingSetup({ password, enrolment });
+      },
+      resumeSetup: async (password) => {
+        const enrolment = await call('admin:setup-resume', { password });
         setPendingSetup({ password, enrolment });
       },
       finishSetup: async (code) => {

@@ -36,15 +36,17 @@ export function UnlockForm() {
           Provider keys, budgets, prices, the audit log and settings need the admin password and a code from your
           authenticator app. A recovery code works instead of the code, once.
         </Text>
-        {lockedUntil !== null && (
-          <Alert color="orange" title="Unlock is paused">
+        {/* One alert: while unlock is paused the pause says it all (the refusal would repeat it). */}
+        {lockedUntil !== null ? (
+          <Alert color="orange" title="Unlock is paused" role="alert">
             Too many failed attempts: try again after {formatDateTime(lockedUntil)}.
           </Alert>
-        )}
-        {unlock.error && (
-          <Alert color="red" title="Could not unlock" role="alert">
-            {unlock.error}
-          </Alert>
+        ) : (
+          unlock.error && (
+            <Alert color="red" title="Could not unlock" role="alert">
+              {unlock.error}
+            </Alert>
+          )
         )}
         <PasswordInput
           label="Admin password"

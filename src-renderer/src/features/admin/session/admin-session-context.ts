@@ -12,15 +12,23 @@ export interface AdminSession {
   status: AdminStatus | null;
   statusError: string | null;
   refresh(): Promise<void>;
-  /** Password + TOTP or recovery code; throws an IpcError with the server's message. */
+  /**
+   * Password + TOTP or recovery code; throws an IpcError with the server's message. After a recovery code it
+   * says how many are left.
+   */
   unlock(password: string, code: string): Promise<void>;
   lock(): Promise<void>;
   /** Opens the unlock dialog. */
   requestUnlock(): void;
   pendingSetup: PendingSetup | null;
-  /** Creates the admin account (`admin:setup`) and keeps the enrolment for the guided setup. */
-  beginSetup(password: string): Promise<void>;
-  /** First unlock with the new authenticator; ends the guided setup. */
+  /**
+   * Starts the setup (`admin:setup`: a pending enrolment, no account yet) and keeps the enrolment for the
+   * guided setup; `restart` replaces an unfinished one.
+   */
+  beginSetup(password: string, options?: { restart?: boolean }): Promise<void>;
+  /** The unfinished setup again (`admin:setup-resume`), with the password it was started with. */
+  resumeSetup(password: string): Promise<void>;
+  /** The first code from the new authenticator creates the account and unlocks it; ends the guided setup. */
   finishSetup(code: string): Promise<void>;
 }
 

@@ -9,15 +9,22 @@ import {
 } from '../password/NewPasswordFields';
 import { useAdminSession } from '../session/admin-session-context';
 
-/** Step 1: the admin password (`admin:setup` creates the account and enrols TOTP). */
-export function ChoosePasswordStep({ onDone }: { onDone: () => void }) {
+/**
+ * Step 1: the admin password (`admin:setup` starts the enrolment; the account exists only after step 4).
+ * `restart` replaces an unfinished setup.
+ */
+export function ChoosePasswordStep({ onDone, restart = false }: { onDone: () => void; restart?: boolean }) {
   const { beginSetup } = useAdminSession();
   const form = useForm<NewPasswordValues>({
     initialValues: { newPassword: '', confirmPassword: '' },
     validate: { newPassword: validateNewPassword, confirmPassword: validateConfirmation },
+    // The server's refusal describes the password it was given: it goes once the password is edited.
+    onValuesChange: (values, previous) => {
+      if (values.newPassword !== previous.newPassword) setup.clearError();
+    },
   });
   const setup = useAction(async (password: string) => {
-    await beginSetup(password);
+    await beginSetup(password, { restart });
     onDone();
   });
   return (
@@ -31,7 +38,7 @@ export function ChoosePasswordStep({ onDone }: { onDone: () => void }) {
         <NewPasswordFields form={form} autoFocus />
         <Group>
           <Button type="submit" loading={setup.running}>
-            Create admin account
+            {restart ? 'Start the setup over' : 'Create admin account'}
           </Button>
         </Group>
       </Stack>

@@ -4,12 +4,18 @@ import { useAdminSession } from '../session/admin-session-context';
 import { AuthenticatorStep } from './AuthenticatorStep';
 import { ChoosePasswordStep } from './ChoosePasswordStep';
 import { RecoveryCodesStep } from './RecoveryCodesStep';
+import { ResumeSetupStep } from './ResumeSetupStep';
 import { VerifyCodeStep } from './VerifyCodeStep';
 
-/** First run: password → authenticator → recovery codes → first unlock. */
+/**
+ * First run: password → authenticator → recovery codes → first code. Nothing is an account until that code
+ * checks out; after a reload the wizard offers to continue the unfinished setup (with its password) or start over.
+ */
 export function FirstRunSetup() {
-  const { pendingSetup } = useAdminSession();
+  const { pendingSetup, status } = useAdminSession();
   const [step, setStep] = useState(pendingSetup ? 1 : 0);
+  const [startingOver, setStartingOver] = useState(false);
+  const unfinishedSince = pendingSetup ? null : (status?.pendingSetupSince ?? null);
   return (
     <Card withBorder padding="xl" maw={880} bg="var(--mantine-color-body)">
       <Stack gap="lg">
@@ -22,7 +28,15 @@ export function FirstRunSetup() {
         </Stack>
         <Stepper active={step} size="sm" allowNextStepsSelect={false}>
           <Stepper.Step label="Password" description="Choose it">
-            <ChoosePasswordStep onDone={() => setStep(1)} />
+            {unfinishedSince !== null && !startingOver ? (
+              <ResumeSetupStep
+                startedAt={unfinishedSince}
+                onResumed={() => setStep(1)}
+                onStartOver={() => setStartingOver(true)}
+              />
+            ) : (
+              <ChoosePasswordStep onDone={() => setStep(1)} restart={unfinishedSince !== null} />
+            )}
           </Stepper.Step>
           <Stepper.Step label="Authenticator" description="Scan the QR code">
             {pendingSetup && <AuthenticatorStep enrolment={pendingSetup.enrolment} onNext={() => setStep(2)} />}
@@ -36,7 +50,7 @@ export function FirstRunSetup() {
               />
             )}
           </Stepper.Step>
-          <Stepper.Step label="Unlock" description="Enter a code">
+          <Stepper.Step label="Confirm" description="Enter a code">
             <VerifyCodeStep onBack={() => setStep(2)} />
           </Stepper.Step>
         </Stepper>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useAction } from '../../../lib/use-action';
 import { useAdminSession } from '../session/admin-session-context';
 
-/** Step 4: the first code from the new authenticator proves it works and unlocks the admin area. */
+/** Step 4: the first code from the new authenticator proves it works, creates the account and unlocks it. */
 export function VerifyCodeStep({ onBack }: { onBack: () => void }) {
   const { finishSetup } = useAdminSession();
   const form = useForm({
@@ -14,7 +14,10 @@ export function VerifyCodeStep({ onBack }: { onBack: () => void }) {
   return (
     <form onSubmit={form.onSubmit((v) => void verify.run(v.code.trim()))} noValidate>
       <Stack maw={420} mt="md">
-        <Text size="sm">Enter the 6-digit code your authenticator app shows for Aditus now.</Text>
+        <Text size="sm">
+          Enter the 6-digit code your authenticator app shows for Aditus now. The admin account is created only once
+          this code is confirmed: until then you can come back to this setup with your password.
+        </Text>
         {verify.error && (
           <Alert color="red" title="That code did not work" role="alert">
             {verify.error}

@@ -7,7 +7,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { CANDIDATE_EXTENSIONS, readUpload } from '../shared/file-upload';
 import { FileDropZone } from '../shared/FileDropZone';
 
-/** Imports candidates from dropped or picked files (JSON profile or a CV); each file is parsed in main. */
+/** Imports candidates from dropped or picked files (JSON Resume or a CV); each file is parsed in main. */
 export function CandidateImport({ onImported }: { onImported: (candidate: CandidateDto) => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
@@ -32,7 +32,7 @@ export function CandidateImport({ onImported }: { onImported: (candidate: Candid
     <Stack gap="xs">
       <FileDropZone
         label="Import a candidate"
-        hint="JSON profile, or a CV as .txt, .md, .docx or .pdf."
+        hint="JSON Resume (.json), or a CV as .txt, .md, .docx or .pdf."
         extensions={CANDIDATE_EXTENSIONS}
         busy={busy !== null}
         busyLabel={`Reading ${busy ?? ''}…`}

@@ -9,9 +9,9 @@ import { useProviderStatus } from '../shared/provider-status';
 import { rememberSelection, useSelection } from '../shared/selection';
 import { CandidateImport } from './CandidateImport';
 import { CandidateList } from './CandidateList';
-import { CandidateProfileView } from './CandidateProfileView';
+import { CandidateRecordView } from './CandidateRecordView';
 
-/** Candidates: import from a file, pick one, read the parsed profile, go on to draft. */
+/** Candidates: import from a file, pick one, read and correct the parsed record, go on to draft. */
 export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPageId) => void }) {
   const list = useCall('candidates:list', {});
   const status = useProviderStatus();
@@ -29,7 +29,7 @@ export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPage
     <Stack gap="lg">
       <PageHeader
         title="Candidates"
-        description="Import a candidate’s profile or CV. Drafts use only what it says, and validation checks against it."
+        description="Import a candidate’s JSON Resume or CV, and correct what was read. Drafts use only what the record says, and validation checks against it."
         actions={
           <DraftingModeBadge cv={status.providersFor('cv_draft')} coverLetter={status.providersFor('cover_letter')} />
         }
@@ -53,14 +53,19 @@ export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPage
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {selected ? (
-            <CandidateProfileView candidate={selected} onDraft={() => draftFor(selected.id)} />
+            <CandidateRecordView
+              key={selected.id}
+              candidate={selected}
+              onDraft={() => draftFor(selected.id)}
+              onSaved={() => list.reload()}
+            />
           ) : (
             list.data && (
               <Card withBorder padding="xl">
                 <Text fw={600}>No candidate selected</Text>
                 <Text c="dimmed" size="sm">
-                  Import a JSON profile or a CV on the left. Its parsed profile (contact, experience, education, skills)
-                  shows here.
+                  Import a JSON Resume or a CV on the left. Its parsed record (entries, bullets and the line each came
+                  from) shows here, ready to correct.
                 </Text>
               </Card>
             )

@@ -8,6 +8,7 @@ import { DocumentHeader } from './DocumentHeader';
 import { DraftEditor } from './DraftEditor';
 import { KIND_TITLE, type LiveDraft } from './live-draft';
 import { SaveStatus } from './SaveStatus';
+import { StoppedDraftNotice } from './StoppedDraftNotice';
 import { StreamingStatus } from './StreamingStatus';
 import { useAutosave } from './use-autosave';
 import { useVersionActions } from './use-version-actions';
@@ -23,6 +24,8 @@ export function DocumentWorkspace({
   meta,
   validation,
   generating,
+  stopping,
+  onStop,
   onDocChanged,
   onRegenerate,
   onValidated,
@@ -34,6 +37,8 @@ export function DocumentWorkspace({
   validation: ValidationResult | undefined;
   /** Any generation is running (this document's or a new one). */
   generating: boolean;
+  stopping: boolean;
+  onStop: () => void;
   onDocChanged: (doc: DocumentDto) => void;
   onRegenerate: (doc: DocumentDto) => void;
   onValidated: (result: ValidationResult) => void;
@@ -59,7 +64,8 @@ export function DocumentWorkspace({
               doc={doc}
               status={<SaveStatus state={autosave} onRetry={() => void autosave.flush().catch(() => undefined)} />}
             />
-            {live && <StreamingStatus live={live} />}
+            {live && <StreamingStatus live={live} stopping={stopping} onStop={onStop} />}
+            {!live && <StoppedDraftNotice doc={doc} />}
             {!live && meta && <AnswerSummary meta={meta} action={`${KIND_TITLE[doc.kind]} written`} />}
             {actions.error && (
               <Alert color="red" title="That did not work" withCloseButton onClose={actions.clearError} role="alert">

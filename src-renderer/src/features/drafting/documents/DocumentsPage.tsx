@@ -1,11 +1,15 @@
 import { Card, Stack, Text } from '@mantine/core';
-import type { DocumentDto, DraftKind } from '@contract';
+import { useCallback } from 'react';
+import type { DocumentDto, DraftKind, QueueSettledEvent } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { PageHeader } from '../../../components/PageHeader';
 import { useCall } from '../../../lib/use-call';
 import { FailureAlert } from '../shared/FailureAlert';
 import { OutboxQueue } from '../shared/OutboxQueue';
+import { announceQueued } from '../shared/queue-events';
+import { call } from '../../../lib/ipc';
+import { storedValidationResult } from '../validation/stored-validation';
 import { useProviderStatus } from '../shared/provider-status';
 import { useSelection } from '../shared/selection';
 import { useSessionMemory } from '../shared/session-memory';
@@ -43,13 +47,32 @@ export function DocumentsPage() {
   const documents = useCall('documents:list', candidate ? { candidateId: candidate.id } : {});
   const live = generation.live;
   const doc = opened.doc;
+  const { reload: reloadDoc } = opened;
+  const { reload: reloadDocuments } = documents;
 
   const finished = (result: GenerateResult) => {
     opened.setDoc(result.document);
-    metas.set(result.document.id, result.meta);
+    if ('queued' in result) announceQueued(result.queued);
+    else metas.set(result.document.id, result.meta ?? undefined);
     setDocumentId(result.document.id);
     documents.reload();
   };
+  // A queued draft landed: show its new version if it is the open document; a queued validation: its report.
+  const landed = useCallback(
+    (event: QueueSettledEvent) => {
+      if (event.documentId === null) return;
+      if (event.task === 'validation') {
+        const id = event.documentId;
+        void call('documents:validation', { documentId: id }).then((stored) => {
+          if (stored) validations.set(id, storedValidationResult(stored, validations.get(id)?.text ?? ''));
+        });
+        return;
+      }
+      if (event.documentId === documentId) reloadDoc();
+      reloadDocuments();
+    },
+    [documentId, reloadDoc, reloadDocuments, validations],
+  );
   const generateNew = (kind: DraftKind) => {
     if (!candidate || !job) return;
     void generation.generate({ kind, candidateId: candidate.id, jobPostingId: job.id }, finished);
@@ -74,7 +97,7 @@ export function DocumentsPage() {
         }
       />
       {offline && <OfflineDraftingNotice tasks={offline} />}
-      <OutboxQueue />
+      <OutboxQueue onSettled={landed} />
       {candidates.error && <ErrorAlert title="Could not load candidates" message={candidates.error} />}
       {jobs.error && <ErrorAlert title="Could not load job postings" message={jobs.error} />}
       <DraftSetup
@@ -83,11 +106,12 @@ export function DocumentsPage() {
         documents={documents.data ?? []}
         candidateId={candidate?.id ?? null}
         jobId={job?.id ?? null}
-        documentId={doc ? doc.id : null}
+        documentId={documentId}
         generating={live ? live.kind : null}
         onCandidate={(id) => {
           setCandidateId(id);
-          if (doc && doc.candidateId !== id) setDocumentId(null);
+          // Also while the picked document is still loading: only one known to be this candidate's stays open.
+          if (documentId !== null && doc?.candidateId !== id) setDocumentId(null);
         }}
         onJob={setJobId}
         onDocument={(id) => {
@@ -105,7 +129,12 @@ export function DocumentsPage() {
         />
       )}
       {live && live.documentId === null ? (
-        <LiveDraftView live={live} candidateName={candidate?.name ?? null} />
+        <LiveDraftView
+          live={live}
+          candidateName={candidate?.name ?? null}
+          stopping={generation.stopping}
+          onStop={() => void generation.stop()}
+        />
       ) : doc ? (
         <DocumentWorkspace
           key={`${doc.id}:${doc.versions[0]?.version ?? 0}`}
@@ -114,6 +143,8 @@ export function DocumentsPage() {
           meta={metas.get(doc.id)}
           validation={validations.get(doc.id)}
           generating={live !== null}
+          stopping={generation.stopping}
+          onStop={() => void generation.stop()}
           onDocChanged={opened.setDoc}
           onRegenerate={regenerate}
           onValidated={(result) => validations.set(doc.id, result)}

@@ -40,7 +40,7 @@ export function DraftSetup({
   generating: DraftKind | null;
   onCandidate: (id: string) => void;
   onJob: (id: string) => void;
-  onDocument: (id: string | null) => void;
+  onDocument: (id: string) => void;
   onGenerate: (kind: DraftKind) => void;
 }) {
   const ready = candidateId !== null && jobId !== null;
@@ -91,7 +91,8 @@ export function DraftSetup({
             placeholder={documents.length === 0 ? 'No saved documents yet' : 'Open a saved document…'}
             data={documents.map((d) => ({ value: d.id, label: documentLabel(d, jobs) }))}
             value={documentId}
-            onChange={onDocument}
+            onChange={(v) => v && onDocument(v)}
+            allowDeselect={false}
             disabled={documents.length === 0 || busy}
             w={{ base: '100%', sm: 380 }}
             comboboxProps={{ width: 'target' }}

@@ -7,6 +7,7 @@ const ORIGIN: Record<DocumentVersionDto['origin'], string> = {
   generated: 'Generated',
   edited: 'Saved edit',
   restored: 'Restored',
+  stopped: 'Stopped — incomplete',
 };
 
 function source(v: DocumentVersionDto): string | null {

@@ -24,6 +24,11 @@ export function ExtractControls({
               <Badge variant="light" color={job.extractedBy === 'builtin' ? 'orange' : 'indigo'} tt="none">
                 {by}
               </Badge>
+              {job.editedFields.length > 0 && job.extractedBy !== 'edited' && (
+                <Text size="sm" c="dimmed">
+                  · {job.editedFields.length} edited by hand
+                </Text>
+              )}
               {job.extractedAt !== null && (
                 <Text size="xs" c="dimmed">
                   {formatDateTime(job.extractedAt)}

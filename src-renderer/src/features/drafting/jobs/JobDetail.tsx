@@ -1,14 +1,14 @@
-import { Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AnswerMeta, JobPostingDto } from '@contract';
+import type { AnswerMeta, JobFieldName, JobPostingDto } from '@contract';
 import { call } from '../../../lib/ipc';
 import { AnswerSummary } from '../shared/AnswerSummary';
 import { failureOf, type Failure } from '../shared/failure';
 import { FailureAlert } from '../shared/FailureAlert';
 import { SessionMemory, useSessionMemory } from '../shared/session-memory';
-import { ExtractControls } from './ExtractControls';
-import { JobFieldsForm } from './JobFieldsForm';
+import { JobFieldsEditor } from './JobFieldsEditor';
 import { PostingSource } from './PostingSource';
+import { announceQueued } from '../shared/queue-events';
 
 /** Who extracted each posting in this session (the answer's meta is not stored in main). */
 const extractionMetas = new SessionMemory<AnswerMeta>();
@@ -28,14 +28,17 @@ export function JobDetail({
   const meta = metas.get(job.id);
   const [failure, setFailure] = useState<Failure | null>(null);
 
-  const extract = async () => {
+  const extract = async (keepEdited?: JobFieldName[]) => {
     setRunning(true);
     setFailure(null);
     metas.set(job.id, undefined);
     try {
-      const result = await call('jobs:extract', { id: job.id });
-      metas.set(job.id, result.meta);
-      onChanged(result.job);
+      const result = await call('jobs:extract', { id: job.id, ...(keepEdited ? { keepEdited } : {}) });
+      if ('queued' in result) announceQueued(result.queued);
+      else {
+        metas.set(job.id, result.meta);
+        onChanged(result.job);
+      }
     } catch (err) {
       setFailure(failureOf(err));
     } finally {
@@ -58,18 +61,23 @@ export function JobDetail({
           </Button>
         </Group>
         <PostingSource job={job} />
-        <ExtractControls job={job} running={running} onExtract={() => void extract()} />
-        {failure && <FailureAlert title="Extraction failed" failure={failure} onClose={() => setFailure(null)} />}
-        {meta && (
-          <AnswerSummary
-            meta={meta}
-            action="Extracted"
-            builtinName="built-in rules"
-            offlineNote="No AI provider answered, so the built-in rules read the posting. Check the fields below and correct them if needed."
-          />
-        )}
-        <Divider label="Fields" labelPosition="left" />
-        <JobFieldsForm key={`${job.id}:${job.updatedAt}`} job={job} onSaved={onChanged} />
+        <JobFieldsEditor
+          key={`${job.id}:${job.updatedAt}`}
+          job={job}
+          running={running}
+          onExtract={(keep) => void extract(keep)}
+          onSaved={onChanged}
+        >
+          {failure && <FailureAlert title="Extraction failed" failure={failure} onClose={() => setFailure(null)} />}
+          {meta && (
+            <AnswerSummary
+              meta={meta}
+              action="Extracted"
+              builtinName="built-in rules"
+              offlineNote="No AI provider answered, so the built-in rules read the posting. Check the fields below and correct them if needed."
+            />
+          )}
+        </JobFieldsEditor>
       </Stack>
     </Card>
   );

@@ -1,25 +1,17 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import type { JobPostingDto } from '@contract';
-import { call } from '../../../lib/ipc';
-import { notifySuccess } from '../../../lib/notify';
-import { useAction } from '../../../lib/use-action';
-import { EMPLOYMENT_OPTIONS, SENIORITY_OPTIONS, WORK_MODE_OPTIONS } from './field-options';
-import { fieldsFromValues, jobFormRules, schemaProblem, valuesFromFields, type JobFormValues } from './job-form-values';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import type { JobFieldName } from '@contract';
+import { EMPLOYMENT_OPTIONS, FIELD_LABELS, SENIORITY_OPTIONS, WORK_MODE_OPTIONS } from './field-options';
+import { FieldLabel } from './FieldLabel';
 import { SalaryFields } from './SalaryFields';
+import type { JobFieldsFormState } from './use-job-fields-form';
 
-/** The extracted fields, editable; "Save fields" stores the recruiter's corrections (`jobs:update-fields`). */
-export function JobFieldsForm({ job, onSaved }: { job: JobPostingDto; onSaved: (job: JobPostingDto) => void }) {
-  const form = useForm<JobFormValues>({ initialValues: valuesFromFields(job.fields), validate: jobFormRules });
-  const save = useAction(async (values: JobFormValues) => {
-    const fields = fieldsFromValues(values);
-    const problem = schemaProblem(fields);
-    if (problem) throw new Error(problem);
-    const saved = await call('jobs:update-fields', { id: job.id, fields });
-    notifySuccess('Fields saved', saved.title ?? 'Job posting');
-    form.resetDirty(values);
-    onSaved(saved);
-  });
+/**
+ * The extracted fields, editable; "Save fields" stores the recruiter's corrections (`jobs:update-fields`). Fields
+ * edited by hand say so; unsaved changes are listed (they are kept as a draft until saved or undone).
+ */
+export function JobFieldsForm({ editor, edited }: { editor: JobFieldsFormState; edited: readonly JobFieldName[] }) {
+  const { form, save, unsaved } = editor;
+  const label = (name: JobFieldName) => <FieldLabel text={FIELD_LABELS[name]} edited={edited.includes(name)} />;
 
   return (
     <form onSubmit={form.onSubmit((v) => void save.run(v))} noValidate aria-label="Job posting fields">
@@ -30,29 +22,29 @@ export function JobFieldsForm({ job, onSaved }: { job: JobPostingDto; onSaved: (
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="sm">
-          <TextInput label="Title" {...form.getInputProps('title')} />
-          <TextInput label="Company" {...form.getInputProps('company')} />
-          <TextInput label="Location" {...form.getInputProps('location')} />
-          <Select label="Work mode" data={WORK_MODE_OPTIONS} clearable {...form.getInputProps('workMode')} />
+          <TextInput label={label('title')} {...form.getInputProps('title')} />
+          <TextInput label={label('company')} {...form.getInputProps('company')} />
+          <TextInput label={label('location')} {...form.getInputProps('location')} />
+          <Select label={label('workMode')} data={WORK_MODE_OPTIONS} clearable {...form.getInputProps('workMode')} />
           <Select
-            label="Employment type"
+            label={label('employmentType')}
             data={EMPLOYMENT_OPTIONS}
             clearable
             {...form.getInputProps('employmentType')}
           />
-          <Select label="Seniority" data={SENIORITY_OPTIONS} clearable {...form.getInputProps('seniority')} />
+          <Select label={label('seniority')} data={SENIORITY_OPTIONS} clearable {...form.getInputProps('seniority')} />
         </SimpleGrid>
-        <SalaryFields form={form} />
+        <SalaryFields form={form} legend={label('salary')} />
         <TagsInput
-          label="Must-have skills"
+          label={label('mustHaveSkills')}
           description="Press Enter or comma after each skill"
           clearable
           {...form.getInputProps('mustHaveSkills')}
         />
-        <TagsInput label="Nice-to-have skills" clearable {...form.getInputProps('niceToHaveSkills')} />
+        <TagsInput label={label('niceToHaveSkills')} clearable {...form.getInputProps('niceToHaveSkills')} />
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
           <Textarea
-            label="Responsibilities"
+            label={label('responsibilities')}
             description="One per line"
             autosize
             minRows={3}
@@ -60,7 +52,7 @@ export function JobFieldsForm({ job, onSaved }: { job: JobPostingDto; onSaved: (
             {...form.getInputProps('responsibilities')}
           />
           <Textarea
-            label="Requirements"
+            label={label('requirements')}
             description="One per line"
             autosize
             minRows={3}
@@ -69,19 +61,29 @@ export function JobFieldsForm({ job, onSaved }: { job: JobPostingDto; onSaved: (
           />
         </SimpleGrid>
         <TextInput
-          label="Language"
+          label={label('language')}
           description="ISO code of the posting’s language"
           maxLength={2}
           w={280}
           {...form.getInputProps('language')}
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || save.running}>
-            Undo changes
-          </Button>
-          <Button type="submit" loading={save.running}>
-            Save fields
-          </Button>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          {unsaved.length > 0 ? (
+            <Text size="sm" c="orange.8" data-testid="unsaved-fields" style={{ flex: 1, minWidth: 240 }}>
+              Not saved yet: {unsaved.map((n) => FIELD_LABELS[n]).join(', ')}. Kept while you look at other postings;
+              drafting uses the saved fields.
+            </Text>
+          ) : (
+            <span />
+          )}
+          <Group gap="xs">
+            <Button variant="default" onClick={editor.undo} disabled={unsaved.length === 0 || save.running}>
+              Undo changes
+            </Button>
+            <Button type="submit" loading={save.running}>
+              Save fields
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

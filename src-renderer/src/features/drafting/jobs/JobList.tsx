@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { JobPostingDto } from '@contract';
 import { SelectableList } from '../shared/SelectableList';
+import { useJobDrafts } from './job-drafts';
 
 /** Stored postings, newest first. */
 export function JobList({
@@ -12,6 +13,7 @@ export function JobList({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const drafts = useJobDrafts();
   return (
     <SelectableList
       label="Job postings"
@@ -23,7 +25,11 @@ export function JobList({
         id: j.id,
         label: j.fields?.title ?? j.title ?? j.sourceFileName ?? 'Untitled posting',
         description: j.fields?.company ?? j.company ?? (j.hasImage ? 'Image posting' : 'Not extracted yet'),
-        rightSection: j.fields ? null : (
+        rightSection: drafts.has(j.id) ? (
+          <Badge size="xs" variant="light" color="orange" title="Field changes not saved yet">
+            unsaved
+          </Badge>
+        ) : j.fields ? null : (
           <Badge size="xs" variant="light" color="gray">
             new
           </Badge>

@@ -1,4 +1,6 @@
 import { Card, Grid, Stack, Text } from '@mantine/core';
+import { useCallback } from 'react';
+import type { QueueSettledEvent } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { PageHeader } from '../../../components/PageHeader';
@@ -18,6 +20,9 @@ export function JobsPage({ onNavigate }: { onNavigate: (page: DraftingPageId) =>
   const status = useProviderStatus();
   const [selectedId, setSelectedId] = useSelection('job');
   const jobs = list.data ?? [];
+  const { reload } = list;
+  // Queued extraction landed: the posting's fields changed.
+  const reloadOnLanding = useCallback((event: QueueSettledEvent) => event.jobPostingId !== null && reload(), [reload]);
   const selected = jobs.find((j) => j.id === selectedId) ?? jobs[0] ?? null;
 
   const draftFor = (id: string) => {
@@ -40,7 +45,7 @@ export function JobsPage({ onNavigate }: { onNavigate: (page: DraftingPageId) =>
         }
       />
       {list.error && <ErrorAlert title="Could not load job postings" message={list.error} />}
-      <OutboxQueue />
+      <OutboxQueue onSettled={reloadOnLanding} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">

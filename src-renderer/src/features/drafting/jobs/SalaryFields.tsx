@@ -1,14 +1,15 @@
 import { Fieldset, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { PERIOD_OPTIONS } from './field-options';
 import type { JobFormValues } from './job-form-values';
 
-export function SalaryFields({ form }: { form: UseFormReturnType<JobFormValues> }) {
+export function SalaryFields({ form, legend }: { form: UseFormReturnType<JobFormValues>; legend: ReactNode }) {
   return (
     <Fieldset
       legend={
-        <Text fw={600} size="sm">
-          Salary
+        <Text fw={600} size="sm" component="span">
+          {legend}
         </Text>
       }
       variant="unstyled"

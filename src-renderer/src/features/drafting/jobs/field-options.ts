@@ -1,5 +1,6 @@
 import {
   EMPLOYMENT_TYPES,
+  type JobFieldName,
   SALARY_PERIODS,
   SENIORITIES,
   WORK_MODES,
@@ -48,3 +49,19 @@ export const PERIOD_OPTIONS = options(SALARY_PERIODS, PERIOD_LABELS);
 export function pick<T extends string>(values: readonly T[], value: string | null): T | null {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
+
+/** How the form names each posting field (in "edited by hand" marks and the extract-again question). */
+export const FIELD_LABELS: Record<JobFieldName, string> = {
+  title: 'Title',
+  company: 'Company',
+  location: 'Location',
+  workMode: 'Work mode',
+  employmentType: 'Employment type',
+  seniority: 'Seniority',
+  salary: 'Salary',
+  mustHaveSkills: 'Must-have skills',
+  niceToHaveSkills: 'Nice-to-have skills',
+  responsibilities: 'Responsibilities',
+  requirements: 'Requirements',
+  language: 'Language',
+};

@@ -1,4 +1,12 @@
-import { EMPLOYMENT_TYPES, SALARY_PERIODS, SENIORITIES, WORK_MODES, jobFieldsSchema, type JobFields } from '@contract';
+import {
+  EMPLOYMENT_TYPES,
+  SALARY_PERIODS,
+  SENIORITIES,
+  WORK_MODES,
+  jobFieldsSchema,
+  type JobFieldName,
+  type JobFields,
+} from '@contract';
 import { pick, type SalaryPeriod } from './field-options';
 
 /** The posting's fields as the form edits them: lists of lines as text, empty strings for "not stated". */
@@ -86,4 +94,36 @@ export function schemaProblem(fields: JobFields): string | null {
   const parsed = jobFieldsSchema.safeParse(fields);
   if (parsed.success) return null;
   return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+}
+
+/** The posting field each form input edits (the four salary inputs edit one field). */
+export function fieldNameOf(key: keyof JobFormValues): JobFieldName {
+  return key.startsWith('salary') ? 'salary' : (key as JobFieldName);
+}
+
+/** The form inputs whose value differs from `base`. */
+export function changedKeys(values: JobFormValues, base: JobFormValues): (keyof JobFormValues)[] {
+  return (Object.keys(base) as (keyof JobFormValues)[]).filter(
+    (key) => JSON.stringify(values[key]) !== JSON.stringify(base[key]),
+  );
+}
+
+/** The posting fields with unsaved changes, each once. */
+export function changedFieldNames(values: JobFormValues, base: JobFormValues): JobFieldName[] {
+  return [...new Set(changedKeys(values, base).map(fieldNameOf))];
+}
+
+/**
+ * The fields to save: the form's value for each field changed in the form, the stored value for every other one
+ * (so a field the recruiter did not touch is stored exactly as extracted and is not marked as edited by hand).
+ */
+export function fieldsToSave(stored: JobFields | null, values: JobFormValues, base: JobFormValues): JobFields {
+  const edited = fieldsFromValues(values);
+  if (stored === null) return edited;
+  const fields: JobFields = { ...stored };
+  const take = <K extends JobFieldName>(name: K) => {
+    fields[name] = edited[name];
+  };
+  changedFieldNames(values, base).forEach(take);
+  return fields;
 }

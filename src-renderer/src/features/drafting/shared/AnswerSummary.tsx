@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { AnswerMeta } from '@contract';
-import { formatInteger, formatUsd } from '../../../lib/format';
+import { TokenCounts } from '../../../components/TokenCounts';
+import { formatUsd } from '../../../lib/format';
 import { hasFailover, providerLabel } from './attempt-reasons';
 import { AttemptsTrail } from './AttemptsTrail';
 
@@ -34,7 +35,7 @@ export function AnswerSummary({
           </Text>
           {!meta.offline && (
             <Text size="sm" c="dimmed">
-              {formatInteger(meta.inputTokens)} in / {formatInteger(meta.outputTokens)} out tokens ·{' '}
+              <TokenCounts input={meta.inputTokens} output={meta.outputTokens} estimated={meta.estimated} /> ·{' '}
               {meta.costUsd === null ? 'unpriced' : formatUsd(meta.costUsd)}
             </Text>
           )}

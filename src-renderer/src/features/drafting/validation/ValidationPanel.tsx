@@ -8,6 +8,7 @@ import { formatClock } from '../shared/format-clock';
 import { CoverageView } from './CoverageView';
 import { FindingsList } from './FindingsList';
 import { ScoreSummary } from './ScoreSummary';
+import { announceQueued } from '../shared/queue-events';
 
 export interface ValidationResult {
   report: ValidationReport;
@@ -40,7 +41,8 @@ export function ValidationPanel({
     setFailure(null);
     try {
       await prepare();
-      const { report, meta } = await call('drafts:validate', { documentId });
+      const { report, meta, queued } = await call('drafts:validate', { documentId });
+      if (queued) announceQueued(queued);
       onResult({ report, meta, text, at: Date.now() });
     } catch (err) {
       setFailure(failureOf(err));

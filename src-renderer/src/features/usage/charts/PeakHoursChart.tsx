@@ -7,14 +7,16 @@ import { CartesianChartCard } from '../CartesianChartCard';
 import { callsByHourOfDay } from '../series';
 import { stackTop, withStackTotal } from '../stack-total';
 
+/** A bar is as tall as the hour's calls: the ones that succeeded with the failed ones on top. */
 const SERIES: ChartSeries[] = [
-  { name: 'calls', label: 'Calls', color: 'indigo.6' },
+  { name: 'succeeded', label: 'Succeeded', color: 'indigo.6' },
   { name: 'errors', label: 'Errors', color: 'red.6' },
 ];
+const TOOLTIP: ChartSeries[] = [{ name: 'calls', label: 'Calls', color: 'gray.6' }, ...SERIES];
 
 const TITLE = 'Peak hours';
 
-/** Calls per local hour of the day (`hour_of_day`), to see when the team works and when limits bite. */
+/** Calls per local hour of the day (`hour_of_day`, errors part of them), to see when the team works and when limits bite. */
 export const PeakHoursChart = memo(function PeakHoursChart({ rows }: { rows: StatsRowDto[] | null }) {
   const data = rows && withStackTotal(callsByHourOfDay(rows), SERIES);
   const peak = data && [...data].sort((a, b) => b.calls - a.calls)[0];
@@ -28,7 +30,7 @@ export const PeakHoursChart = memo(function PeakHoursChart({ rows }: { rows: Sta
         ((width, height) => (
           <BarChart width={width} height={height} data={data}>
             {uprightAxes(HOUR_AXIS, data.length, { top: stackTop(data), wholeNumbers: true, width: 40 })}
-            {stackTooltip(SERIES)}
+            {stackTooltip(TOOLTIP)}
             {stackedBars(SERIES)}
           </BarChart>
         ))

@@ -1,0 +1,1 @@
+ALTER TABLE `job_postings` ADD `edited_fields` text;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { taskSchema } from './common';
+
+/**
+ * A drafting task that could not run now and waits in the durable outbox: every provider was offline, or the
+ * provider's limit behaviour is "queue until reset". It runs when a provider answers again or the budget resets.
+ */
+export const queuedTaskSchema = z.object({
+  outboxId: z.string(),
+  task: taskSchema,
+  why: z.enum(['offline', 'budget']),
+  /** When the budget resets (why = budget): the earliest time it runs; null when it waits for a provider. */
+  runsAt: z.number().int().nullable(),
+  /** "Queued: runs when a provider answers again." or "Queued: runs when the budget resets at …". */
+  message: z.string(),
+});
+export type QueuedTask = z.infer<typeof queuedTaskSchema>;
+
+/** Pushed when a queued task has run (its result landed) or failed for good. */
+export const queueSettledEventSchema = z.object({
+  outboxId: z.string(),
+  task: taskSchema,
+  status: z.enum(['done', 'failed']),
+  /** What the task was for, e.g. "CV: Ana Lima — Backend engineer". */
+  label: z.string().nullable(),
+  message: z.string(),
+  /** Where the result landed (the document with the new version, or the posting with its new fields). */
+  documentId: z.string().nullable(),
+  jobPostingId: z.string().nullable(),
+});
+export type QueueSettledEvent = z.infer<typeof queueSettledEventSchema>;
