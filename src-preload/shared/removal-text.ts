@@ -17,6 +17,6 @@ export function removalConsequence(owner: 'candidate' | 'job' | 'document', d: D
       : `No document was drafted for it${tasks ? '; its queued extraction goes' : ''}.`;
   if (owner === 'document') return `All ${versions} go too${tasks}.`;
   return d.documents > 0
-    ? `${plural(d.documents, 'document', 'documents')} (${versions}) go too${tasks}.`
+    ? `${plural(d.documents, 'document', 'documents')} (${versions}) ${d.documents === 1 ? 'goes' : 'go'} too${tasks}.`
     : `No document was drafted for this candidate${tasks}.`;
 }

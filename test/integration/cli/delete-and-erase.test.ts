@@ -105,7 +105,7 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
     expect((await run(['documents', 'show', letter.id])).code).toBe(1);
 
     const shown = await run(['candidates', 'show', candidate.id]);
-    expect(shown.stdout).toMatch(/delete: 1 document \(\d+ versions\) go too, and 1 queued task\./u);
+    expect(shown.stdout).toMatch(/delete: 1 document \(\d+ versions\) goes too, and 1 queued task\./u);
     const deleted = await run(['--json', 'candidates', 'delete', candidate.id, '--yes']);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(deleted.json<{ removed: { documents: number; queuedTasks: number } }>().removed).toMatchObject({
