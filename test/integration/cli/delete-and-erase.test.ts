@@ -117,6 +117,15 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
     // The posting stays; its documents went with the candidate.
     expect((await run(['--json', 'jobs', 'list'])).json<unknown[]>()).toHaveLength(1);
 
+    const imported = await run(['--json', 'jobs', 'import', ex('job-backend.txt')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect((await run(['jobs', 'list'])).stdout).toContain('job-backend.txt');
+    const jobGone = await run(['jobs', 'delete', job.id, '--yes']);
+    expect(jobGone.stdout).toMatch(/^Deleted /u);
+    expect((await run(['--json', 'jobs', 'list'])).json<{ id: string }[]>().map((j) => j.id)).toEqual([
+      imported.json<{ id: string }>().id,
+    ]);
+
     const db = new Database(join(w.dataDir, 'aditus.db'), { readonly: true });
     const audit = db
       .prepare("SELECT action, target, after FROM audit_log WHERE action NOT LIKE 'provider%' ORDER BY id")
@@ -127,6 +136,7 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
       { action: 'document.rename', target: letter.id, after: null },
       expect.objectContaining({ action: 'document.delete', target: letter.id }),
       expect.objectContaining({ action: 'candidate.delete', target: candidate.id }),
+      expect.objectContaining({ action: 'job_posting.delete', target: job.id }),
     ]);
     expect(JSON.stringify(audit)).not.toContain('Zephyrine');
   });
