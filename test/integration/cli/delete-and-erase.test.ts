@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -184,5 +185,33 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
     expect(await call('candidates:dependents', { id: candidate.id })).toEqual(before);
     expect((await call('documents:get', { id: cv.id })).versions.length).toBe(before.versions - 1);
     expect(await call('candidates:get', { id: candidate.id })).toMatchObject({ email: EMAIL });
+  });
+
+  it('an erase killed with SIGKILL before its commit leaves everything; run again, it erases', async () => {
+    w = await routingWorld(0);
+    const { candidate } = await candidateWithHistory();
+    const before = await call('candidates:dependents', { id: candidate.id });
+    w.core.close();
+    const child = spawn(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, '../../fixtures/drafting/erase-and-hang.ts'), w.dataDir, candidate.id],
+      { cwd: join(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString('utf8').includes('inside') && resolve());
+      child.once('exit', () => reject(new Error(`the child ended before the erase: ${err.slice(0, 500)}`)));
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+
+    const shown = await run(['--json', 'candidates', 'show', candidate.id]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.json<{ email: string; dependents: unknown }>()).toMatchObject({ email: EMAIL, dependents: before });
+    const erased = await run(['--json', 'candidates', 'erase', candidate.id, '--yes']);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(holding(w.dataDir, EMAIL).filter((f) => !f.endsWith('cv-upload.md'))).toEqual([]);
   });
 });
