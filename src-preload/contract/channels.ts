@@ -15,6 +15,9 @@ import { appInfoSchema } from './dto/app';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
+  dependentsSchema,
+  eraseOutputSchema,
+  renameInputSchema,
   documentDtoSchema,
   exportCandidateOutputSchema,
   exportInputSchema,
@@ -280,6 +283,36 @@ export const channels = {
     role: 'recruiter',
     summary: 'A candidate as a JSON Resume file.',
   }),
+  'candidates:get': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: 'A stored candidate.',
+  }),
+  'candidates:dependents': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'What a delete or erase of this candidate removes with it.',
+  }),
+  'candidates:rename': channel({
+    input: renameInputSchema,
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: "Rename a candidate (the record's basics.name).",
+  }),
+  'candidates:delete': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Delete a candidate with its documents, versions, validations and queued tasks.',
+  }),
+  'candidates:erase': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: eraseOutputSchema,
+    role: 'recruiter',
+    summary: 'Erase a candidate (right to erasure): delete as above, overwriting the bytes and emptying the WAL.',
+  }),
   'jobs:list': channel({
     input: emptyInputSchema,
     output: z.array(jobPostingDtoSchema),
@@ -310,6 +343,30 @@ export const channels = {
     output: jobPostingDtoSchema,
     role: 'recruiter',
     summary: 'Save fields the recruiter corrected (each changed field is marked as edited by hand).',
+  }),
+  'jobs:get': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: jobPostingDtoSchema,
+    role: 'recruiter',
+    summary: 'A stored job posting.',
+  }),
+  'jobs:dependents': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Documents drafted for this posting (they stay when it is deleted, without the link).',
+  }),
+  'jobs:rename': channel({
+    input: renameInputSchema,
+    output: jobPostingDtoSchema,
+    role: 'recruiter',
+    summary: 'Rename a job posting (its title).',
+  }),
+  'jobs:delete': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Delete a job posting and its queued extraction; documents drafted for it stay.',
   }),
   'drafts:generate': channel({
     input: generateInputSchema,
@@ -353,6 +410,24 @@ export const channels = {
     output: z.array(documentDtoSchema),
     role: 'recruiter',
     summary: 'Documents (without versions), newest first.',
+  }),
+  'documents:dependents': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'What a delete of this document removes with it.',
+  }),
+  'documents:rename': channel({
+    input: renameInputSchema,
+    output: documentDtoSchema,
+    role: 'recruiter',
+    summary: 'Rename a document.',
+  }),
+  'documents:delete': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Delete a document with every version, its validations and queued tasks.',
   }),
   'documents:get': channel({
     input: z.object({ id: idSchema }).strict(),
