@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentDto } from '@contract';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { chatRequests, routingWorld, type RoutingWorld } from '../../helpers/routing';
@@ -123,5 +123,21 @@ describe('AI CVs cite the record entry of every bullet (emulated providers)', ()
     const cv = out.document.draftText;
     const reconciliation = cv.indexOf('payment reconciliation');
     expect(reconciliation).toBeGreaterThan(cv.indexOf('Nordlicht Payments'));
+  });
+
+  it('Stop during a CV cancels the request; no part of the JSON reaches the editor or a version', async () => {
+    await w.addProvider('a', w.emulators[0]!);
+    w.emulators[0]!.pushFaults({ chunkDelayMs: 200 });
+    w.emulators[0]!.pushReplies(answer());
+    const chunks: string[] = [];
+    const pending = draftCv((event, payload) => {
+      if (event === 'stream:chunk') chunks.push((payload as { text: string }).text);
+    });
+    const chats = () => w.emulators[0]!.requests().filter((r) => r.path.endsWith('/chat/completions'));
+    await vi.waitFor(() => expect(chats()).toHaveLength(1));
+    expect(await call('drafts:cancel', { streamId: 'cv' })).toEqual({ cancelled: true });
+    await expect(pending).rejects.toMatchObject({ code: 'provider_error', details: { errorClass: 'aborted' } });
+    expect(chunks).toEqual([]);
+    expect(await call('documents:list', {})).toEqual([]);
   });
 });
