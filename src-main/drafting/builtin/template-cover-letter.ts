@@ -91,7 +91,8 @@ function educationSentence(education: readonly EducationEntry[]): string | null 
   const first = education[0];
   if (!first) return null;
   const what = [first.degree, first.field ? `in ${first.field}` : ''].filter((p) => p.length > 0).join(' ');
-  return what ? `My education: ${md(what)}, ${md(first.school)}.` : `My education: ${md(first.school)}.`;
+  // The school is not left at the end of a sentence, where a reader of the flattened text could run it on.
+  return what ? `I studied at ${md(first.school)} (${md(what)}).` : null;
 }
 
 function closing(profile: CandidateProfile, names: Names): string[] {

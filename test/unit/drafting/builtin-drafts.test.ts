@@ -49,7 +49,8 @@ describe('builtin drafter', () => {
     expect(draft.markdown).toContain(job.title ?? 'missing title');
     // The current employer is named; any other employer named is one of the candidate's.
     expect(draft.markdown).toContain('I currently work as Senior Backend Engineer at Brightwave Analytics GmbH');
-    const named = draft.markdown.match(/ at ([^,(.:;]+?) \(/gu) ?? [];
+    const named = draft.markdown.match(/\bas [^.;:]+? at ([^,(.:;]+?) \(/gu) ?? [];
+    expect(named.length).toBeGreaterThan(0);
     for (const match of named)
       expect(
         EMPLOYERS.some((e) => match.includes(e)),
