@@ -372,13 +372,15 @@ export const channels = {
     input: generateInputSchema,
     output: generateOutputSchema,
     role: 'recruiter',
-    summary: 'Generate a CV or cover letter into a document (streams `stream:chunk`).',
+    summary:
+      'Generate a CV or cover letter into a document (streams `stream:chunk`: a letter as it is written, a CV once its answer is checked).',
   }),
   'drafts:cancel': channel({
     input: z.object({ streamId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
     role: 'recruiter',
-    summary: 'Stop a running generation (by its stream id); the text so far is kept as an incomplete version.',
+    summary:
+      'Stop a running generation (by its stream id); a letter keeps the text so far as an incomplete version, a CV keeps nothing.',
   }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),
