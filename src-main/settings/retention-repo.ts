@@ -50,8 +50,9 @@ export class RetentionRepo {
     this.auditWeights = sqlite.prepare(`SELECT ${auditWeight} AS weight FROM audit_log WHERE id <= ?`);
     this.allAudit = sqlite.prepare(`SELECT ${auditWeight} AS weight FROM audit_log`);
     this.pagesOf = sqlite.prepare(
+      // The table and its indexes: every schema entry whose tbl_name is the table.
       `SELECT sum(pgsize) AS bytes FROM dbstat WHERE aggregate = TRUE AND name IN
-         (SELECT ?1 UNION ALL SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1)`,
+         (SELECT name FROM sqlite_schema WHERE tbl_name = ?)`,
     );
   }
 
