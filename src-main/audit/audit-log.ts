@@ -250,9 +250,13 @@ export class AuditLog {
         throw new Error(`row ${head.id} no longer matches the anchored head; not re-anchoring`);
     }
     // Rows pruned by retention still count: the head counts every row ever written.
-    const count =
-      (this.store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n +
-      (this.latestCheckpoint()?.throughId ?? 0);
+    const count = this.store.sqlite
+      .transaction(
+        () =>
+          (this.store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n +
+          (this.latestCheckpoint()?.throughId ?? 0),
+      )
+      .deferred();
     await this.secrets.set(
       this.headAccount,
       encodeHead(key, this.identity, { ...head, id: tail.id, count, hash: tail.hash }),
@@ -371,7 +375,21 @@ export class AuditLog {
     if (!head)
       return bad(null, 0, 'The audit head in the OS keychain is missing or was not written with the audit key.');
     if (head.legacyProblem) return bad(head.legacyProblem.firstBadId, head.legacyId, head.legacyProblem.message);
-    const checkpoint = this.latestCheckpoint();
+    // One read snapshot: a purge in another process commits the checkpoint and the cut together.
+    const { checkpoint, check } = this.store.sqlite
+      .transaction(() => {
+        const cp = this.latestCheckpoint();
+        const walked = this.walk(
+          (prev, row) => {
+            if (row.id <= head.legacyId) return legacyRowHash(prev, row) === row.hash;
+            return keyedRowHash(state.key, prev, row) === row.hash;
+          },
+          head,
+          cp ? { id: cp.throughId, hash: cp.hash } : undefined,
+        );
+        return { checkpoint: cp, check: walked };
+      })
+      .deferred();
     if (checkpoint && !checkpointIsSealed(state.key, this.identity, checkpoint))
       return bad(
         checkpoint.throughId + 1,
@@ -384,15 +402,6 @@ export class AuditLog {
         0,
         `The retention checkpoint (row ${checkpoint.throughId}) lies beyond the head anchored in the keychain (row ${head.id}).`,
       );
-
-    const check = this.walk(
-      (prev, row) => {
-        if (row.id <= head.legacyId) return legacyRowHash(prev, row) === row.hash;
-        return keyedRowHash(state.key, prev, row) === row.hash;
-      },
-      head,
-      checkpoint ? { id: checkpoint.throughId, hash: checkpoint.hash } : undefined,
-    );
     if (check.problem) return bad(check.problem.firstBadId, check.count, check.problem.message);
     if (check.count < head.count)
       return bad(

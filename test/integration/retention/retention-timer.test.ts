@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RetentionTimer } from '../../../src-main/runtime/retention-timer';
 import { DAY_MS } from '../../../src-main/settings/retention-service';
 import { usageEvent } from '../../fixtures/reliability/usage-event';
@@ -33,5 +33,16 @@ describe('scheduled retention purge (long-lived hosts)', () => {
     expect(await timer.tick()).toBe(true);
     expect(t.core.services.usageEvents.latest(10)).toHaveLength(0);
     expect(t.core.services.audit.list({ action: 'retention.purge' })).toHaveLength(2);
+  });
+
+  it('a long-lived host purges when its background work starts', async () => {
+    t.core.store.sqlite
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('retention', ?, 0)")
+      .run(JSON.stringify({ usageEventsDays: 7, documentVersionsKeep: null, auditDays: null }));
+    t.core.services.usageLog.record({ ...usageEvent(1, 'start'), createdAt: t.clock.now() - 8 * DAY_MS });
+    t.core.startBackgroundWork();
+    await vi.waitFor(() => expect(t.core.services.retention.lastPurge()?.usageEvents).toBe(1));
+    expect(t.core.services.usageEvents.latest(10)).toHaveLength(0);
+    expect(t.logs).toContain('retention: removed 1 usage events, 0 document versions, 0 audit entries');
   });
 });
