@@ -1,11 +1,19 @@
 import type { JobFields, MustHaveCoverage, ValidationFinding } from '@contract';
 import { mentionsSkill, skillText } from '../skills/find-skills';
 
-/** Which of the posting's must-have skills the draft mentions, by any known spelling. */
-export function mustHaveCoverage(markdown: string, job: JobFields | null): MustHaveCoverage {
+/**
+ * Which of the posting's must-have skills the draft mentions, by any known spelling. With the candidate's source,
+ * a skill counts only when the source shows it too: adding a skill the candidate lacks never raises coverage.
+ */
+export function mustHaveCoverage(
+  markdown: string,
+  job: JobFields | null,
+  sourceText: string | null = null,
+): MustHaveCoverage {
   const skills = [...new Set(job?.mustHaveSkills ?? [])];
   const keys = skillText(markdown);
-  const covered = skills.filter((s) => mentionsSkill(keys, s));
+  const source = sourceText === null ? null : skillText(sourceText);
+  const covered = skills.filter((s) => mentionsSkill(keys, s) && (source === null || mentionsSkill(source, s)));
   const missing = skills.filter((s) => !covered.includes(s));
   return { covered, missing, ratio: skills.length === 0 ? 1 : covered.length / skills.length };
 }

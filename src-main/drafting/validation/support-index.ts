@@ -24,7 +24,7 @@ export function withoutCorporateSuffix(key: string): string {
   return key.slice(0, end);
 }
 
-function titleKey(text: string): string {
+export function titleKey(text: string): string {
   return TITLE_ABBREVIATIONS.reduce((key, [pattern, full]) => key.replace(pattern, full), matchKey(text));
 }
 

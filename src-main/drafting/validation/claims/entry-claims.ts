@@ -1,0 +1,106 @@
+import type { CandidateProfile, ExperienceEntry } from '@contract';
+import { parseExperienceLines } from '../../inputs/parse-cv-experience';
+import { containsKey, matchKey } from '../../text/fold';
+import type { DraftDocument } from '../draft-document';
+import { titleKey, withoutCorporateSuffix } from '../support-index';
+import type { UnsupportedClaim } from './claim';
+import { sameMonthDate, parseMonthDate } from './month-date';
+import { findNumbers, isSupportedNumber, numberValues } from './numbers';
+
+/** Sections whose lines may hold roles ("### Title — Employer", dates, bullets). */
+const ENTRY_SECTIONS = new Set(['experience', 'other']);
+
+export function entryText(entry: ExperienceEntry): string {
+  return [entry.title, entry.employer, entry.location ?? '', ...entry.bullets].join('\n');
+}
+
+function sameName(a: string, b: string): boolean {
+  const ka = withoutCorporateSuffix(matchKey(a));
+  const kb = withoutCorporateSuffix(matchKey(b));
+  return ka.length > 0 && kb.length > 0 && (containsKey(ka, kb) || containsKey(kb, ka));
+}
+
+/** The record's entries under an employer the draft names (a person may hold several roles there). */
+export function entriesFor(profile: CandidateProfile, employer: string): ExperienceEntry[] {
+  return profile.experience.filter((e) => sameName(e.employer, employer));
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const ka = titleKey(a);
+  const kb = titleKey(b);
+  return ka === kb || containsKey(ka, kb) || containsKey(kb, ka);
+}
+
+const words = (text: string): Set<string> =>
+  new Set(
+    matchKey(text)
+      .split(' ')
+      .filter((w) => w.length > 3),
+  );
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  return shared / Math.min(a.size, b.size);
+}
+
+function bestOverlap(bullet: Set<string>, entries: readonly ExperienceEntry[]): number {
+  return Math.max(0, ...entries.flatMap((e) => e.bullets.map((b) => overlap(bullet, words(b)))));
+}
+
+/** The draft's roles, each with its dates and bullets as written under it. */
+export function draftEntries(draft: DraftDocument): ExperienceEntry[] {
+  return draft.sections.filter((s) => ENTRY_SECTIONS.has(s.key)).flatMap((s) => parseExperienceLines(s.lines));
+}
+
+/**
+ * Each role the draft states is checked against the record's entry for that employer: the title held there, its
+ * dates to the month, every number in its bullets (within that entry, not the whole record), and that each bullet
+ * reads like one of that entry's bullets rather than another employer's.
+ */
+export function unsupportedEntryClaims(draft: DraftDocument, profile: CandidateProfile): UnsupportedClaim[] {
+  const claims: UnsupportedClaim[] = [];
+  for (const role of draftEntries(draft)) {
+    const own = entriesFor(profile, role.employer);
+    if (own.length === 0) continue; // an unknown employer is reported by the role check
+    const heading = `${role.title} — ${role.employer}`;
+    const matching = own.filter((e) => sameTitle(e.title, role.title));
+    if (matching.length === 0) {
+      claims.push({ type: 'job title', text: `${role.title} at ${role.employer}`, line: heading });
+    }
+    const candidates = matching.length > 0 ? matching : own;
+    const start = parseMonthDate(role.start);
+    if (start && !candidates.some((e) => sameMonthDate(start, parseMonthDate(e.start)))) {
+      claims.push({ type: 'date', text: `${role.start} (start at ${role.employer})`, line: heading });
+    }
+    const end = parseMonthDate(role.end);
+    const endOk =
+      role.end === null
+        ? candidates.some((e) => e.end === null) || role.start === ''
+        : end === null || candidates.some((e) => e.end !== null && sameMonthDate(end, parseMonthDate(e.end)));
+    if (!endOk)
+      claims.push({ type: 'date', text: `${role.end ?? 'Present'} (end at ${role.employer})`, line: heading });
+
+    const supported = numberValues(own.map(entryText).join('\n'));
+    const others = profile.experience.filter((e) => !own.includes(e));
+    for (const bullet of role.bullets) {
+      for (const n of findNumbers(bullet)) {
+        if (!isSupportedNumber(n, supported)) {
+          claims.push({ type: 'number', text: `${n.text} (not in the entry for ${role.employer})`, line: bullet });
+        }
+      }
+      const bulletWords = words(bullet);
+      const mine = bestOverlap(bulletWords, own);
+      const theirs = bestOverlap(bulletWords, others);
+      if (theirs >= 0.6 && theirs > mine + 0.2) {
+        claims.push({
+          type: 'moved bullet',
+          text: `under ${role.employer}, but the record has it elsewhere`,
+          line: bullet,
+        });
+      }
+    }
+  }
+  return claims;
+}
