@@ -25,7 +25,11 @@ export function withoutCorporateSuffix(key: string): string {
 }
 
 export function titleKey(text: string): string {
-  return TITLE_ABBREVIATIONS.reduce((key, [pattern, full]) => key.replace(pattern, full), matchKey(text));
+  // "CEO/President" holds both titles.
+  return TITLE_ABBREVIATIONS.reduce(
+    (key, [pattern, full]) => key.replace(pattern, full),
+    matchKey(text).replace(/\//gu, ' '),
+  );
 }
 
 export function rangeKey(startYear: number, endYear: number | null): string {

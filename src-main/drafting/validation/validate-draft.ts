@@ -52,7 +52,14 @@ function candidateFindings(input: ValidateDraftInput, coverageSource: string | n
     [input.postingText ?? '', job?.company ?? '', job?.title ?? '', job?.location ?? ''].join('\n'),
   );
   return [
-    ...checkUnsupportedClaims(draft, { profile, support, sourceText, postingKey, today: input.today ?? new Date() }),
+    ...checkUnsupportedClaims(draft, {
+      profile,
+      support,
+      sourceText,
+      postingKey,
+      jobNames: [job?.title ?? '', job?.company ?? ''],
+      today: input.today ?? new Date(),
+    }),
     ...checkContact(input.kind, input.markdown, profile, sourceText),
     ...checkSections(draft, profile),
     ...checkMustHaves(coverage, `${sourceText}\n${profile.skills.join(', ')}`),

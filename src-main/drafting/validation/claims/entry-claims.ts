@@ -25,10 +25,11 @@ export function entriesFor(profile: CandidateProfile, employer: string): Experie
   return profile.experience.filter((e) => sameName(e.employer, employer));
 }
 
-function sameTitle(a: string, b: string): boolean {
-  const ka = titleKey(a);
-  const kb = titleKey(b);
-  return ka === kb || containsKey(ka, kb) || containsKey(kb, ka);
+/** The draft may shorten the record's title ("Senior Engineer" → "Engineer") but not add to it ("Lead Engineer"). */
+function titleWithin(recordTitle: string, draftTitle: string): boolean {
+  const held = titleKey(recordTitle);
+  const stated = titleKey(draftTitle);
+  return held === stated || containsKey(held, stated);
 }
 
 const words = (text: string): Set<string> =>
@@ -65,7 +66,7 @@ export function unsupportedEntryClaims(draft: DraftDocument, profile: CandidateP
     const own = entriesFor(profile, role.employer);
     if (own.length === 0) continue; // an unknown employer is reported by the role check
     const heading = `${role.title} — ${role.employer}`;
-    const matching = own.filter((e) => sameTitle(e.title, role.title));
+    const matching = own.filter((e) => titleWithin(e.title, role.title));
     if (matching.length === 0) {
       claims.push({ type: 'job title', text: `${role.title} at ${role.employer}`, line: heading });
     }

@@ -15,6 +15,8 @@ export interface RecordContext {
   sourceText: string;
   /** Words of the posting, which a draft may name (the company, its product, the role). */
   postingKey: string;
+  /** The posting's title and company as written: naming the role ("Engineer (React)") claims no skill. */
+  jobNames: string[];
   today: Date;
 }
 
@@ -110,7 +112,10 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
       }
     }
   }
-  for (const skill of findSkills(draft.markdown)) {
+  const withoutJobNames = ctx.jobNames
+    .filter((n) => n.length > 0)
+    .reduce((text, name) => text.split(name).join(' '), draft.markdown);
+  for (const skill of findSkills(withoutJobNames)) {
     if (!mentionsSkill(sourceSkills, skill))
       claims.push({ type: 'skill', text: skill, line: draft.lines.find((l) => l.includes(skill)) ?? skill });
   }
