@@ -1,6 +1,8 @@
 import type { CandidateProfile, ExperienceEntry } from '@contract';
 import { parseExperienceLines } from '../../inputs/parse-cv-experience';
+import { findDateRanges } from '../../text/dates';
 import { containsKey, matchKey } from '../../text/fold';
+import { isBulletLine, plainLine, stripBullet } from '../../text/lines';
 import type { DraftDocument } from '../draft-document';
 import { titleKey, withoutCorporateSuffix } from '../support-index';
 import type { UnsupportedClaim } from './claim';
@@ -50,9 +52,57 @@ function bestOverlap(bullet: Set<string>, entries: readonly ExperienceEntry[]): 
   return Math.max(0, ...entries.flatMap((e) => e.bullets.map((b) => overlap(bullet, words(b)))));
 }
 
+const HEADING = /^\s{0,3}(?:#{3,6}\s+(.+?)\s*#*|\*\*(.+?)\*\*)\s*$/u;
+const SEPARATOR = /\s+[—–-]\s+|\s*\|\s*|,\s+|\s+(?:at|bei|chez|en)\s+/u;
+
+/** "### Title — Employer" (either order) where one side is an employer of the record, whatever the title's words. */
+function headingRole(line: string, profile: CandidateProfile): ExperienceEntry | null {
+  const m = HEADING.exec(line);
+  const text = (m?.[1] ?? m?.[2] ?? '').trim();
+  if (text.length === 0) return null;
+  const parts = text.split(SEPARATOR).map((p) => p.trim());
+  if (parts.length < 2) return null;
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i] ?? '';
+    if (entriesFor(profile, part).length === 0) continue;
+    const title = parts.filter((_, j) => j !== i).join(' — ');
+    return { employer: part, title, start: '', end: null, bullets: [] };
+  }
+  return null;
+}
+
+/** A section's roles: headings naming a record employer, else what the CV parser reads as roles. */
+function sectionEntries(lines: readonly string[], profile: CandidateProfile): ExperienceEntry[] {
+  const entries: ExperienceEntry[] = [];
+  let current: ExperienceEntry | null = null;
+  for (const raw of lines) {
+    const role = headingRole(raw, profile);
+    if (role) {
+      current = role;
+      entries.push(role);
+      continue;
+    }
+    if (/^\s{0,3}#{3,6}\s/u.test(raw)) {
+      current = null;
+      continue;
+    }
+    if (!current) continue;
+    const text = plainLine(raw);
+    if (text.length === 0) continue;
+    const range = findDateRanges(text)[0];
+    if (range && current.start === '' && current.bullets.length === 0 && !isBulletLine(raw)) {
+      current.start = range.start;
+      current.end = range.end;
+      continue;
+    }
+    current.bullets.push(isBulletLine(raw) ? stripBullet(text) : text);
+  }
+  return entries.length > 0 ? entries : parseExperienceLines([...lines]);
+}
+
 /** The draft's roles, each with its dates and bullets as written under it. */
-export function draftEntries(draft: DraftDocument): ExperienceEntry[] {
-  return draft.sections.filter((s) => ENTRY_SECTIONS.has(s.key)).flatMap((s) => parseExperienceLines(s.lines));
+export function draftEntries(draft: DraftDocument, profile: CandidateProfile): ExperienceEntry[] {
+  return draft.sections.filter((s) => ENTRY_SECTIONS.has(s.key)).flatMap((s) => sectionEntries(s.lines, profile));
 }
 
 /**
@@ -62,7 +112,7 @@ export function draftEntries(draft: DraftDocument): ExperienceEntry[] {
  */
 export function unsupportedEntryClaims(draft: DraftDocument, profile: CandidateProfile): UnsupportedClaim[] {
   const claims: UnsupportedClaim[] = [];
-  for (const role of draftEntries(draft)) {
+  for (const role of draftEntries(draft, profile)) {
     const own = entriesFor(profile, role.employer);
     if (own.length === 0) continue; // an unknown employer is reported by the role check
     const heading = `${role.title} — ${role.employer}`;

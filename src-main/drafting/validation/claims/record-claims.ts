@@ -43,8 +43,8 @@ function entryNamedIn(line: string, profile: CandidateProfile): string | null {
 }
 
 /** Lines of the draft that are not inside an entry parsed from Experience-like sections: summary, header, letter. */
-function proseLines(draft: DraftDocument): string[] {
-  const entryBullets = new Set(draftEntries(draft).flatMap((e) => e.bullets.map((b) => plainLine(b))));
+function proseLines(draft: DraftDocument, profile: CandidateProfile): string[] {
+  const entryBullets = new Set(draftEntries(draft, profile).flatMap((e) => e.bullets.map((b) => plainLine(b))));
   const listSections = new Set(['skills', 'languages', 'certifications', 'links', 'contact', 'education']);
   const inLists = new Set(draft.sections.filter((s) => listSections.has(s.key)).flatMap((s) => s.lines));
   return draft.lines.filter(
@@ -69,7 +69,7 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
   const sourceSkills = skillText(`${support.sourceKey} ${profile.skills.join(', ')}`);
   const supportedYears = Math.ceil(recordMonthsOfWork(profile, ctx.today) / 12);
 
-  for (const raw of proseLines(draft)) {
+  for (const raw of proseLines(draft, profile)) {
     const line = plainLine(raw);
     const yearsClaims = findYearsClaims(line);
     for (const y of yearsClaims) {
