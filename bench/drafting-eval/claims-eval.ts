@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CandidateProfile, DraftKind, JobFields, ValidationReport } from '@contract';
 import { draftOffline } from '../../src-main/drafting/builtin/draft-offline';
@@ -10,6 +10,30 @@ import { faithfulRewrites } from './faithful';
 
 export const FIXTURE_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'drafting');
 export const CANDIDATE_DIR = join(FIXTURE_DIR, 'candidates');
+/** Hand-written faithful rewrites (`<candidate file>.faithful-*.md`) and fabrications (`fabrications.json`). */
+export const HAND_WRITTEN_DIR = join(FIXTURE_DIR, 'claims');
+
+interface HandFabrication {
+  candidate: string;
+  kind: FabricationKind;
+  markdown: string;
+}
+
+function handWrittenFaithful(file: string): { name: string; kind: DraftKind; markdown: string }[] {
+  return readdirSync(HAND_WRITTEN_DIR)
+    .filter((f) => f.startsWith(`${file}.faithful-`) || f.startsWith(`${file.replace(/\.\w+$/u, '')}.faithful-`))
+    .map((f) => ({
+      name: `hand-written ${f}`,
+      kind: f.includes('letter') ? ('cover_letter' as const) : ('cv' as const),
+      markdown: readFileSync(join(HAND_WRITTEN_DIR, f), 'utf8'),
+    }));
+}
+
+function handWrittenFabrications(file: string): HandFabrication[] {
+  const all = JSON.parse(readFileSync(join(HAND_WRITTEN_DIR, 'fabrications.json'), 'utf8')) as HandFabrication[];
+  return all.filter((f) => f.candidate === file);
+}
+
 /** A fixed "today" so that years of experience (current roles) do not drift. */
 export const EVAL_TODAY = new Date('2026-12-01T00:00:00Z');
 
@@ -55,17 +79,26 @@ export async function runClaimsEval(candidateFiles: readonly string[]): Promise<
       { name: 'offline CV', kind: 'cv' as const, markdown: cv },
       { name: 'offline letter', kind: 'cover_letter' as const, markdown: letter },
       ...faithfulRewrites(cv).map((r) => ({ ...r, kind: 'cv' as const })),
+      ...handWrittenFaithful(file),
     ];
     for (const doc of faithful) {
       result.faithful += 1;
       for (const message of claimErrors(check(doc.kind, doc.markdown, candidate, job, postingText)))
         result.falseAlarms.push({ document: `${file}: ${doc.name}`, message });
     }
-    for (const fabrication of plantFabrications(cv, profile, candidate.sourceText, seed, EVAL_TODAY)) {
+    const planted = [
+      ...plantFabrications(cv, profile, candidate.sourceText, seed, EVAL_TODAY).map((f) => ({
+        ...f,
+        source: 'planted',
+      })),
+      ...handWrittenFabrications(file).map((f) => ({ ...f, source: 'hand-written' })),
+    ];
+    for (const fabrication of planted) {
       const row = result.perKind[fabrication.kind];
       row.planted += 1;
-      if (claimErrors(check('cv', fabrication.markdown, candidate, job, postingText)).length > 0) row.caught += 1;
-      else row.missed.push(file);
+      const kind: DraftKind = fabrication.markdown.startsWith('Dear') ? 'cover_letter' : 'cv';
+      if (claimErrors(check(kind, fabrication.markdown, candidate, job, postingText)).length > 0) row.caught += 1;
+      else row.missed.push(`${file} (${fabrication.source})`);
     }
   }
   return result;

@@ -5,6 +5,7 @@ import { FABRICATION_KINDS } from '../../../bench/drafting-eval/fabrications';
 // The validation part of `npm run eval:drafting` on a subset: what a recruiter relies on is that planted
 // fabrications are caught and faithful rewrites are not flagged.
 const SUBSET = [
+  'md-ceo-headings.md',
   'docx-career-changer.docx',
   'json-resume-cyrillic.json',
   'md-bold-title-city.md',

@@ -85,8 +85,7 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
     const values = employer ? numberValues(entriesFor(profile, employer).map(entryText).join('\n')) : wholeValues;
     for (const n of findNumbers(line)) {
       if (yearsClaims.some((y) => n.index >= y.index && n.index < y.index + y.text.length)) continue;
-      if (isSupportedNumber(n, values) || (employer && isSupportedNumber(n, wholeValues) && !isBulletLine(raw)))
-        continue;
+      if (isSupportedNumber(n, values)) continue;
       const where = employer ? `the entry for ${employer}` : 'the whole record (the sentence names no entry)';
       claims.push({ type: 'number', text: `${n.text} (checked against ${where})`, line });
     }
