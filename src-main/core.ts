@@ -43,6 +43,8 @@ import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
 import { ValidationReportsRepo } from './drafting/store/validation-reports-repo';
+import { RemovalsRepo } from './drafting/store/removals-repo';
+import { WorkspaceEdits } from './drafting/service/workspace-edits';
 import { Metrics } from './usage/metrics';
 import { MetricTotals } from './usage/metric-totals';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
@@ -212,6 +214,12 @@ export function createCore(options: CoreOptions): Core {
     router,
     clock,
   });
+  const edits = new WorkspaceEdits({
+    ...drafting.repos,
+    removals: new RemovalsRepo(store),
+    records: candidateRecords,
+    audit,
+  });
   const stats = new UsageStats(store);
   const usageEvents = new RawUsageEvents(store);
   const appEvents = new AppEvents();
@@ -248,7 +256,7 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
-    ...draftingHandlers({ drafting, records: candidateRecords }),
+    ...draftingHandlers({ drafting, records: candidateRecords, edits }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),

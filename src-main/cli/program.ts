@@ -5,6 +5,8 @@ import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
 import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
 import { candidatesCommand } from './commands/candidates';
+import { documentsCommand } from './commands/documents';
+import { jobsCommand } from './commands/jobs';
 import { draftCommand, extractCommand, validateCommand } from './commands/drafting';
 import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
@@ -42,6 +44,8 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(metricsCommand(ctx));
   program.addCommand(outboxCommand(ctx));
   program.addCommand(candidatesCommand(ctx));
+  program.addCommand(jobsCommand(ctx));
+  program.addCommand(documentsCommand(ctx));
   program.addCommand(extractCommand(ctx));
   program.addCommand(draftCommand(ctx));
   program.addCommand(validateCommand(ctx));

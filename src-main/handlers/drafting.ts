@@ -1,8 +1,12 @@
 import type { DomainChannel, FeatureHandlers, HandlerContext } from '../ipc/handlers';
 import type { CandidateRecords } from '../drafting/service/candidate-records';
 import type { CallContext, DraftingService } from '../drafting/service/drafting-service';
+import type { WorkspaceEdits } from '../drafting/service/workspace-edits';
 
 type DraftingChannels = DomainChannel<'candidates' | 'jobs' | 'drafts' | 'documents'>;
+
+/** Who the audit entry names: the user and the host they came through. */
+const actor = (ctx: HandlerContext): string => `${ctx.session.userId}@${ctx.session.host}`;
 
 const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
   userId: ctx.session.userId,
@@ -14,9 +18,11 @@ const callContext = (ctx: HandlerContext, provider?: string): CallContext => ({
 export function draftingHandlers({
   drafting,
   records,
+  edits,
 }: {
   drafting: DraftingService;
   records: CandidateRecords;
+  edits: WorkspaceEdits;
 }): FeatureHandlers<DraftingChannels> {
   const repos = drafting.repos;
   // Running generations by stream id, so a Stop button can cancel one (an Electron invoke cannot be aborted).
@@ -26,7 +32,16 @@ export function draftingHandlers({
     'candidates:import': (input) => drafting.importCandidate(input),
     'candidates:update': ({ id, record }) => records.update(id, record),
     'candidates:export': ({ id }) => records.export(id),
+    'candidates:get': ({ id }) => repos.candidates.get(id),
+    'candidates:dependents': ({ id }) => edits.dependents('candidate', id),
+    'candidates:rename': ({ id, name }, ctx) => edits.renameCandidate(id, name, actor(ctx)),
+    'candidates:delete': ({ id }, ctx) => edits.delete('candidate', id, actor(ctx)),
+    'candidates:erase': ({ id }, ctx) => edits.eraseCandidate(id, actor(ctx)),
     'jobs:list': () => repos.jobs.list(),
+    'jobs:get': ({ id }) => edits.job(id),
+    'jobs:dependents': ({ id }) => edits.dependents('job', id),
+    'jobs:rename': ({ id, name }, ctx) => edits.renameJob(id, name, actor(ctx)),
+    'jobs:delete': ({ id }, ctx) => edits.delete('job', id, actor(ctx)),
     'jobs:import': (input) => drafting.importJob(input),
     'jobs:extract': ({ id, provider, keepEdited }, ctx) => drafting.extract(id, callContext(ctx, provider), keepEdited),
     'jobs:update-fields': ({ id, fields }) => drafting.updateJobFields(id, fields),
@@ -51,6 +66,9 @@ export function draftingHandlers({
     'drafts:check': (input, ctx) => drafting.check(input, callContext(ctx)),
     'documents:list': ({ candidateId }) => repos.documents.list(candidateId),
     'documents:get': ({ id }) => repos.documents.get(id),
+    'documents:dependents': ({ id }) => edits.dependents('document', id),
+    'documents:rename': ({ id, name }, ctx) => edits.renameDocument(id, name, actor(ctx)),
+    'documents:delete': ({ id }, ctx) => edits.delete('document', id, actor(ctx)),
     'documents:validation': ({ documentId }) => {
       repos.documents.get(documentId);
       return repos.validations.latest(documentId);

@@ -15,6 +15,9 @@ import { appInfoSchema } from './dto/app';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
+  dependentsSchema,
+  eraseOutputSchema,
+  renameInputSchema,
   documentDtoSchema,
   exportCandidateOutputSchema,
   exportInputSchema,
@@ -280,6 +283,36 @@ export const channels = {
     role: 'recruiter',
     summary: 'A candidate as a JSON Resume file.',
   }),
+  'candidates:get': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: 'A stored candidate.',
+  }),
+  'candidates:dependents': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'What a delete or erase of this candidate removes with it.',
+  }),
+  'candidates:rename': channel({
+    input: renameInputSchema,
+    output: candidateDtoSchema,
+    role: 'recruiter',
+    summary: "Rename a candidate (the record's basics.name).",
+  }),
+  'candidates:delete': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Delete a candidate with its documents, versions, validations and queued tasks.',
+  }),
+  'candidates:erase': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: eraseOutputSchema,
+    role: 'recruiter',
+    summary: 'Erase a candidate (right to erasure): delete as above, overwriting the bytes and emptying the WAL.',
+  }),
   'jobs:list': channel({
     input: emptyInputSchema,
     output: z.array(jobPostingDtoSchema),
@@ -311,17 +344,43 @@ export const channels = {
     role: 'recruiter',
     summary: 'Save fields the recruiter corrected (each changed field is marked as edited by hand).',
   }),
+  'jobs:get': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: jobPostingDtoSchema,
+    role: 'recruiter',
+    summary: 'A stored job posting.',
+  }),
+  'jobs:dependents': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Documents drafted for this posting (they stay when it is deleted, without the link).',
+  }),
+  'jobs:rename': channel({
+    input: renameInputSchema,
+    output: jobPostingDtoSchema,
+    role: 'recruiter',
+    summary: 'Rename a job posting (its title).',
+  }),
+  'jobs:delete': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Delete a job posting and its queued extraction; documents drafted for it stay.',
+  }),
   'drafts:generate': channel({
     input: generateInputSchema,
     output: generateOutputSchema,
     role: 'recruiter',
-    summary: 'Generate a CV or cover letter into a document (streams `stream:chunk`).',
+    summary:
+      'Generate a CV or cover letter into a document (streams `stream:chunk`: a letter as it is written, a CV once its answer is checked).',
   }),
   'drafts:cancel': channel({
     input: z.object({ streamId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
     role: 'recruiter',
-    summary: 'Stop a running generation (by its stream id); the text so far is kept as an incomplete version.',
+    summary:
+      'Stop a running generation (by its stream id); a letter keeps the text so far as an incomplete version, a CV keeps nothing.',
   }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),
@@ -353,6 +412,24 @@ export const channels = {
     output: z.array(documentDtoSchema),
     role: 'recruiter',
     summary: 'Documents (without versions), newest first.',
+  }),
+  'documents:dependents': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'What a delete of this document removes with it.',
+  }),
+  'documents:rename': channel({
+    input: renameInputSchema,
+    output: documentDtoSchema,
+    role: 'recruiter',
+    summary: 'Rename a document.',
+  }),
+  'documents:delete': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: dependentsSchema,
+    role: 'recruiter',
+    summary: 'Delete a document with every version, its validations and queued tasks.',
   }),
   'documents:get': channel({
     input: z.object({ id: idSchema }).strict(),

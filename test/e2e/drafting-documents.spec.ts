@@ -101,7 +101,7 @@ test.describe('with a slow streaming provider', () => {
 
     emulator.pushReplies(long);
     emulator.pushFaults({ chunkDelayMs: 100 });
-    await page.getByRole('button', { name: 'Generate CV' }).click();
+    await page.getByRole('button', { name: 'Generate cover letter' }).click();
     await expect(editor(page)).toHaveValue(/part 2\./u, { timeout: 20_000 });
     await page.screenshot({ path: screenPath(app, 'drafting-documents-stop-streaming-1280-light.png') });
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
@@ -109,7 +109,7 @@ test.describe('with a slow streaming provider', () => {
     // Idle again: no indicator, no Stop, the editor editable, Generate available.
     await expect(page.getByTestId('streaming-indicator')).toBeHidden({ timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Generate CV' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Generate cover letter' })).toBeEnabled();
     await expect(editor(page)).toBeEditable();
 
     // What streamed is kept, as a version marked incomplete.
@@ -129,7 +129,7 @@ test.describe('with a slow streaming provider', () => {
     await expect
       .poll(() => {
         const events = JSON.parse(cli(app, ['usage', 'events', '--json'])) as { task: string; errorClass: string }[];
-        return events.filter((e) => e.task === 'cv_draft').map((e) => e.errorClass);
+        return events.filter((e) => e.task === 'cover_letter').map((e) => e.errorClass);
       })
       .toEqual(['aborted']);
 

@@ -30,7 +30,7 @@ test('token counts the provider did not report are marked estimated, as the CLI 
 
   // Reported usage: exact counts, no mark.
   emu.pushReplies({ text: '# Lea Sørensen\n\nGo services.', usage: { input: 1545, output: 300 } });
-  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
   await expect(editor(page)).toHaveValue(/Go services\./u, { timeout: 30_000 });
   const summary = page.getByTestId('answer-summary');
   await expect(summary).toContainText('1,545 in / 300 out tokens');
@@ -39,7 +39,7 @@ test('token counts the provider did not report are marked estimated, as the CLI 
   // No usage in the answer: Aditus estimates the counts, and says so.
   emu.pushReplies('# Lea Sørensen\n\nReliable Go services.');
   emu.pushFaults({ omitUsage: true });
-  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
   await expect(editor(page)).toHaveValue(/Reliable Go services\./u, { timeout: 30_000 });
   await expect(summary).toContainText(/\d~ in \/ \d+~ out tokens \(~ estimated\)/u);
   await summary.getByTestId('estimated-legend').hover();

@@ -17,7 +17,7 @@ test('with no provider, a CV is drafted offline, validated and exported', async 
 
   // Candidate: the JSON profile through the file input; the parsed profile shows.
   await importCandidate(page, example('candidate.json'), 'Lea Sørensen');
-  await expect(page.getByText('lea.sorensen@example.com')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Lea Sørensen' }).getByText('lea.sorensen@example.com')).toBeVisible();
   await expect(page.getByText('Senior Backend Engineer — Brightwave Analytics GmbH')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Education' })).toBeVisible();
 

@@ -45,7 +45,7 @@ test('model output with HTML runs nothing and is shown as text', async ({ page, 
   primary.pushReplies(reply);
   await openDraftingPage(page, 'Documents');
   await expect(page.getByText('AI: emu')).toBeVisible();
-  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
   await expect(editor(page)).toHaveValue(reply, { timeout: 30_000 });
   await expect(editor(page)).toHaveValue(/<img src=x/u);
   await expect(editor(page)).toHaveValue(/<script>/u);
@@ -60,7 +60,10 @@ test('model output with HTML runs nothing and is shown as text', async ({ page, 
   expect(await page.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).toBeUndefined();
 });
 
-test('a CV streams into the editor, and a failed primary fails over with the trail shown', async ({ page, app }) => {
+test('a cover letter streams into the editor, and a failed primary fails over with the trail shown', async ({
+  page,
+  app,
+}) => {
   adminLoginCli(app);
   addOpenAiCompatibleCli(app, { name: 'emu-primary', baseUrl: `${primary.url}/v1`, priority: 10 });
   addOpenAiCompatibleCli(app, { name: 'emu-backup', baseUrl: `${backup.url}/v1`, priority: 20 });
@@ -74,7 +77,7 @@ test('a CV streams into the editor, and a failed primary fails over with the tra
   const long = `# Lea Sørensen\n\n${words(12)}`;
   primary.pushReplies(long);
   primary.pushFaults({ chunkDelayMs: 50 });
-  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
   const indicator = page.getByTestId('streaming-indicator');
   await expect(indicator).toBeVisible();
   await expect(editor(page)).toHaveValue(/part 3\./u, { timeout: 20_000 });
@@ -91,7 +94,7 @@ test('a CV streams into the editor, and a failed primary fails over with the tra
   // Failover: the primary answers 500 three times; the backup answers; the trail says so.
   primary.pushFaults({ status: 500, times: 3 });
   backup.pushReplies('# Lea Sørensen\n\nWritten by the backup provider.');
-  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
   await expect(editor(page)).toHaveValue(/Written by the backup provider/u, { timeout: 45_000 });
   const summary = page.getByTestId('answer-summary');
   await expect(summary).toContainText('emu-backup');

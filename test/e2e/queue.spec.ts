@@ -67,11 +67,18 @@ test('a CV queued while every provider is offline shows in the queue panel and l
 
   // The provider answers again: the draft runs and lands in the open document, with a notification.
   emulator = await startEmulator({ port, openMode: true });
-  emulator.pushReplies('# Lea Sørensen\n\nBackend engineer, drafted from the queue.');
+  // A CV answer is JSON citing the record's entries by id; it lands rendered with the record's employers.
+  const entries = ['work-0', 'work-1', 'work-2', 'education-0'].map((id) => ({
+    id,
+    bullets: id === 'work-0' ? [{ text: 'Backend engineer, drafted from the queue', sourceIds: [id] }] : [],
+  }));
+  emulator.pushReplies(JSON.stringify({ summary: '', skills: ['Go'], entries }));
   await panel.getByRole('button', { name: 'Try now' }).click();
   await expect(page.getByText('CV draft ready')).toBeVisible();
   await expect(page.getByText(/CV: Lea Sørensen.*: the drafted text is saved as a new version\./u)).toBeVisible();
-  await expect(editor(page)).toHaveValue('# Lea Sørensen\n\nBackend engineer, drafted from the queue.');
+  await expect(editor(page)).toHaveValue(
+    /^# Lea Sørensen\n[\s\S]*Brightwave Analytics GmbH[\s\S]*- Backend engineer, drafted from the queue\n/u,
+  );
   await expect(panel).toBeHidden();
   await page.screenshot({ path: screenPath(app, 'queue-landed.png'), fullPage: true });
 });

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { CandidateDto } from '@contract';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
+import { addRecordCommands, confirmFirst, day, removedText, type Shown } from './stored-records';
 
 function counts(candidate: CandidateDto): string {
   const { resume, unassigned } = candidate.record;
@@ -13,6 +14,16 @@ function counts(candidate: CandidateDto): string {
     .map(([key, n]) => `${n} ${key}`);
   return [...parts, `${unassigned.length} unassigned`].join(', ');
 }
+
+const shown = (x: CandidateDto): Shown => ({
+  id: x.id,
+  label: x.name,
+  detail: [x.email ?? '', x.sourceFileName ?? '', day(x.createdAt), counts(x)],
+  json: { id: x.id, name: x.name, email: x.email, sourceFileName: x.sourceFileName, createdAt: x.createdAt },
+});
+
+const showCandidate = async (c: CliContext, id: string): Promise<Shown> =>
+  shown(await c.call('candidates:get', { id }));
 
 /** `aditus candidates …`: stored candidates and their JSON Resume records. */
 export function candidatesCommand(ctx: () => CliContext): Command {
@@ -27,13 +38,13 @@ export function candidatesCommand(ctx: () => CliContext): Command {
       if (c.json)
         return writeJson(
           c.io,
-          list.map(({ id, name, sourceFileName }) => ({ id, name, sourceFileName })),
+          list.map((x) => shown(x).json),
         );
       writeLine(
         c.io.stdout,
         formatTable([
-          ['ID', 'NAME', 'SOURCE', 'RECORD'],
-          ...list.map((x) => [x.id, x.name, x.sourceFileName ?? '', counts(x)]),
+          ['ID', 'NAME', 'EMAIL', 'SOURCE', 'IMPORTED', 'RECORD'],
+          ...list.map((x) => [x.id, x.name, ...shown(x).detail]),
         ]),
       );
     });
@@ -72,6 +83,23 @@ export function candidatesCommand(ctx: () => CliContext): Command {
       await writeFile(flags.out, file.json, { mode: 0o600 });
       if (c.json) writeJson(c.io, { out: flags.out });
       else writeLine(c.io.stdout, `Wrote ${flags.out}`);
+    });
+
+  addRecordCommands(cmd, 'candidates', ctx, showCandidate);
+
+  cmd
+    .command('erase')
+    .description('right to erasure: the candidate and everything derived from them, bytes overwritten; needs --yes')
+    .argument('<id>')
+    .option('--yes', 'really erase')
+    .action(async (id: string, flags: { yes?: boolean }) => {
+      const c = ctx();
+      if (!flags.yes) return confirmFirst(c, 'candidates', id, showCandidate, 'erase');
+      const { removed, walTruncated } = await c.call('candidates:erase', { id });
+      if (c.json) return writeJson(c.io, { id, erased: true, removed, walTruncated });
+      writeLine(c.io.stdout, `Erased ${id}. ${removedText(removed)}`);
+      if (!walTruncated)
+        writeLine(c.io.stderr, 'The write-ahead log is in use by another process: it is emptied when that one closes.');
     });
 
   return cmd;

@@ -1,4 +1,4 @@
-import { joinList, withoutFinalStop } from './markdown-text';
+import { withoutFinalStop } from './markdown-text';
 
 const LEADING_VERBS = new Set([
   'built',
@@ -52,15 +52,10 @@ function startsWithVerb(text: string): boolean {
 }
 
 /**
- * Joins CV bullets into the rest of a sentence: "I designed X; moved Y; and introduced Z" when each
- * starts with a verb, otherwise "my work included: X; Y; and Z". Bullet text is kept word for word.
+ * One bullet as the rest of a sentence, word for word: "I built X" when it starts with a verb, otherwise the bullet
+ * quoted as the candidate wrote it, so a description never reads as something the candidate did.
  */
-export function bulletsAsClause(bullets: readonly string[]): string {
-  const clauses = bullets.map((b) => lowerFirst(withoutFinalStop(b)));
-  // Bullets often contain commas, so three or more are separated by semicolons.
-  const list =
-    clauses.length > 2
-      ? `${clauses.slice(0, -1).join('; ')}; and ${clauses[clauses.length - 1] ?? ''}`
-      : joinList(clauses);
-  return bullets.every(startsWithVerb) ? `I ${list}` : `my work included: ${list}`;
+export function bulletAsClause(bullet: string): string {
+  const text = withoutFinalStop(bullet);
+  return startsWithVerb(text) ? `I ${lowerFirst(text)}` : `my CV lists "${text}"`;
 }

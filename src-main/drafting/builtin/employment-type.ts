@@ -1,15 +1,21 @@
 import type { EmploymentType } from '@contract';
 
 const PATTERNS: [RegExp, EmploymentType][] = [
-  [/\b(?:internship|intern|praktikum|werkstudent|working student)\b/iu, 'internship'],
-  [/\bpart[\s-]?time\b|\bteilzeit\b|\btemps partiel\b/iu, 'part_time'],
-  [/\bfreelance(?:r)?\b|\bfreiberuflich\b/iu, 'freelance'],
+  [
+    /\b(?:internship|intern|praktikum|werkstudent(?:in)?|working student|stage|stagiaire|alternance|pr[áa]cticas|becari[oa])\b/iu,
+    'internship',
+  ],
+  [/\bpart[\s-]?time\b|\bteilzeit\b|\btemps partiel\b|\bmedia jornada\b|\btiempo parcial\b/iu, 'part_time'],
+  [/\bfreelance(?:r)?\b|\bfreiberuflich\b|\bind[ée]pendant\b|\baut[óo]nomo\b/iu, 'freelance'],
   [
     /\bcontract(?:or)?\s+(?:role|position|basis|assignment)\b|\bcontractor\b|\b\d+[\s-]months?\s+contract\b|\bb2b\b/iu,
     'contract',
   ],
-  [/\b(?:temporary|fixed[\s-]term|befristet|interim)\b/iu, 'temporary'],
-  [/\bfull[\s-]?time\b|\bpermanent\b|\bvollzeit\b|\bunbefristet\b|\btemps plein\b|\bcdi\b/iu, 'full_time'],
+  [/\b(?:temporary|fixed[\s-]term|befristet|interim|cdd|temporal)\b/iu, 'temporary'],
+  [
+    /\bfull[\s-]?time\b|\bpermanent\b|\bvollzeit\b|\bunbefristet\b|\bfestanstellung\b|\btemps plein\b|\bcdi\b|\bjornada completa\b|\btiempo completo\b|\bindefinido\b|\(\s*100\s?%\s*\)|\bpensum\s*:?\s*100\s?%/iu,
+    'full_time',
+  ],
 ];
 
 function typeIn(text: string): EmploymentType | null {

@@ -1,5 +1,6 @@
 import type { JobFields } from '@contract';
-import { findSkills } from '../skills/find-skills';
+import { findSkills, isKnownSkill } from '../skills/find-skills';
+import { namedSkills } from '../skills/named-skills';
 import { isBulletLine, plainLine, splitLines } from '../text/lines';
 import { detectEmploymentType } from './employment-type';
 import { detectLanguage } from './language';
@@ -10,9 +11,9 @@ import { detectIdentity } from './title-company-location';
 import { detectWorkMode } from './work-mode';
 
 const OPTIONAL_MARKER =
-  /\b(?:nice to have|a plus|is a plus|bonus|preferred|ideally|desirable|would be great|von vorteil|wünschenswert)\b/iu;
+  /\b(?:nice to have|a plus|is a plus|bonus|preferred|ideally|desirable|would be great|von vorteil|wünschenswert|idealerweise|un plus|apprécié|se valorará|valorable|deseable)\b/iu;
 const HEADER_LABELS =
-  /^\s*(?:location|job location|employment type|job type|contract|work mode|workplace|standort|arbeitsort)\s*:/iu;
+  /^\s*(?:location|job location|employment type|job type|contract|contract type|duration|work mode|workplace|remote|standort|arbeitsort|anstellungsart|beschäftigungsart|arbeitsmodell|arbeitszeit|vertragsart|lieu|localisation|type de contrat|contrat|télétravail|teletravail|mode de travail|ubicación|modalidad|tipo de contrato|jornada)\s*:/iu;
 
 function itemsOf(sections: PostingSection[], key: PostingSectionKey): string[] {
   const items: string[] = [];
@@ -29,6 +30,22 @@ function itemsOf(sections: PostingSection[], key: PostingSectionKey): string[] {
 
 function uniqueSkills(skills: string[], exclude: Set<string>): string[] {
   return [...new Set(skills)].filter((s) => !exclude.has(s)).slice(0, 60);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * Lexicon skills and the skills named beyond it in requirement lines. A lexicon skill inside a longer name
+ * ("Azure" in "Azure Data Factory", "Looker" in "Looker Studio") is not a skill of its own.
+ */
+function skillsIn(lines: string[]): string[] {
+  const named = namedSkills(lines);
+  const unknown = named.names.filter((n) => !isKnownSkill(n));
+  let text = lines.join('\n');
+  for (const name of unknown) text = text.replace(new RegExp(escapeRegExp(name), 'gu'), ' ; ');
+  return [...findSkills(text), ...named.names, ...named.languages];
 }
 
 /**
@@ -49,18 +66,18 @@ export function extractJobFieldsOffline(postingText: string): JobFields {
   const hasRequirementSections = requirements.length > 0;
 
   // Without a requirements heading, every skill outside a nice-to-have or benefits section counts as required.
-  const requiredText = hasRequirementSections
-    ? coreRequirements.join('\n')
+  const requiredLines = hasRequirementSections
+    ? coreRequirements
     : sections
         .filter((s) => s.key !== 'niceToHave' && s.key !== 'benefits' && s.key !== 'about')
         .flatMap((s) => s.lines)
         .concat(preamble)
-        .join('\n');
-  const mustHaveSkills = uniqueSkills(findSkills(requiredText), new Set());
-  const niceToHaveSkills = uniqueSkills(
-    findSkills([...niceItems, ...optionalRequirements].join('\n')),
-    new Set(mustHaveSkills),
+        .map(plainLine);
+  const mustHaveSkills = uniqueSkills(
+    hasRequirementSections ? skillsIn(requiredLines) : findSkills(requiredLines.join('\n')),
+    new Set(),
   );
+  const niceToHaveSkills = uniqueSkills(skillsIn([...niceItems, ...optionalRequirements]), new Set(mustHaveSkills));
 
   return {
     title: identity.title,

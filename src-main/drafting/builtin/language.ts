@@ -42,6 +42,12 @@ const STOPWORDS: Record<string, string[]> = {
     'bei',
   ],
   fr: [
+    'de',
+    'à',
+    'en',
+    'ou',
+    'aux',
+    'qui',
     'le',
     'la',
     'les',

@@ -1,4 +1,4 @@
-/** TrueType fonts to embed in the PDF instead of the standard Helvetica (file paths or font data). */
+/** TrueType fonts to embed in the PDF instead of the shipped DejaVu Sans (file paths or font data). */
 export interface PdfFontFiles {
   regular: string | Buffer;
   bold: string | Buffer;
@@ -16,8 +16,8 @@ export interface ExportOptions {
   /** Creation date written into PDF metadata; fix it to get byte-identical PDFs. */
   createdAt?: Date;
   /**
-   * Embed these fonts in the PDF. Without them the PDF uses the standard Helvetica, which covers
-   * Western European text only; other characters are then transliterated (see win-ansi.ts).
+   * Embed these fonts in the PDF instead of DejaVu Sans (Latin, Greek, Cyrillic and more). Either way, a draft
+   * with characters the fonts cannot print is refused with an error naming them (unprintable-characters.ts).
    */
   pdfFonts?: PdfFontFiles;
 }

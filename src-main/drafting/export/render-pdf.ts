@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { ExportBlock } from './export-blocks';
 import type { InlineRun } from './inline-runs';
-import type { ExportOptions, PdfFontFiles } from './export-options';
-import { toWinAnsi } from './win-ansi';
+import type { ExportOptions } from './export-options';
+import { loadPdfFonts, type LoadedFont, type PdfFonts } from './pdf-fonts';
+import { charactersMissingFrom, unprintableCharactersError } from './unprintable-characters';
 
 const MARGIN = 56; // about 2 cm
 const BODY_SIZE = 10.5;
@@ -16,30 +17,13 @@ interface FontSet {
   bold: string;
   italic: string;
   boldItalic: string;
-  /** Standard fonts only cover WinAnsi; embedded TrueType fonts take any Unicode text. */
-  encode: (text: string) => string;
 }
 
-const STANDARD_FONTS: FontSet = {
-  regular: 'Helvetica',
-  bold: 'Helvetica-Bold',
-  italic: 'Helvetica-Oblique',
-  boldItalic: 'Helvetica-BoldOblique',
-  encode: toWinAnsi,
-};
+const FACES = { regular: 'body', bold: 'body-bold', italic: 'body-italic', boldItalic: 'body-bold-italic' } as const;
 
-function embedFonts(doc: Pdf, files: PdfFontFiles): FontSet {
-  doc.registerFont('body', files.regular);
-  doc.registerFont('body-bold', files.bold);
-  doc.registerFont('body-italic', files.italic ?? files.regular);
-  doc.registerFont('body-bold-italic', files.boldItalic ?? files.bold);
-  return {
-    regular: 'body',
-    bold: 'body-bold',
-    italic: 'body-italic',
-    boldItalic: 'body-bold-italic',
-    encode: (t) => t,
-  };
+function embedFonts(doc: Pdf, fonts: PdfFonts): FontSet {
+  for (const face of Object.keys(FACES) as (keyof typeof FACES)[]) doc.registerFont(FACES[face], fonts[face].data);
+  return FACES;
 }
 
 function fontFor(fonts: FontSet, run: InlineRun, forceBold: boolean): string {
@@ -70,7 +54,7 @@ function writeRuns(
   width: number,
   forceBold: boolean,
 ): void {
-  const printable = runs.map((run) => ({ run, text: fonts.encode(run.text) })).filter((r) => r.text.length > 0);
+  const printable = runs.map((run) => ({ run, text: printableText(run.text) })).filter((r) => r.text.length > 0);
   if (printable.length === 0) return;
   printable.forEach(({ run, text }, index) => {
     doc.font(fontFor(fonts, run, forceBold));
@@ -112,8 +96,37 @@ function writeBlock(writer: Writer, block: ExportBlock, previous: ExportBlock | 
   doc.moveDown(0.5);
 }
 
-/** An A4 PDF with selectable text (Helvetica unless fonts are given); pdfkit breaks pages as the text flows. */
+/** Format characters (joiners, variation selectors, soft hyphens) print nothing; the font need not have them. */
+function printableText(text: string): string {
+  return text.replace(/[\p{Cf}\uFE00-\uFE0F]/gu, '');
+}
+
+function faceOf(fonts: PdfFonts, run: InlineRun, forceBold: boolean): LoadedFont {
+  const bold = run.bold || forceBold;
+  if (bold && run.italic) return fonts.boldItalic;
+  if (bold) return fonts.bold;
+  return run.italic ? fonts.italic : fonts.regular;
+}
+
+/** Refuses the export when a character of the draft is in no embedded font, naming every such character. */
+function checkPrintable(blocks: readonly ExportBlock[], fonts: PdfFonts): void {
+  const missing = new Set<string>();
+  for (const block of blocks) {
+    for (const run of block.runs) {
+      const face = faceOf(fonts, run, block.type === 'heading');
+      for (const char of charactersMissingFrom(face.font, run.text)) missing.add(char);
+    }
+  }
+  if (missing.size > 0) throw unprintableCharactersError([...missing]);
+}
+
+/**
+ * An A4 PDF with selectable text in an embedded Unicode font (DejaVu Sans unless fonts are given); pdfkit breaks
+ * pages as the text flows. A draft with characters the font cannot print is refused, never printed without them.
+ */
 export function renderPdf(blocks: readonly ExportBlock[], options: ExportOptions): Promise<Buffer> {
+  const fonts = loadPdfFonts(options.pdfFonts);
+  checkPrintable(blocks, fonts);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -133,7 +146,7 @@ export function renderPdf(blocks: readonly ExportBlock[], options: ExportOptions
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const writer: Writer = { doc, fonts: options.pdfFonts ? embedFonts(doc, options.pdfFonts) : STANDARD_FONTS };
+  const writer: Writer = { doc, fonts: embedFonts(doc, fonts) };
   doc.font(writer.fonts.regular).fontSize(BODY_SIZE);
   blocks.forEach((block, index) => writeBlock(writer, block, blocks[index - 1]));
   doc.end();

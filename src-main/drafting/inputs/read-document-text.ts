@@ -2,6 +2,7 @@ import type { DocumentFormat } from './file-types';
 import { InputError } from './input-error';
 import { describeBytes, describeCount, INPUT_LIMITS } from './input-limits';
 import { readInWorker } from './read-in-worker';
+import { checkContentMatchesName, decodeTextFile } from './sniff-content';
 
 /** Refuses text longer than an input may be; pasted text and text read from files share the limit. */
 export function checkTextLength(fileName: string, text: string): void {
@@ -17,7 +18,8 @@ export function checkTextLength(fileName: string, text: string): void {
 /**
  * The text of a document file, before tidying: plain text and Markdown as written, PDF, DOCX and HTML read in the
  * document worker. Every limit of docs/input-limits.md applies: the file's size before anything parses it, the
- * worker's time and memory, and the length of the text.
+ * worker's time and memory, and the length of the text. An empty file, or one whose content is not its named type
+ * (a program renamed .md, a .pdf that is no PDF), is refused before any parser sees it.
  */
 export async function readDocumentText(
   fileName: string,
@@ -33,10 +35,11 @@ export async function readDocumentText(
       { code: 'input_too_large' },
     );
   }
+  checkContentMatchesName(fileName, format, bytes);
   const text =
     format === 'pdf' || format === 'docx' || format === 'html'
       ? await readInWorker({ format, fileName, bytes, ...(options.pdfColumns ? { columns: true } : {}) })
-      : bytes.toString('utf8').replace(/^\uFEFF/u, '');
+      : decodeTextFile(bytes);
   checkTextLength(fileName, text);
   return text;
 }

@@ -2,6 +2,7 @@ import type { CandidateProfile, CandidateRecord, JobFields } from '@contract';
 import { profileToText } from '../inputs/profile-to-text';
 import { recordToText } from '../record/record-to-text';
 import { jobFieldsJson } from './job-context';
+import { ENTRY_SECTIONS, entryId } from './record-entry-ids';
 import { fenceUntrusted, type FencedBlock } from './untrusted-data';
 
 export interface DraftPromptInput {
@@ -41,15 +42,13 @@ export function draftBlocks(input: DraftPromptInput): DraftBlocks {
   return { all, userText: sections.join('\n\n') };
 }
 
-const ENTRY_SECTIONS = ['work', 'volunteer', 'projects', 'education'] as const;
-
 /** The resume with an id on each entry ("work-0"), so a draft's content can be traced to the entry it came from. */
 function resumeWithIds(record: CandidateRecord): Record<string, unknown> {
   const { meta: _meta, ...resume } = record.resume;
   const withIds: Record<string, unknown> = { ...resume };
   for (const section of ENTRY_SECTIONS) {
     const entries = record.resume[section];
-    if (entries) withIds[section] = entries.map((entry, index) => ({ id: `${section}-${index}`, ...entry }));
+    if (entries) withIds[section] = entries.map((entry, index) => ({ id: entryId(section, index), ...entry }));
   }
   return withIds;
 }

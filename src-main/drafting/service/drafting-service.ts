@@ -32,6 +32,7 @@ import { parseExtraction } from '../output/parse-extraction';
 import { parseJudgement } from '../output/parse-judgement';
 import { buildCoverLetterPrompt } from '../prompts/cover-letter';
 import { buildCvDraftPrompt } from '../prompts/cv-draft';
+import { parseCvAnswer } from '../output/parse-cv-answer';
 import { buildExtractionPrompt } from '../prompts/extraction';
 import type { JsonPrompt, Prompt } from '../prompts/prompt';
 import { buildValidationPrompt } from '../prompts/validation';
@@ -41,6 +42,7 @@ import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
+import { cvMarkdownFromAnswer, cvQueueContext } from './cv-answer';
 import { keepEditedFields } from './keep-edited-fields';
 import { jsonOutputCheck } from './json-check';
 import { offlineReason } from './offline-fallback';
@@ -281,25 +283,38 @@ export class DraftingService {
       job: fields,
       postingText: job.rawText || null,
     };
-    const prompt = input.kind === 'cv' ? buildCvDraftPrompt(promptInput) : buildCoverLetterPrompt(promptInput);
+    const cv = input.kind === 'cv' ? buildCvDraftPrompt(promptInput) : null;
+    const prompt = cv ?? buildCoverLetterPrompt(promptInput);
+    const record = candidate.record;
+    // A CV comes back as JSON citing record ids: nothing streams until it is complete and checked, then the rendered
+    // Markdown is sent at once (Stop still cancels the request; with nothing streamed the document stays as it was).
     let text = '';
     let lastSave = 0;
     try {
       const answer = await this.deps.router.route({
         task: input.kind === 'cv' ? 'cv_draft' : 'cover_letter',
         userId: ctx.userId,
-        request: textRequest(prompt, { temperature: 0.4 }),
+        request: cv
+          ? { ...textRequest(cv, { temperature: 0.4 }), jsonSchema: cv.jsonSchema }
+          : textRequest(prompt, { temperature: 0.4 }),
+        ...(cv ? { checkOutput: jsonOutputCheck((t) => parseCvAnswer(t, record), cv.jsonSchema) } : {}),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
-        queue: queueAs(DRAFT_COMPLETION, documentId, draftLabel(title)),
+        queue: queueAs(
+          DRAFT_COMPLETION,
+          documentId,
+          draftLabel(title),
+          cv ? cvQueueContext(record, candidate.profile) : undefined,
+        ),
         onStream: (event) => {
           if (event.type === 'reset') {
             text = '';
             onStream?.({ type: 'reset', text: '', providerName: event.providerName });
-          } else {
-            text += event.text;
-            onStream?.({ type: 'text', text: event.text });
+            return;
           }
+          if (cv) return;
+          text += event.text;
+          onStream?.({ type: 'text', text: event.text });
           const now = this.deps.clock.now();
           if (now - lastSave >= AUTOSAVE_EVERY_MS) {
             lastSave = now;
@@ -307,7 +322,9 @@ export class DraftingService {
           }
         },
       });
-      docs.addVersion(documentId, answer.text, 'generated', {
+      const markdown = cv ? cvMarkdownFromAnswer(answer.text, record, candidate.profile) : answer.text;
+      if (cv) onStream?.({ type: 'text', text: markdown });
+      docs.addVersion(documentId, markdown, 'generated', {
         providerName: answer.providerName,
         model: answer.model,
         requestId: answer.requestId,

@@ -1,5 +1,6 @@
 import { validationReportSchema, type JobPostingDto, type QueueSettledEvent } from '@contract';
 import { AppError } from '../../errors';
+import { cvFromQueueContext, cvMarkdownFromAnswer } from './cv-answer';
 import type { OutboxOutcome, OutboxRunner } from '../../routing/outbox-runner';
 import { providerJudgementSchema } from '../output/judgement-schema';
 import { parseExtraction } from '../output/parse-extraction';
@@ -47,7 +48,7 @@ export function registerQueuedDrafting(
     },
     { checkOutput: jsonOutputCheck(parseExtraction, schema) },
   );
-  runner.onComplete(DRAFT_COMPLETION, (target, answer) => {
+  runner.onComplete(DRAFT_COMPLETION, (target, answer, context) => {
     if (target === null) throw new AppError('invalid_input', 'The queued draft names no document.');
     const doc = repos.documents.get(target);
     // Text typed since the last version (autosaved only) is kept as a version of its own, not overwritten.
@@ -58,7 +59,9 @@ export function registerQueuedDrafting(
         requestId: null,
         offline: false,
       });
-    const version = repos.documents.addVersion(target, answer.text, 'generated', {
+    const cv = cvFromQueueContext(context);
+    const markdown = cv ? cvMarkdownFromAnswer(answer.text, cv.record, cv.profile) : answer.text;
+    const version = repos.documents.addVersion(target, markdown, 'generated', {
       providerName: answer.providerName,
       model: answer.model,
       requestId: answer.requestId,

@@ -33,21 +33,34 @@ export function skillText(text: string): SkillText {
   return { lower: matchKey(text), cased: caseSensitiveMatchKey(text) };
 }
 
-function firstIndex(text: SkillText, skill: CompiledSkill): number {
-  let best = -1;
+/** Where a skill is first mentioned, and how long that mention is; `at` is -1 when it is not. */
+function firstMention(text: SkillText, skill: CompiledSkill): { at: number; length: number } {
+  let best = { at: -1, length: 0 };
   skill.keys.forEach((key, position) => {
     const haystack = position === 0 && skill.caseSensitive ? text.cased : text.lower;
     const at = indexOfKey(haystack, key);
-    if (at >= 0 && (best < 0 || at < best)) best = at;
+    if (at >= 0 && (best.at < 0 || at < best.at)) best = { at, length: key.length };
   });
   return best;
 }
 
-/** Lexicon skills mentioned in a text, by canonical name, in order of first mention. */
+function firstIndex(text: SkillText, skill: CompiledSkill): number {
+  return firstMention(text, skill).at;
+}
+
+/**
+ * Lexicon skills mentioned in a text, by canonical name, in order of first mention. A skill whose first mention
+ * lies inside a longer skill's ("GitHub" in "GitHub Actions", "React" in "React Native") is that longer skill.
+ */
 export function findSkills(text: string | SkillText): string[] {
   const keys = typeof text === 'string' ? skillText(text) : text;
-  return COMPILED.map((skill, order) => ({ skill, order, at: firstIndex(keys, skill) }))
-    .filter((hit) => hit.at >= 0)
+  const hits = COMPILED.map((skill, order) => ({ skill, order, ...firstMention(keys, skill) })).filter(
+    (hit) => hit.at >= 0,
+  );
+  const inside = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
+    b.length > a.length && b.at <= a.at && a.at + a.length <= b.at + b.length;
+  return hits
+    .filter((hit) => !hits.some((other) => inside(hit, other)))
     .sort((a, b) => a.at - b.at || a.order - b.order)
     .map((hit) => hit.skill.name);
 }

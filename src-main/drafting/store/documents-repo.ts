@@ -61,6 +61,14 @@ export class DocumentsRepo {
     return rows.map((r) => ({ ...r, versions: [] }));
   }
 
+  rename(id: string, title: string): DocumentDto {
+    const changed = this.store.sqlite
+      .prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?')
+      .run(title, this.clock.now(), id).changes;
+    if (changed === 0) throw new AppError('not_found', 'That document does not exist (any more).');
+    return this.get(id);
+  }
+
   /** The working text as the user (or a stream) writes it: one small committed update each time. */
   autosave(id: string, text: string): number {
     const now = this.clock.now();

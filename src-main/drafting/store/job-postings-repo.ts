@@ -84,6 +84,19 @@ export class JobPostingsRepo {
       .map(toJobDto);
   }
 
+  /** A new title; an extracted title changes with it and counts as edited by hand (a new extraction asks first). */
+  rename(id: string, title: string): StoredJobPosting {
+    const job = this.get(id);
+    if (!job.fields) {
+      this.store.sqlite
+        .prepare('UPDATE job_postings SET title = ?, updated_at = ? WHERE id = ?')
+        .run(title, this.clock.now(), id);
+      return this.get(id);
+    }
+    const edited = job.editedFields.includes('title') ? job.editedFields : [...job.editedFields, 'title' as const];
+    return this.saveEdits(id, { ...job.fields, title }, edited);
+  }
+
   /** An extraction's fields (with the edits by hand it kept, still marked). */
   setFields(id: string, fields: JobFields, extractedBy: string, editedFields: JobFieldName[] = []): StoredJobPosting {
     const now = this.clock.now();

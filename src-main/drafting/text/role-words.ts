@@ -137,6 +137,6 @@ const ROLE_WORDS = new Set(ROLE_WORD_LIST.map(matchKey));
 
 export function containsRoleWord(text: string): boolean {
   return matchKey(text)
-    .split(' ')
+    .split(/[ /]/u)
     .some((token) => ROLE_WORDS.has(token) || ROLE_WORDS.has(token.replace(/s$/u, '')));
 }

@@ -74,9 +74,26 @@ export const documentDtoSchema = z.object({
 });
 export type DocumentDto = z.infer<typeof documentDtoSchema>;
 
-/** A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most (docs/input-limits.md). */
+/** What goes with a candidate, posting or document when it is deleted (or stays, for a posting's documents). */
+export const dependentsSchema = z.object({
+  documents: z.number().int(),
+  versions: z.number().int(),
+  validations: z.number().int(),
+  queuedTasks: z.number().int(),
+});
+export type Dependents = z.infer<typeof dependentsSchema>;
+
+export const renameInputSchema = z.object({ id: idSchema, name: z.string().trim().min(1).max(200) }).strict();
+
+/** An erase: what was removed, and whether the WAL could be emptied at once (false: another reader held it). */
+export const eraseOutputSchema = z.object({ removed: dependentsSchema, walTruncated: z.boolean() });
+
+/**
+ * A file sent over IPC: its name (for the type) and its bytes as base64. 25 MB at most (docs/input-limits.md).
+ * An empty file passes here so that the reader can refuse it with a message naming the file.
+ */
 export const fileUploadSchema = z
-  .object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1) })
+  .object({ fileName: z.string().min(1).max(255), dataBase64: z.string() })
   .superRefine((file, ctx) => {
     if (file.dataBase64.length > 34_000_000) {
       const message = `${file.fileName}: is larger than 25 MB, the most a file may be`;

@@ -8,11 +8,17 @@ import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
+import { cvAnswerJson } from '../../helpers/cv-answer';
 import { draftCvArgs, ex } from '../../helpers/examples';
 
 /** A draft claiming an employer and a degree the candidate's source does not have. */
 const INVENTED =
   '# Lea Sørensen\n\n## Experience\n\n### Principal Engineer, Initech Global Holdings (2009 – 2015)\n\n- Led 40 engineers.\n\n## Education\n\nPhD Computer Science, Stanford University (2008)\n';
+/** The same inventions as an AI CV answer: cited under a real entry, but stated in the bullets' prose. */
+const INVENTED_ANSWER = cvAnswerJson({
+  'work-0': ['Principal Engineer at Initech Global Holdings from 2009 to 2015, leading 40 engineers'],
+  'education-0': ['PhD Computer Science, Stanford University (2008)'],
+});
 
 describe('aditus validate / draft exit codes', () => {
   const data = tempDir();
@@ -67,7 +73,7 @@ describe('aditus validate / draft exit codes', () => {
   });
 
   it('`draft` validates what it wrote: findings on stderr, exit 1 on error findings, the file written anyway', async () => {
-    emulator.pushReplies(fields(), INVENTED);
+    emulator.pushReplies(fields(), INVENTED_ANSWER);
     const out = join(data.dir, 'cv.md');
     const r = await run([...draftCvArgs(out)]);
     expect(r.code, r.stderr).toBe(1);
@@ -79,7 +85,7 @@ describe('aditus validate / draft exit codes', () => {
   });
 
   it('`draft --no-validate` skips the check and exits 0', async () => {
-    emulator.pushReplies(fields(), INVENTED);
+    emulator.pushReplies(fields(), INVENTED_ANSWER);
     const out = join(data.dir, 'cv-unchecked.md');
     const r = await run([...draftCvArgs(out), '--no-validate']);
     expect(r.code, r.stderr).toBe(0);

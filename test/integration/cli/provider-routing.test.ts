@@ -8,6 +8,7 @@ import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
+import { cvAnswerJson } from '../../helpers/cv-answer';
 import { draftCvArgs, ex } from '../../helpers/examples';
 
 // `--provider NAME` picks among the providers routed to the task; it never sends a task to one an admin did not route there.
@@ -68,7 +69,7 @@ describe('aditus --provider respects task routing', () => {
 
   it('`draft cv --provider` with the provider routed to cv_draft drafts with it', async () => {
     emulator.pushReplies(JSON.stringify(extractJobFieldsOffline(readFileSync(ex('job-backend.txt'), 'utf8'))));
-    emulator.pushReplies('# Lea Sørensen\n\nSenior Backend Engineer.');
+    emulator.pushReplies(cvAnswerJson({ 'work-0': ['Senior Backend Engineer'] }));
     const out = join(data.dir, 'cv-ok.md');
     const r = await run([...draftCvArgs(out), '--provider', 'drafter', '--no-validate']);
     expect(r.code, r.stderr).toBe(0);

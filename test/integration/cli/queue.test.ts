@@ -112,15 +112,22 @@ describe('aditus queue', () => {
 
     // The provider comes back on its port; once the next try is due the CV lands in its document.
     emulator = await startEmulator({ port, openMode: true });
-    emulator.pushReplies('# Lea Sørensen\n\nSenior backend engineer (drafted from the queue).');
+    // A CV answer is JSON citing the record's entries by id; it lands rendered with the record's own headings.
+    const entries = ['work-0', 'work-1', 'work-2', 'education-0'].map((id) => ({
+      id,
+      bullets: id === 'work-0' ? [{ text: 'Senior backend engineer (drafted from the queue)', sourceIds: [id] }] : [],
+    }));
+    emulator.pushReplies(JSON.stringify({ summary: '', skills: ['Go'], entries }));
     w.clock.set(waiting!.nextAttemptAt);
     const back = await run(['queue', 'run']);
     expect(back.stdout).toBe('1 task(s) completed; 0 still waiting.\n');
     expect(await queueList()).toEqual([]);
     const doc = stored((t) => t.core.services.drafting.repos.documents.get(queued.documentId)) as DocumentDto;
     expect(doc.versions).toHaveLength(1);
+    expect(doc.versions[0]?.text).toMatch(
+      /^# Lea Sørensen\n[\s\S]*### Senior Backend Engineer — Brightwave Analytics GmbH[\s\S]*- Senior backend engineer \(drafted from the queue\)\n/u,
+    );
     expect(doc.versions[0]).toMatchObject({
-      text: '# Lea Sørensen\n\nSenior backend engineer (drafted from the queue).',
       origin: 'generated',
       providerName: 'local',
       offline: false,

@@ -108,7 +108,7 @@ describe('drafting through the router (emulated providers)', () => {
     await expect(call('jobs:extract', { id: job.id })).rejects.toThrow(/vision-capable/u);
   });
 
-  it('streams a CV into a stored document, chunk by chunk, and keeps a version with the provider', async () => {
+  it('streams a cover letter into a stored document, chunk by chunk, and keeps a version with the provider', async () => {
     await w.addProvider('a', w.emulators[0]!);
     const candidate = await call<{ id: string }>('candidates:import', { file: file('candidate.json') });
     const job = await importJob();
@@ -121,7 +121,7 @@ describe('drafting through the router (emulated providers)', () => {
       meta: { providerName: string; inputTokens: number };
     }>(
       'drafts:generate',
-      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, streamId: 's1' },
+      { kind: 'cover_letter', candidateId: candidate.id, jobPostingId: job.id, streamId: 's1' },
       (event, payload) => {
         if (event === 'stream:chunk') chunks.push(payload as { type: string; text: string });
       },
@@ -187,7 +187,7 @@ describe('drafting through the router (emulated providers)', () => {
     let cancelled = false;
     const pending = call<{ stopped: boolean; meta: null; document: { versions: { origin: string; text: string }[] } }>(
       'drafts:generate',
-      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, streamId: 'stop-me' },
+      { kind: 'cover_letter', candidateId: candidate.id, jobPostingId: job.id, streamId: 'stop-me' },
       (event) => {
         if (event === 'stream:chunk' && !cancelled) {
           cancelled = true;
@@ -217,7 +217,7 @@ describe('drafting through the router (emulated providers)', () => {
     w.emulators[0]!.pushReplies('# First draft');
     type Doc = { id: string; draftText: string; versions: { version: number; origin: string; text: string }[] };
     const first = await call<{ document: Doc }>('drafts:generate', {
-      kind: 'cv',
+      kind: 'cover_letter',
       candidateId: candidate.id,
       jobPostingId: job.id,
     });
@@ -227,7 +227,13 @@ describe('drafting through the router (emulated providers)', () => {
     let cancelled = false;
     const out = await call<{ stopped: boolean; document: Doc }>(
       'drafts:generate',
-      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, documentId: first.document.id, streamId: 'again' },
+      {
+        kind: 'cover_letter',
+        candidateId: candidate.id,
+        jobPostingId: job.id,
+        documentId: first.document.id,
+        streamId: 'again',
+      },
       (event) => {
         if (event === 'stream:chunk' && !cancelled) {
           cancelled = true;

@@ -47,15 +47,25 @@ describe('queued drafts land in their document', () => {
     const events: { event: EventName; payload: unknown }[] = [];
     w.core.onEvent((event, payload) => events.push({ event, payload }));
     emulator = await startEmulator({ port, openMode: true });
-    emulator.pushReplies('# Lea Sørensen\n\nFrom the queue.');
+    // The queued CV answer is JSON citing record ids; it lands rendered against the record it was asked about.
+    const ids = ['work-0', 'work-1', 'work-2', 'education-0'];
+    const entries = ids.map((id) => ({
+      id,
+      bullets: id === 'work-0' ? [{ text: 'From the queue', sourceIds: [id] }] : [],
+    }));
+    emulator.pushReplies(JSON.stringify({ summary: '', skills: ['Go'], entries }));
     expect(await call('outbox:run', {})).toEqual({ done: 1 });
 
     const doc = await call<DocumentDto>('documents:get', { id: document.id });
-    expect(doc.versions.map((v) => [v.version, v.origin, v.text])).toEqual([
-      [2, 'generated', '# Lea Sørensen\n\nFrom the queue.'],
-      [1, 'edited', 'My own notes, typed while it waited.'],
+    expect(doc.versions.map((v) => [v.version, v.origin])).toEqual([
+      [2, 'generated'],
+      [1, 'edited'],
     ]);
-    expect(doc.draftText).toBe('# Lea Sørensen\n\nFrom the queue.');
+    expect(doc.versions[1]?.text).toBe('My own notes, typed while it waited.');
+    expect(doc.draftText).toMatch(/^# Lea Sørensen\n/u);
+    expect(doc.draftText).toContain(
+      '### Senior Backend Engineer — Brightwave Analytics GmbH\n\nBerlin, Germany · Apr 2021 – Present\n\n- From the queue',
+    );
     expect(events).toEqual([
       {
         event: 'queue:settled',

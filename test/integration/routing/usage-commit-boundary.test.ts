@@ -50,7 +50,7 @@ describe('usage events are committed before anything leaves the main process', (
     const committedAtChunk: number[] = [];
     await call(
       'drafts:generate',
-      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, streamId: 's1' },
+      { kind: 'cover_letter', candidateId: candidate.id, jobPostingId: job.id, streamId: 's1' },
       (event) => {
         if (event === 'stream:chunk') committedAtChunk.push(count());
       },

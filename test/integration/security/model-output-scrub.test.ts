@@ -77,7 +77,7 @@ describe('model output never carries a stored key (a provider echoing its Author
     const chunks: string[] = [];
     const out = await call<{ document: { id: string; draftText: string; versions: { text: string }[] } }>(
       'drafts:generate',
-      { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id, streamId: 's1' },
+      { kind: 'cover_letter', candidateId: candidate.id, jobPostingId: job.id, streamId: 's1' },
       (event, payload) => {
         if (event === 'stream:chunk') chunks.push((payload as { text: string }).text);
       },

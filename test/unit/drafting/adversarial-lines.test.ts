@@ -9,6 +9,7 @@ import { parseEducationLines } from '../../../src-main/drafting/inputs/parse-cv-
 import { parseExperienceLines } from '../../../src-main/drafting/inputs/parse-cv-experience';
 import { candidateFromText, recordFromText } from '../../../src-main/drafting/inputs/read-candidate';
 import { splitListItems } from '../../../src-main/drafting/inputs/split-list';
+import { namedSkills } from '../../../src-main/drafting/skills/named-skills';
 import { findSkills } from '../../../src-main/drafting/skills/find-skills';
 import { findEmails, findPhones, findUrls } from '../../../src-main/drafting/text/contact';
 import { findDateRanges, findYears } from '../../../src-main/drafting/text/dates';
@@ -58,6 +59,12 @@ const LINES: Record<string, string> = {
   separators: line(' ', 'Skills: a', ', b'),
   'table rule': line(' ', '|---|', 'x'),
   urls: line('.', 'www.a'),
+  'swiss thousands': line("1'"),
+  'spaced hyphens': line(' - '),
+  'lists after with': line('with Ab, '),
+  'schedule words': line('5 days ', '', ' a week'),
+  'language compounds': line('Deutsch-'),
+  'word then spaces': line(' ', 'Projektmanager', '(x'),
 };
 
 const { profile, sourceText } = exampleCandidate();
@@ -74,6 +81,7 @@ const PARSERS: Record<string, (text: string) => unknown> = {
   parseRoleLine,
   countWords,
   findSkills,
+  namedSkills: (text) => namedSkills([text]),
   tidyText,
   parseSalary,
   splitListItems: (text) => splitListItems([text], { splitCommas: true }),

@@ -47,7 +47,15 @@ describe('builtin drafter', () => {
     expect(draft.markdown).toContain('Lea Sørensen');
     expect(draft.markdown).toContain(job.company ?? 'missing company');
     expect(draft.markdown).toContain(job.title ?? 'missing title');
-    for (const employer of EMPLOYERS) expect(draft.markdown).toContain(employer);
+    // The current employer is named; any other employer named is one of the candidate's.
+    expect(draft.markdown).toContain('I currently work as Senior Backend Engineer at Brightwave Analytics GmbH');
+    const named = draft.markdown.match(/\bas [^.;:]+? at ([^,(.:;]+?) \(/gu) ?? [];
+    expect(named.length).toBeGreaterThan(0);
+    for (const match of named)
+      expect(
+        EMPLOYERS.some((e) => match.includes(e)),
+        match,
+      ).toBe(true);
     const words = countWords(draft.markdown);
     expect(words).toBeGreaterThanOrEqual(200);
     expect(words).toBeLessThanOrEqual(450);

@@ -8,7 +8,6 @@ import { draftOffline } from '../../../src-main/drafting/builtin/draft-offline';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { draftFileName } from '../../../src-main/drafting/export/draft-file-name';
 import { exportDraft } from '../../../src-main/drafting/export/export-draft';
-import { toWinAnsi } from '../../../src-main/drafting/export/win-ansi';
 import { plainLine, splitLines } from '../../../src-main/drafting/text/lines';
 import { example, exampleCandidate } from './helpers';
 
@@ -39,12 +38,6 @@ function pdfText(pdf: Buffer): string {
 }
 
 // The Markdown these exports read is tested in export-blocks.test.ts and ../shared/markdown.test.ts.
-describe('standard PDF font', () => {
-  it('maps text outside WinAnsi for the standard PDF font', () => {
-    expect(toWinAnsi('Sørensen café — €5 Łódź → ✓')).toBe('Sørensen café — €5 Lódz -> ');
-  });
-});
-
 describe('exportDraft', () => {
   it('returns Markdown as-is', async () => {
     expect((await exportDraft(cv, 'md')).toString('utf8')).toBe(cv);
@@ -82,7 +75,7 @@ describe('exportDraft', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = squash(pdfText(pdf).replace(/•/gu, ''));
     for (const line of draftLines(markdown)) expect(text).toContain(squash(line));
-    expect(execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' })).toContain('Helvetica');
+    expect(execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' })).toContain('DejaVuSans');
   });
 
   it('breaks long drafts across pages and keeps every line', async () => {

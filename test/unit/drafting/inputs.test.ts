@@ -153,7 +153,7 @@ describe('reading a candidate', () => {
 
     const badPdf = join(workDir, 'broken.pdf');
     writeFileSync(badPdf, 'not a pdf');
-    await expect(readCandidateFile(badPdf)).rejects.toThrow(/broken\.pdf: could not be read as PDF/u);
+    await expect(readCandidateFile(badPdf)).rejects.toThrow(/broken\.pdf: is named \.pdf but is not a PDF/u);
 
     const empty = join(workDir, 'empty.txt');
     writeFileSync(empty, '  \n');

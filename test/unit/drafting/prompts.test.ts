@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverLetterPrompt } from '../../../src-main/drafting/prompts/cover-letter';
+import { recordFromProfile } from '../../../src-main/drafting/record/record-from-profile';
 import { buildCvDraftPrompt } from '../../../src-main/drafting/prompts/cv-draft';
 import { buildExtractionPrompt } from '../../../src-main/drafting/prompts/extraction';
 import { buildValidationPrompt } from '../../../src-main/drafting/prompts/validation';
@@ -65,34 +66,42 @@ describe('extraction prompt', () => {
 
 describe('draft prompts', () => {
   const { profile, sourceText } = exampleCandidate();
+  const record = recordFromProfile(profile, 'candidate.json');
   const postingText = example('job-injection.txt');
   const job = extractJobFieldsOffline(postingText);
 
   it.each([
-    ['CV', buildCvDraftPrompt],
-    ['cover letter', buildCoverLetterPrompt],
-  ] as const)('the %s prompt fences candidate and posting and forbids invented facts', (_, build) => {
-    const prompt = build({ profile, sourceText, job, postingText });
-    const tags = tagsNamedIn(prompt.system);
-    expect(tags.map((t) => t.replace(/_[0-9a-f]{16}$/u, ''))).toEqual([
+    [
+      'CV',
+      () => buildCvDraftPrompt({ profile, record, sourceText, job, postingText }),
+      'CANDIDATE_RECORD',
+      /JSON Schema/u,
+    ],
+    [
+      'cover letter',
+      () => buildCoverLetterPrompt({ profile, sourceText, job, postingText }),
       'CANDIDATE_PROFILE',
-      'JOB_FIELDS',
-      'JOB_POSTING',
-    ]);
+      /Markdown/u,
+    ],
+  ] as const)('the %s prompt fences candidate and posting and forbids invented facts', (_, build, block, format) => {
+    const prompt = build();
+    const tags = tagsNamedIn(prompt.system);
+    const names = tags.map((t) => t.replace(/_[0-9a-f]{16}$/u, ''));
+    expect(names.filter((n) => n !== 'CANDIDATE_CV')).toEqual([block, 'JOB_FIELDS', 'JOB_POSTING']);
     for (const tag of tags) fencedBody(prompt.userText, tag);
-    expect(fencedBody(prompt.userText, tags[2] ?? '')).toContain(INJECTION);
+    expect(fencedBody(prompt.userText, tags[tags.length - 1] ?? '')).toContain(INJECTION);
     expect(fencedBody(prompt.userText, tags[0] ?? '')).toContain('Brightwave Analytics GmbH');
     expect(prompt.system).toMatch(/never invent/iu);
     expect(prompt.system).toMatch(/employers, job titles, dates, degrees, schools/iu);
-    expect(prompt.system).toMatch(/Markdown/u);
+    expect(prompt.system).toMatch(format);
     expect(prompt.system).not.toContain(INJECTION);
   });
 
   it('includes the CV text as a separate block when it is not just the profile', () => {
     const cvText = example('candidate-cv.md');
-    const prompt = buildCvDraftPrompt({ profile, sourceText: cvText, job });
+    const prompt = buildCvDraftPrompt({ profile, record, sourceText: cvText, job });
     expect(tagsNamedIn(prompt.system).map((t) => t.replace(/_[0-9a-f]{16}$/u, ''))).toEqual([
-      'CANDIDATE_PROFILE',
+      'CANDIDATE_RECORD',
       'CANDIDATE_CV',
       'JOB_FIELDS',
     ]);
@@ -109,8 +118,8 @@ describe('draft prompts', () => {
   });
 
   it('is deterministic', () => {
-    expect(buildCvDraftPrompt({ profile, sourceText, job, postingText })).toEqual(
-      buildCvDraftPrompt({ profile, sourceText, job, postingText }),
+    expect(buildCvDraftPrompt({ profile, record, sourceText, job, postingText })).toEqual(
+      buildCvDraftPrompt({ profile, record, sourceText, job, postingText }),
     );
   });
 });

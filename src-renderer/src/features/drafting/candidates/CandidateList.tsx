@@ -1,4 +1,5 @@
 import type { CandidateDto } from '@contract';
+import { formatDay } from '../../../lib/format';
 import { SelectableList } from '../shared/SelectableList';
 
 /** Stored candidates, newest first; the selected one is shown on the right. */
@@ -17,12 +18,14 @@ export function CandidateList({
       emptyText="No candidates yet."
       maxHeight={480}
       singleLineDescriptions
+      searchLabel="Search candidates"
       selectedId={selectedId}
       onSelect={onSelect}
       entries={candidates.map((c) => ({
         id: c.id,
         label: c.name,
-        description: c.profile.headline ?? c.email ?? c.sourceFileName ?? c.sourceKind,
+        // Enough to tell two people of the same name (or two imports of one CV) apart.
+        description: [c.email, c.sourceFileName ?? c.sourceKind, formatDay(c.createdAt)].filter(Boolean).join(' · '),
       }))}
     />
   );

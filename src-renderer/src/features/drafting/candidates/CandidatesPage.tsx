@@ -10,6 +10,7 @@ import { rememberSelection, useSelection } from '../shared/selection';
 import { CandidateImport } from './CandidateImport';
 import { CandidateList } from './CandidateList';
 import { CandidateRecordView } from './CandidateRecordView';
+import { ManageRecordButtons } from '../shared/ManageRecordButtons';
 
 /** Candidates: import from a file, pick one, read and correct the parsed record, go on to draft. */
 export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPageId) => void }) {
@@ -53,12 +54,24 @@ export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPage
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {selected ? (
-            <CandidateRecordView
-              key={selected.id}
-              candidate={selected}
-              onDraft={() => draftFor(selected.id)}
-              onSaved={() => list.reload()}
-            />
+            <Stack gap="sm">
+              <ManageRecordButtons
+                owner="candidate"
+                id={selected.id}
+                label={selected.name}
+                onRenamed={() => list.reload()}
+                onRemoved={() => {
+                  setSelectedId(null);
+                  list.reload();
+                }}
+              />
+              <CandidateRecordView
+                key={selected.id}
+                candidate={selected}
+                onDraft={() => draftFor(selected.id)}
+                onSaved={() => list.reload()}
+              />
+            </Stack>
           ) : (
             list.data && (
               <Card withBorder padding="xl">

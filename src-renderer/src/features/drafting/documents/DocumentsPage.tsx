@@ -14,6 +14,7 @@ import { useProviderStatus } from '../shared/provider-status';
 import { useSelection } from '../shared/selection';
 import { useSessionMemory } from '../shared/session-memory';
 import { DocumentWorkspace } from './DocumentWorkspace';
+import { ManageRecordButtons } from '../shared/ManageRecordButtons';
 import { DraftingModeBadge } from '../shared/DraftingModeBadge';
 import { DraftSetup } from './DraftSetup';
 import { LiveDraftView } from './LiveDraftView';
@@ -126,6 +127,21 @@ export function DocumentsPage() {
           title="The draft was not generated"
           failure={generation.failure}
           onClose={generation.clearFailure}
+        />
+      )}
+      {doc && !live && (
+        <ManageRecordButtons
+          owner="document"
+          id={doc.id}
+          label={doc.title}
+          onRenamed={() => {
+            reloadDoc();
+            reloadDocuments();
+          }}
+          onRemoved={() => {
+            setDocumentId(null);
+            reloadDocuments();
+          }}
         />
       )}
       {live && live.documentId === null ? (

@@ -17,6 +17,19 @@ function documentLabel(d: DocumentDto, jobs: JobPostingDto[]): string {
   return `${KIND_TITLE[d.kind]}${title ? ` — ${title}` : ''} · ${shortDate(d.updatedAt)}`;
 }
 
+/** Two candidates of the same name (or one CV imported twice) get their email, source file and date added. */
+function candidateLabels(candidates: CandidateDto[]): { value: string; label: string }[] {
+  const seen = new Map<string, number>();
+  for (const c of candidates) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
+  return candidates.map((c) => ({
+    value: c.id,
+    label:
+      (seen.get(c.name) ?? 0) > 1
+        ? [c.name, c.email, c.sourceFileName, shortDate(c.createdAt)].filter(Boolean).join(' · ')
+        : c.name,
+  }));
+}
+
 /** Pick a candidate and a posting, generate a CV or cover letter, or open a saved document. */
 export function DraftSetup({
   candidates,
@@ -52,7 +65,7 @@ export function DraftSetup({
           <Select
             label="Candidate"
             placeholder={candidates.length === 0 ? 'Import a candidate first' : 'Pick a candidate'}
-            data={candidates.map((c) => ({ value: c.id, label: c.name }))}
+            data={candidateLabels(candidates)}
             value={candidateId}
             onChange={(v) => v && onCandidate(v)}
             searchable

@@ -13,6 +13,7 @@ import { rememberSelection, useSelection } from '../shared/selection';
 import { JobDetail } from './JobDetail';
 import { JobImport } from './JobImport';
 import { JobList } from './JobList';
+import { ManageRecordButtons } from '../shared/ManageRecordButtons';
 
 /** Job postings: paste or import, extract the fields (AI or offline rules), correct and save them. */
 export function JobsPage({ onNavigate }: { onNavigate: (page: DraftingPageId) => void }) {
@@ -64,12 +65,24 @@ export function JobsPage({ onNavigate }: { onNavigate: (page: DraftingPageId) =>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           {selected ? (
-            <JobDetail
-              key={selected.id}
-              job={selected}
-              onChanged={() => list.reload()}
-              onDraft={() => draftFor(selected.id)}
-            />
+            <Stack gap="sm">
+              <ManageRecordButtons
+                owner="job"
+                id={selected.id}
+                label={selected.fields?.title ?? selected.title ?? selected.sourceFileName ?? 'Untitled posting'}
+                onRenamed={() => list.reload()}
+                onRemoved={() => {
+                  setSelectedId(null);
+                  list.reload();
+                }}
+              />
+              <JobDetail
+                key={selected.id}
+                job={selected}
+                onChanged={() => list.reload()}
+                onDraft={() => draftFor(selected.id)}
+              />
+            </Stack>
           ) : (
             list.data && (
               <Card withBorder padding="xl">

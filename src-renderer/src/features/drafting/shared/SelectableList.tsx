@@ -1,5 +1,5 @@
-import { NavLink, Paper, ScrollArea, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { NavLink, Paper, ScrollArea, Text, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 
 export interface SelectableEntry {
   id: string;
@@ -20,6 +20,7 @@ export function SelectableList({
   emptyText,
   maxHeight,
   singleLineDescriptions = false,
+  searchLabel,
 }: {
   /** The navigation landmark's name. */
   label: string;
@@ -29,16 +30,39 @@ export function SelectableList({
   emptyText: string;
   maxHeight: number;
   singleLineDescriptions?: boolean;
+  /** Shows a filter box (matching label and description) with this accessible name. */
+  searchLabel?: string;
 }) {
+  const [query, setQuery] = useState('');
+  const needle = query.trim().toLocaleLowerCase();
+  const shown = needle
+    ? entries.filter((e) => `${e.label} ${e.description}`.toLocaleLowerCase().includes(needle))
+    : entries;
   return (
     <Paper withBorder p={4} component="nav" aria-label={label}>
+      {searchLabel && entries.length > 0 && (
+        <TextInput
+          size="xs"
+          p={4}
+          type="search"
+          placeholder={searchLabel}
+          aria-label={searchLabel}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+        />
+      )}
       <ScrollArea.Autosize mah={maxHeight}>
         {entries.length === 0 && (
           <Text size="sm" c="dimmed" p="sm">
             {emptyText}
           </Text>
         )}
-        {entries.map((entry) => (
+        {entries.length > 0 && shown.length === 0 && (
+          <Text size="sm" c="dimmed" p="sm">
+            Nothing matches “{query.trim()}”.
+          </Text>
+        )}
+        {shown.map((entry) => (
           <NavLink
             key={entry.id}
             component="button"

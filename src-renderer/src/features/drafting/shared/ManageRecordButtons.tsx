@@ -1,0 +1,195 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { Dependents } from '@contract';
+import { removalConsequence } from '@shared/removal-text';
+import { call, errorMessage } from '../../../lib/ipc';
+import { notifySuccess } from '../../../lib/notify';
+
+type Owner = 'candidate' | 'job' | 'document';
+const FAMILY = { candidate: 'candidates', job: 'jobs', document: 'documents' } as const;
+const NOUN = { candidate: 'candidate', job: 'posting', document: 'document' } as const;
+const ERASE_WORD = 'ERASE';
+
+type Dialog = { kind: 'rename' } | { kind: 'delete' | 'erase'; dependents: Dependents } | null;
+
+/**
+ * Rename and Delete (and Erase, for a candidate) for the selected item. Delete and erase first say what goes with
+ * the item; erase also asks for a typed word, since it cannot be undone and leaves no trace.
+ */
+export function ManageRecordButtons({
+  owner,
+  id,
+  label,
+  onRenamed,
+  onRemoved,
+}: {
+  owner: Owner;
+  id: string;
+  label: string;
+  onRenamed: () => void;
+  onRemoved: () => void;
+}) {
+  const family = FAMILY[owner];
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [name, setName] = useState(label);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const close = () => {
+    setDialog(null);
+    setError(null);
+    setTyped('');
+  };
+  const ask = async (kind: 'delete' | 'erase') => {
+    setError(null);
+    try {
+      setDialog({ kind, dependents: await call(`${family}:dependents`, { id }) });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const run = async (action: () => Promise<unknown>, done: () => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      close();
+      done();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            setName(label);
+            setDialog({ kind: 'rename' });
+          }}
+        >
+          Rename
+        </Button>
+        <Button size="xs" variant="light" color="red" onClick={() => void ask('delete')}>
+          Delete
+        </Button>
+        {owner === 'candidate' && (
+          <Button size="xs" variant="outline" color="red" onClick={() => void ask('erase')}>
+            Erase…
+          </Button>
+        )}
+      </Group>
+      {error && !dialog && (
+        <Alert color="red" mt="xs" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {dialog?.kind === 'rename' && (
+        <Modal opened onClose={close} title={`Rename ${NOUN[owner]}`} centered>
+          <Stack gap="md">
+            <TextInput label="New name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+            {error && <Alert color="red">{error}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button
+                loading={busy}
+                disabled={name.trim() === ''}
+                onClick={() =>
+                  void run(
+                    () => call(`${family}:rename`, { id, name: name.trim() }),
+                    () => {
+                      notifySuccess('Renamed', name.trim());
+                      onRenamed();
+                    },
+                  )
+                }
+              >
+                Rename
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+      {dialog?.kind === 'delete' && (
+        <Modal opened onClose={close} title={`Delete ${NOUN[owner]}`} centered>
+          <Stack gap="md">
+            <Text size="sm">
+              Delete <b>{label}</b>? {removalConsequence(owner, dialog.dependents)}
+            </Text>
+            {error && <Alert color="red">{error}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button
+                color="red"
+                loading={busy}
+                onClick={() =>
+                  void run(
+                    () => call(`${family}:delete`, { id }),
+                    () => {
+                      notifySuccess('Deleted', label);
+                      onRemoved();
+                    },
+                  )
+                }
+              >
+                Delete
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+      {dialog?.kind === 'erase' && (
+        <Modal opened onClose={close} title="Erase candidate (right to erasure)" centered>
+          <Stack gap="md">
+            <Text size="sm">
+              Erase <b>{label}</b> and everything derived from them: the record, the source text, every document and
+              version, validations and queued tasks. {removalConsequence('candidate', dialog.dependents)}
+            </Text>
+            <Text size="sm">
+              The stored bytes are overwritten, not only unlinked; the audit log keeps the id only. This cannot be
+              undone.
+            </Text>
+            <TextInput
+              label={`Type ${ERASE_WORD} to confirm`}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              data-autofocus
+            />
+            {error && <Alert color="red">{error}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button
+                color="red"
+                loading={busy}
+                disabled={typed.trim() !== ERASE_WORD}
+                onClick={() =>
+                  void run(
+                    () => call('candidates:erase', { id }),
+                    () => {
+                      notifySuccess('Erased', 'The candidate and everything derived from them are gone.');
+                      onRemoved();
+                    },
+                  )
+                }
+              >
+                Erase for good
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </>
+  );
+}
