@@ -1,7 +1,15 @@
-import type { CandidateProfile, DraftKind, JobFields, ValidationFinding, ValidationReport } from '@contract';
+import type {
+  CandidateProfile,
+  DraftKind,
+  JobFields,
+  MustHaveCoverage,
+  ValidationFinding,
+  ValidationReport,
+} from '@contract';
 import { matchKey } from '../text/fold';
 import { checkAtsFormatting } from './check-ats-formatting';
 import { checkUnsupportedClaims, CLAIMS_NOT_CHECKED } from './check-claims';
+import { employerLookup } from './claims/employer-lookup';
 import { checkContact } from './check-contact';
 import { checkLength } from './check-length';
 import { checkMustHaves, mustHaveCoverage } from './check-must-haves';
@@ -33,9 +41,8 @@ function candidateOf(input: ValidateDraftInput): { profile: CandidateProfile; so
   return input.profile && input.sourceText !== null ? { profile: input.profile, sourceText: input.sourceText } : null;
 }
 
-function candidateFindings(input: ValidateDraftInput, coverageSource: string | null): ValidationFinding[] {
+function candidateFindings(input: ValidateDraftInput, coverage: MustHaveCoverage): ValidationFinding[] {
   const draft = toDraftDocument(input.kind, input.markdown);
-  const coverage = mustHaveCoverage(input.markdown, input.job, coverageSource);
   const candidate = candidateOf(input);
   if (!candidate) {
     return [
@@ -49,7 +56,14 @@ function candidateFindings(input: ValidateDraftInput, coverageSource: string | n
   const support = buildSupportIndex(profile, sourceText, input.job, input.allowedYears);
   const job = input.job;
   const postingKey = matchKey(
-    [input.postingText ?? '', job?.company ?? '', job?.title ?? '', job?.location ?? ''].join('\n'),
+    [
+      input.postingText ?? '',
+      job?.company ?? '',
+      job?.title ?? '',
+      job?.location ?? '',
+      ...(job?.responsibilities ?? []),
+      ...(job?.requirements ?? []),
+    ].join('\n'),
   );
   return [
     ...checkUnsupportedClaims(draft, {
@@ -57,6 +71,7 @@ function candidateFindings(input: ValidateDraftInput, coverageSource: string | n
       support,
       sourceText,
       postingKey,
+      employers: employerLookup(profile),
       jobNames: [job?.title ?? '', job?.company ?? ''],
       today: input.today ?? new Date(),
     }),
@@ -73,7 +88,7 @@ export function validateDraft(input: ValidateDraftInput): ValidationReport {
   const candidate = candidateOf(input);
   const coverageSource = candidate ? `${candidate.sourceText}\n${candidate.profile.skills.join(', ')}` : null;
   const coverage = mustHaveCoverage(input.markdown, input.job, coverageSource);
-  const findings = candidateFindings(input, coverageSource)
+  const findings = candidateFindings(input, coverage)
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.index - b.index)
     .map(({ finding }) => finding);

@@ -1,10 +1,12 @@
 import type { CandidateProfile, ExperienceEntry } from '@contract';
 import { parseExperienceLines } from '../../inputs/parse-cv-experience';
 import { findDateRanges } from '../../text/dates';
-import { containsKey, matchKey } from '../../text/fold';
+import { containsKey } from '../../text/fold';
 import { isBulletLine, plainLine, stripBullet } from '../../text/lines';
 import type { DraftDocument } from '../draft-document';
-import { titleKey, withoutCorporateSuffix } from '../support-index';
+import { titleKey } from '../support-index';
+import { BulletOverlap, bulletWords } from './bullet-overlap';
+import type { EmployerLookup } from './employer-lookup';
 import type { UnsupportedClaim } from './claim';
 import { sameMonthDate, parseMonthDate } from './month-date';
 import { findNumbers, isSupportedNumber, numberValues } from './numbers';
@@ -16,17 +18,6 @@ export function entryText(entry: ExperienceEntry): string {
   return [entry.title, entry.employer, entry.location ?? '', ...entry.bullets].join('\n');
 }
 
-function sameName(a: string, b: string): boolean {
-  const ka = withoutCorporateSuffix(matchKey(a));
-  const kb = withoutCorporateSuffix(matchKey(b));
-  return ka.length > 0 && kb.length > 0 && (containsKey(ka, kb) || containsKey(kb, ka));
-}
-
-/** The record's entries under an employer the draft names (a person may hold several roles there). */
-export function entriesFor(profile: CandidateProfile, employer: string): ExperienceEntry[] {
-  return profile.experience.filter((e) => sameName(e.employer, employer));
-}
-
 /** The draft may shorten the record's title ("Senior Engineer" → "Engineer") but not add to it ("Lead Engineer"). */
 function titleWithin(recordTitle: string, draftTitle: string): boolean {
   const held = titleKey(recordTitle);
@@ -34,29 +25,11 @@ function titleWithin(recordTitle: string, draftTitle: string): boolean {
   return held === stated || containsKey(held, stated);
 }
 
-const words = (text: string): Set<string> =>
-  new Set(
-    matchKey(text)
-      .split(' ')
-      .filter((w) => w.length > 3),
-  );
-
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared += 1;
-  return shared / Math.min(a.size, b.size);
-}
-
-function bestOverlap(bullet: Set<string>, entries: readonly ExperienceEntry[]): number {
-  return Math.max(0, ...entries.flatMap((e) => e.bullets.map((b) => overlap(bullet, words(b)))));
-}
-
 const HEADING = /^\s{0,3}(?:#{3,6}\s+(.+?)\s*#*|\*\*(.+?)\*\*)\s*$/u;
 const SEPARATOR = /\s+[—–-]\s+|\s*\|\s*|,\s+|\s+(?:at|bei|chez|en)\s+/u;
 
 /** "### Title — Employer" (either order) where one side is an employer of the record, whatever the title's words. */
-function headingRole(line: string, profile: CandidateProfile): ExperienceEntry | null {
+function headingRole(line: string, employers: EmployerLookup): ExperienceEntry | null {
   const m = HEADING.exec(line);
   const text = (m?.[1] ?? m?.[2] ?? '').trim();
   if (text.length === 0) return null;
@@ -64,7 +37,7 @@ function headingRole(line: string, profile: CandidateProfile): ExperienceEntry |
   if (parts.length < 2) return null;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i] ?? '';
-    if (entriesFor(profile, part).length === 0) continue;
+    if (employers.entriesFor(part).length === 0) continue;
     const title = parts.filter((_, j) => j !== i).join(' — ');
     return { employer: part, title, start: '', end: null, bullets: [] };
   }
@@ -72,11 +45,11 @@ function headingRole(line: string, profile: CandidateProfile): ExperienceEntry |
 }
 
 /** A section's roles: headings naming a record employer, else what the CV parser reads as roles. */
-function sectionEntries(lines: readonly string[], profile: CandidateProfile): ExperienceEntry[] {
+function sectionEntries(lines: readonly string[], employers: EmployerLookup): ExperienceEntry[] {
   const entries: ExperienceEntry[] = [];
   let current: ExperienceEntry | null = null;
   for (const raw of lines) {
-    const role = headingRole(raw, profile);
+    const role = headingRole(raw, employers);
     if (role) {
       current = role;
       entries.push(role);
@@ -100,9 +73,18 @@ function sectionEntries(lines: readonly string[], profile: CandidateProfile): Ex
   return entries.length > 0 ? entries : parseExperienceLines([...lines]);
 }
 
+const ENTRIES = new WeakMap<DraftDocument, WeakMap<EmployerLookup, ExperienceEntry[]>>();
+
 /** The draft's roles, each with its dates and bullets as written under it. */
-export function draftEntries(draft: DraftDocument, profile: CandidateProfile): ExperienceEntry[] {
-  return draft.sections.filter((s) => ENTRY_SECTIONS.has(s.key)).flatMap((s) => sectionEntries(s.lines, profile));
+export function draftEntries(draft: DraftDocument, employers: EmployerLookup): ExperienceEntry[] {
+  // Several checks read the same draft's entries; parsing them once keeps a long draft's validation linear in size.
+  const cached = ENTRIES.get(draft)?.get(employers);
+  if (cached) return cached;
+  const entries = draft.sections
+    .filter((s) => ENTRY_SECTIONS.has(s.key))
+    .flatMap((s) => sectionEntries(s.lines, employers));
+  ENTRIES.set(draft, (ENTRIES.get(draft) ?? new WeakMap()).set(employers, entries));
+  return entries;
 }
 
 /**
@@ -110,10 +92,15 @@ export function draftEntries(draft: DraftDocument, profile: CandidateProfile): E
  * dates to the month, every number in its bullets (within that entry, not the whole record), and that each bullet
  * reads like one of that entry's bullets rather than another employer's.
  */
-export function unsupportedEntryClaims(draft: DraftDocument, profile: CandidateProfile): UnsupportedClaim[] {
+export function unsupportedEntryClaims(
+  draft: DraftDocument,
+  profile: CandidateProfile,
+  employers: EmployerLookup,
+): UnsupportedClaim[] {
   const claims: UnsupportedClaim[] = [];
-  for (const role of draftEntries(draft, profile)) {
-    const own = entriesFor(profile, role.employer);
+  const overlap = new BulletOverlap(profile.experience);
+  for (const role of draftEntries(draft, employers)) {
+    const own = employers.entriesFor(role.employer);
     if (own.length === 0) continue; // an unknown employer is reported by the role check
     const heading = `${role.title} — ${role.employer}`;
     const matching = own.filter((e) => titleWithin(e.title, role.title));
@@ -134,16 +121,13 @@ export function unsupportedEntryClaims(draft: DraftDocument, profile: CandidateP
       claims.push({ type: 'date', text: `${role.end ?? 'Present'} (end at ${role.employer})`, line: heading });
 
     const supported = numberValues(own.map(entryText).join('\n'));
-    const others = profile.experience.filter((e) => !own.includes(e));
     for (const bullet of role.bullets) {
       for (const n of findNumbers(bullet)) {
         if (!isSupportedNumber(n, supported)) {
           claims.push({ type: 'number', text: `${n.text} (not in the entry for ${role.employer})`, line: bullet });
         }
       }
-      const bulletWords = words(bullet);
-      const mine = bestOverlap(bulletWords, own);
-      const theirs = bestOverlap(bulletWords, others);
+      const { mine, theirs } = overlap.best(bulletWords(bullet), own);
       if (theirs >= 0.6 && theirs > mine + 0.2) {
         claims.push({
           type: 'moved bullet',

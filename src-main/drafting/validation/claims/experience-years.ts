@@ -2,9 +2,11 @@ import type { CandidateProfile } from '@contract';
 import { monthsBetween, parseMonthDate } from './month-date';
 import { findNumbers } from './numbers';
 
-// "8+ years of experience", "over 8 years in", "8 yrs as", "acht Jahre Erfahrung", "5 ans d'expérience".
+// "8+ years of experience", "over 8 years in", "8 yrs as", "acht Jahre Erfahrung", "5 ans d'expérience". The number
+// starts at a word boundary and is short, and one optional "+" sits between the spaces: a run of letters or spaces
+// is then read once, not once from each of its characters.
 const YEARS_CLAIM =
-  /([\p{L}\d.,+]+)\s*\+?\s*(?:years?|yrs|jahren?|ans|años)\b(?:\s+(?:of|in|as|at|leading|building|working|de|d['\u2019]|an|in der|im)\b[^.;\n]*)?/giu;
+  /(?<![\p{L}\d.,+])([\p{L}\d.,+]{1,24})\s*(?:\+\s*)?(?:years?|yrs|jahren?|ans|años)\b(?:\s+(?:of|in|as|at|leading|building|working|de|d['\u2019]|an|in der|im)\b[^.;\n]*)?/giu;
 
 export interface YearsClaim {
   text: string;

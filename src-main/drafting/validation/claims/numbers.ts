@@ -108,9 +108,10 @@ function readings(digits: string): number[] {
   return [...values].filter((v) => Number.isFinite(v));
 }
 
-// Dates, emails, phone numbers, URLs and language levels ("C1") are not metrics: blanked (same length) before reading numbers.
+// Dates, emails, phone numbers, URLs and language levels ("C1") are not metrics: blanked (same length) before reading
+// numbers. An email starts where a word starts, so a long run without "@" is read once.
 const NOT_METRICS =
-  /\S+@\S+|https?:\/\/\S+|\+?\d[\d ()-]{7,}\d|(?<!\d)\d{1,2}[/.](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?|(?<!\d)\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d{2}/gu;
+  /(?<![^\s@])[^\s@]+@\S+|https?:\/\/\S+|\+?\d[\d ()-]{7,}\d|(?<!\d)\d{1,2}[/.](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?|(?<!\d)\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d{2}/gu;
 
 /** Every number in a text except years, dates and contact details (dates are checked on their own). */
 export function findNumbers(raw: string): NumberMention[] {

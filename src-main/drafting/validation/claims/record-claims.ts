@@ -1,11 +1,13 @@
 import type { CandidateProfile } from '@contract';
 import { isKnownSkill, findSkills, mentionsSkill, skillText } from '../../skills/find-skills';
-import { containsKey, matchKey } from '../../text/fold';
+import { matchKey } from '../../text/fold';
+import { KeyIndex, KeySet } from '../../text/key-index';
 import { isBulletLine, plainLine, stripBullet } from '../../text/lines';
 import type { DraftDocument } from '../draft-document';
 import type { SupportIndex } from '../support-index';
 import type { UnsupportedClaim } from './claim';
-import { draftEntries, entriesFor, entryText } from './entry-claims';
+import type { EmployerLookup } from './employer-lookup';
+import { draftEntries, entryText } from './entry-claims';
 import { findYearsClaims, recordMonthsOfWork } from './experience-years';
 import { findNumbers, isSupportedNumber, numberValues } from './numbers';
 
@@ -15,6 +17,8 @@ export interface RecordContext {
   sourceText: string;
   /** Words of the posting, which a draft may name (the company, its product, the role). */
   postingKey: string;
+  /** The record's entries by the employer names a draft may use. */
+  employers: EmployerLookup;
   /** The posting's title and company as written: naming the role ("Engineer (React)") claims no skill. */
   jobNames: string[];
   today: Date;
@@ -22,7 +26,7 @@ export interface RecordContext {
 
 const ITEM_SPLIT = /[,;•|·\u2022]|\s+\/\s+/u;
 const NOT_NAMES = new Set(
-  'i me my we our you your he she they it a an the dear kind regards sincerely best thank thanks yours hello hi mr mrs ms dr prof present current today now monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ceo cto cfo'.split(
+  'i me my we our you your he she they it a an the dear kind regards sincerely best thank thanks yours hello hi mr mrs ms dr prof present current today now monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ceo cto cfo cv resume lebenslauf'.split(
     ' ',
   ),
 );
@@ -35,16 +39,24 @@ function itemsOf(lines: readonly string[]): string[] {
     .filter((i) => i.length > 0);
 }
 
-/** The entry a prose line is about: the one record employer it names, if exactly one. */
-function entryNamedIn(line: string, profile: CandidateProfile): string | null {
-  const key = matchKey(line);
-  const named = [...new Set(profile.experience.map((e) => e.employer).filter((e) => containsKey(key, matchKey(e))))];
-  return named.length === 1 ? (named[0] ?? null) : null;
+/** Finds the entry a prose line is about: the one record employer it names, if exactly one. */
+function employerFinder(profile: CandidateProfile): (line: string) => string | null {
+  const byKey = new Map<string, Set<string>>();
+  for (const { employer } of profile.experience) {
+    const key = matchKey(employer);
+    byKey.set(key, (byKey.get(key) ?? new Set()).add(employer));
+  }
+  const employers = new KeySet(byKey.keys());
+  return (line) => {
+    const named = new Set<string>();
+    for (const key of employers.foundIn(matchKey(line))) for (const e of byKey.get(key) ?? []) named.add(e);
+    return named.size === 1 ? ([...named][0] ?? null) : null;
+  };
 }
 
 /** Lines of the draft that are not inside an entry parsed from Experience-like sections: summary, header, letter. */
-function proseLines(draft: DraftDocument, profile: CandidateProfile): string[] {
-  const entryBullets = new Set(draftEntries(draft, profile).flatMap((e) => e.bullets.map((b) => plainLine(b))));
+function proseLines(draft: DraftDocument, employers: EmployerLookup): string[] {
+  const entryBullets = new Set(draftEntries(draft, employers).flatMap((e) => e.bullets.map((b) => plainLine(b))));
   const listSections = new Set(['skills', 'languages', 'certifications', 'links', 'contact', 'education']);
   const inLists = new Set(draft.sections.filter((s) => listSections.has(s.key)).flatMap((s) => s.lines));
   return draft.lines.filter(
@@ -53,8 +65,9 @@ function proseLines(draft: DraftDocument, profile: CandidateProfile): string[] {
 }
 
 function sentenceInitial(line: string, index: number): boolean {
-  const before = line.slice(0, index).trimEnd();
-  return before.length === 0 || /[.!?:;—–(\-"“]$/u.test(before);
+  let at = index - 1;
+  while (at >= 0 && /\s/u.test(line[at] ?? '')) at -= 1;
+  return at < 0 || /[.!?:;—–(\-"“]/u.test(line[at] ?? '');
 }
 
 /**
@@ -68,8 +81,18 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
   const wholeValues = numberValues(`${ctx.sourceText}\n${profileText(profile)}`);
   const sourceSkills = skillText(`${support.sourceKey} ${profile.skills.join(', ')}`);
   const supportedYears = Math.ceil(recordMonthsOfWork(profile, ctx.today) / 12);
+  const entryNamedIn = employerFinder(profile);
+  const entryValues = new Map<string, Set<number>>();
+  const valuesOf = (employer: string): Set<number> => {
+    let values = entryValues.get(employer);
+    if (!values) {
+      values = numberValues(ctx.employers.entriesFor(employer).map(entryText).join('\n'));
+      entryValues.set(employer, values);
+    }
+    return values;
+  };
 
-  for (const raw of proseLines(draft, profile)) {
+  for (const raw of proseLines(draft, ctx.employers)) {
     const line = plainLine(raw);
     const yearsClaims = findYearsClaims(line);
     for (const y of yearsClaims) {
@@ -81,8 +104,8 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
         });
       }
     }
-    const employer = entryNamedIn(line, profile);
-    const values = employer ? numberValues(entriesFor(profile, employer).map(entryText).join('\n')) : wholeValues;
+    const employer = entryNamedIn(line);
+    const values = employer ? valuesOf(employer) : wholeValues;
     for (const n of findNumbers(line)) {
       if (yearsClaims.some((y) => n.index >= y.index && n.index < y.index + y.text.length)) continue;
       if (isSupportedNumber(n, values)) continue;
@@ -94,20 +117,16 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
   for (const section of draft.sections) {
     if (section.key === 'skills') {
       for (const item of itemsOf(section.lines)) {
-        if (
-          !containsKey(support.sourceKey, matchKey(item)) &&
-          !(isKnownSkill(item) && mentionsSkill(sourceSkills, item))
-        )
+        if (!support.sourceIndex.has(matchKey(item)) && !(isKnownSkill(item) && mentionsSkill(sourceSkills, item)))
           claims.push({ type: 'skill', text: item, line: item });
       }
     } else if (section.key === 'certifications') {
       for (const item of itemsOf(section.lines)) {
-        if (!containsKey(support.sourceKey, matchKey(item)))
-          claims.push({ type: 'certification', text: item, line: item });
+        if (!support.sourceIndex.has(matchKey(item))) claims.push({ type: 'certification', text: item, line: item });
       }
     } else if (section.key === 'languages') {
       for (const item of itemsOf(section.lines)) {
-        if (!containsKey(support.sourceKey, matchKey(item))) claims.push({ type: 'language', text: item, line: item });
+        if (!support.sourceIndex.has(matchKey(item))) claims.push({ type: 'language', text: item, line: item });
       }
     }
   }
@@ -119,14 +138,15 @@ export function unsupportedRecordClaims(draft: DraftDocument, ctx: RecordContext
       claims.push({ type: 'skill', text: skill, line: draft.lines.find((l) => l.includes(skill)) ?? skill });
   }
 
-  const known = `${support.sourceKey} ${ctx.postingKey}`;
+  const posting = new KeyIndex(ctx.postingKey);
+  const known = (key: string): boolean => support.sourceIndex.has(key) || posting.has(key);
   for (const raw of draft.lines) {
     if (/^\s{0,3}#/u.test(raw)) continue;
     const line = plainLine(raw);
     for (const m of line.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'’./+#-]*/gu)) {
       const word = m[0].replace(/['’]s$/u, '').replace(/[./'’-]+$/u, '');
       const key = matchKey(word);
-      if (key.length < 2 || NOT_NAMES.has(key) || containsKey(known, key)) continue;
+      if (key.length < 2 || NOT_NAMES.has(key) || known(key)) continue;
       if (isKnownSkill(word)) continue; // skills are checked as skills
       // The first word of a sentence is capitalised anyway ("Headed …"); a name after it is checked on its own.
       if (sentenceInitial(line, m.index)) continue;

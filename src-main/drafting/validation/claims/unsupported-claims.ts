@@ -12,7 +12,7 @@ import { unsupportedSchools } from './school-claims';
 export function findUnsupportedClaims(draft: DraftDocument, ctx: RecordContext): UnsupportedClaim[] {
   const { support } = ctx;
   const all = [
-    ...unsupportedEntryClaims(draft, ctx.profile),
+    ...unsupportedEntryClaims(draft, ctx.profile, ctx.employers),
     ...unsupportedRecordClaims(draft, ctx),
     ...unsupportedRoles(draft, support),
     ...unsupportedProseClaims(draft, support),
