@@ -40,6 +40,8 @@ export const EVAL_TODAY = new Date('2026-12-01T00:00:00Z');
 export interface ClaimsEvalResult {
   perKind: Record<FabricationKind, { planted: number; caught: number; missed: string[] }>;
   faithful: number;
+  /** The faithful documents themselves (offline drafts and rewrites), which the eval also exports. */
+  documents: { name: string; markdown: string }[];
   falseAlarms: { document: string; message: string }[];
 }
 
@@ -68,6 +70,7 @@ export async function runClaimsEval(candidateFiles: readonly string[]): Promise<
       FABRICATION_KINDS.map((k) => [k, { planted: 0, caught: 0, missed: [] as string[] }]),
     ) as unknown as ClaimsEvalResult['perKind'],
     faithful: 0,
+    documents: [],
     falseAlarms: [],
   };
   for (const [seed, file] of candidateFiles.entries()) {
@@ -83,6 +86,7 @@ export async function runClaimsEval(candidateFiles: readonly string[]): Promise<
     ];
     for (const doc of faithful) {
       result.faithful += 1;
+      result.documents.push({ name: `${file}: ${doc.name}`, markdown: doc.markdown });
       for (const message of claimErrors(check(doc.kind, doc.markdown, candidate, job, postingText)))
         result.falseAlarms.push({ document: `${file}: ${doc.name}`, message });
     }

@@ -2,20 +2,13 @@ import { join } from 'node:path';
 import { readCandidateFile } from '../../src-main/drafting/inputs/read-candidate';
 import { bulletAttribution, expectedCandidates } from './bullet-attribution';
 import { CANDIDATE_DIR, runClaimsEval } from './claims-eval';
+import { measureExportLoss } from './export-loss';
+import { scoreExtraction } from './extraction-score';
 import { FABRICATION_KINDS } from './fabrications';
 
 // `npm run eval:drafting`: the truthfulness numbers of issue #15 over the fixtures in test/fixtures/drafting.
 
 const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-
-/**
- * Measured by other parts of the drafting pipeline; they report "not measured" until their measurement lands here.
- * Never fill these with a number that was not measured.
- */
-const NOT_YET_MEASURED = {
-  'exact extraction fields': null as string | null,
-  'characters lost in export': null as string | null,
-};
 
 async function main(): Promise<void> {
   const expected = expectedCandidates(CANDIDATE_DIR);
@@ -28,6 +21,8 @@ async function main(): Promise<void> {
     misattributed.push(...r.misattributed.map((m) => `${e.file}: ${m}`));
   }
   const claims = await runClaimsEval(expected.map((e) => e.file));
+  const extraction = await scoreExtraction();
+  const exported = await measureExportLoss(claims.documents);
   const rows: [string, string][] = [];
   let planted = 0;
   let caught = 0;
@@ -43,7 +38,15 @@ async function main(): Promise<void> {
     ...rows,
     ['fabrication recall (overall)', `${caught}/${planted} (${pct(caught, planted)})  target ≥ 95%`],
     ['false alarms on faithful documents', `${claims.falseAlarms.length} on ${claims.faithful} documents  target 0`],
-    ...Object.entries(NOT_YET_MEASURED).map(([k, v]): [string, string] => [k, v ?? 'not measured']),
+    [
+      'exact extraction fields',
+      `${extraction.exact}/${extraction.total} (${pct(extraction.exact, extraction.total)}) on ${extraction.postings} postings  target ≥ 95%`,
+    ],
+    [
+      'characters lost in export',
+      `${exported.lost} in ${exported.exports} PDF/DOCX exports of the faithful documents  target 0`,
+    ],
+    ['exports refused (characters named)', `${exported.refusals.length} of ${exported.exports}`],
   ];
   const width = Math.max(...table.map(([k]) => k.length));
   for (const [k, v] of table) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
@@ -51,6 +54,9 @@ async function main(): Promise<void> {
   for (const kind of FABRICATION_KINDS)
     for (const file of claims.perKind[kind].missed) process.stdout.write(`  missed ${kind}: ${file}\n`);
   for (const f of claims.falseAlarms) process.stdout.write(`  false alarm: ${f.document}: ${f.message}\n`);
+  for (const m of extraction.misses) process.stdout.write(`  extraction miss: ${m}\n`);
+  for (const l of exported.losses) process.stdout.write(`  lost in export: ${l}\n`);
+  for (const r of exported.refusals) process.stdout.write(`  export refused: ${r}\n`);
 }
 
 void main();
