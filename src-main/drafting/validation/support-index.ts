@@ -26,11 +26,13 @@ export function withoutCorporateSuffix(key: string): string {
 }
 
 export function titleKey(text: string): string {
+  return titleKeyOf(matchKey(text));
+}
+
+/** `titleKey` of a text whose match key is already at hand. */
+function titleKeyOf(key: string): string {
   // "CEO/President" holds both titles.
-  return TITLE_ABBREVIATIONS.reduce(
-    (key, [pattern, full]) => key.replace(pattern, full),
-    matchKey(text).replace(/\//gu, ' '),
-  );
+  return TITLE_ABBREVIATIONS.reduce((k, [pattern, full]) => k.replace(pattern, full), key.replace(/\//gu, ' '));
 }
 
 export function rangeKey(startYear: number, endYear: number | null): string {
@@ -61,7 +63,7 @@ export function buildSupportIndex(
   const source = `${sourceText}\n${profileToText(profile)}`;
   const sourceKey = matchKey(source);
   const sourceIndex = new KeyIndex(sourceKey);
-  const sourceTitleIndex = new KeyIndex(titleKey(source));
+  const sourceTitleIndex = new KeyIndex(titleKeyOf(sourceKey));
 
   const ranges = new Set(findDateRanges(source).map((r) => rangeKey(r.startYear, r.endYear)));
   for (const role of profile.experience) {

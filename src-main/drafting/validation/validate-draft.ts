@@ -12,6 +12,7 @@ import { checkUnsupportedClaims, CLAIMS_NOT_CHECKED } from './check-claims';
 import { employerLookup } from './claims/employer-lookup';
 import { checkContact } from './check-contact';
 import { checkLength } from './check-length';
+import { skillText, type SkillText } from '../skills/find-skills';
 import { checkMustHaves, mustHaveCoverage } from './check-must-haves';
 import { checkSections } from './check-sections';
 import { toDraftDocument } from './draft-document';
@@ -41,7 +42,11 @@ function candidateOf(input: ValidateDraftInput): { profile: CandidateProfile; so
   return input.profile && input.sourceText !== null ? { profile: input.profile, sourceText: input.sourceText } : null;
 }
 
-function candidateFindings(input: ValidateDraftInput, coverage: MustHaveCoverage): ValidationFinding[] {
+function candidateFindings(
+  input: ValidateDraftInput,
+  coverage: MustHaveCoverage,
+  coverageSource: SkillText | null,
+): ValidationFinding[] {
   const draft = toDraftDocument(input.kind, input.markdown);
   const candidate = candidateOf(input);
   if (!candidate) {
@@ -77,7 +82,7 @@ function candidateFindings(input: ValidateDraftInput, coverage: MustHaveCoverage
     }),
     ...checkContact(input.kind, input.markdown, profile, sourceText),
     ...checkSections(draft, profile),
-    ...checkMustHaves(coverage, `${sourceText}\n${profile.skills.join(', ')}`),
+    ...checkMustHaves(coverage, coverageSource ?? skillText(`${sourceText}\n${profile.skills.join(', ')}`)),
     ...checkLength(input.kind, input.markdown),
     ...checkAtsFormatting(draft),
   ];
@@ -86,9 +91,12 @@ function candidateFindings(input: ValidateDraftInput, coverage: MustHaveCoverage
 /** The deterministic local checks; they always run, with or without a provider. */
 export function validateDraft(input: ValidateDraftInput): ValidationReport {
   const candidate = candidateOf(input);
-  const coverageSource = candidate ? `${candidate.sourceText}\n${candidate.profile.skills.join(', ')}` : null;
+  // The candidate's skills text, folded once for the coverage and the must-have findings.
+  const coverageSource = candidate
+    ? skillText(`${candidate.sourceText}\n${candidate.profile.skills.join(', ')}`)
+    : null;
   const coverage = mustHaveCoverage(input.markdown, input.job, coverageSource);
-  const findings = candidateFindings(input, coverage)
+  const findings = candidateFindings(input, coverage, coverageSource)
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.index - b.index)
     .map(({ finding }) => finding);
