@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import mammoth from 'mammoth';
+import { editor, importCandidate, openDraftingPage } from './drafting-helpers';
+import { expect, screenPath, test, type AppUnderTest } from './fixtures';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'drafting');
+const candidateFile = (name: string) => join(FIXTURES, 'candidates', name);
+
+/** What a reader of the exported file sees: its text with whitespace (and so line wrapping) folded to single spaces. */
+async function downloadedText(download: Download): Promise<string> {
+  const bytes = readFileSync(await download.path());
+  const text = download.suggestedFilename().endsWith('.pdf')
+    ? execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8' })
+    : (await mammoth.extractRawText({ buffer: bytes })).value;
+  return text.replace(/\s+/gu, ' ');
+}
+
+async function exportAs(page: Page, format: 'PDF' | 'DOCX'): Promise<Download> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Export as ${format}` }).click();
+  return downloading;
+}
+
+async function importPosting(page: Page, file: string, company: string) {
+  await openDraftingPage(page, 'Job postings');
+  await page.getByRole('tab', { name: 'From a file' }).click();
+  await page.locator('input[type="file"][aria-label="Import a job posting"]').setInputFiles(file);
+  await page.getByRole('button', { name: 'Extract fields' }).click();
+  await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue(company, { timeout: 30_000 });
+}
+
+interface Flow {
+  file: string;
+  name: string;
+  /** An entry as the source has it, with a bullet under it. */
+  entry: { region: string; bullet: string };
+  /** The title the recruiter corrects: region of the entry, the parsed title, the corrected one. */
+  fix: { region: string; from: string; to: string };
+  /** A bullet the recruiter deletes (one the candidate does not want sent). */
+  drop: { region: string; index: number; text: string };
+  posting: { file: string; company: string };
+  /** A line no line of the source backs, planted in the draft, and the employer it invents. */
+  planted: { line: string; employer: string };
+  /** Text with diacritics from the source that every export keeps. */
+  diacritics: string[];
+  shot: string;
+}
+
+async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, flow: Flow) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(app.url);
+
+  // Import: the file through the page's file input; the record shows what the source says.
+  await importCandidate(page, flow.file, flow.name);
+  const entry = page.getByRole('region', { name: flow.entry.region });
+  await expect(entry).toBeVisible();
+  await expect(entry.getByTestId('record-bullet').filter({ hasText: flow.entry.bullet })).toHaveCount(1);
+  await expect(page.getByTestId('unassigned-lines')).toHaveCount(0);
+  await page.screenshot({ path: screenPath(app, `${flow.shot}-1-record.png`), fullPage: true });
+
+  // Correct: fix a title, delete a bullet, save; the stored record shows the correction after a reload.
+  await page.getByRole('button', { name: 'Correct record' }).click();
+  await page.getByRole('region', { name: flow.fix.region }).getByRole('textbox', { name: 'Title' }).fill(flow.fix.to);
+  await page.getByRole('button', { name: `Delete bullet ${flow.drop.index} of ${flow.drop.region}` }).click();
+  await page.screenshot({ path: screenPath(app, `${flow.shot}-2-correcting.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Save record' }).click();
+  await expect(page.getByText('Record saved')).toBeVisible();
+  await page.reload();
+  await openDraftingPage(page, 'Candidates');
+  const fixedRegion = flow.fix.region.replace(flow.fix.from, flow.fix.to);
+  await expect(page.getByRole('region', { name: fixedRegion })).toBeVisible();
+  await expect(page.getByRole('region', { name: flow.fix.region, exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('record-bullet').filter({ hasText: flow.drop.text })).toHaveCount(0);
+
+  // Posting: imported from a file and extracted offline.
+  await importPosting(page, flow.posting.file, flow.posting.company);
+
+  // Draft: a CV with the built-in drafter; it uses the corrected record, not what was parsed.
+  await openDraftingPage(page, 'Documents');
+  await page.getByRole('button', { name: 'Generate CV' }).click();
+  await expect(editor(page)).toHaveValue(new RegExp(flow.name, 'u'), { timeout: 30_000 });
+  const draft = await editor(page).inputValue();
+  expect(draft).toContain(flow.fix.to);
+  expect(draft).not.toContain(`${flow.fix.from} —`);
+  expect(draft).not.toContain(flow.drop.text);
+  expect(draft).toContain(flow.entry.bullet);
+
+  // Validate: a score and the findings; nothing unsupported in the draft as generated.
+  await page.getByRole('button', { name: 'Validate', exact: true }).click();
+  await expect(page.getByTestId('validation-score')).toHaveText(/Score \d+\/100/u, { timeout: 30_000 });
+  await expect(page.getByTestId('no-unsupported-claims')).toBeVisible();
+  const score = Number((await page.getByTestId('validation-score').textContent())?.match(/\d+/u)?.[0]);
+
+  // Plant a claim the source does not back; validating again flags it, and the score does not rise.
+  await editor(page).press('Control+End');
+  await editor(page).pressSequentially(`\n\n${flow.planted.line}`);
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved \d\d:\d\d:\d\d/u);
+  await page.getByRole('button', { name: 'Validate again' }).click();
+  const claims = page.locator('li[data-kind="unsupported_claim"]');
+  await expect(claims.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/\d+ unsupported claims?: remove or back them before sending/u)).toBeVisible();
+  await expect(page.getByTestId('no-unsupported-claims')).toHaveCount(0);
+  const employer = claims.filter({ hasText: `employer "${flow.planted.employer}` });
+  await expect(employer).toContainText('Not in the candidate’s source');
+  await expect(employer).toContainText(flow.planted.line.slice(2));
+  const after = Number((await page.getByTestId('validation-score').textContent())?.match(/\d+/u)?.[0]);
+  expect(after).toBeLessThanOrEqual(score);
+  await page.screenshot({ path: screenPath(app, `${flow.shot}-3-flagged.png`), fullPage: true });
+
+  // The recruiter takes the planted claim out again before sending.
+  await editor(page).fill(draft);
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved \d\d:\d\d:\d\d/u);
+
+  // Export: both files, read back, carry the name (diacritics intact) and the corrected title, not the deleted bullet.
+  for (const format of ['PDF', 'DOCX'] as const) {
+    const download = await exportAs(page, format);
+    expect(download.suggestedFilename()).toMatch(format === 'PDF' ? /\.pdf$/u : /\.docx$/u);
+    const text = await downloadedText(download);
+    expect(text, format).toContain(flow.name);
+    for (const word of flow.diacritics) expect(text, format).toContain(word);
+    expect(text, format).toContain(flow.fix.to);
+    expect(text, format).toContain(flow.entry.bullet);
+    expect(text, format).not.toContain(flow.drop.text);
+    expect(text, format).not.toContain(flow.planted.employer);
+  }
+  expect(errors).toEqual([]);
+}
+
+test('a DOCX candidate: import, correct the record, draft, validate, export', async ({ page, app }) => {
+  await importCorrectDraftValidateExport(page, app, {
+    file: candidateFile('docx-table-greek.docx'),
+    name: 'Νίκος Παπαδόπουλος',
+    entry: {
+      region: 'Site Reliability Engineer — Aegean Cloud SA',
+      bullet: 'Run the Kubernetes platform for 60 product teams',
+    },
+    fix: {
+      region: 'Systems Administrator — Hellenic Telecom',
+      from: 'Systems Administrator',
+      to: 'Linux Infrastructure Engineer',
+    },
+    drop: {
+      region: 'Site Reliability Engineer — Aegean Cloud SA',
+      index: 2,
+      text: 'Reduced monthly cloud spend by 22% through rightsizing',
+    },
+    posting: { file: join(FIXTURES, 'postings', 'en-sre-pittsburgh.txt'), company: 'Brightline Robotics' },
+    planted: { line: '- Worked as Staff Engineer at Globex Corporation, leading 45 engineers', employer: 'Globex' },
+    diacritics: ['Νίκος', 'Παπαδόπουλος'],
+    shot: 'candidate-flow-docx',
+  });
+});
+
+test('a two-column PDF candidate: import, correct the record, draft, validate, export', async ({ page, app }) => {
+  await importCorrectDraftValidateExport(page, app, {
+    file: candidateFile('pdf-two-column.pdf'),
+    name: 'Sofia Lindqvist',
+    entry: {
+      region: 'Product Designer — Klarhet AB',
+      bullet: 'Ran 40 usability sessions with small business owners',
+    },
+    fix: { region: 'UX Designer — Nordic Rail', from: 'UX Designer', to: 'Interaction Designer' },
+    drop: {
+      region: 'Organiser — Design Friday Stockholm',
+      index: 1,
+      text: 'Organised monthly talks for 150 designers',
+    },
+    posting: { file: join(FIXTURES, 'job-frontend.txt'), company: 'Lumen Studio' },
+    planted: { line: '- Served 12 years as Head of Design at Spotify AB', employer: 'Spotify' },
+    diacritics: ['Malmö University'],
+    shot: 'candidate-flow-pdf',
+  });
+});
