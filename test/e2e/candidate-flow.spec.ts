@@ -57,6 +57,8 @@ async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, f
 
   // Import: the file through the page's file input; the record shows what the source says.
   await importCandidate(page, flow.file, flow.name);
+  // The name alone: not run on with the contact line below it.
+  await expect(page.getByRole('heading', { level: 3, name: flow.name, exact: true })).toBeVisible();
   const entry = page.getByRole('region', { name: flow.entry.region });
   await expect(entry).toBeVisible();
   await expect(entry.getByTestId('record-bullet').filter({ hasText: flow.entry.bullet })).toHaveCount(1);
@@ -85,6 +87,7 @@ async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, f
   await page.getByRole('button', { name: 'Generate CV' }).click();
   await expect(editor(page)).toHaveValue(new RegExp(flow.name, 'u'), { timeout: 30_000 });
   const draft = await editor(page).inputValue();
+  expect(draft.split('\n')[0]).toBe(`# ${flow.name}`);
   expect(draft).toContain(flow.fix.to);
   expect(draft).not.toContain(`${flow.fix.from} —`);
   expect(draft).not.toContain(flow.drop.text);
