@@ -37,6 +37,8 @@ interface Flow {
   name: string;
   /** An entry as the source has it, with a bullet under it. */
   entry: { region: string; bullet: string };
+  /** Other entries as the source names them (a degree with its field). */
+  alsoShown: string[];
   /** The title the recruiter corrects: region of the entry, the parsed title, the corrected one. */
   fix: { region: string; from: string; to: string };
   /** A bullet the recruiter deletes (one the candidate does not want sent). */
@@ -63,6 +65,7 @@ async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, f
   await expect(entry).toBeVisible();
   await expect(entry.getByTestId('record-bullet').filter({ hasText: flow.entry.bullet })).toHaveCount(1);
   await expect(page.getByTestId('unassigned-lines')).toHaveCount(0);
+  for (const region of flow.alsoShown) await expect(page.getByRole('region', { name: region })).toBeVisible();
   await page.screenshot({ path: screenPath(app, `${flow.shot}-1-record.png`), fullPage: true });
 
   // Correct: fix a title, delete a bullet, save; the stored record shows the correction after a reload.
@@ -142,6 +145,7 @@ test('a DOCX candidate: import, correct the record, draft, validate, export', as
       region: 'Site Reliability Engineer — Aegean Cloud SA',
       bullet: 'Run the Kubernetes platform for 60 product teams',
     },
+    alsoShown: ['Mentor — Athens Code Club'],
     fix: {
       region: 'Systems Administrator — Hellenic Telecom',
       from: 'Systems Administrator',
@@ -167,6 +171,7 @@ test('a two-column PDF candidate: import, correct the record, draft, validate, e
       region: 'Product Designer — Klarhet AB',
       bullet: 'Ran 40 usability sessions with small business owners',
     },
+    alsoShown: ['BA in Interaction Design — Malmö University', 'Organiser — Design Friday Stockholm'],
     fix: { region: 'UX Designer — Nordic Rail', from: 'UX Designer', to: 'Interaction Designer' },
     drop: {
       region: 'Organiser — Design Friday Stockholm',
