@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import mammoth from 'mammoth';
-import { editor, importCandidate, openDraftingPage } from './drafting-helpers';
+import { startEmulator, type Emulator } from '../emulator';
+import { addOpenAiCompatibleCli, adminLoginCli, editor, importCandidate, openDraftingPage } from './drafting-helpers';
 import { expect, screenPath, test, type AppUnderTest } from './fixtures';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'drafting');
@@ -51,9 +52,8 @@ interface Flow {
   shot: string;
 }
 
-async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, flow: Flow) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+/** Imports the candidate, checks the record against the source, corrects it and saves; then imports the posting. */
+async function importAndCorrect(page: Page, app: AppUnderTest, flow: Flow) {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(app.url);
 
@@ -84,18 +84,24 @@ async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, f
 
   // Posting: imported from a file and extracted offline.
   await importPosting(page, flow.posting.file, flow.posting.company);
+}
 
-  // Draft: a CV with the built-in drafter; it uses the corrected record, not what was parsed.
+/** Generates a CV on the Documents page; the draft is drafted from the corrected record, not from what was parsed. */
+async function generateCv(page: Page, flow: Flow): Promise<string> {
   await openDraftingPage(page, 'Documents');
   await page.getByRole('button', { name: 'Generate CV' }).click();
   await expect(editor(page)).toHaveValue(new RegExp(flow.name, 'u'), { timeout: 30_000 });
   const draft = await editor(page).inputValue();
   expect(draft.split('\n')[0]).toBe(`# ${flow.name}`);
-  expect(draft).toContain(flow.fix.to);
+  expect(draft).toContain(`${flow.fix.to} — `);
   expect(draft).not.toContain(`${flow.fix.from} —`);
   expect(draft).not.toContain(flow.drop.text);
   expect(draft).toContain(flow.entry.bullet);
+  return draft;
+}
 
+/** Validates, plants an unsupported claim and validates again, takes it out, exports PDF and DOCX and reads them. */
+async function validateAndExport(page: Page, app: AppUnderTest, flow: Flow, draft: string) {
   // Validate: a score and the findings; nothing unsupported in the draft as generated.
   await page.getByRole('button', { name: 'Validate', exact: true }).click();
   await expect(page.getByTestId('validation-score')).toHaveText(/Score \d+\/100/u, { timeout: 30_000 });
@@ -134,53 +140,135 @@ async function importCorrectDraftValidateExport(page: Page, app: AppUnderTest, f
     expect(text, format).not.toContain(flow.drop.text);
     expect(text, format).not.toContain(flow.planted.employer);
   }
-  expect(errors).toEqual([]);
 }
 
-test('a DOCX candidate: import, correct the record, draft, validate, export', async ({ page, app }) => {
-  await importCorrectDraftValidateExport(page, app, {
-    file: candidateFile('docx-table-greek.docx'),
-    name: 'Νίκος Παπαδόπουλος',
-    entry: {
-      region: 'Site Reliability Engineer — Aegean Cloud SA',
-      bullet: 'Run the Kubernetes platform for 60 product teams',
-    },
-    alsoShown: ['Mentor — Athens Code Club'],
-    fix: {
-      region: 'Systems Administrator — Hellenic Telecom',
-      from: 'Systems Administrator',
-      to: 'Linux Infrastructure Engineer',
-    },
-    drop: {
-      region: 'Site Reliability Engineer — Aegean Cloud SA',
-      index: 2,
-      text: 'Reduced monthly cloud spend by 22% through rightsizing',
-    },
-    posting: { file: join(FIXTURES, 'postings', 'en-sre-pittsburgh.txt'), company: 'Brightline Robotics' },
-    planted: { line: '- Worked as Staff Engineer at Globex Corporation, leading 45 engineers', employer: 'Globex' },
-    diacritics: ['Νίκος', 'Παπαδόπουλος'],
-    shot: 'candidate-flow-docx',
-  });
-});
+const DOCX: Flow = {
+  file: candidateFile('docx-table-greek.docx'),
+  name: 'Νίκος Παπαδόπουλος',
+  entry: {
+    region: 'Site Reliability Engineer — Aegean Cloud SA',
+    bullet: 'Run the Kubernetes platform for 60 product teams',
+  },
+  alsoShown: ['Mentor — Athens Code Club'],
+  fix: {
+    region: 'Systems Administrator — Hellenic Telecom',
+    from: 'Systems Administrator',
+    to: 'Linux Infrastructure Engineer',
+  },
+  drop: {
+    region: 'Site Reliability Engineer — Aegean Cloud SA',
+    index: 2,
+    text: 'Reduced monthly cloud spend by 22% through rightsizing',
+  },
+  posting: { file: join(FIXTURES, 'postings', 'en-sre-pittsburgh.txt'), company: 'Brightline Robotics' },
+  planted: { line: '- Worked as Staff Engineer at Globex Corporation, leading 45 engineers', employer: 'Globex' },
+  diacritics: ['Νίκος', 'Παπαδόπουλος'],
+  shot: 'candidate-flow-docx',
+};
 
-test('a two-column PDF candidate: import, correct the record, draft, validate, export', async ({ page, app }) => {
-  await importCorrectDraftValidateExport(page, app, {
-    file: candidateFile('pdf-two-column.pdf'),
-    name: 'Sofia Lindqvist',
-    entry: {
-      region: 'Product Designer — Klarhet AB',
-      bullet: 'Ran 40 usability sessions with small business owners',
-    },
-    alsoShown: ['BA in Interaction Design — Malmö University', 'Organiser — Design Friday Stockholm'],
-    fix: { region: 'UX Designer — Nordic Rail', from: 'UX Designer', to: 'Interaction Designer' },
-    drop: {
-      region: 'Organiser — Design Friday Stockholm',
-      index: 1,
-      text: 'Organised monthly talks for 150 designers',
-    },
-    posting: { file: join(FIXTURES, 'job-frontend.txt'), company: 'Lumen Studio' },
-    planted: { line: '- Served 12 years as Head of Design at Spotify AB', employer: 'Spotify' },
-    diacritics: ['Malmö University'],
-    shot: 'candidate-flow-pdf',
+const PDF: Flow = {
+  file: candidateFile('pdf-two-column.pdf'),
+  name: 'Sofia Lindqvist',
+  entry: {
+    region: 'Product Designer — Klarhet AB',
+    bullet: 'Ran 40 usability sessions with small business owners',
+  },
+  alsoShown: ['BA in Interaction Design — Malmö University', 'Organiser — Design Friday Stockholm'],
+  fix: { region: 'UX Designer — Nordic Rail', from: 'UX Designer', to: 'Interaction Designer' },
+  drop: {
+    region: 'Organiser — Design Friday Stockholm',
+    index: 1,
+    text: 'Organised monthly talks for 150 designers',
+  },
+  posting: { file: join(FIXTURES, 'job-frontend.txt'), company: 'Lumen Studio' },
+  planted: { line: '- Served 12 years as Head of Design at Spotify AB', employer: 'Spotify' },
+  diacritics: ['Malmö University'],
+  shot: 'candidate-flow-pdf',
+};
+
+/** The text of a chat request's messages (a message's content is a string or a list of parts). */
+function messagesText(body: unknown): string {
+  const { messages = [] } = body as { messages?: { content: string | { text?: string }[] }[] };
+  return messages
+    .map((m) => (typeof m.content === 'string' ? m.content : m.content.map((part) => part.text ?? '').join('\n')))
+    .join('\n');
+}
+
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+for (const [kind, flow] of [
+  ['a DOCX', DOCX],
+  ['a two-column PDF', PDF],
+] as const) {
+  test(`${kind} candidate: import, correct the record, draft offline, validate, export`, async ({ page, app }) => {
+    const errors = pageErrors(page);
+    await importAndCorrect(page, app, flow);
+    await expect(page.getByText('Offline — built-in rules')).toBeVisible();
+    const draft = await generateCv(page, flow);
+    await expect(page.getByTestId('answer-summary').getByText('Offline', { exact: true })).toBeVisible();
+    await validateAndExport(page, app, flow, draft);
+    expect(errors).toEqual([]);
+  });
+}
+
+test.describe('with an AI provider (emulated)', () => {
+  let emulator: Emulator;
+  test.beforeAll(async () => {
+    emulator = await startEmulator({ openMode: true });
+  });
+  test.afterAll(async () => {
+    await emulator.close();
+  });
+
+  test('a two-column PDF candidate: the provider gets the corrected record and its answer cites entry ids', async ({
+    page,
+    app,
+  }) => {
+    // The CLI set-up (admin account, login, provider) takes a good part of a minute on a busy machine.
+    test.setTimeout(150_000);
+    adminLoginCli(app);
+    addOpenAiCompatibleCli(app, { name: 'emu', baseUrl: `${emulator.url}/v1`, tasks: 'cv_draft' });
+    const errors = pageErrors(page);
+    const flow = { ...PDF, shot: 'candidate-flow-pdf-ai' };
+    await importAndCorrect(page, app, flow);
+
+    // The answer: JSON citing the record's entries (the deleted bullet's entry keeps its id, now without bullets).
+    const bullets: Record<string, string[]> = {
+      'work-0': [flow.entry.bullet, 'Redesigned the onboarding flow, lifting completion from 61% to 78%'],
+      'work-1': ['Designed the ticket machine interface used at 90 stations'],
+      'volunteer-0': [],
+      'education-0': [],
+    };
+    emulator.pushReplies(
+      JSON.stringify({
+        summary: 'Product designer who turns research into interfaces people finish.',
+        skills: ['Figma', 'Prototyping'],
+        entries: Object.entries(bullets).map(([id, texts]) => ({
+          id,
+          bullets: texts.map((text) => ({ text, sourceIds: [id] })),
+        })),
+      }),
+    );
+    const draft = await generateCv(page, flow);
+    await expect(page.getByTestId('answer-summary')).toContainText('emu');
+    expect(draft).toContain('lifting completion from 61% to 78%');
+    expect(draft).toContain('Malmö University');
+
+    // The provider is sent the corrected record (the new title, not the parsed one, no deleted bullet); the CV file
+    // goes with it as context only, the record winning where they differ.
+    const sent = emulator.requests().filter((r) => r.path.endsWith('/chat/completions'));
+    const prompt = messagesText(sent.at(-1)?.body);
+    const recordBlock = /<<<BEGIN CANDIDATE_RECORD_\w+>>>([\s\S]*?)<<<END CANDIDATE_RECORD_/u.exec(prompt)?.[1] ?? '';
+    expect(recordBlock).toContain(`"position": "${flow.fix.to}"`);
+    expect(recordBlock).not.toContain(flow.fix.from);
+    expect(recordBlock).not.toContain(flow.drop.text);
+    expect(prompt).toMatch(/CV file as imported \(context only[^)]*the record is right/u);
+
+    await validateAndExport(page, app, flow, draft);
+    expect(errors).toEqual([]);
   });
 });
