@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { startEmulator, type Emulator } from '../emulator';
@@ -61,6 +61,9 @@ async function importAndCorrect(page: Page, app: AppUnderTest, flow: Flow) {
   await importCandidate(page, flow.file, flow.name);
   // The name alone: not run on with the contact line below it.
   await expect(page.getByRole('heading', { level: 3, name: flow.name, exact: true })).toBeVisible();
+  // The source file's badge is readable, not cut off by the action buttons beside the name.
+  const source = page.getByText(`From ${basename(flow.file)}`, { exact: true }).locator('..');
+  expect(await source.evaluate((badge) => badge.scrollWidth <= badge.clientWidth)).toBe(true);
   const entry = page.getByRole('region', { name: flow.entry.region });
   await expect(entry).toBeVisible();
   await expect(entry.getByTestId('record-bullet').filter({ hasText: flow.entry.bullet })).toHaveCount(1);
