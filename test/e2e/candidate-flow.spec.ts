@@ -109,6 +109,9 @@ async function validateAndExport(page: Page, app: AppUnderTest, flow: Flow, draf
   await page.getByRole('button', { name: 'Validate', exact: true }).click();
   await expect(page.getByTestId('validation-score')).toHaveText(/Score \d+\/100/u, { timeout: 30_000 });
   await expect(page.getByTestId('no-unsupported-claims')).toBeVisible();
+  const report = page.getByRole('region', { name: 'Validation' });
+  await expect(report).toContainText(/Must-haves covered: \d+ of \d+/u);
+  await expect(report.locator('li[data-kind]').first()).toBeVisible();
   const score = Number((await page.getByTestId('validation-score').textContent())?.match(/\d+/u)?.[0]);
 
   // Plant a claim the source does not back; validating again flags it, and the score does not rise.
