@@ -15,6 +15,7 @@ import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
 import { priceHandlers } from './handlers/prices';
 import { providerHandlers } from './handlers/providers';
+import { providerTransferHandlers } from './handlers/provider-transfer';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
 import type { RoleResolver, Session, HostKind } from './session';
@@ -36,6 +37,8 @@ import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
+import { ProviderTransfer } from './transfer/provider-transfer';
+import { APP_VERSION } from './version';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
 import { CandidateRecords } from './drafting/service/candidate-records';
@@ -203,6 +206,17 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const transfer = new ProviderTransfer({
+    store,
+    secrets,
+    clock,
+    audit,
+    providers,
+    pricing,
+    settings,
+    appVersion: APP_VERSION,
+    log,
+  });
   const candidatesRepo = new CandidatesRepo(store, clock);
   const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
   candidateRecords.migrateLegacyRows();
@@ -257,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
     ...draftingHandlers({ drafting, records: candidateRecords, edits }),
+    ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),

@@ -4,6 +4,7 @@ import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';
 import { useCells, withUse, type ProviderWithUse } from '../provider-use';
+import { addTransferCommands } from './provider-transfer';
 
 interface ConfigFlags {
   name?: string;
@@ -202,5 +203,6 @@ export function providersCommand(ctx: () => CliContext): Command {
       for (const m of models) writeLine(c.io.stdout, m.displayName ? `${m.id}  (${m.displayName})` : m.id);
     });
 
+  addTransferCommands(cmd, ctx);
   return cmd;
 }
