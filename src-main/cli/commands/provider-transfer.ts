@@ -143,7 +143,9 @@ export function addTransferCommands(cmd: Command, ctx: () => CliContext): void {
       }
       const request = { content, onConflict: flags.onConflict };
       const first = await c.call('providers:import-preview', request);
-      const secret = first.keysIncluded ? await passphrase(c, flags, false) : undefined;
+      // A dry run without any way to give the passphrase still shows the plan (keys shown as encrypted).
+      const canAsk = Boolean(flags.passphraseFile || c.io.env[PASSPHRASE_ENV] || c.io.stdin.isTTY);
+      const secret = first.keysIncluded && (canAsk || !flags.dryRun) ? await passphrase(c, flags, false) : undefined;
       const withSecret = secret !== undefined ? { ...request, passphrase: secret } : request;
       const plan = flags.dryRun
         ? await c.call('providers:import-preview', withSecret)
