@@ -93,7 +93,13 @@ async function readKey(ctx: CliContext, flags: ConfigFlags, needed: boolean): Pr
 }
 
 function describe(p: ProviderWithUse): string[] {
-  const status = [p.active ? 'active' : 'inactive', p.isDefault ? 'default' : '', p.keyInvalid ? 'KEY INVALID' : '']
+  const needsKey = !p.hasKey && p.kind !== 'openai-compatible';
+  const status = [
+    p.active ? 'active' : 'inactive',
+    p.isDefault ? 'default' : '',
+    p.keyInvalid ? 'KEY INVALID' : '',
+    needsKey ? 'NEEDS KEY' : '',
+  ]
     .filter(Boolean)
     .join(',');
   return [

@@ -6,10 +6,12 @@ export const ON_CONFLICT = ['skip', 'replace'] as const;
 export const onConflictSchema = z.enum(ON_CONFLICT);
 export type OnConflict = z.infer<typeof onConflictSchema>;
 
+export const TRANSFER_PASSPHRASE_MIN = 10;
+
 /** The passphrase that encrypts the keys in an export file; never stored, never sent back. */
 export const transferPassphraseSchema = z
   .string()
-  .min(10, 'The passphrase must be at least 10 characters long')
+  .min(TRANSFER_PASSPHRASE_MIN, `The passphrase must be at least ${TRANSFER_PASSPHRASE_MIN} characters long`)
   .max(1024, 'The passphrase is at most 1024 characters long');
 
 /** An export file as text (JSON), as the admin picked it. */

@@ -85,7 +85,8 @@ function lockingAfter(allowed: number): SecretStore {
 }
 
 // Two data folders standing for two laptops, the real CLI and the real OS keychain (gnome-keyring in the test session).
-describe('aditus providers export / import: moving to a new laptop', () => {
+// scrypt (admin password, TOTP seal, the file's key) costs ~0.5 s a time; on a loaded machine much more.
+describe('aditus providers export / import: moving to a new laptop', { timeout: 120_000 }, () => {
   const openAiKey = `sk-MOVE${randomBytes(16).toString('hex')}`;
   const claudeKey = `sk-ant-MOVE${randomBytes(16).toString('hex')}`;
   const files = tempDir();
@@ -147,7 +148,7 @@ describe('aditus providers export / import: moving to a new laptop', () => {
       '0.1',
     ]);
     if (price.code !== 0) throw new Error(price.stderr);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     for (const laptop of [oldLaptop, newLaptop]) {
@@ -157,7 +158,7 @@ describe('aditus providers export / import: moving to a new laptop', () => {
     }
     await vendor.close();
     files.cleanup();
-  });
+  }, 120_000);
 
   it('refuses to export or import without an admin session', async () => {
     const none = tempDir();
@@ -368,6 +369,8 @@ describe('aditus providers export / import: moving to a new laptop', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/OpenAI main\s+openai\s+gpt-4\.1-mini\s+created\s+NEEDS A KEY/u);
       expect(r.stdout).toMatch(/Add a key before use: aditus providers update NAME --key-stdin/u);
+      const table = await third.run(['providers', 'list']);
+      expect(table.stdout).toMatch(/OpenAI main .*active,default,NEEDS KEY/u);
       const listed = (await third.run(['providers', 'list', '--json'])).json<Listed[]>();
       expect(listed.find((p) => p.name === 'OpenAI main')).toMatchObject({ hasKey: false, keyHint: null });
     } finally {

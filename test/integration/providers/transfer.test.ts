@@ -53,12 +53,19 @@ function edited(content: string, change: (file: Record<string, unknown>) => void
   return JSON.stringify({ ...rest, checksum: checksumOf(rest) });
 }
 
-describe('providers:export / providers:import through dispatch', () => {
+describe('providers:export / providers:import through dispatch', { timeout: 120_000 }, () => {
   it('moves the settings with the configs; the export answer carries the key only encrypted', async () => {
     const old = await withProvider();
     data(await old.call('settings:set', { durability: 'FULL' }));
     const exported = data(await old.call<TransferExportOutput>('providers:export', { passphrase: PASSPHRASE }));
     expect(exported).toMatchObject({ providers: 1, keys: 1 });
+    // Every file gets its own salt and nonce, even with the same passphrase.
+    const again = data(await old.call<TransferExportOutput>('providers:export', { passphrase: PASSPHRASE }));
+    type Keys = { keys: { kdf: { salt: string }; cipher: { nonce: string }; ciphertext: string } };
+    const [a, b] = [exported, again].map((e) => (JSON.parse(e.content) as Keys).keys);
+    expect(a!.kdf.salt).not.toBe(b!.kdf.salt);
+    expect(a!.cipher.nonce).not.toBe(b!.cipher.nonce);
+    expect(a!.ciphertext).not.toBe(b!.ciphertext);
     expect(JSON.stringify(exported)).not.toContain(KEY.slice(3));
 
     const fresh = await laptop();

@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { TRANSFER_PASSPHRASE_MIN } from '@contract';
 import { downloadText } from '../../../lib/download';
 import { call } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 import { useAction } from '../../../lib/use-action';
 
-const MIN_PASSPHRASE = 10;
+const MIN_PASSPHRASE = TRANSFER_PASSPHRASE_MIN;
 
 /** `providers:export`: configs, prices and settings as a file; the keys only with a passphrase (typed twice). */
 export function ExportProvidersModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
