@@ -103,10 +103,9 @@ export class ProviderTransfer {
     const keys = new Map<string, string>();
     const missingKeys: string[] = [];
     if (passphrase !== undefined) {
-      registerSecret(passphrase);
       for (const row of rows) {
         if (!row.keyRef) continue;
-        const key = await providers.readKey(row);
+        const key = await readKeyForExport(providers, row);
         if (key) keys.set(row.name, key);
         else missingKeys.push(row.name);
       }
@@ -151,7 +150,6 @@ export class ProviderTransfer {
   }
 
   private async plan(request: TransferImportRequest): Promise<Plan> {
-    if (request.passphrase !== undefined) registerSecret(request.passphrase);
     const read = await readTransferFile(request.content, request.passphrase);
     for (const key of read.keys?.values() ?? []) registerSecret(key);
     const steps = planProviders(
@@ -264,6 +262,20 @@ export class ProviderTransfer {
     if (left.length > 0)
       this.deps.log(`providers import: the keychain entries of ${left.join(', ')} could not be put back`);
     return left;
+  }
+}
+
+async function readKeyForExport(providers: ProviderConfigService, row: ProviderConfigRow): Promise<string | null> {
+  try {
+    return await providers.readKey(row);
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'keychain_unavailable') throw err;
+    throw new AppError(
+      'keychain_unavailable',
+      'The OS keychain is locked or unavailable, so the keys could not be read and nothing was exported. ' +
+        'Unlock the keychain and export again, or export without keys.',
+      err.details,
+    );
   }
 }
 

@@ -102,7 +102,7 @@ describe('providers:export / providers:import through dispatch', { timeout: 120_
     expect(new Map(fresh.t.secrets.values)).toEqual(keys);
   });
 
-  it('refuses a newer format version, an invalid field and a short export passphrase with typed reasons', async () => {
+  it('refuses a newer format version, an invalid field, a short export passphrase and a locked keychain with typed reasons', async () => {
     const old = await withProvider();
     const { content } = data(await old.call<TransferExportOutput>('providers:export', {}));
     const fresh = await laptop();
@@ -127,6 +127,12 @@ describe('providers:export / providers:import through dispatch', { timeout: 120_
     expect(databaseChecksum(fresh.t.core.store.sqlite)).toBe(before);
     const short = await old.call('providers:export', { passphrase: 'short' });
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    old.t.secrets.locked = true;
+    const locked = await old.call('providers:export', { passphrase: PASSPHRASE });
+    old.t.secrets.locked = false;
+    expect(locked).toMatchObject({ ok: false, error: { code: 'keychain_unavailable' } });
+    if (!locked.ok) expect(locked.error.message).toMatch(/keys could not be read and nothing was exported/u);
   });
 
   it('a recruiter session may not export or import', async () => {
