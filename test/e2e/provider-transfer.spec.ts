@@ -42,6 +42,7 @@ test('export providers with their key under a passphrase, then import the file: 
   await exporting.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await exporting.getByLabel('Repeat the passphrase').fill('something else');
   await expect(exporting.getByText('The two passphrases differ')).toBeVisible();
+  await page.screenshot({ path: screenPath(app, 'provider-export.png') });
   await expect(exporting.getByRole('button', { name: 'Export file' })).toBeDisabled();
   await exporting.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
   const downloading = page.waitForEvent('download');
