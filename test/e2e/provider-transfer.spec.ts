@@ -99,4 +99,21 @@ test('export providers with their key under a passphrase, then import the file: 
   ).toBeVisible();
   await importing.getByRole('button', { name: 'Cancel' }).click();
   await expect(importing).toBeHidden();
+
+  // Exported without a passphrase, the file has no key: imported, the provider shows that it needs one.
+  await main.getByRole('button', { name: 'Export…' }).click();
+  const keyless = page.waitForEvent('download');
+  await exporting.getByRole('button', { name: 'Export file' }).click();
+  const keylessFile = await (await keyless).path();
+  expect(JSON.parse(readFileSync(keylessFile, 'utf8'))).toMatchObject({ keys: null });
+  await page.getByRole('button', { name: 'Delete OpenAI main' }).click();
+  await page.getByRole('dialog', { name: 'Delete provider' }).getByRole('button', { name: 'Delete provider' }).click();
+  await expect(table).toBeHidden();
+  await main.getByRole('button', { name: 'Import…' }).click();
+  await importing.getByLabel('Providers file').setInputFiles(keylessFile);
+  await expect(preview.getByRole('row').filter({ hasText: 'OpenAI main' }).getByText('Needs a key')).toBeVisible();
+  await expect(importing.getByLabel('Passphrase')).toHaveCount(0);
+  await importing.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(importing).toBeHidden();
+  await expect(table.getByRole('row').filter({ hasText: 'OpenAI main' }).getByText('Needs a key')).toBeVisible();
 });
