@@ -101,6 +101,7 @@ export function addTransferCommands(cmd: Command, ctx: () => CliContext): void {
     .option('--passphrase-file <file>', 'read the passphrase from the first line of this file')
     .action(async (flags: PassphraseFlags & { out: string; withKeys?: boolean }) => {
       const c = ctx();
+      if (flags.passphraseFile && !flags.withKeys) c.fail('--passphrase-file is for the keys: add --with-keys', 2);
       const secret = flags.withKeys ? await passphrase(c, flags, true) : undefined;
       const result = await c.call('providers:export', secret !== undefined ? { passphrase: secret } : {});
       try {

@@ -222,6 +222,16 @@ describe('aditus providers export / import: moving to a new laptop', { timeout: 
     const r = await oldLaptop.run(['providers', 'export', '--out', join(files.dir, 'x.json'), '--with-keys']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--passphrase-file FILE, ADITUS_TRANSFER_PASSPHRASE, or run in a terminal/u);
+    const unused = await oldLaptop.run([
+      'providers',
+      'export',
+      '--out',
+      join(files.dir, 'x.json'),
+      '--passphrase-file',
+      passphraseFile,
+    ]);
+    expect(unused.code).toBe(2);
+    expect(unused.stderr).toMatch(/--passphrase-file is for the keys: add --with-keys/u);
     const help = await oldLaptop.run(['providers', 'export', '--help']);
     expect(help.stdout).not.toMatch(/--passphrase </u);
   });
