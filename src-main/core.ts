@@ -15,6 +15,7 @@ import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
 import { priceHandlers } from './handlers/prices';
 import { providerHandlers } from './handlers/providers';
+import { providerTransferHandlers } from './handlers/provider-transfer';
 import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
@@ -38,6 +39,8 @@ import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { RetentionTimer } from './runtime/retention-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
+import { ProviderTransfer } from './transfer/provider-transfer';
+import { APP_VERSION } from './version';
 import { RetentionService } from './settings/retention-service';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
@@ -207,6 +210,17 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const transfer = new ProviderTransfer({
+    store,
+    secrets,
+    clock,
+    audit,
+    providers,
+    pricing,
+    settings,
+    appVersion: APP_VERSION,
+    log,
+  });
   const retention = new RetentionService(store, clock, audit);
   const candidatesRepo = new CandidatesRepo(store, clock);
   const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
@@ -263,6 +277,7 @@ export function createCore(options: CoreOptions): Core {
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
     ...draftingHandlers({ drafting, records: candidateRecords, edits }),
+    ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),
   };
   const dispatch = committingDispatch(

@@ -6,6 +6,7 @@ import type { Budgets } from '../routing/budgets';
 import type { CircuitBreakers } from '../routing/circuit-breaker';
 import { microsToUsd } from '../usage/money';
 import type { PricingService } from '../usage/pricing';
+import type { ProviderTransferChannel } from './provider-transfer';
 
 export interface ProviderHandlerServices {
   providers: ProviderConfigService;
@@ -15,14 +16,14 @@ export interface ProviderHandlerServices {
   pricing: PricingService;
 }
 
-/** `providers:*`: provider configs (admin), their credentials and models, and their health. */
+/** `providers:*` but the transfer ones (provider-transfer.ts): provider configs (admin), their credentials and models, and their health. */
 export function providerHandlers({
   providers,
   configuredProviders,
   budgets,
   breakers,
   pricing,
-}: ProviderHandlerServices): FeatureHandlers<DomainChannel<'providers'>> {
+}: ProviderHandlerServices): FeatureHandlers<Exclude<DomainChannel<'providers'>, ProviderTransferChannel>> {
   return {
     'providers:list': () => providers.list().map(toDto),
     'providers:create': async ({ config, apiKey }, ctx) =>

@@ -56,6 +56,12 @@ import {
 } from './dto/usage';
 import { emptyInputSchema, idSchema } from './dto/common';
 import { providerConfigDtoSchema, providerConfigInputSchema, providerConfigPatchSchema } from './dto/providers';
+import {
+  transferExportInputSchema,
+  transferExportOutputSchema,
+  transferImportInputSchema,
+  transferPlanSchema,
+} from './dto/transfer';
 
 const nameRef = z.object({ name: z.string().min(1).max(64) }).strict();
 
@@ -113,6 +119,25 @@ export const channels = {
     output: z.array(z.object({ id: z.string(), displayName: z.string().optional() })),
     role: 'admin',
     summary: 'List the models the provider offers.',
+  }),
+  'providers:export': channel({
+    input: transferExportInputSchema,
+    output: transferExportOutputSchema,
+    role: 'admin',
+    summary:
+      'Provider configs, prices and settings as a file for another laptop; keys only with a passphrase, encrypted (scrypt + AES-256-GCM).',
+  }),
+  'providers:import-preview': channel({
+    input: transferImportInputSchema,
+    output: transferPlanSchema,
+    role: 'admin',
+    summary: 'Check an export file (and its passphrase) and say what an import would create, replace or skip.',
+  }),
+  'providers:import': channel({
+    input: transferImportInputSchema,
+    output: transferPlanSchema,
+    role: 'admin',
+    summary: 'Import an export file in one transaction (keys into the OS keychain), or change nothing.',
   }),
   'admin:status': channel({
     input: emptyInputSchema,

@@ -4,6 +4,7 @@ import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';
 import { useCells, withUse, type ProviderWithUse } from '../provider-use';
+import { addTransferCommands } from './provider-transfer';
 
 interface ConfigFlags {
   name?: string;
@@ -92,7 +93,13 @@ async function readKey(ctx: CliContext, flags: ConfigFlags, needed: boolean): Pr
 }
 
 function describe(p: ProviderWithUse): string[] {
-  const status = [p.active ? 'active' : 'inactive', p.isDefault ? 'default' : '', p.keyInvalid ? 'KEY INVALID' : '']
+  const needsKey = !p.hasKey && p.kind !== 'openai-compatible';
+  const status = [
+    p.active ? 'active' : 'inactive',
+    p.isDefault ? 'default' : '',
+    p.keyInvalid ? 'KEY INVALID' : '',
+    needsKey ? 'NEEDS KEY' : '',
+  ]
     .filter(Boolean)
     .join(',');
   return [
@@ -202,5 +209,6 @@ export function providersCommand(ctx: () => CliContext): Command {
       for (const m of models) writeLine(c.io.stdout, m.displayName ? `${m.id}  (${m.displayName})` : m.id);
     });
 
+  addTransferCommands(cmd, ctx);
   return cmd;
 }
