@@ -117,7 +117,7 @@ function describe(p: ProviderWithUse): string[] {
 }
 
 function testedLine(t: ConfigTestResult): string {
-  return `Test OK: ${t.message} (${t.modelCount ?? 0} models listed, ${t.latencyMs} ms; no tokens spent).`;
+  return `Test OK: ${t.message.replace(/\.$/u, '')} (${t.modelCount ?? 0} models listed, ${t.latencyMs} ms; no tokens spent).`;
 }
 
 const orNone = (v: number | null, format: (n: number) => string) => (v === null ? 'none' : format(v));
