@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelOutput, ProviderKind } from '@contract';
+import type { ChannelOutput, ProviderConfigDto, ProviderKind } from '@contract';
 import { startEmulator, type Emulator } from '../../emulator';
 import { adminSession } from '../../helpers/admin';
 import { testCore, type TestCore } from '../../helpers/core';
@@ -214,7 +214,8 @@ describe('providers:get: one provider by name', () => {
     expect(got).toMatchObject({ ok: true, data: { name: 'with-key', hasKey: true, keyHint: KEYS.openai.slice(-4) } });
     expect(JSON.stringify(got)).not.toContain(KEYS.openai);
     const list = await t.core.dispatch('providers:list', {}, recruiter);
-    expect(got.ok && list.ok && list.data.find((p) => p.name === 'with-key')).toEqual(got.ok && got.data);
+    const listed = list.ok ? (list.data as ProviderConfigDto[]).find((p) => p.name === 'with-key') : null;
+    expect(got.ok && got.data).toEqual(listed);
     expect(await t.core.dispatch('providers:get', { name: 'local' }, recruiter)).toMatchObject({
       ok: true,
       data: { hasKey: false, keyHint: null, baseUrl: 'http://127.0.0.1:11434/v1' },
