@@ -79,6 +79,15 @@ describe('providers:test-config: test unsaved settings and key before saving', (
     },
   );
 
+  it('a vendor message that echoes the key is shown without it', async () => {
+    emulator.pushFaults({ status: 403, message: 'Key {key} may not list models' });
+    const tested = await testConfig({ connection: connection('openai'), apiKey: KEYS.openai });
+    expect(tested).toMatchObject({ ok: false, failure: 'auth', status: 403 });
+    expect(tested.message).toContain('Key [redacted] may not list models');
+    expect(tested.message).not.toContain(KEYS.openai.slice(8, 24));
+    expect(JSON.stringify([t.logs, t.core.services.audit.list({})])).not.toContain(KEYS.openai.slice(8, 24));
+  });
+
   it('a model the provider does not offer is failure "unknown_model", naming it', async () => {
     const tested = await testConfig({
       connection: connection('openai', { model: 'gpt-9-turbo' }),
