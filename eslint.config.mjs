@@ -63,6 +63,7 @@ const KERNEL = ['errors', 'clock', 'session', 'version', 'os-user', 'paths', 'mi
 /** The provider files that are services (they use the store, the keychain and the audit log); the rest of providers/ are adapters. */
 const PROVIDER_SERVICES = [
   'src-main/providers/config-service.ts',
+  'src-main/providers/config-test.ts',
   'src-main/providers/configured-providers.ts',
   'src-main/providers/seed-from-env.ts',
 ];

@@ -53,6 +53,7 @@ import { RemovalsRepo } from './drafting/store/removals-repo';
 import { WorkspaceEdits } from './drafting/service/workspace-edits';
 import { Metrics } from './usage/metrics';
 import { MetricTotals } from './usage/metric-totals';
+import { ConfigTester } from './providers/config-test';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
@@ -263,7 +264,14 @@ export function createCore(options: CoreOptions): Core {
       secretsBackend: secrets.backend,
       schemaVersion: currentSchemaVersion,
     }),
-    ...providerHandlers({ providers, configuredProviders, budgets, breakers, pricing }),
+    ...providerHandlers({
+      providers,
+      configuredProviders,
+      configTester: new ConfigTester(providers, audit),
+      budgets,
+      breakers,
+      pricing,
+    }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
     ...usageHandlers({ stats, usageEvents, clock }),

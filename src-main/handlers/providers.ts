@@ -1,6 +1,7 @@
 import { actorOf } from '../admin/admin-service';
 import type { DomainChannel, FeatureHandlers } from '../ipc/handlers';
 import { toDto, type ProviderConfigService } from '../providers/config-service';
+import type { ConfigTester } from '../providers/config-test';
 import type { ConfiguredProviders } from '../providers/configured-providers';
 import type { Budgets } from '../routing/budgets';
 import type { CircuitBreakers } from '../routing/circuit-breaker';
@@ -11,6 +12,7 @@ import type { ProviderTransferChannel } from './provider-transfer';
 export interface ProviderHandlerServices {
   providers: ProviderConfigService;
   configuredProviders: ConfiguredProviders;
+  configTester: ConfigTester;
   budgets: Budgets;
   breakers: CircuitBreakers;
   pricing: PricingService;
@@ -20,6 +22,7 @@ export interface ProviderHandlerServices {
 export function providerHandlers({
   providers,
   configuredProviders,
+  configTester,
   budgets,
   breakers,
   pricing,
@@ -32,6 +35,9 @@ export function providerHandlers({
       toDto(await providers.update(name, patch, apiKey, actorOf(ctx.session))),
     'providers:remove': async ({ name }, ctx) => ({ removed: await providers.remove(name, actorOf(ctx.session)) }),
     'providers:test': ({ name }, ctx) => configuredProviders.testCredentials(name, actorOf(ctx.session)),
+    'providers:get': ({ name }) => toDto(providers.getByName(name)),
+    'providers:test-config': ({ connection, apiKey, storedKeyOf }, ctx) =>
+      configTester.test({ connection, apiKey, storedKeyOf }, actorOf(ctx.session)),
     'providers:models': ({ name }) => configuredProviders.listModels(name),
     'providers:health': () =>
       providers.list().map((row) => {

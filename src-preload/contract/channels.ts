@@ -55,7 +55,13 @@ import {
   usageEventSchema,
 } from './dto/usage';
 import { emptyInputSchema, idSchema } from './dto/common';
-import { providerConfigDtoSchema, providerConfigInputSchema, providerConfigPatchSchema } from './dto/providers';
+import {
+  configTestResultSchema,
+  providerConfigDtoSchema,
+  providerConfigInputSchema,
+  providerConfigPatchSchema,
+  providerConnectionSchema,
+} from './dto/providers';
 import {
   transferExportInputSchema,
   transferExportOutputSchema,
@@ -113,6 +119,25 @@ export const channels = {
     output: z.object({ ok: z.boolean(), model: z.string(), latencyMs: z.number(), message: z.string() }),
     role: 'admin',
     summary: 'Make an authenticated call with the stored key.',
+  }),
+  'providers:get': channel({
+    input: nameRef,
+    output: providerConfigDtoSchema,
+    role: 'recruiter',
+    summary: 'One provider config by name: key hint and whether a key is stored (never the key).',
+  }),
+  'providers:test-config': channel({
+    input: z
+      .object({
+        connection: providerConnectionSchema,
+        apiKey: z.string().min(1).max(512).optional(),
+        /** Without `apiKey`: test with the key stored for this saved provider (the edit form). */
+        storedKeyOf: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    output: configTestResultSchema,
+    role: 'admin',
+    summary: 'Test unsaved settings and key by listing models (no tokens spent); the key is not stored or returned.',
   }),
   'providers:models': channel({
     input: nameRef,
