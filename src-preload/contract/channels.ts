@@ -27,6 +27,7 @@ import {
   generateInputSchema,
   generateOutputSchema,
   importCandidateInputSchema,
+  importCandidateOutputSchema,
   importJobInputSchema,
   jobPostingDtoSchema,
   storedValidationSchema,
@@ -267,9 +268,10 @@ export const channels = {
   }),
   'candidates:import': channel({
     input: importCandidateInputSchema,
-    output: candidateDtoSchema,
+    output: importCandidateOutputSchema,
     role: 'recruiter',
-    summary: 'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+    summary:
+      'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf); the same file or person already stored: `onDuplicate` ask (answers `duplicate`), new, or replace `replaceId` (audited).',
   }),
   'candidates:update': channel({
     input: updateCandidateInputSchema,
@@ -282,6 +284,13 @@ export const channels = {
     output: exportCandidateOutputSchema,
     role: 'recruiter',
     summary: 'A candidate as a JSON Resume file.',
+  }),
+  'candidates:export-data': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: exportOutputSchema,
+    role: 'recruiter',
+    summary:
+      "All of a candidate's data as a zip: resume.json, the source file as imported, every document version, manifest.json (audited).",
   }),
   'candidates:get': channel({
     input: z.object({ id: idSchema }).strict(),

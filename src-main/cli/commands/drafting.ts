@@ -10,6 +10,18 @@ import { EXIT_ERROR_FINDINGS, EXIT_STATUS_HELP, errorFindings, findingLines } fr
 /** `draft` exit status when the task was queued and no file was written. */
 const EXIT_QUEUED = 3;
 
+/**
+ * The candidate a draft is for: the stored one when the same file was imported before (with any corrections made
+ * to its record since); otherwise the file imported as a new candidate, even when the same person is stored.
+ */
+async function storedCandidate(c: CliContext, file: { fileName: string; dataBase64: string }): Promise<{ id: string }> {
+  const imported = await c.call('candidates:import', { file, onDuplicate: 'ask' });
+  if (!('duplicate' in imported)) return imported;
+  if (imported.duplicate.reasons.includes('same_file')) return imported.duplicate;
+  const added = await c.call('candidates:import', { file, onDuplicate: 'new' });
+  return 'duplicate' in added ? added.duplicate : added; // `new` never answers with a duplicate
+}
+
 async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
   try {
     return { fileName: basename(path), dataBase64: (await readFile(path)).toString('base64') };
@@ -104,7 +116,7 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       const c = ctx();
       const format = extname(flags.out).slice(1).toLowerCase() as ExportFormat;
       if (!['md', 'docx', 'pdf'].includes(format)) c.fail('--out must end in .md, .docx or .pdf', 2);
-      const candidate = await c.call('candidates:import', { file: await upload(c, flags.candidate) });
+      const candidate = await storedCandidate(c, await upload(c, flags.candidate));
       const job = await c.call('jobs:import', { file: await upload(c, flags.job) });
       const generated = await c.call('drafts:generate', {
         kind,

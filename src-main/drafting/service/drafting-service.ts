@@ -3,7 +3,6 @@ import {
   changedJobFields,
   JOB_FIELD_NAMES,
   type AnswerMeta,
-  type CandidateDto,
   type CandidateProfile,
   type DocumentDto,
   type DraftKind,
@@ -12,7 +11,6 @@ import {
   type JobFields,
   type JobPostingDto,
   type QueuedTask,
-  type Resume,
   type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
@@ -135,18 +133,6 @@ export class DraftingService {
         throw new AppError('invalid_input', err.message, { reason: err.code, fileName: err.fileName });
       throw err;
     }
-  }
-
-  async importCandidate(
-    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile } | { resume: Resume },
-  ): Promise<CandidateDto> {
-    if ('file' in input) {
-      const bytes = Buffer.from(input.file.dataBase64, 'base64');
-      return this.deps.candidates.create(await this.read(() => candidateFromBytes(input.file.fileName, bytes)));
-    }
-    const fileName = 'profile' in input ? 'profile.json' : 'resume.json';
-    const text = JSON.stringify('profile' in input ? input.profile : input.resume, null, 2);
-    return this.deps.candidates.create(await this.read(() => candidateFromBytes(fileName, Buffer.from(text))));
   }
 
   async importJob(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common';
+import { duplicateOptionsShape, duplicateResultSchema } from './duplicates';
 import {
   candidateProfileSchema,
   draftKindSchema,
@@ -102,10 +103,13 @@ export const fileUploadSchema = z
   });
 
 export const importCandidateInputSchema = z.union([
-  z.object({ file: fileUploadSchema }).strict(),
-  z.object({ profile: candidateProfileSchema }).strict(),
-  z.object({ resume: resumeSchema }).strict(),
+  z.object({ file: fileUploadSchema, ...duplicateOptionsShape }).strict(),
+  z.object({ profile: candidateProfileSchema, ...duplicateOptionsShape }).strict(),
+  z.object({ resume: resumeSchema, ...duplicateOptionsShape }).strict(),
 ]);
+
+/** The stored (or replaced) candidate, or, when asked to ask, the stored candidate it duplicates. */
+export const importCandidateOutputSchema = z.union([candidateDtoSchema, duplicateResultSchema]);
 
 export const updateCandidateInputSchema = z.object({ id: idSchema, record: candidateRecordSchema }).strict();
 

@@ -48,9 +48,11 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
   async function candidateWithHistory() {
     const cvFile = join(w.dataDir, 'cv-upload.md');
     writeFileSync(cvFile, CV);
-    const candidate = await call('candidates:import', {
+    const imported = await call('candidates:import', {
       file: { fileName: 'cv-upload.md', dataBase64: readFileSync(cvFile).toString('base64') },
     });
+    if ('duplicate' in imported) throw new Error('expected a new candidate');
+    const candidate = imported;
     const job = await call('jobs:import', {
       file: { fileName: 'job.txt', dataBase64: readFileSync(ex('job-backend.txt')).toString('base64') },
     });
