@@ -29,6 +29,7 @@ import {
   importCandidateInputSchema,
   importCandidateOutputSchema,
   importJobInputSchema,
+  importJobOutputSchema,
   jobPostingDtoSchema,
   storedValidationSchema,
   updateCandidateInputSchema,
@@ -330,9 +331,10 @@ export const channels = {
   }),
   'jobs:import': channel({
     input: importJobInputSchema,
-    output: jobPostingDtoSchema,
+    output: importJobOutputSchema,
     role: 'recruiter',
-    summary: 'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp).',
+    summary:
+      'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp); `onDuplicate: ask` answers `duplicate` when the same text or image is stored.',
   }),
   'jobs:extract': channel({
     input: z

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, screenPath, test } from './fixtures';
-import { exampleText, importCandidate } from './drafting-helpers';
+import { exampleText, importCandidate, openDraftingPage } from './drafting-helpers';
 
 test('a CV imported again asks: open existing, import as new or replace; "Export all data" downloads a zip', async ({
   page,
@@ -65,4 +65,28 @@ test('a CV imported again asks: open existing, import as new or replace; "Export
   expect(resume.basics.name).toBe('LEA SORENSEN');
   expect(strFromU8(zip['source/lea-2027.md']!)).toBe(readFileSync(leaAgain, 'utf8'));
   expect(errors).toEqual([]);
+});
+
+test('a posting pasted again asks: open the stored one or add it as new', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(app.url);
+  await openDraftingPage(page, 'Job postings');
+  const add = async () => {
+    await page.getByLabel('Job posting text').fill(exampleText('job-backend.txt'));
+    await page.getByRole('button', { name: 'Add posting' }).click();
+  };
+  const list = page.getByRole('navigation', { name: 'Job postings' });
+  await add();
+  await expect(list.getByRole('button')).toHaveCount(1);
+
+  await add();
+  const dialog = page.getByRole('dialog', { name: 'Posting already stored' });
+  await expect(dialog).toContainText('The pasted text has the same text as a stored posting');
+  await dialog.getByRole('button', { name: 'Open existing' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(list.getByRole('button')).toHaveCount(1);
+
+  await add();
+  await dialog.getByRole('button', { name: 'Add as new' }).click();
+  await expect(list.getByRole('button')).toHaveCount(2);
 });

@@ -5,7 +5,7 @@ import type { CandidateDto, DuplicateMatch } from '@contract';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
 import { writeWholeFile } from '../write-whole-file';
-import { addRecordCommands, confirmFirst, day, removedText, type Shown } from './stored-records';
+import { addRecordCommands, confirmFirst, day, EXIT_DUPLICATE, removedText, type Shown } from './stored-records';
 
 function counts(candidate: CandidateDto): string {
   const { resume, unassigned } = candidate.record;
@@ -22,9 +22,6 @@ const shown = (x: CandidateDto): Shown => ({
   detail: [x.email ?? '', x.sourceFileName ?? '', day(x.createdAt), counts(x)],
   json: { id: x.id, name: x.name, email: x.email, sourceFileName: x.sourceFileName, createdAt: x.createdAt },
 });
-
-/** Exit status of an import that found the file or the person already stored (nothing was imported). */
-const EXIT_DUPLICATE = 4;
 
 const REASON_TEXT = {
   same_file: 'the same file (identical text)',

@@ -22,6 +22,10 @@ async function storedCandidate(c: CliContext, file: { fileName: string; dataBase
   return 'duplicate' in added ? added.duplicate : added; // `new` never answers with a duplicate
 }
 
+/** The posting an import stored, or the stored one it matched. */
+const postingId = (imported: { id: string } | { duplicate: { id: string } }): string =>
+  'duplicate' in imported ? imported.duplicate.id : imported.id;
+
 async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
   try {
     return { fileName: basename(path), dataBase64: (await readFile(path)).toString('base64') };
@@ -52,12 +56,13 @@ async function extractOne(c: CliContext, file: string, provider: string | undefi
   }
   const job = await c.result('jobs:import', {
     file: { fileName: basename(file), dataBase64: bytes.toString('base64') },
+    onDuplicate: 'new',
   });
   if (!job.ok) return { ok: false as const, error: job.error.message };
-  const extracted = await c.result('jobs:extract', { id: job.data.id, ...(provider ? { provider } : {}) });
+  const jobId = postingId(job.data);
+  const extracted = await c.result('jobs:extract', { id: jobId, ...(provider ? { provider } : {}) });
   if (!extracted.ok) return { ok: false as const, error: extracted.error.message };
-  if ('queued' in extracted.data)
-    return { ok: true as const, jobId: job.data.id, fields: null, queued: extracted.data.queued };
+  if ('queued' in extracted.data) return { ok: true as const, jobId, fields: null, queued: extracted.data.queued };
   const { job: stored, meta } = extracted.data;
   return {
     ok: true as const,
@@ -117,11 +122,12 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       const format = extname(flags.out).slice(1).toLowerCase() as ExportFormat;
       if (!['md', 'docx', 'pdf'].includes(format)) c.fail('--out must end in .md, .docx or .pdf', 2);
       const candidate = await storedCandidate(c, await upload(c, flags.candidate));
-      const job = await c.call('jobs:import', { file: await upload(c, flags.job) });
+      // The same posting stored before is drafted for as stored (with any fields corrected by hand).
+      const job = await c.call('jobs:import', { file: await upload(c, flags.job), onDuplicate: 'ask' });
       const generated = await c.call('drafts:generate', {
         kind,
         candidateId: candidate.id,
-        jobPostingId: job.id,
+        jobPostingId: postingId(job),
         ...(flags.provider ? { provider: flags.provider } : {}),
       });
       if ('queued' in generated) {

@@ -7,6 +7,7 @@ import {
   type DocumentDto,
   type DraftKind,
   type ExportFormat,
+  type JobDuplicateMatch,
   type JobFieldName,
   type JobFields,
   type JobPostingDto,
@@ -135,13 +136,18 @@ export class DraftingService {
     }
   }
 
+  /** A posting whose text (or image) is stored already answers with that one when the caller asks to be asked. */
   async importJob(
-    input: { file: { fileName: string; dataBase64: string } } | { text: string },
-  ): Promise<JobPostingDto> {
+    input: ({ file: { fileName: string; dataBase64: string } } | { text: string }) & {
+      onDuplicate?: 'ask' | 'new' | undefined;
+    },
+  ): Promise<JobPostingDto | { duplicate: JobDuplicateMatch }> {
     const parsed: JobPostingInput =
       'file' in input
         ? await this.read(() => jobPostingFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
         : await this.read(async () => jobPostingFromText(input.text));
+    const duplicate = input.onDuplicate === 'ask' ? this.deps.jobs.findSame(parsed) : null;
+    if (duplicate) return { duplicate };
     return toJobDto(this.deps.jobs.create(parsed));
   }
 

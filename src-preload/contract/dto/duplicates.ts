@@ -36,3 +36,16 @@ export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 /** The import's answer when it was asked to ask: nothing was stored. */
 export const duplicateResultSchema = z.object({ duplicate: duplicateMatchSchema });
 export type DuplicateResult = z.infer<typeof duplicateResultSchema>;
+
+/** A job posting import: `ask` answers with a stored posting of the same text (or image); absent = `new`. */
+export const jobDuplicateOptionsShape = { onDuplicate: z.enum(['ask', 'new']).optional() };
+
+/** A stored posting with the same text (or the same image) as the one being imported. */
+export const jobDuplicateMatchSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  sourceFileName: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+export type JobDuplicateMatch = z.infer<typeof jobDuplicateMatchSchema>;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { idSchema } from './common';
-import { duplicateOptionsShape, duplicateResultSchema } from './duplicates';
+import {
+  duplicateOptionsShape,
+  duplicateResultSchema,
+  jobDuplicateMatchSchema,
+  jobDuplicateOptionsShape,
+} from './duplicates';
 import {
   candidateProfileSchema,
   draftKindSchema,
@@ -120,9 +125,12 @@ export const exportCandidateOutputSchema = z.object({
 });
 
 export const importJobInputSchema = z.union([
-  z.object({ file: fileUploadSchema }).strict(),
-  z.object({ text: z.string().min(1).max(500_000) }).strict(),
+  z.object({ file: fileUploadSchema, ...jobDuplicateOptionsShape }).strict(),
+  z.object({ text: z.string().min(1).max(500_000), ...jobDuplicateOptionsShape }).strict(),
 ]);
+
+/** The stored posting, or, when asked to ask, the stored posting with the same text or image. */
+export const importJobOutputSchema = z.union([jobPostingDtoSchema, z.object({ duplicate: jobDuplicateMatchSchema })]);
 
 export const answerMetaSchema = z.object({
   providerName: z.string(),

@@ -106,6 +106,37 @@ describe('aditus candidates import (duplicates) and export (all of a candidateâ€
     expect(unknown.stderr).toMatch(/That candidate does not exist/u);
   });
 
+  it('a job posting with the same text is named and not stored again unless --as-new; `draft` reuses it', async () => {
+    w = await routingWorld(0);
+    const first = await run(['jobs', 'import', ex('job-backend.txt'), '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const job = first.json<{ id: string }>();
+    const again = await run(['jobs', 'import', file('same-posting.txt', readFileSync(ex('job-backend.txt'), 'utf8'))]);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain(`same-posting.txt has the same text as posting ${job.id}`);
+    expect(again.stderr).toContain('--as-new');
+    const postings = async () => (await run(['jobs', 'list', '--json'])).json<{ id: string }[]>();
+    expect(await postings()).toHaveLength(1);
+
+    const drafted = await run([
+      'draft',
+      'cv',
+      '--candidate',
+      file('lea.md', LEA_CV),
+      '--job',
+      ex('job-backend.txt'),
+      '--out',
+      join(w.dataDir, 'cv.md'),
+    ]);
+    expect(drafted.code, drafted.stderr).toBe(0);
+    expect(await postings()).toHaveLength(1);
+    expect((await call('documents:list', {})).map((d) => d.jobPostingId)).toEqual([job.id]);
+
+    const asNew = await run(['jobs', 'import', ex('job-backend.txt'), '--as-new', '--json']);
+    expect(asNew.code, asNew.stderr).toBe(0);
+    expect(await postings()).toHaveLength(2);
+  });
+
   it('--replace keeps the candidateâ€™s id, import date and documents, takes the new record and source, audited by id', async () => {
     w = await routingWorld(0);
     const lea = await call('candidates:import', {
@@ -153,6 +184,7 @@ describe('aditus candidates import (duplicates) and export (all of a candidateâ€
     expect(imported.code, imported.stderr).toBe(0);
     const amara = imported.json<{ id: string; name: string }>();
     const job = await call('jobs:import', { text: readFileSync(ex('job-backend.txt'), 'utf8') });
+    if ('duplicate' in job) throw new Error('expected a new posting');
     const cv = await call('drafts:generate', { kind: 'cv', candidateId: amara.id, jobPostingId: job.id });
     const letter = await call('drafts:generate', { kind: 'cover_letter', candidateId: amara.id, jobPostingId: job.id });
     if ('queued' in cv || 'queued' in letter) throw new Error('expected offline drafts');
