@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '@contract';
 import { cli } from '../../helpers/cli';
 import { ex } from '../../helpers/examples';
 import { routingWorld, type RoutingWorld } from '../../helpers/routing';
+import { tempDir } from '../../helpers/temp';
 import { FIXTURES } from '../../unit/drafting/helpers';
 
 const LEA_CV = readFileSync(ex('candidate-cv.md'), 'utf8');
@@ -272,6 +273,38 @@ describe('aditus candidates import (duplicates) and export (all of a candidate�
     expect(onFolder.code).toBe(1);
     expect(onFolder.stderr).toMatch(/taken\.zip: cannot be written \(E[A-Z]+\); nothing was written\./u);
     expect(readdirSync(target)).toEqual(['taken.zip']);
+  });
+
+  it('an erase leaves no byte of the stored source file, also where an earlier page split left a copy', async () => {
+    w = await routingWorld(0);
+    const uploads = tempDir();
+    try {
+      const cv = (name: string, email: string) =>
+        `# ${name}\n${email} · Leeds, United Kingdom\n\n## Experience\n\n### Backend Engineer — Marlowe Freight\n2019 – Present\n- Built the parcel tracking services in Go and PostgreSQL`;
+      const upload = (name: string, text: string) => {
+        writeFileSync(join(uploads.dir, name), text);
+        return join(uploads.dir, name);
+      };
+      const ana = (
+        await run(['candidates', 'import', upload('ana.md', cv('Ana Pérez', 'ana@example.com')), '--json'])
+      ).json<{ id: string }>();
+      const zq = cv('Zephyrine Quillfeather', 'zephyrine.q@erasure-fixture.example');
+      const imported = await run(['candidates', 'import', upload('zq.md', zq), '--json']);
+      const { id } = imported.json<{ id: string }>();
+      const job = await call('jobs:import', { text: readFileSync(ex('job-backend.txt'), 'utf8') });
+      if ('duplicate' in job) throw new Error('expected a new posting');
+      await call('jobs:extract', { id: job.id });
+      await call('drafts:generate', { kind: 'cv', candidateId: id, jobPostingId: job.id });
+      expect((await run(['candidates', 'delete', ana.id, '--yes'])).code).toBe(0);
+      const erased = await run(['candidates', 'erase', id, '--yes']);
+      expect(erased.code, erased.stderr).toBe(0);
+      const holding = readdirSync(w.dataDir)
+        .map((f) => join(w.dataDir, f))
+        .filter((f) => statSync(f).isFile() && readFileSync(f).includes(Buffer.from('erasure-fixture')));
+      expect(holding).toEqual([]);
+    } finally {
+      uploads.cleanup();
+    }
   });
 
   it('candidates stored before the hash was kept are matched as the same file, and export their stored text', async () => {
