@@ -54,6 +54,7 @@ test('a CV imported again asks: open existing, import as new or replace; "Export
   await expect(list.getByRole('button')).toHaveCount(2);
   await expect(list.getByRole('button', { name: /LEA SORENSEN/u })).toContainText('lea-2027.md');
 
+  await page.screenshot({ path: screenPath(app, 'candidate-export-all-data.png') });
   // Export all data: a zip with the JSON Resume and the source file as imported.
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all data' }).click();
