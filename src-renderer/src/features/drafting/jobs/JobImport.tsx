@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { JobDuplicateMatch, JobPostingDto } from '@contract';
-import { formatDateTime } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call, errorMessage } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 import { JOB_EXTENSIONS, readUpload } from '../shared/file-upload';
 import { FileDropZone } from '../shared/FileDropZone';
+import { DuplicatePostingDialog } from './DuplicatePostingDialog';
 
 type Upload = { text: string } | { file: { fileName: string; dataBase64: string } };
 interface Asking {
@@ -114,36 +114,7 @@ export function JobImport({ onSelect }: { onSelect: (id: string) => void }) {
       {errors.length > 0 && (
         <ErrorAlert title="Posting not added" message={errors.join(' ')} onClose={() => setErrors([])} />
       )}
-      {asking && (
-        <Modal opened onClose={() => asking.answer(null)} title="Posting already stored" centered>
-          <Stack gap="md">
-            <Text size="sm">
-              <b>{asking.label}</b> has the same text as a stored posting:
-            </Text>
-            <Stack gap={2}>
-              <Text fw={600}>
-                {[asking.duplicate.title ?? 'Untitled posting', asking.duplicate.company].filter(Boolean).join(' — ')}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {[
-                  asking.duplicate.sourceFileName && `from ${asking.duplicate.sourceFileName}`,
-                  `added ${formatDateTime(asking.duplicate.createdAt)}`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </Stack>
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={() => asking.answer(true)}>
-                Add as new
-              </Button>
-              <Button onClick={() => asking.answer(false)} data-autofocus>
-                Open existing
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
-      )}
+      {asking && <DuplicatePostingDialog label={asking.label} duplicate={asking.duplicate} onChoose={asking.answer} />}
     </Stack>
   );
 }
