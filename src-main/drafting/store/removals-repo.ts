@@ -84,11 +84,22 @@ export class RemovalsRepo {
     db.pragma('secure_delete = ON');
     try {
       const removed = this.delete('candidate', id, afterDelete);
-      db.exec('VACUUM');
+      // The delete is committed: a VACUUM that cannot run now (another writer past busy_timeout) must not report the
+      // erase as failed; it is reported like a WAL that could not be emptied yet.
+      const vacuumed = tryVacuum(db);
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      return { removed, walTruncated: result?.busy === 0 };
+      return { removed, walTruncated: vacuumed && result?.busy === 0 };
     } finally {
       db.pragma(`secure_delete = ${before}`);
     }
+  }
+}
+
+function tryVacuum(db: DatabaseHandle['sqlite']): boolean {
+  try {
+    db.exec('VACUUM');
+    return true;
+  } catch {
+    return false;
   }
 }
