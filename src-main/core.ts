@@ -15,6 +15,8 @@ import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
 import { priceHandlers } from './handlers/prices';
 import { providerHandlers } from './handlers/providers';
+import { providerTransferHandlers } from './handlers/provider-transfer';
+import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
 import type { RoleResolver, Session, HostKind } from './session';
@@ -34,8 +36,12 @@ import { AppEvents, type AppEventListener } from './runtime/app-events';
 import { applyRuntimeSettings } from './runtime/apply-settings';
 import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
+import { RetentionTimer } from './runtime/retention-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
+import { ProviderTransfer } from './transfer/provider-transfer';
+import { APP_VERSION } from './version';
+import { RetentionService } from './settings/retention-service';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
 import { CandidateRecords } from './drafting/service/candidate-records';
@@ -49,6 +55,7 @@ import { RemovalsRepo } from './drafting/store/removals-repo';
 import { WorkspaceEdits } from './drafting/service/workspace-edits';
 import { Metrics } from './usage/metrics';
 import { MetricTotals } from './usage/metric-totals';
+import { ConfigTester } from './providers/config-test';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
@@ -91,6 +98,7 @@ export interface CoreServices {
   outboxRunner: OutboxRunner;
   router: Router;
   settings: SettingsService;
+  retention: RetentionService;
   drafting: DraftingService;
 }
 
@@ -105,7 +113,7 @@ export interface Core {
   services: CoreServices;
   /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
-  /** Long-lived hosts (desktop, web host): drain the outbox now and then periodically. */
+  /** Long-lived hosts (desktop, web host): drain the outbox and purge by the retention settings, now and then periodically. */
   startBackgroundWork(intervalMs?: number): void;
   /** Events for every window (a queued task landed); returns the unsubscribe function. */
   onEvent(listener: AppEventListener): () => void;
@@ -205,6 +213,18 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const transfer = new ProviderTransfer({
+    store,
+    secrets,
+    clock,
+    audit,
+    providers,
+    pricing,
+    settings,
+    appVersion: APP_VERSION,
+    log,
+  });
+  const retention = new RetentionService(store, clock, audit);
   const candidatesRepo = new CandidatesRepo(store, clock);
   const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
   candidateRecords.migrateLegacyRows();
@@ -237,6 +257,7 @@ export function createCore(options: CoreOptions): Core {
   const applySettings = () =>
     applyRuntimeSettings({ settings, sqlite: store.sqlite, exporter, synchronousOverride: options.synchronous });
   const drainTimer = new OutboxDrainTimer(outboxRunner, log);
+  const retentionTimer = new RetentionTimer(retention, clock, log);
   const currentSchemaVersion = () => schemaVersion(store.sqlite);
 
   // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
@@ -247,7 +268,14 @@ export function createCore(options: CoreOptions): Core {
       secretsBackend: secrets.backend,
       schemaVersion: currentSchemaVersion,
     }),
-    ...providerHandlers({ providers, configuredProviders, budgets, breakers, pricing }),
+    ...providerHandlers({
+      providers,
+      configuredProviders,
+      configTester: new ConfigTester(providers, audit),
+      budgets,
+      breakers,
+      pricing,
+    }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
     ...usageHandlers({ stats, usageEvents, clock }),
@@ -267,6 +295,8 @@ export function createCore(options: CoreOptions): Core {
       imports: candidateImports,
       dataExport: new CandidateDataExport({ store, ...drafting.repos, clock, audit }),
     }),
+    ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
+    ...retentionHandlers({ retention }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
@@ -298,6 +328,7 @@ export function createCore(options: CoreOptions): Core {
       outboxRunner,
       router,
       settings,
+      retention,
       drafting,
     },
     start: startUpOnce({
@@ -311,7 +342,10 @@ export function createCore(options: CoreOptions): Core {
       log,
       failed: (err) => logFile.writeError('start-up failed', err),
     }),
-    startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
+    startBackgroundWork: (intervalMs) => {
+      drainTimer.start(intervalMs);
+      retentionTimer.start();
+    },
     onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
     metricsExporterPort: () => exporter.port,
@@ -321,6 +355,7 @@ export function createCore(options: CoreOptions): Core {
     localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
     close: () => {
       drainTimer.stop();
+      retentionTimer.stop();
       void exporter.close();
       const usage = drainUsage();
       try {

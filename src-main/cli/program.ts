@@ -11,6 +11,7 @@ import { draftCommand, extractCommand, validateCommand } from './commands/drafti
 import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
+import { retentionCommand } from './commands/retention';
 import { usageCommand } from './commands/usage';
 import { serveCommand } from './commands/serve';
 import { CliContext, type CliDeps, type GlobalOptions } from './context';
@@ -49,6 +50,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(extractCommand(ctx));
   program.addCommand(draftCommand(ctx));
   program.addCommand(validateCommand(ctx));
+  program.addCommand(retentionCommand(ctx));
   for (const sub of program.commands)
     applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
   return program;

@@ -12,6 +12,13 @@ import {
   totpCodeSchema,
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
+import {
+  purgeResultSchema,
+  retentionEstimateSchema,
+  retentionSetOutputSchema,
+  retentionSettingsSchema,
+  retentionStatusSchema,
+} from './dto/retention';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
@@ -50,7 +57,19 @@ import {
   usageEventSchema,
 } from './dto/usage';
 import { emptyInputSchema, idSchema } from './dto/common';
-import { providerConfigDtoSchema, providerConfigInputSchema, providerConfigPatchSchema } from './dto/providers';
+import {
+  configTestResultSchema,
+  providerConfigDtoSchema,
+  providerConfigInputSchema,
+  providerConfigPatchSchema,
+  providerConnectionSchema,
+} from './dto/providers';
+import {
+  transferExportInputSchema,
+  transferExportOutputSchema,
+  transferImportInputSchema,
+  transferPlanSchema,
+} from './dto/transfer';
 
 const nameRef = z.object({ name: z.string().min(1).max(64) }).strict();
 
@@ -103,11 +122,49 @@ export const channels = {
     role: 'admin',
     summary: 'Make an authenticated call with the stored key.',
   }),
+  'providers:get': channel({
+    input: nameRef,
+    output: providerConfigDtoSchema,
+    role: 'recruiter',
+    summary: 'One provider config by name: key hint and whether a key is stored (never the key).',
+  }),
+  'providers:test-config': channel({
+    input: z
+      .object({
+        connection: providerConnectionSchema,
+        apiKey: z.string().min(1).max(512).optional(),
+        /** Without `apiKey`: test with the key stored for this saved provider (the edit form). */
+        storedKeyOf: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    output: configTestResultSchema,
+    role: 'admin',
+    summary: 'Test unsaved settings and key by listing models (no tokens spent); the key is not stored or returned.',
+  }),
   'providers:models': channel({
     input: nameRef,
     output: z.array(z.object({ id: z.string(), displayName: z.string().optional() })),
     role: 'admin',
     summary: 'List the models the provider offers.',
+  }),
+  'providers:export': channel({
+    input: transferExportInputSchema,
+    output: transferExportOutputSchema,
+    role: 'admin',
+    summary:
+      'Provider configs, prices and settings as a file for another laptop; keys only with a passphrase, encrypted (scrypt + AES-256-GCM).',
+  }),
+  'providers:import-preview': channel({
+    input: transferImportInputSchema,
+    output: transferPlanSchema,
+    role: 'admin',
+    summary: 'Check an export file (and its passphrase) and say what an import would create, replace or skip.',
+  }),
+  'providers:import': channel({
+    input: transferImportInputSchema,
+    output: transferPlanSchema,
+    role: 'admin',
+    summary: 'Import an export file in one transaction (keys into the OS keychain), or change nothing.',
   }),
   'admin:status': channel({
     input: emptyInputSchema,
@@ -260,6 +317,30 @@ export const channels = {
     output: settingsSchema,
     role: 'admin',
     summary: 'Change app settings.',
+  }),
+  'retention:status': channel({
+    input: emptyInputSchema,
+    output: retentionStatusSchema,
+    role: 'admin',
+    summary: 'Retention settings, what they would free now, the last purge and the database file.',
+  }),
+  'retention:estimate': channel({
+    input: retentionSettingsSchema,
+    output: retentionEstimateSchema,
+    role: 'admin',
+    summary: 'What the given retention settings would free now (rows exact, bytes estimated).',
+  }),
+  'retention:set': channel({
+    input: retentionSettingsSchema,
+    output: retentionSetOutputSchema,
+    role: 'admin',
+    summary: 'Save the retention settings and purge by them at once.',
+  }),
+  'retention:purge': channel({
+    input: emptyInputSchema,
+    output: purgeResultSchema,
+    role: 'admin',
+    summary: 'Purge by the saved retention settings now, then return free space to the disk.',
   }),
   'candidates:list': channel({
     input: emptyInputSchema,

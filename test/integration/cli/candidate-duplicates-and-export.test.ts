@@ -314,7 +314,7 @@ describe('aditus candidates import (duplicates) and export (all of a candidateâ€
     });
     if ('duplicate' in imported) throw new Error('expected a new candidate');
     w.core.close();
-    // As the row was before migration 0009: no file bytes, no hash, and (for this test) another name.
+    // As the row was before migration 0010: no file bytes, no hash, and (for this test) another name.
     const db = new Database(join(w.dataDir, 'aditus.db'));
     db.prepare(
       `UPDATE candidates SET source_file = NULL, source_hash = NULL, name = 'Old Row', email = NULL WHERE id = ?`,
