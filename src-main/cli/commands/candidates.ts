@@ -153,7 +153,12 @@ export function candidatesCommand(ctx: () => CliContext): Command {
       if (c.json) return writeJson(c.io, { id, erased: true, removed, walTruncated });
       writeLine(c.io.stdout, `Erased ${id}. ${removedText(removed)}`);
       if (!walTruncated)
-        writeLine(c.io.stderr, 'The write-ahead log is in use by another process: it is emptied when that one closes.');
+        writeLine(
+          c.io.stderr,
+          'Another process holds the database, so its files could not be rebuilt: the candidate is deleted, but ' +
+            'fragments of their data may stay in the database files until an erase runs with every other Aditus ' +
+            'process closed.',
+        );
     });
 
   return cmd;

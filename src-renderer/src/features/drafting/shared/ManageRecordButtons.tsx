@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Dependents } from '@contract';
 import { removalConsequence } from '@shared/removal-text';
 import { call, errorMessage } from '../../../lib/ipc';
-import { notifySuccess } from '../../../lib/notify';
+import { notifySuccess, notifyWarning } from '../../../lib/notify';
 
 type Owner = 'candidate' | 'job' | 'document';
 const FAMILY = { candidate: 'candidates', job: 'jobs', document: 'documents' } as const;
@@ -49,13 +49,13 @@ export function ManageRecordButtons({
       setError(errorMessage(err));
     }
   };
-  const run = async (action: () => Promise<unknown>, done: () => void) => {
+  const run = async <T,>(action: () => Promise<T>, done: (result: T) => void) => {
     setBusy(true);
     setError(null);
     try {
-      await action();
+      const result = await action();
       close();
-      done();
+      done(result);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -177,8 +177,16 @@ export function ManageRecordButtons({
                 onClick={() =>
                   void run(
                     () => call('candidates:erase', { id }),
-                    () => {
-                      notifySuccess('Erased', 'The candidate and everything derived from them are gone.');
+                    ({ walTruncated }) => {
+                      if (walTruncated)
+                        notifySuccess('Erased', 'The candidate and everything derived from them are gone.');
+                      else
+                        notifyWarning(
+                          'Erased, with fragments left',
+                          'The candidate is deleted, but another Aditus process holds the database, so its files could ' +
+                            'not be rebuilt: fragments of their data may stay in them until the next erase with every ' +
+                            'other Aditus process closed.',
+                        );
                       onRemoved();
                     },
                   )
