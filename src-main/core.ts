@@ -17,6 +17,10 @@ import { priceHandlers } from './handlers/prices';
 import { providerHandlers } from './handlers/providers';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
+import { backupHandlers } from './handlers/backup';
+import { BackupService } from './backup/backup-service';
+import { applyPendingRestoreIfFree, type AppliedRestore } from './backup/restore-database';
+import { defaultMigrationsDir } from './paths';
 import type { RoleResolver, Session, HostKind } from './session';
 import { ProviderConfigService } from './providers/config-service';
 import { ConfiguredProviders } from './providers/configured-providers';
@@ -113,6 +117,12 @@ export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   schemaVersion(): number;
+  /** A restore was staged through this core: its host closes it and opens the data folder again now. */
+  restoreStaged(): boolean;
+  /** The restore this core swapped in when it opened (a backup staged before), or null. */
+  restoredAtOpen: AppliedRestore | null;
+  /** After a host swapped a restore in itself (`applyPendingRestore`): re-anchor the audit log and record it. */
+  recordRestore(applied: AppliedRestore): Promise<void>;
   /** A session for the local OS user on the given host. */
   localSession(host: HostKind, adminToken?: string | null): Session;
   /**
@@ -147,6 +157,12 @@ function openStore(options: CoreOptions, logFile: LogFile): DatabaseHandle {
   }
 }
 
+/** Runs `then` once, after the first successful start. */
+function afterStart(start: () => Promise<void>, then: (() => Promise<void>) | null): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= start().then(() => then?.()));
+}
+
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
@@ -157,6 +173,9 @@ export function createCore(options: CoreOptions): Core {
     hostLog(line);
   };
   const secrets = withRedaction(options.secrets);
+  const restored = applyPendingRestoreIfFree(options.dataDir, (err) =>
+    logFile.writeError('restore: the staged backup was not swapped in', err),
+  );
   const store = openStore(options, logFile);
 
   const audit = new AuditLog(store, clock, secrets, log);
@@ -220,6 +239,13 @@ export function createCore(options: CoreOptions): Core {
     records: candidateRecords,
     audit,
   });
+  const backups = new BackupService({
+    store,
+    audit,
+    clock,
+    dataDir: options.dataDir,
+    migrationsDir: options.migrationsDir ?? defaultMigrationsDir(),
+  });
   const stats = new UsageStats(store);
   const usageEvents = new RawUsageEvents(store);
   const appEvents = new AppEvents();
@@ -257,6 +283,7 @@ export function createCore(options: CoreOptions): Core {
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
     ...draftingHandlers({ drafting, records: candidateRecords, edits }),
+    ...backupHandlers({ backups }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
@@ -290,17 +317,20 @@ export function createCore(options: CoreOptions): Core {
       settings,
       drafting,
     },
-    start: startUpOnce({
-      audit,
-      budgets,
-      outbox,
-      providers,
-      env: options.env,
-      applyRuntimeSettings: applySettings,
-      replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
-      log,
-      failed: (err) => logFile.writeError('start-up failed', err),
-    }),
+    start: afterStart(
+      startUpOnce({
+        audit,
+        budgets,
+        outbox,
+        providers,
+        env: options.env,
+        applyRuntimeSettings: applySettings,
+        replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
+        log,
+        failed: (err) => logFile.writeError('start-up failed', err),
+      }),
+      restored ? () => backups.recordRestored(restored, log) : null,
+    ),
     startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
     onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
@@ -308,6 +338,9 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     dispatch,
     schemaVersion: currentSchemaVersion,
+    restoreStaged: () => backups.restoreStaged(),
+    restoredAtOpen: restored,
+    recordRestore: (applied) => backups.recordRestored(applied, log),
     localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
     close: () => {
       drainTimer.stop();

@@ -11,6 +11,7 @@ export * from './dto/drafting';
 export * from './dto/workspace';
 export * from './dto/queue';
 export * from './dto/resume';
+export * from './dto/backup';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {
