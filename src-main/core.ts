@@ -21,6 +21,7 @@ import { backupHandlers } from './handlers/backup';
 import { BackupService } from './backup/backup-service';
 import { applyPendingRestoreIfFree, type AppliedRestore } from './backup/restore-database';
 import { defaultMigrationsDir } from './paths';
+import { markRunningHost } from './db/running-host';
 import type { RoleResolver, Session, HostKind } from './session';
 import { ProviderConfigService } from './providers/config-service';
 import { ConfiguredProviders } from './providers/configured-providers';
@@ -123,6 +124,8 @@ export interface Core {
   restoredAtOpen: AppliedRestore | null;
   /** After a host swapped a restore in itself (`applyPendingRestore`): re-anchor the audit log and record it. */
   recordRestore(applied: AppliedRestore): Promise<void>;
+  /** Long-lived hosts: marks the data folder as held by this process (a restore from elsewhere is refused); returns the unmark. */
+  markRunningHost(host: string): () => void;
   /** A session for the local OS user on the given host. */
   localSession(host: HostKind, adminToken?: string | null): Session;
   /**
@@ -341,6 +344,7 @@ export function createCore(options: CoreOptions): Core {
     restoreStaged: () => backups.restoreStaged(),
     restoredAtOpen: restored,
     recordRestore: (applied) => backups.recordRestored(applied, log),
+    markRunningHost: (host) => markRunningHost(options.dataDir, host),
     localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
     close: () => {
       drainTimer.stop();

@@ -184,3 +184,8 @@ export function undoRestore(dataDir: string, applied: AppliedRestore): string {
   fsyncFile(dataDir, 'r');
   return failedPath;
 }
+
+/** Drops a staged backup that was not swapped in, so a later start does not restore it unasked. */
+export function discardPendingRestore(dataDir: string): void {
+  for (const name of pendingFiles(dataDir)) rmSync(join(dataDir, name), { force: true });
+}

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BackupReportDto } from '@contract';
-import { applyPendingRestore, undoRestore } from '../../backup/restore-database';
+import { reopenAfterRestore } from '../../runtime/reopen-after-restore';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
 
@@ -87,25 +87,17 @@ export function restoreCommand(ctx: () => CliContext): Command {
         );
       }
       const staged = await c.call('backup:restore', { path });
-      c.close();
-      const applied = applyPendingRestore(c.dataDir());
-      // Opening again runs the migrations an older backup lacks and records the restore in its audit log.
-      try {
-        const core = await c.ready();
-        if (applied) await core.recordRestore(applied);
-      } catch (err) {
-        if (!applied) throw err;
+      const reopen = async () => {
         c.close();
-        const failedPath = undoRestore(c.dataDir(), applied);
-        const why = err instanceof Error ? err.message : String(err);
-        return c.fail(
-          `The restored database could not be opened (${why}); the previous database is back in place and the backup's copy is kept at ${failedPath}.`,
-        );
-      }
-      const replacedPath = applied?.replacedPath ?? null;
+        return c.ready();
+      };
+      // Opening again runs the migrations an older backup lacks and records the restore in its audit log.
+      const { error } = await reopenAfterRestore(c.open(), reopen, () => void c.close());
+      if (error) return c.fail(error.message, 1, { code: error.code, message: error.message });
+      const replacedPath = join(c.dataDir(), staged.replacedName);
       if (c.json) return writeJson(c.io, { restored: true, report: staged.report, replacedPath });
       writeLine(c.io.stdout, `Restored from ${path}: ${countsLine(staged.report)}.`);
-      if (replacedPath) writeLine(c.io.stdout, `The replaced database is kept at ${replacedPath}.`);
+      writeLine(c.io.stdout, `The replaced database is kept at ${replacedPath}.`);
       writeLine(
         c.io.stdout,
         'Provider API keys are not in a backup: on another computer enter them again (or import a providers export).',
