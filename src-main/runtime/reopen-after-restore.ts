@@ -43,8 +43,12 @@ export async function reopenAfterRestore(
     if (!applied) throw err;
     const failedPath = undoRestore(dataDir, applied);
     const why = err instanceof Error ? err.message : String(err);
+    const reopened = await open();
+    reopened.log(
+      `restore: the restored database could not be opened: ${err instanceof Error ? (err.stack ?? why) : why}`,
+    );
     return {
-      core: await open(),
+      core: reopened,
       error: new AppError(
         'storage_error',
         `The restored database could not be opened (${why}); the previous database is back in place and the backup's copy is kept at ${failedPath}.`,

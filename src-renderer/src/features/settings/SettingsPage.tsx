@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../lib/use-call';
+import { BackupRestoreCard } from './BackupRestoreCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { DurabilitySettings } from './DurabilitySettings';
 import { LogFileCard } from './LogFileCard';
@@ -33,6 +34,7 @@ export function SettingsPage() {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <LogFileCard />
+        <BackupRestoreCard />
       </SimpleGrid>
     </Stack>
   );
