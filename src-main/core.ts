@@ -15,6 +15,7 @@ import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
 import { priceHandlers } from './handlers/prices';
 import { providerHandlers } from './handlers/providers';
+import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
 import { backupHandlers } from './handlers/backup';
@@ -39,8 +40,10 @@ import { AppEvents, type AppEventListener } from './runtime/app-events';
 import { applyRuntimeSettings } from './runtime/apply-settings';
 import { LogFile, logFilePath } from './runtime/log-file';
 import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
+import { RetentionTimer } from './runtime/retention-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
+import { RetentionService } from './settings/retention-service';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
 import { CandidateRecords } from './drafting/service/candidate-records';
@@ -94,6 +97,7 @@ export interface CoreServices {
   outboxRunner: OutboxRunner;
   router: Router;
   settings: SettingsService;
+  retention: RetentionService;
   drafting: DraftingService;
 }
 
@@ -108,7 +112,7 @@ export interface Core {
   services: CoreServices;
   /** Async start-up work shared by every host: crash recovery, seeding, the optional metrics exporter. */
   start(): Promise<void>;
-  /** Long-lived hosts (desktop, web host): drain the outbox now and then periodically. */
+  /** Long-lived hosts (desktop, web host): drain the outbox and purge by the retention settings, now and then periodically. */
   startBackgroundWork(intervalMs?: number): void;
   /** Events for every window (a queued task landed); returns the unsubscribe function. */
   onEvent(listener: AppEventListener): () => void;
@@ -225,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const retention = new RetentionService(store, clock, audit);
   const candidatesRepo = new CandidatesRepo(store, clock);
   const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
   candidateRecords.migrateLegacyRows();
@@ -262,6 +267,7 @@ export function createCore(options: CoreOptions): Core {
   const applySettings = () =>
     applyRuntimeSettings({ settings, sqlite: store.sqlite, exporter, synchronousOverride: options.synchronous });
   const drainTimer = new OutboxDrainTimer(outboxRunner, log);
+  const retentionTimer = new RetentionTimer(retention, clock, log);
   const currentSchemaVersion = () => schemaVersion(store.sqlite);
 
   // Every channel's handler, one feature file each (src-main/handlers/); a missing one fails to compile.
@@ -286,6 +292,7 @@ export function createCore(options: CoreOptions): Core {
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
     ...draftingHandlers({ drafting, records: candidateRecords, edits }),
+    ...retentionHandlers({ retention }),
     ...backupHandlers({ backups }),
   };
   const dispatch = committingDispatch(
@@ -318,6 +325,7 @@ export function createCore(options: CoreOptions): Core {
       outboxRunner,
       router,
       settings,
+      retention,
       drafting,
     },
     start: afterStart(
@@ -334,7 +342,10 @@ export function createCore(options: CoreOptions): Core {
       }),
       restored ? () => backups.recordRestored(restored, log) : null,
     ),
-    startBackgroundWork: (intervalMs) => drainTimer.start(intervalMs),
+    startBackgroundWork: (intervalMs) => {
+      drainTimer.start(intervalMs);
+      retentionTimer.start();
+    },
     onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
     metricsExporterPort: () => exporter.port,
@@ -348,6 +359,7 @@ export function createCore(options: CoreOptions): Core {
     localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
     close: () => {
       drainTimer.stop();
+      retentionTimer.stop();
       void exporter.close();
       const usage = drainUsage();
       try {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import type { SecretStore } from '../secrets/secret-store';
+import { checkpointIsSealed, checkpointMac, type StoredCheckpoint } from './audit-checkpoint';
 import {
   GENESIS,
   decodeHead,
@@ -35,9 +36,18 @@ export interface AuditVerification {
   message: string;
 }
 
+/** What a retention purge of the audit log would remove, or did; `blocked` says why nothing can be. */
+export interface AuditPrune {
+  rows: number;
+  /** The last pruned row id (the new checkpoint), or null when nothing is pruned. */
+  throughId: number | null;
+  blocked: string | null;
+}
+
 /** Where the pre-upgrade code kept its (unkeyed) head; read once, at the upgrade. */
 const LEGACY_HEAD_KEY = 'audit.head';
 const ROW_COLUMNS = 'id, at, actor, action, target, before, after, prev_hash AS prevHash, hash';
+const CHECKPOINT_COLUMNS = 'through_id AS throughId, hash, pruned_rows AS prunedRows, before, at, mac';
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
@@ -239,7 +249,14 @@ export class AuditLog {
       if (at?.hash !== head.hash)
         throw new Error(`row ${head.id} no longer matches the anchored head; not re-anchoring`);
     }
-    const count = (this.store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    // Rows pruned by retention still count: the head counts every row ever written.
+    const count = this.store.sqlite
+      .transaction(
+        () =>
+          (this.store.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n +
+          (this.latestCheckpoint()?.throughId ?? 0),
+      )
+      .deferred();
     await this.secrets.set(
       this.headAccount,
       encodeHead(key, this.identity, { ...head, id: tail.id, count, hash: tail.hash }),
@@ -274,6 +291,73 @@ export class AuditLog {
       .all(...params) as AuditRow[];
   }
 
+  /** The checkpoint in effect (the newest), or null when the log was never pruned. */
+  private latestCheckpoint(): StoredCheckpoint | null {
+    return (
+      (this.store.sqlite
+        .prepare(`SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY through_id DESC, id DESC LIMIT 1`)
+        .get() as StoredCheckpoint | undefined) ?? null
+    );
+  }
+
+  /**
+   * The prefix a purge of the rows written before `cutoff` would remove: from the row after the checkpoint up
+   * to the last row before the first one written at or after `cutoff`; the newest row always stays (the chain
+   * goes on from it), and so does the row the keychain head points at (`headId`, when known).
+   */
+  private prefixBefore(cutoff: number, headId?: number): { rows: number; throughId: number | null } {
+    const { sqlite } = this.store;
+    const { firstKept, lastId } = sqlite
+      .prepare('SELECT (SELECT min(id) FROM audit_log WHERE at >= ?) AS firstKept, max(id) AS lastId FROM audit_log')
+      .get(cutoff) as { firstKept: number | null; lastId: number | null };
+    if (lastId === null) return { rows: 0, throughId: null };
+    let through = Math.min((firstKept ?? lastId + 1) - 1, lastId - 1);
+    if (headId !== undefined) through = Math.min(through, headId - 1);
+    const rows = (sqlite.prepare('SELECT count(*) AS n FROM audit_log WHERE id <= ?').get(through) as { n: number }).n;
+    return rows > 0 ? { rows, throughId: through } : { rows: 0, throughId: null };
+  }
+
+  /** What `pruneBefore(cutoff)` would remove now (rows are exact; a purge also needs the audit key). */
+  prunable(cutoff: number): AuditPrune {
+    const blocked =
+      this.state?.kind === 'ready' || this.state === null
+        ? null
+        : 'the audit key in the OS keychain is not available, so the log cannot be checkpointed';
+    return { ...this.prefixBefore(cutoff), blocked };
+  }
+
+  /**
+   * Removes the rows written before `cutoff` as a prefix and records a checkpoint sealed with the audit key
+   * (the last pruned row's id and hash), from which `verify()` starts. Only a log that verifies is pruned:
+   * a purge never hides tampering.
+   */
+  async pruneBefore(cutoff: number): Promise<AuditPrune> {
+    await this.open();
+    const state = this.state;
+    if (state?.kind !== 'ready')
+      return { rows: 0, throughId: null, blocked: 'the audit key in the OS keychain is not available' };
+    const verification = await this.verify();
+    if (!verification.ok)
+      return { rows: 0, throughId: null, blocked: `the audit log does not verify: ${verification.message}` };
+    const stored = await this.secrets.get(this.headAccount);
+    const head = stored ? decodeHead(state.key, this.identity, stored) : null;
+    if (!head) return { rows: 0, throughId: null, blocked: 'the audit head in the OS keychain is missing' };
+    const { sqlite } = this.store;
+    return immediate(sqlite, () => {
+      const { rows, throughId } = this.prefixBefore(cutoff, head.id);
+      if (throughId === null) return { rows: 0, throughId: null, blocked: null };
+      const last = sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(throughId) as { hash: string };
+      const checkpoint = { throughId, hash: last.hash, prunedRows: rows, before: cutoff, at: this.clock.now() };
+      sqlite.prepare('DELETE FROM audit_log WHERE id <= ?').run(throughId);
+      sqlite
+        .prepare(
+          'INSERT INTO audit_checkpoints (through_id, hash, pruned_rows, before, at, mac) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(throughId, last.hash, rows, cutoff, checkpoint.at, checkpointMac(state.key, this.identity, checkpoint));
+      return { rows, throughId, blocked: null };
+    });
+  }
+
   async verify(): Promise<AuditVerification> {
     await this.open();
     await this.settled();
@@ -291,11 +375,33 @@ export class AuditLog {
     if (!head)
       return bad(null, 0, 'The audit head in the OS keychain is missing or was not written with the audit key.');
     if (head.legacyProblem) return bad(head.legacyProblem.firstBadId, head.legacyId, head.legacyProblem.message);
-
-    const check = this.walk((prev, row) => {
-      if (row.id <= head.legacyId) return legacyRowHash(prev, row) === row.hash;
-      return keyedRowHash(state.key, prev, row) === row.hash;
-    }, head);
+    // One read snapshot: a purge in another process commits the checkpoint and the cut together.
+    const { checkpoint, check } = this.store.sqlite
+      .transaction(() => {
+        const cp = this.latestCheckpoint();
+        const walked = this.walk(
+          (prev, row) => {
+            if (row.id <= head.legacyId) return legacyRowHash(prev, row) === row.hash;
+            return keyedRowHash(state.key, prev, row) === row.hash;
+          },
+          head,
+          cp ? { id: cp.throughId, hash: cp.hash } : undefined,
+        );
+        return { checkpoint: cp, check: walked };
+      })
+      .deferred();
+    if (checkpoint && !checkpointIsSealed(state.key, this.identity, checkpoint))
+      return bad(
+        checkpoint.throughId + 1,
+        0,
+        'The retention checkpoint of the audit log was modified or forged: it is not sealed with the audit key.',
+      );
+    if (checkpoint && checkpoint.throughId >= head.id)
+      return bad(
+        checkpoint.throughId,
+        0,
+        `The retention checkpoint (row ${checkpoint.throughId}) lies beyond the head anchored in the keychain (row ${head.id}).`,
+      );
     if (check.problem) return bad(check.problem.firstBadId, check.count, check.problem.message);
     if (check.count < head.count)
       return bad(
@@ -306,14 +412,19 @@ export class AuditLog {
           : `The log ends at row ${check.count} but ${head.count} rows were written: rows were removed at the end.`,
       );
     const unanchored = check.count - head.count;
+    const pruned = checkpoint ? checkpoint.throughId : 0;
+    const what =
+      pruned > 0
+        ? `All ${check.count - pruned} audit rows kept verify from the retention checkpoint (rows 1–${pruned} pruned)`
+        : `All ${check.count} audit rows verify`;
     return {
       ok: true,
       rows: check.count,
       firstBadId: null,
       message:
         unanchored > 0
-          ? `All ${check.count} audit rows verify (the last ${unanchored} not yet anchored in the keychain; the next append anchors them).`
-          : `All ${check.count} audit rows verify.`,
+          ? `${what} (the last ${unanchored} not yet anchored in the keychain; the next append anchors them).`
+          : `${what}.`,
     };
   }
 
@@ -330,8 +441,17 @@ export class AuditLog {
     const stored = await this.secrets.get(this.headAccount).catch(() => null);
     const head = stored ? decodeHead(state.key, this.identity, stored) : null;
     if (!head) return 'the audit head in the OS keychain is missing or invalid';
-    const check = this.walk((prev, row) =>
-      row.id <= head.legacyId ? legacyRowHash(prev, row) === row.hash : keyedRowHash(state.key, prev, row) === row.hash,
+    // Rows a retention purge pruned from the restored log start after its sealed checkpoint, as in verify().
+    const checkpoint = this.latestCheckpoint();
+    if (checkpoint && !checkpointIsSealed(state.key, this.identity, checkpoint))
+      return 'the retention checkpoint of the restored log is not sealed with this audit key';
+    const check = this.walk(
+      (prev, row) =>
+        row.id <= head.legacyId
+          ? legacyRowHash(prev, row) === row.hash
+          : keyedRowHash(state.key, prev, row) === row.hash,
+      undefined,
+      checkpoint ? { id: checkpoint.throughId, hash: checkpoint.hash } : undefined,
     );
     if (check.problem) return `${check.problem.message} (a backup from another computer has another audit key)`;
     await this.secrets.set(
@@ -348,12 +468,13 @@ export class AuditLog {
   private walk(
     rowOk: (prevHash: string, row: AuditRow) => boolean,
     head?: AuditHead,
+    from?: { id: number; hash: string },
   ): { count: number; lastHash: string; problem: { firstBadId: number; message: string } | null } {
     const rows = this.store.sqlite
       .prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY id`)
       .iterate() as IterableIterator<AuditRow>;
-    let prev = GENESIS;
-    let count = 0;
+    let prev = from?.hash ?? GENESIS;
+    let count = from?.id ?? 0;
     const stop = (firstBadId: number, message: string) => ({ count, lastHash: prev, problem: { firstBadId, message } });
     for (const row of rows) {
       const expectedId = count + 1;

@@ -12,6 +12,7 @@ import { draftCommand, extractCommand, validateCommand } from './commands/drafti
 import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
+import { retentionCommand } from './commands/retention';
 import { usageCommand } from './commands/usage';
 import { serveCommand } from './commands/serve';
 import { CliContext, type CliDeps, type GlobalOptions } from './context';
@@ -52,6 +53,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(validateCommand(ctx));
   program.addCommand(backupCommand(ctx));
   program.addCommand(restoreCommand(ctx));
+  program.addCommand(retentionCommand(ctx));
   for (const sub of program.commands)
     applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
   return program;

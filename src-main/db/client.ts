@@ -53,6 +53,10 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   ensurePrivateFile(path, true);
   for (const side of ['-wal', '-shm']) ensurePrivateFile(path + side, false);
   const sqlite = new Database(path);
+  // A new file gets incremental auto-vacuum (it only takes before the first table and before WAL mode): a
+  // retention purge can then hand free pages back to the disk in small steps, without rewriting the file.
+  // On an existing file this is a no-op; see settings/reclaim-space.ts.
+  sqlite.pragma('auto_vacuum = INCREMENTAL');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   // A checkpoint (two fsyncs) runs inside whichever commit crosses the threshold. Every 10,000 WAL pages

@@ -19,6 +19,13 @@ import {
   backupWriteInputSchema,
   restoreOutputSchema,
 } from './dto/backup';
+import {
+  purgeResultSchema,
+  retentionEstimateSchema,
+  retentionSetOutputSchema,
+  retentionSettingsSchema,
+  retentionStatusSchema,
+} from './dto/retention';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
@@ -289,6 +296,30 @@ export const channels = {
     output: restoreOutputSchema,
     role: 'admin',
     summary: 'Verify a backup and restore it: the database is kept aside and swapped once closed.',
+  }),
+  'retention:status': channel({
+    input: emptyInputSchema,
+    output: retentionStatusSchema,
+    role: 'admin',
+    summary: 'Retention settings, what they would free now, the last purge and the database file.',
+  }),
+  'retention:estimate': channel({
+    input: retentionSettingsSchema,
+    output: retentionEstimateSchema,
+    role: 'admin',
+    summary: 'What the given retention settings would free now (rows exact, bytes estimated).',
+  }),
+  'retention:set': channel({
+    input: retentionSettingsSchema,
+    output: retentionSetOutputSchema,
+    role: 'admin',
+    summary: 'Save the retention settings and purge by them at once.',
+  }),
+  'retention:purge': channel({
+    input: emptyInputSchema,
+    output: purgeResultSchema,
+    role: 'admin',
+    summary: 'Purge by the saved retention settings now, then return free space to the disk.',
   }),
   'candidates:list': channel({
     input: emptyInputSchema,

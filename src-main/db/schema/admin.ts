@@ -47,6 +47,23 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_at').on(t.at), index('audit_log_action').on(t.action)],
 );
 
+/**
+ * Where a retention purge cut the audit log: rows 1..`throughId` are gone, `hash` was row `throughId`'s, so
+ * verification starts from it. `mac` is an HMAC under the audit key (audit/audit-checkpoint.ts): without the
+ * key a checkpoint cannot be forged or moved. The newest row (largest `throughId`) is the one in effect.
+ */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  throughId: integer('through_id').notNull(),
+  hash: text('hash').notNull(),
+  /** Rows pruned by this purge (the earlier checkpoints' rows not counted again). */
+  prunedRows: integer('pruned_rows').notNull(),
+  /** The cut-off the purge used: every pruned row was written before it. */
+  before: integer('before').notNull(),
+  at: integer('at').notNull(),
+  mac: text('mac').notNull(),
+});
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

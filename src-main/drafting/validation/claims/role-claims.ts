@@ -6,7 +6,7 @@ import type { SupportIndex } from '../support-index';
 import type { UnsupportedClaim } from './claim';
 
 /** Sections whose lines are lists of words, where "Engineer — X" patterns are not role headers. */
-const LIST_SECTIONS = new Set<CvSectionKey>(['summary', 'skills', 'languages', 'certifications', 'links', 'contact']);
+const LIST_SECTIONS = new Set<CvSectionKey>(['summary', 'skills', 'languages', 'certifications', 'contact']);
 const SUBHEADING = /^\s{0,3}#{2,6}\s/u;
 
 interface Role {

@@ -11,6 +11,7 @@ import { DurabilitySettings } from './DurabilitySettings';
 import { LogFileCard } from './LogFileCard';
 import { MetricsExporterSettings } from './MetricsExporterSettings';
 import { ReenrolTotpPanel } from './ReenrolTotpPanel';
+import { RetentionSettings } from './RetentionSettings';
 
 /** Admin: app settings and the admin account's credentials. */
 export function SettingsPage() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
         <ReenrolTotpPanel />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <RetentionSettings />
         <LogFileCard />
         <BackupRestoreCard />
       </SimpleGrid>
