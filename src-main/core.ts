@@ -122,8 +122,11 @@ export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   schemaVersion(): number;
-  /** A restore was staged through this core: its host closes it and opens the data folder again now. */
-  restoreStaged(): boolean;
+  /**
+   * True once after a call staged a restore through this core: its host then closes it and opens the data
+   * folder again (a second caller, e.g. a request that settles during the switch, gets false).
+   */
+  takeStagedRestore(): boolean;
   /** The restore this core swapped in when it opened (a backup staged before), or null. */
   restoredAtOpen: AppliedRestore | null;
   /** After a host swapped a restore in itself (`applyPendingRestore`): re-anchor the audit log and record it. */
@@ -352,7 +355,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     dispatch,
     schemaVersion: currentSchemaVersion,
-    restoreStaged: () => backups.restoreStaged(),
+    takeStagedRestore: () => backups.takeStagedRestore(),
     restoredAtOpen: restored,
     recordRestore: (applied) => backups.recordRestored(applied, log),
     markRunningHost: (host) => markRunningHost(options.dataDir, host),

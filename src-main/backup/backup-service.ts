@@ -86,9 +86,11 @@ export class BackupService {
     return staged;
   }
 
-  /** A restore was staged by this process: its host should close the database and reopen it now. */
-  restoreStaged(): boolean {
-    return this.staged;
+  /** True once after a restore was staged: the host closes the database and swaps it in (only once). */
+  takeStagedRestore(): boolean {
+    const staged = this.staged;
+    this.staged = false;
+    return staged;
   }
 
   /** First start on a restored database: re-anchor the audit log on it and record the restore in it. */

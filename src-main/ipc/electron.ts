@@ -35,7 +35,7 @@ export function registerIpc(core: Core, devServerUrl: string | undefined): void 
     });
     // A verified backup is staged: once this answer is sent, quit (closing the database) and start again,
     // which swaps the backup in before the database is opened.
-    if (result.ok && core.restoreStaged())
+    if (result.ok && core.takeStagedRestore())
       setImmediate(() => {
         app.relaunch();
         app.quit();

@@ -45,6 +45,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let core = options.core;
   /** While a restore swaps the database, requests wait for the core opened on it. */
   let switching: Promise<AppError | null> | null = null;
+  const inFlight = new Set<Promise<unknown>>();
   const token = options.token ?? randomBytes(32).toString('base64url');
   // One launch = one user session, like one desktop window.
   const session = core.localSession('web');
@@ -98,11 +99,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const controller = new AbortController();
       res.on('close', () => controller.abort());
       if (switching) await switching;
-      const result = await core.dispatch(channelName, input, session, {
+      const dispatching = core.dispatch(channelName, input, session, {
         emit,
         signal: controller.signal,
       });
-      if (result.ok && options.reopenAfterRestore && core.restoreStaged()) {
+      inFlight.add(dispatching);
+      const result = await dispatching.finally(() => inFlight.delete(dispatching));
+      if (result.ok && options.reopenAfterRestore && core.takeStagedRestore()) {
         const failed = await switchCore(options.reopenAfterRestore);
         if (failed)
           return send(res, 200, {
@@ -130,6 +133,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function switchCore(reopen: NonNullable<WebHostOptions['reopenAfterRestore']>): Promise<AppError | null> {
     switching = (async () => {
+      // Calls already running on the old core finish on it before it closes; new ones wait for the switch.
+      await Promise.allSettled([...inFlight]);
       unsubscribe();
       const next = await reopen(core);
       core = next.core;

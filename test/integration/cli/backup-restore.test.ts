@@ -200,7 +200,9 @@ describe('aditus backup, backup verify and restore', () => {
     ).toBe(0);
     const r = await run(['restore', broken, '--yes']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/could not be opened .*previous database is back in place/u);
+    expect(r.stderr).toMatch(
+      /aditus: The restored database could not be opened .*previous database is back in place/su,
+    );
     expect((await run(['candidates', 'list', '--json'])).json<unknown[]>()).toHaveLength(1);
     expect(readdirSync(data.dir).some((n) => n.startsWith('aditus.db.restore-failed-'))).toBe(true);
   });
