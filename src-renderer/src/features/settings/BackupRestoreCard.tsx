@@ -45,9 +45,17 @@ function schemaText(report: BackupReportDto): string {
 }
 
 /** Admin: download a backup of the database, or restore one (verified, confirmed, swapped in while the app runs). */
-export function BackupRestoreCard() {
+export function BackupRestoreCard({
+  restored,
+  onRestored,
+  onDismissRestored,
+}: {
+  /** The last restore (kept by the page, which shows every card again on the restored data). */
+  restored: RestoreOutputDto | null;
+  onRestored: (r: RestoreOutputDto) => void;
+  onDismissRestored: () => void;
+}) {
   const [candidate, setCandidate] = useState<{ upload: FileUpload; report: BackupReportDto } | null>(null);
-  const [restored, setRestored] = useState<RestoreOutputDto | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const backup = useAction(async () => {
@@ -63,7 +71,7 @@ export function BackupRestoreCard() {
   const check = useAction(async (file: File | null) => {
     if (!file) return;
     setError(null);
-    setRestored(null);
+    onDismissRestored();
     try {
       const upload = await readUpload(file, BACKUP_EXTENSIONS);
       const report = await call('backup:verify', { file: upload });
@@ -76,8 +84,9 @@ export function BackupRestoreCard() {
   const restore = useAction(async () => {
     if (!candidate) return;
     try {
-      setRestored(await call('backup:restore', { file: candidate.upload }));
+      const result = await call('backup:restore', { file: candidate.upload });
       setCandidate(null);
+      onRestored(result);
     } catch (err) {
       setCandidate(null);
       setError(errorMessage(err));
@@ -108,7 +117,7 @@ export function BackupRestoreCard() {
         </Alert>
       )}
       {restored && (
-        <Alert color="green" title="Backup restored" withCloseButton onClose={() => setRestored(null)}>
+        <Alert color="green" title="Backup restored" withCloseButton onClose={onDismissRestored}>
           Restored from {restored.report.path}: {restored.report.counts.candidates} candidates,{' '}
           {restored.report.counts.documents} documents. The database it replaced is kept in the data folder as{' '}
           {restored.replacedName}. You may be asked to unlock admin again.
