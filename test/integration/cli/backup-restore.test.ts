@@ -147,6 +147,16 @@ describe('aditus backup, backup verify and restore', () => {
     expect(readFileSync(join(data.dir, DATABASE_FILE)).length).toBeGreaterThanOrEqual(before.length);
   });
 
+  it('verifies a plain copy of a closed database (WAL-marked) without leaving -wal/-shm files beside it', async () => {
+    const copy = join(out.dir, 'copied.db');
+    copyFileSync(join(data.dir, DATABASE_FILE), copy);
+    expect(readFileSync(copy).subarray(18, 20)).toEqual(Buffer.from([2, 2]));
+    const verify = await run(['backup', 'verify', copy, '--json']);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.json<Report>().counts.candidates).toBe(2);
+    expect(readdirSync(out.dir)).toEqual(['copied.db']);
+  });
+
   it('refuses a backup made by a newer version, and migrates an older one when it opens', async () => {
     const newer = join(out.dir, 'newer.db');
     expect((await run(['backup', '--out', newer])).code).toBe(0);
