@@ -13,7 +13,12 @@ export interface WrittenBackup {
 
 /** The SQLite online backup API: page by page, consistent while this and other processes keep writing. */
 export type OnlineBackup = (source: Sqlite, destination: string) => Promise<unknown>;
-const onlineBackup: OnlineBackup = (source, destination) => source.backup(destination);
+/**
+ * After the first step the rest is copied in one step: one step reads one snapshot (in WAL mode writers go
+ * on meanwhile), whereas SQLite restarts a many-step copy each time another process commits between steps.
+ */
+const onlineBackup: OnlineBackup = (source, destination) =>
+  source.backup(destination, { progress: ({ totalPages }) => Math.max(totalPages, 100) });
 
 const folderErrors = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR']);
 const fullErrors = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
