@@ -217,6 +217,23 @@ describe('aditus backup, backup verify and restore', () => {
     expect(readdirSync(data.dir).some((n) => n.startsWith('aditus.db.restore-failed-'))).toBe(true);
   });
 
+  it('needs the admin session: without it backup, verify and restore are refused and nothing changes', async () => {
+    const file = join(out.dir, 'b.db');
+    expect((await run(['backup', '--out', file])).code).toBe(0);
+    expect((await run(['admin', 'logout'])).code).toBe(0);
+    for (const args of [
+      ['backup', '--out', join(out.dir, 'c.db')],
+      ['backup', 'verify', file],
+      ['restore', file, '--yes'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr).toMatch(/no admin session: run `aditus admin login`/u);
+    }
+    expect(readdirSync(out.dir)).toEqual(['b.db']);
+    expect(readdirSync(data.dir).filter((n) => n.includes('replaced') || n.includes('pending'))).toEqual([]);
+  });
+
   it('refuses while a web host or the desktop app holds the database', async () => {
     const file = join(out.dir, 'b.db');
     expect((await run(['backup', '--out', file])).code).toBe(0);
