@@ -63,6 +63,7 @@ const KERNEL = ['errors', 'clock', 'session', 'version', 'os-user', 'paths', 'mi
 /** The provider files that are services (they use the store, the keychain and the audit log); the rest of providers/ are adapters. */
 const PROVIDER_SERVICES = [
   'src-main/providers/config-service.ts',
+  'src-main/providers/config-test.ts',
   'src-main/providers/configured-providers.ts',
   'src-main/providers/seed-from-env.ts',
 ];
@@ -97,6 +98,7 @@ const TO = {
   services: {
     // drafting/store/** is storage; a regex because a gitignore group cannot re-include a folder's child.
     drafting: [{ regex: '(^|/)drafting/(?!store/)' }],
+    transfer: ['**/transfer/**', top('transfer')],
     routing: ['**/routing/**', top('routing')],
     usage: ['**/usage/**', top('usage')],
     providerConfig: providerServiceNames.map((n) => `**/${n}`),
@@ -274,12 +276,19 @@ const LAYERS = [
       }),
     ],
   }),
-  // Services, top to bottom: drafting → routing → (usage, provider configs, settings, admin) → audit.
+  // Services, top to bottom: drafting → routing → (usage, provider configs, settings, admin) → audit; transfer uses
+  // provider configs, usage, settings and audit.
   ...serviceZone(
     'drafting',
     ['src-main/drafting/**/*.ts'],
     ['routing', 'usage', 'providerConfig', 'settings', 'audit'],
     'drafting uses routing and the services below it, never admin/',
+  ),
+  ...serviceZone(
+    'transfer',
+    ['src-main/transfer/**/*.ts'],
+    ['usage', 'providerConfig', 'settings', 'audit'],
+    'moving providers to another laptop uses provider configs, usage (prices), settings and audit/, never drafting, routing or admin/',
   ),
   ...serviceZone(
     'routing',

@@ -15,6 +15,7 @@ import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
 import { priceHandlers } from './handlers/prices';
 import { providerHandlers } from './handlers/providers';
+import { providerTransferHandlers } from './handlers/provider-transfer';
 import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
@@ -43,6 +44,8 @@ import { OutboxDrainTimer } from './runtime/outbox-drain-timer';
 import { RetentionTimer } from './runtime/retention-timer';
 import { startUpOnce } from './runtime/start-up';
 import { SettingsService } from './settings';
+import { ProviderTransfer } from './transfer/provider-transfer';
+import { APP_VERSION } from './version';
 import { RetentionService } from './settings/retention-service';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
@@ -55,6 +58,7 @@ import { RemovalsRepo } from './drafting/store/removals-repo';
 import { WorkspaceEdits } from './drafting/service/workspace-edits';
 import { Metrics } from './usage/metrics';
 import { MetricTotals } from './usage/metric-totals';
+import { ConfigTester } from './providers/config-test';
 import { MetricsExporterControl } from './usage/metrics-exporter-control';
 import { PricingService } from './usage/pricing';
 import { RawUsageEvents } from './usage/raw-events';
@@ -232,6 +236,17 @@ export function createCore(options: CoreOptions): Core {
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
+  const transfer = new ProviderTransfer({
+    store,
+    secrets,
+    clock,
+    audit,
+    providers,
+    pricing,
+    settings,
+    appVersion: APP_VERSION,
+    log,
+  });
   const retention = new RetentionService(store, clock, audit);
   const candidatesRepo = new CandidatesRepo(store, clock);
   const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
@@ -281,7 +296,14 @@ export function createCore(options: CoreOptions): Core {
       secretsBackend: secrets.backend,
       schemaVersion: currentSchemaVersion,
     }),
-    ...providerHandlers({ providers, configuredProviders, budgets, breakers, pricing }),
+    ...providerHandlers({
+      providers,
+      configuredProviders,
+      configTester: new ConfigTester(providers, audit),
+      budgets,
+      breakers,
+      pricing,
+    }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
     ...usageHandlers({ stats, usageEvents, clock }),
@@ -295,6 +317,7 @@ export function createCore(options: CoreOptions): Core {
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
     ...draftingHandlers({ drafting, records: candidateRecords, edits }),
+    ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),
     ...backupHandlers({ backups }),
   };

@@ -1,28 +1,32 @@
 import { actorOf } from '../admin/admin-service';
 import type { DomainChannel, FeatureHandlers } from '../ipc/handlers';
 import { toDto, type ProviderConfigService } from '../providers/config-service';
+import type { ConfigTester } from '../providers/config-test';
 import type { ConfiguredProviders } from '../providers/configured-providers';
 import type { Budgets } from '../routing/budgets';
 import type { CircuitBreakers } from '../routing/circuit-breaker';
 import { microsToUsd } from '../usage/money';
 import type { PricingService } from '../usage/pricing';
+import type { ProviderTransferChannel } from './provider-transfer';
 
 export interface ProviderHandlerServices {
   providers: ProviderConfigService;
   configuredProviders: ConfiguredProviders;
+  configTester: ConfigTester;
   budgets: Budgets;
   breakers: CircuitBreakers;
   pricing: PricingService;
 }
 
-/** `providers:*`: provider configs (admin), their credentials and models, and their health. */
+/** `providers:*` but the transfer ones (provider-transfer.ts): provider configs (admin), their credentials and models, and their health. */
 export function providerHandlers({
   providers,
   configuredProviders,
+  configTester,
   budgets,
   breakers,
   pricing,
-}: ProviderHandlerServices): FeatureHandlers<DomainChannel<'providers'>> {
+}: ProviderHandlerServices): FeatureHandlers<Exclude<DomainChannel<'providers'>, ProviderTransferChannel>> {
   return {
     'providers:list': () => providers.list().map(toDto),
     'providers:create': async ({ config, apiKey }, ctx) =>
@@ -31,6 +35,9 @@ export function providerHandlers({
       toDto(await providers.update(name, patch, apiKey, actorOf(ctx.session))),
     'providers:remove': async ({ name }, ctx) => ({ removed: await providers.remove(name, actorOf(ctx.session)) }),
     'providers:test': ({ name }, ctx) => configuredProviders.testCredentials(name, actorOf(ctx.session)),
+    'providers:get': ({ name }) => toDto(providers.getByName(name)),
+    'providers:test-config': ({ connection, apiKey, storedKeyOf }, ctx) =>
+      configTester.test({ connection, apiKey, storedKeyOf }, actorOf(ctx.session)),
     'providers:models': ({ name }) => configuredProviders.listModels(name),
     'providers:health': () =>
       providers.list().map((row) => {

@@ -223,6 +223,28 @@ export class ProviderConfigService {
     return true;
   }
 
+  /**
+   * A config from an import file, inside the caller's transaction (no audit entry: the import writes one):
+   * created under `id`, or written over `replacing` (same id, so its usage stays). With `apiKey` (already in
+   * the keychain under keyAccount(id)) the key reference and hint are set; without, a replaced config keeps its key.
+   */
+  writeImported(
+    id: string,
+    config: ProviderConfigInput,
+    apiKey: string | null,
+    replacing: ProviderConfigRow | undefined,
+  ): ProviderConfigRow {
+    const now = this.clock.now();
+    const key = apiKey
+      ? { keyRef: keyAccount(id), keyHint: keyHint(apiKey), keySetAt: now, keyInvalid: false }
+      : { keyRef: null, keyHint: null, keySetAt: null };
+    if (replacing) this.repo.update(id, { ...toColumns(config), ...(apiKey ? key : {}), updatedAt: now });
+    else this.repo.insert({ id, ...toColumns(config), ...key, createdAt: now, updatedAt: now });
+    this.keyCache.delete(keyAccount(id));
+    this.changed();
+    return this.getById(id)!;
+  }
+
   markKeyInvalid(id: string, invalid: boolean): void {
     this.repo.update(id, { keyInvalid: invalid, updatedAt: this.clock.now() });
     this.changed();

@@ -62,7 +62,19 @@ import {
   usageEventSchema,
 } from './dto/usage';
 import { emptyInputSchema, idSchema } from './dto/common';
-import { providerConfigDtoSchema, providerConfigInputSchema, providerConfigPatchSchema } from './dto/providers';
+import {
+  configTestResultSchema,
+  providerConfigDtoSchema,
+  providerConfigInputSchema,
+  providerConfigPatchSchema,
+  providerConnectionSchema,
+} from './dto/providers';
+import {
+  transferExportInputSchema,
+  transferExportOutputSchema,
+  transferImportInputSchema,
+  transferPlanSchema,
+} from './dto/transfer';
 
 const nameRef = z.object({ name: z.string().min(1).max(64) }).strict();
 
@@ -115,11 +127,49 @@ export const channels = {
     role: 'admin',
     summary: 'Make an authenticated call with the stored key.',
   }),
+  'providers:get': channel({
+    input: nameRef,
+    output: providerConfigDtoSchema,
+    role: 'recruiter',
+    summary: 'One provider config by name: key hint and whether a key is stored (never the key).',
+  }),
+  'providers:test-config': channel({
+    input: z
+      .object({
+        connection: providerConnectionSchema,
+        apiKey: z.string().min(1).max(512).optional(),
+        /** Without `apiKey`: test with the key stored for this saved provider (the edit form). */
+        storedKeyOf: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    output: configTestResultSchema,
+    role: 'admin',
+    summary: 'Test unsaved settings and key by listing models (no tokens spent); the key is not stored or returned.',
+  }),
   'providers:models': channel({
     input: nameRef,
     output: z.array(z.object({ id: z.string(), displayName: z.string().optional() })),
     role: 'admin',
     summary: 'List the models the provider offers.',
+  }),
+  'providers:export': channel({
+    input: transferExportInputSchema,
+    output: transferExportOutputSchema,
+    role: 'admin',
+    summary:
+      'Provider configs, prices and settings as a file for another laptop; keys only with a passphrase, encrypted (scrypt + AES-256-GCM).',
+  }),
+  'providers:import-preview': channel({
+    input: transferImportInputSchema,
+    output: transferPlanSchema,
+    role: 'admin',
+    summary: 'Check an export file (and its passphrase) and say what an import would create, replace or skip.',
+  }),
+  'providers:import': channel({
+    input: transferImportInputSchema,
+    output: transferPlanSchema,
+    role: 'admin',
+    summary: 'Import an export file in one transaction (keys into the OS keychain), or change nothing.',
   }),
   'admin:status': channel({
     input: emptyInputSchema,

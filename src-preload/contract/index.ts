@@ -12,6 +12,7 @@ export * from './dto/workspace';
 export * from './dto/queue';
 export * from './dto/resume';
 export * from './dto/backup';
+export * from './dto/transfer';
 export * from './dto/retention';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */

@@ -15,8 +15,11 @@ export function errorFindings(report: ValidationReport): number {
 
 /** One line a finding, under a score line: what `validate` prints and `draft` prints on stderr. */
 export function findingLines(report: ValidationReport): string[] {
+  const coverage = `must-haves covered: ${Math.round(report.mustHaveCoverage.ratio * 100)}%`;
   return [
-    `Score: ${report.score}/100 (must-haves covered: ${Math.round(report.mustHaveCoverage.ratio * 100)}%)`,
+    report.claimsChecked
+      ? `Score: ${report.score}/100 (${coverage})`
+      : `Score: ${report.score}/100 for form and coverage only; claims NOT checked (no --candidate given) (${coverage})`,
     ...report.findings.map((f) => `  ${f.severity.toUpperCase().padEnd(7)} ${f.kind}: ${f.message}`),
   ];
 }

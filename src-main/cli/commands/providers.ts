@@ -1,9 +1,18 @@
 import { Command, Option } from 'commander';
-import { LIMIT_BEHAVIOURS, PROVIDER_KINDS, TASKS, type ProviderConfigInput, type Task } from '@contract';
+import {
+  LIMIT_BEHAVIOURS,
+  PROVIDER_KINDS,
+  TASKS,
+  type ConfigTestResult,
+  type ProviderConfigInput,
+  type Task,
+} from '@contract';
+import { formatInteger, formatUsd } from '@shared/display-format';
 import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';
 import { useCells, withUse, type ProviderWithUse } from '../provider-use';
+import { addTransferCommands } from './provider-transfer';
 
 interface ConfigFlags {
   name?: string;
@@ -22,6 +31,7 @@ interface ConfigFlags {
   onLimit?: string;
   timeoutMs?: string;
   maxOutputTokens?: string;
+  test?: boolean;
 }
 
 function configOptions(cmd: Command): Command {
@@ -92,7 +102,13 @@ async function readKey(ctx: CliContext, flags: ConfigFlags, needed: boolean): Pr
 }
 
 function describe(p: ProviderWithUse): string[] {
-  const status = [p.active ? 'active' : 'inactive', p.isDefault ? 'default' : '', p.keyInvalid ? 'KEY INVALID' : '']
+  const needsKey = !p.hasKey && p.kind !== 'openai-compatible';
+  const status = [
+    p.active ? 'active' : 'inactive',
+    p.isDefault ? 'default' : '',
+    p.keyInvalid ? 'KEY INVALID' : '',
+    needsKey ? 'NEEDS KEY' : '',
+  ]
     .filter(Boolean)
     .join(',');
   return [
@@ -104,6 +120,41 @@ function describe(p: ProviderWithUse): string[] {
     status,
     p.keyHint ? `…${p.keyHint}` : '-',
     ...useCells(p),
+  ];
+}
+
+function testedLine(t: ConfigTestResult): string {
+  return `Test OK: ${t.message.replace(/\.$/u, '')} (${t.modelCount ?? 0} models listed, ${t.latencyMs} ms; no tokens spent).`;
+}
+
+const orNone = (v: number | null, format: (n: number) => string) => (v === null ? 'none' : format(v));
+
+/** `providers show`: one line a setting. */
+function details(p: ProviderWithUse): string[][] {
+  const [today = '', month = '', cost = ''] = useCells(p);
+  return [
+    ['name', p.name],
+    ['kind', p.kind],
+    ['model', p.model],
+    ['base URL', p.baseUrl ?? '(vendor default)'],
+    ['tasks', p.tasks.join(', ') || '-'],
+    ['priority', String(p.priority)],
+    ['status', [p.active ? 'active' : 'inactive', p.isDefault ? 'default' : ''].filter(Boolean).join(', ')],
+    [
+      'key',
+      p.hasKey
+        ? `stored in the OS keychain (…${p.keyHint ?? ''}, set ${new Date(p.keySetAt ?? 0).toISOString().slice(0, 10)})${p.keyInvalid ? ', REJECTED by the provider' : ''}`
+        : 'none stored',
+    ],
+    ['daily token limit', orNone(p.dailyTokenLimit, formatInteger)],
+    ['monthly token limit', orNone(p.monthlyTokenLimit, formatInteger)],
+    ['monthly cost limit', orNone(p.monthlyCostLimitUsd, formatUsd)],
+    ['at a limit', p.onLimit],
+    ['timeout', `${p.timeoutMs / 1000} s`],
+    ['max output tokens', formatInteger(p.maxOutputTokens)],
+    ['tokens today', today],
+    ['tokens this month', month],
+    ['cost this month', cost],
   ];
 }
 
@@ -133,14 +184,51 @@ export function providersCommand(ctx: () => CliContext): Command {
       );
     });
 
+  cmd
+    .command('show <name>')
+    .description(
+      'one provider config: settings, key hint and whether a key is stored (never the key), ' +
+        "tokens used today and this month against its limits, the month's cost",
+    )
+    .action(async (name: string) => {
+      const c = ctx();
+      const config = await c.call('providers:get', { name });
+      const shown = withUse(config, await c.call('providers:health', {}));
+      if (c.json) return writeJson(c.io, shown);
+      writeLine(c.io.stdout, formatTable(details(shown)));
+    });
+
   configOptions(
-    cmd.command('add').description('add a provider config').requiredOption('--name <name>', 'unique name'),
+    cmd
+      .command('add')
+      .description('add a provider config')
+      .requiredOption('--name <name>', 'unique name')
+      .option(
+        '--test',
+        'first test the settings and key by listing the models (no tokens spent); save only if the key is ' +
+          'accepted and the model is offered (exit 1 otherwise, nothing saved)',
+      ),
   ).action(async (flags: ConfigFlags) => {
     const c = ctx();
     const patch = toPatch(flags, c);
     const { kind, model } = patch;
     if (!kind || !model) return c.fail('--kind and --model are required', 2);
     const apiKey = await readKey(c, flags, kind !== 'openai-compatible');
+    if (flags.test) {
+      const connection = {
+        kind,
+        model,
+        baseUrl: patch.baseUrl ?? null,
+        ...(patch.timeoutMs !== undefined ? { timeoutMs: patch.timeoutMs } : {}),
+      };
+      const tested = await c.call('providers:test-config', { connection, ...(apiKey ? { apiKey } : {}) });
+      if (!tested.ok) {
+        if (c.json) writeJson(c.io, { saved: false, test: tested });
+        else writeLine(c.io.stderr, `aditus: not saved: ${tested.message}`);
+        throw new CliExit(1);
+      }
+      if (!c.json) writeLine(c.io.stdout, testedLine(tested));
+    }
     const created = await c.call('providers:create', {
       config: { ...patch, name: flags.name ?? '', kind, model },
       ...(apiKey ? { apiKey } : {}),
@@ -202,5 +290,6 @@ export function providersCommand(ctx: () => CliContext): Command {
       for (const m of models) writeLine(c.io.stdout, m.displayName ? `${m.id}  (${m.displayName})` : m.id);
     });
 
+  addTransferCommands(cmd, ctx);
   return cmd;
 }

@@ -35,7 +35,11 @@ export function draftBlocks(input: DraftPromptInput): DraftBlocks {
     input.record
       ? `Candidate record, a JSON Resume (facts you may use). Each entry has an id. Keep every highlight under the entry it belongs to: select, order and rephrase highlights within their entry, never move one to another entry, merge entries or drop a section without saying so:\n${profile.text}`
       : `Candidate profile (facts you may use):\n${profile.text}`,
-    cvText ? `Candidate CV text (facts you may use):\n${cvText.text}` : null,
+    cvText
+      ? input.record
+        ? `The candidate's CV file as imported (context only: the record above is what was read from it, as the recruiter corrected it; where the two differ the record is right, and a fact that is only in this file must not be used):\n${cvText.text}`
+        : `Candidate CV text (facts you may use):\n${cvText.text}`
+      : null,
     `Job posting, extracted fields (what to emphasise):\n${fields.text}`,
     posting ? `Job posting, full text (context only):\n${posting.text}` : null,
   ].filter((s): s is string => s !== null);

@@ -1,4 +1,5 @@
 import type { SourceRef } from '@contract';
+import { findEmails, findUrls } from '../text/contact';
 import { isBulletLine, plainLine } from '../text/lines';
 
 /** One line of a candidate's source text with where it came from. */
@@ -60,6 +61,12 @@ const CONTINUATION_START = /^[\p{Ll}),;:.%]/u;
 const NUMBER_START = /^\d/u;
 const HAS_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/u;
 
+/** "sofia@example.se | Stockholm" under a name starts in lower case, but is a contact line of its own. */
+function startsWithContact(text: string): boolean {
+  const first = text.split(/\s/u, 1)[0] ?? '';
+  return findEmails(first).length > 0 || findUrls(first).length > 0;
+}
+
 function unbalanced(text: string): boolean {
   return (text.match(/\(/gu) ?? []).length > (text.match(/\)/gu) ?? []).length;
 }
@@ -67,7 +74,8 @@ function unbalanced(text: string): boolean {
 /**
  * Joins lines that a layout wrapped (PDF text, plain text exported from a word processor): a line that starts in
  * lower case or with closing punctuation, or that follows a line ending in a dash, a comma, an open bracket or a
- * joining word, continues the line before. A bullet, a heading or bold line never continues anything. The joined
+ * joining word, continues the line before. A bullet, a heading or bold line never continues anything, nor does a line
+ * that opens with an email address or a link (the contact line under a name). The joined
  * line keeps the provenance of its first line.
  */
 export function joinWrappedLines(lines: SourceLine[]): SourceLine[] {
@@ -80,7 +88,7 @@ export function joinWrappedLines(lines: SourceLine[]): SourceLine[] {
       !line.isEmphasised &&
       !previous.isEmphasised &&
       line.ref.line === (previous.ref.endLine ?? previous.ref.line) + 1 &&
-      (CONTINUATION_START.test(line.text) ||
+      ((CONTINUATION_START.test(line.text) && !startsWithContact(line.text)) ||
         (NUMBER_START.test(line.text) && !HAS_YEAR.test(line.text) && previous.isBullet) ||
         CONTINUES_AFTER.test(previous.text) ||
         unbalanced(previous.text));

@@ -424,8 +424,9 @@ export class DraftingService {
     input: {
       kind: DraftKind;
       markdown: string;
-      profile: CandidateProfile;
-      sourceText: string;
+      /** null: no candidate given; claims are not checked and the report says so. */
+      profile: CandidateProfile | null;
+      sourceText: string | null;
       job: JobFields | null;
       postingText: string | null;
     },
@@ -439,6 +440,8 @@ export class DraftingService {
       profile: input.profile,
       sourceText: input.sourceText,
       job: input.job,
+      postingText: input.postingText,
+      today: new Date(this.deps.clock.now()),
       allowedYears: input.kind === 'cover_letter' ? [new Date(this.deps.clock.now()).getFullYear()] : [],
     });
     if (!input.job) return { report: local, meta: null };
@@ -446,8 +449,8 @@ export class DraftingService {
       kind: input.kind,
       draft: input.markdown,
       localReport: local,
-      profile: input.profile,
-      sourceText: input.sourceText,
+      profile: input.profile ?? candidateFromText(input.markdown),
+      sourceText: input.sourceText ?? '(no candidate source given: claims were not checked)',
       job: input.job,
       postingText: input.postingText,
     });
@@ -493,9 +496,9 @@ export class DraftingService {
       {
         kind: input.kind,
         markdown,
-        // Without the candidate's source there is nothing to check claims against: the draft vouches for itself.
-        profile: candidate?.profile ?? candidateFromText(markdown),
-        sourceText: candidate?.sourceText ?? markdown,
+        // Without the candidate's source there is nothing to check claims against: the report says so.
+        profile: candidate?.profile ?? null,
+        sourceText: candidate?.sourceText ?? null,
         job,
         postingText: posting.text,
       },

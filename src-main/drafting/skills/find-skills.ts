@@ -30,7 +30,9 @@ export interface SkillText {
 }
 
 export function skillText(text: string): SkillText {
-  return { lower: matchKey(text), cased: caseSensitiveMatchKey(text) };
+  // matchKey is the case-sensitive key lower-cased: folding a long text once, not twice.
+  const cased = caseSensitiveMatchKey(text);
+  return { lower: cased.toLowerCase(), cased };
 }
 
 /** Where a skill is first mentioned, and how long that mention is; `at` is -1 when it is not. */

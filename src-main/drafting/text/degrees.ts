@@ -1,4 +1,4 @@
-import { containsKey, matchKey } from './fold';
+import { matchKey } from './fold';
 
 export type DegreeLevel = 'associate' | 'bachelor' | 'master' | 'mba' | 'doctorate' | 'diploma' | 'law';
 
@@ -106,10 +106,14 @@ export function findDegrees(text: string): DegreeMention[] {
 }
 
 /** Whether the source backs a degree mention: same kind (or a generic form of the same level) and field. */
-export function isDegreeSupported(claim: DegreeMention, sourceDegrees: DegreeMention[], sourceKey: string): boolean {
+export function isDegreeSupported(
+  claim: DegreeMention,
+  sourceDegrees: DegreeMention[],
+  sourceHas: (key: string) => boolean,
+): boolean {
   const sameDegree = sourceDegrees.some(
     (d) => d.level === claim.level && (d.key === claim.key || d.key === d.level || claim.key === claim.level),
   );
   if (!sameDegree) return false;
-  return claim.field === null || containsKey(sourceKey, matchKey(claim.field));
+  return claim.field === null || sourceHas(matchKey(claim.field));
 }

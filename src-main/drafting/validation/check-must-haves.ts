@@ -1,11 +1,19 @@
 import type { JobFields, MustHaveCoverage, ValidationFinding } from '@contract';
-import { mentionsSkill, skillText } from '../skills/find-skills';
+import { mentionsSkill, skillText, type SkillText } from '../skills/find-skills';
 
-/** Which of the posting's must-have skills the draft mentions, by any known spelling. */
-export function mustHaveCoverage(markdown: string, job: JobFields | null): MustHaveCoverage {
+/**
+ * Which of the posting's must-have skills the draft mentions, by any known spelling. With the candidate's source,
+ * a skill counts only when the source shows it too: adding a skill the candidate lacks never raises coverage.
+ */
+export function mustHaveCoverage(
+  markdown: string | SkillText,
+  job: JobFields | null,
+  sourceText: string | SkillText | null = null,
+): MustHaveCoverage {
   const skills = [...new Set(job?.mustHaveSkills ?? [])];
-  const keys = skillText(markdown);
-  const covered = skills.filter((s) => mentionsSkill(keys, s));
+  const keys = typeof markdown === 'string' ? skillText(markdown) : markdown;
+  const source = sourceText === null || typeof sourceText !== 'string' ? sourceText : skillText(sourceText);
+  const covered = skills.filter((s) => mentionsSkill(keys, s) && (source === null || mentionsSkill(source, s)));
   const missing = skills.filter((s) => !covered.includes(s));
   return { covered, missing, ratio: skills.length === 0 ? 1 : covered.length / skills.length };
 }
@@ -14,8 +22,8 @@ export function mustHaveCoverage(markdown: string, job: JobFields | null): MustH
  * A finding per missing must-have. If the candidate's source shows the skill, the draft should
  * mention it (warning); if not, it must not be added (info, so the recruiter can ask the candidate).
  */
-export function checkMustHaves(coverage: MustHaveCoverage, sourceText: string): ValidationFinding[] {
-  const source = skillText(sourceText);
+export function checkMustHaves(coverage: MustHaveCoverage, sourceText: string | SkillText): ValidationFinding[] {
+  const source = typeof sourceText === 'string' ? skillText(sourceText) : sourceText;
   return coverage.missing.map((skill): ValidationFinding =>
     mentionsSkill(source, skill)
       ? {

@@ -3,6 +3,7 @@ import { profileToText } from '../inputs/profile-to-text';
 import { findDateRanges, findYears, yearOf } from '../text/dates';
 import { findDegrees, type DegreeMention } from '../text/degrees';
 import { containsKey, matchKey } from '../text/fold';
+import { KeyIndex } from '../text/key-index';
 
 const CORPORATE_SUFFIX =
   /^(?:inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|se|kg|aps|ab|as|asa|oy|sa|sas|sarl|srl|spa|bv|nv|pty|corp|corporation|co|company|group|holdings?)$/u;
@@ -24,8 +25,14 @@ export function withoutCorporateSuffix(key: string): string {
   return key.slice(0, end);
 }
 
-function titleKey(text: string): string {
-  return TITLE_ABBREVIATIONS.reduce((key, [pattern, full]) => key.replace(pattern, full), matchKey(text));
+export function titleKey(text: string): string {
+  return titleKeyOf(matchKey(text));
+}
+
+/** `titleKey` of a text whose match key is already at hand. */
+function titleKeyOf(key: string): string {
+  // "CEO/President" holds both titles.
+  return TITLE_ABBREVIATIONS.reduce((k, [pattern, full]) => k.replace(pattern, full), key.replace(/\//gu, ' '));
 }
 
 export function rangeKey(startYear: number, endYear: number | null): string {
@@ -35,6 +42,8 @@ export function rangeKey(startYear: number, endYear: number | null): string {
 /** Everything the candidate's source supports, prepared for fast claim checks. */
 export interface SupportIndex {
   sourceKey: string;
+  /** Whole-token lookups in the source key, built once. */
+  sourceIndex: KeyIndex;
   degrees: DegreeMention[];
   years: Set<number>;
   ranges: Set<string>;
@@ -53,7 +62,8 @@ export function buildSupportIndex(
 ): SupportIndex {
   const source = `${sourceText}\n${profileToText(profile)}`;
   const sourceKey = matchKey(source);
-  const sourceTitleKey = titleKey(source);
+  const sourceIndex = new KeyIndex(sourceKey);
+  const sourceTitleIndex = new KeyIndex(titleKeyOf(sourceKey));
 
   const ranges = new Set(findDateRanges(source).map((r) => rangeKey(r.startYear, r.endYear)));
   for (const role of profile.experience) {
@@ -73,16 +83,17 @@ export function buildSupportIndex(
 
   const supportsName = (text: string): boolean => {
     const key = matchKey(text);
-    return containsKey(sourceKey, key) || containsKey(sourceKey, withoutCorporateSuffix(key));
+    return sourceIndex.has(key) || sourceIndex.has(withoutCorporateSuffix(key));
   };
   return {
     sourceKey,
+    sourceIndex,
     degrees: findDegrees(source),
     years,
     ranges,
     jobKeys,
     supportsName,
-    supportsTitle: (text) => supportsName(text) || containsKey(sourceTitleKey, titleKey(text)),
+    supportsTitle: (text) => supportsName(text) || sourceTitleIndex.has(titleKey(text)),
     isJobName: (text) => {
       const key = withoutCorporateSuffix(matchKey(text));
       return key.length > 0 && jobKeys.some((jobKey) => containsKey(jobKey, key) || containsKey(key, jobKey));

@@ -163,7 +163,10 @@ export const mustHaveCoverageSchema = z.object({
 export type MustHaveCoverage = z.infer<typeof mustHaveCoverageSchema>;
 
 export const validationReportSchema = z.object({
+  /** Excludes claims when `claimsChecked` is false: then it rates coverage, contact, sections and form only. */
   score: z.number().int().min(0).max(100),
+  /** False when no candidate source was given: the draft's claims were not checked against anything. */
+  claimsChecked: z.boolean().default(true),
   mustHaveCoverage: mustHaveCoverageSchema,
   findings: z.array(validationFindingSchema),
   /** True when only the local deterministic checks ran (no provider judgement merged in). */

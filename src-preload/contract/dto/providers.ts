@@ -99,3 +99,44 @@ export const providerConfigDtoSchema = z.object({
   updatedAt: z.number().int(),
 });
 export type ProviderConfigDto = z.infer<typeof providerConfigDtoSchema>;
+
+/** What a credentials test needs of a config that is not saved yet: where to connect, with which model. */
+export const providerConnectionSchema = z
+  .object({
+    kind: providerKindSchema,
+    model: providerConfigFields.model,
+    baseUrl: providerConfigFields.baseUrl.default(null),
+    timeoutMs: providerConfigFields.timeoutMs.default(60_000),
+  })
+  .strict();
+export type ProviderConnection = z.infer<typeof providerConnectionSchema>;
+
+/** Why a test of unsaved settings failed, precisely enough to say what to fix. */
+export const CONFIG_TEST_FAILURES = [
+  'no_key',
+  'auth',
+  'unknown_model',
+  'no_models_endpoint',
+  'unreachable',
+  'timeout',
+  'rate_limited',
+  'server_error',
+  'rejected',
+] as const;
+export const configTestFailureSchema = z.enum(CONFIG_TEST_FAILURES);
+export type ConfigTestFailure = z.infer<typeof configTestFailureSchema>;
+
+export const configTestResultSchema = z.object({
+  ok: z.boolean(),
+  model: z.string(),
+  /** Whether the provider lists the model; null when its model list could not be read. */
+  modelFound: z.boolean().nullable(),
+  /** How many models the provider listed; null when the list could not be read. */
+  modelCount: z.number().int().nullable(),
+  latencyMs: z.number(),
+  failure: configTestFailureSchema.nullable(),
+  /** The HTTP status the provider answered with, when it answered with an error. */
+  status: z.number().int().nullable(),
+  message: z.string(),
+});
+export type ConfigTestResult = z.infer<typeof configTestResultSchema>;

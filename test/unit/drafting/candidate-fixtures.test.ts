@@ -1,9 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CandidateRecord } from '@contract';
 import { readCandidateFile } from '../../../src-main/drafting/inputs/read-candidate';
 import { resumeSchemaProblems } from '../../../src-main/drafting/record/check-resume';
+import {
+  bulletAttribution,
+  entriesOf,
+  expectedCandidates,
+  normalizeSpace,
+  ORG_KEY,
+} from '../../../bench/drafting-eval/bullet-attribution';
 import { FIXTURES } from './helpers';
 
 // Candidates written outside the parser (Markdown, text, DOCX, PDF incl. a two-column one, JSON Resume; non-Latin
@@ -11,52 +17,9 @@ import { FIXTURES } from './helpers';
 // scripts/make-candidate-fixtures.ts.
 const DIR = join(FIXTURES, 'candidates');
 
-type Section = 'work' | 'volunteer' | 'projects' | 'education';
-interface Expected {
-  file: string;
-  sections: string[];
-  entries: { section: Section; org: string; title?: string; bullets: string[] }[];
-}
-
-const ORG_KEY: Record<Section, string> = {
-  work: 'name',
-  volunteer: 'organization',
-  projects: 'name',
-  education: 'institution',
-};
-const norm = (text: string): string => text.replace(/\s+/gu, ' ').trim();
-
-function entriesOf(record: CandidateRecord, section: Section): Record<string, unknown>[] {
-  return (record.resume[section] ?? []) as Record<string, unknown>[];
-}
-
-/** Where each expected bullet ended up: under its own entry, under another entry, unassigned, or nowhere. */
-function score(record: CandidateRecord, expected: Expected) {
-  const result = { bullets: 0, misattributed: [] as string[], unassigned: [] as string[], dropped: [] as string[] };
-  for (const entry of expected.entries) {
-    const own = entriesOf(record, entry.section).find(
-      (e) => norm(String(e[ORG_KEY[entry.section]] ?? '')) === entry.org,
-    );
-    for (const bullet of entry.bullets) {
-      result.bullets++;
-      const inOwn = ((own?.highlights as string[] | undefined) ?? []).map(norm).includes(norm(bullet));
-      if (inOwn) continue;
-      const elsewhere = (['work', 'volunteer', 'projects', 'education'] as const).some((s) =>
-        entriesOf(record, s).some((e) =>
-          ((e.highlights as string[] | undefined) ?? []).map(norm).includes(norm(bullet)),
-        ),
-      );
-      if (elsewhere) result.misattributed.push(`${entry.org}: ${bullet}`);
-      else if (record.unassigned.some((u) => norm(u.text) === norm(bullet))) result.unassigned.push(bullet);
-      else result.dropped.push(bullet);
-    }
-  }
-  return result;
-}
-
-const fixtures = readdirSync(DIR)
-  .filter((f) => f.endsWith('.expected.json'))
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Expected);
+const fixtures = expectedCandidates(DIR);
+const norm = normalizeSpace;
+const score = bulletAttribution;
 
 describe('parsing candidates written outside Aditus', () => {
   it('has at least ten varied fixtures', () => {

@@ -1,11 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src-main/errors';
 import { draftOffline } from '../../../src-main/drafting/builtin/draft-offline';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { exportDraft } from '../../../src-main/drafting/export/export-draft';
-import { plainLine, splitLines } from '../../../src-main/drafting/text/lines';
+import {
+  docxWords,
+  draftWords,
+  lostCharacters,
+  measureExportLoss,
+  pdfWords,
+} from '../../../bench/drafting-eval/export-loss';
 import { example, exampleCandidate } from './helpers';
 
 const UNICODE_CV = `# Łukasz Dvořák
@@ -25,35 +30,6 @@ Kraków · łukasz@example.pl · +48 600 100 200
 
 Polski, Čeština, Ελληνικά, Русский, Українська, Српски
 `;
-
-/** The draft's words as a reader sees them: Markdown marks gone, whitespace (and so wrapping) ignored. */
-function draftWords(markdown: string): string {
-  return splitLines(markdown).map(plainLine).join('').replace(/\s+/gu, '');
-}
-
-function pdfWords(pdf: Buffer): string {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
-  // The bullet glyph the PDF draws before a list item is not a character of the draft.
-  return text.replace(/^\s*•/gmu, '').replace(/\s+/gu, '');
-}
-
-async function docxWords(docx: Buffer): Promise<string> {
-  const { value } = await mammoth.extractRawText({ buffer: docx });
-  return value.replace(/\s+/gu, '');
-}
-
-/** Characters of `expected` that `actual` lacks, counted with multiplicity. */
-function lostCharacters(expected: string, actual: string): string[] {
-  const counts = new Map<string, number>();
-  for (const char of actual) counts.set(char, (counts.get(char) ?? 0) + 1);
-  const lost: string[] = [];
-  for (const char of expected) {
-    const left = counts.get(char) ?? 0;
-    if (left === 0) lost.push(char);
-    else counts.set(char, left - 1);
-  }
-  return lost;
-}
 
 const { profile } = exampleCandidate();
 const job = extractJobFieldsOffline(example('job-backend.txt'));
@@ -114,5 +90,20 @@ describe('characters no embedded font covers', () => {
     const markdown = '# 山田 太郎 — דוד לוי — سارة 🎉\n';
     expect((await exportDraft(markdown, 'md')).toString('utf8')).toBe(markdown);
     expect(await docxWords(await exportDraft(markdown, 'docx'))).toBe(draftWords(markdown));
+  });
+});
+
+describe('the export measurement of npm run eval:drafting', () => {
+  it('counts a refusal that names the characters apart from lost characters', async () => {
+    const result = await measureExportLoss([
+      { name: 'unicode CV', markdown: UNICODE_CV },
+      { name: 'Japanese name', markdown: '# 山田 太郎\n\n- Worked with Łukasz' },
+    ]);
+    expect(result).toEqual({
+      exports: 4,
+      lost: 0,
+      losses: [],
+      refusals: ['Japanese name (PDF): 山 田 太 郎'],
+    });
   });
 });

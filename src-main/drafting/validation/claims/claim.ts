@@ -1,4 +1,16 @@
-export type ClaimType = 'employer' | 'job title' | 'date' | 'degree' | 'school';
+export type ClaimType =
+  | 'employer'
+  | 'job title'
+  | 'date'
+  | 'degree'
+  | 'school'
+  | 'number'
+  | 'moved bullet'
+  | 'name'
+  | 'skill'
+  | 'certification'
+  | 'language'
+  | 'years of experience';
 
 /** Something the draft states about the candidate that the source does not back. */
 export interface UnsupportedClaim {

@@ -8,7 +8,7 @@ export function unsupportedDegrees(draft: DraftDocument, support: SupportIndex):
   return draft.lines.flatMap((rawLine) => {
     const line = plainLine(rawLine);
     return findDegrees(line)
-      .filter((degree) => !isDegreeSupported(degree, support.degrees, support.sourceKey))
+      .filter((degree) => !isDegreeSupported(degree, support.degrees, (key) => support.sourceIndex.has(key)))
       .map((degree): UnsupportedClaim => ({ type: 'degree', text: degree.text, line }));
   });
 }

@@ -2,7 +2,7 @@ import { Badge, Group, Tooltip } from '@mantine/core';
 import type { ProviderConfigDto, ProviderHealthDto } from '@contract';
 
 /**
- * Active/Inactive, Default, Key invalid, No key, circuit state. The router never uses an inactive config, so an
+ * Active/Inactive, Default, Key invalid, Needs a key (none stored, e.g. imported without keys), circuit state. The router never uses an inactive config, so an
  * inactive default is shown as such, dimmed: another provider goes first.
  */
 export function ProviderStatusBadges({
@@ -27,9 +27,11 @@ export function ProviderStatusBadges({
       )}
       {config.keyInvalid && <Badge color="red">Key invalid</Badge>}
       {!config.hasKey && config.kind !== 'openai-compatible' && (
-        <Badge color="gray" variant="outline">
-          No key
-        </Badge>
+        <Tooltip label="No API key stored: requests skip this provider until you add one (Edit → API key)" withArrow>
+          <Badge color="orange" variant="outline">
+            Needs a key
+          </Badge>
+        </Tooltip>
       )}
       {health?.circuit === 'open' && <Badge color="red">Circuit open</Badge>}
       {health?.circuit === 'half_open' && <Badge color="yellow">Circuit half-open</Badge>}

@@ -2,7 +2,7 @@ import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { ProviderConfigDto } from '@contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PlusIcon, RefreshIcon } from '../../components/icons';
+import { DownloadIcon, PlusIcon, RefreshIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../lib/use-call';
@@ -13,6 +13,8 @@ import { DeleteProviderModal } from './DeleteProviderModal';
 import { ProviderFormModal } from './form/ProviderFormModal';
 import { KeyRotationAlert } from './KeyRotationAlert';
 import { ProvidersTable } from './ProvidersTable';
+import { ExportProvidersModal } from './transfer/ExportProvidersModal';
+import { ImportProvidersModal } from './transfer/ImportProvidersModal';
 import { useCredentialTest } from './use-credential-test';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; config: ProviderConfigDto };
@@ -24,6 +26,7 @@ export function ProvidersPage() {
   const now = useNow(60_000);
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [deleting, setDeleting] = useState<ProviderConfigDto | null>(null);
+  const [transfer, setTransfer] = useState<'export' | 'import' | null>(null);
   const reload = () => {
     list.reload();
     health.reload();
@@ -45,6 +48,12 @@ export function ProvidersPage() {
               loading={list.loading || health.loading}
             >
               Refresh
+            </Button>
+            <Button variant="default" onClick={() => setTransfer('import')}>
+              Import…
+            </Button>
+            <Button variant="default" leftSection={<DownloadIcon size={16} />} onClick={() => setTransfer('export')}>
+              Export…
             </Button>
             <Button leftSection={<PlusIcon size={16} />} onClick={() => setEditing({ mode: 'new' })}>
               Add provider
@@ -84,6 +93,8 @@ export function ProvidersPage() {
         onSaved={reload}
       />
       <DeleteProviderModal config={deleting} onClose={() => setDeleting(null)} onDeleted={reload} />
+      <ExportProvidersModal opened={transfer === 'export'} onClose={() => setTransfer(null)} />
+      <ImportProvidersModal opened={transfer === 'import'} onClose={() => setTransfer(null)} onImported={reload} />
     </Stack>
   );
 }

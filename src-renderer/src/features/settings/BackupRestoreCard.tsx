@@ -11,7 +11,7 @@ import { SettingsCard } from './SettingsCard';
 const BACKUP_EXTENSIONS = ['.db', '.sqlite', '.sqlite3', '.bak', '.backup'] as const;
 
 const KEYS_NOTE =
-  'Provider API keys are kept in the OS keychain, not in the database, so they are not in a backup: a backup restored on another computer needs the keys entered again (or imported from a providers export).';
+  'Provider API keys are kept in the OS keychain, not in the database, so they are not in a backup: a backup restored on another computer needs the keys entered again (or imported from a providers export with keys: Providers → Export… on the old computer).';
 
 function CountsTable({ report }: { report: BackupReportDto }) {
   const c = report.counts;

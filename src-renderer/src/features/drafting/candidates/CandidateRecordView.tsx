@@ -62,13 +62,21 @@ export function CandidateRecordView({
     <Card withBorder padding="lg" component="article" aria-labelledby="candidate-name">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-          <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+          {/* At least 260px for the name: the actions wrap below it rather than squeeze it to a word a line. */}
+          <Stack gap={2} style={{ minWidth: 0, flex: '1 1 260px' }}>
             <Title order={3} id="candidate-name">
               {p.name}
             </Title>
             {p.headline && <Text c="dimmed">{p.headline}</Text>}
             <Group gap="xs">
-              <Badge variant="outline" color="gray" tt="none">
+              <Badge
+                variant="outline"
+                color="gray"
+                tt="none"
+                maw="100%"
+                styles={{ label: { minWidth: 0 } }}
+                title={candidate.sourceFileName ?? candidate.sourceKind}
+              >
                 From {candidate.sourceFileName ?? candidate.sourceKind}
               </Badge>
               <Text size="xs" c="dimmed">

@@ -55,11 +55,19 @@ export function EntryCard({ entry, editing, targets, onChange, onMoveBullet, onD
       {editing ? (
         <Group gap="xs" align="flex-end" wrap="wrap">
           <TextInput
-            label="Title"
+            label={entry.section === 'education' ? 'Degree' : 'Title'}
             value={text(entry.fields[keys.title])}
             onChange={(e) => setField(keys.title, e.currentTarget.value)}
             style={{ flex: 2, minWidth: 160 }}
           />
+          {entry.section === 'education' && (
+            <TextInput
+              label="Field of study"
+              value={text(entry.fields.area)}
+              onChange={(e) => setField('area', e.currentTarget.value)}
+              style={{ flex: 2, minWidth: 160 }}
+            />
+          )}
           <TextInput
             label={entry.section === 'education' ? 'School' : entry.section === 'projects' ? 'Project' : 'Organisation'}
             value={text(entry.fields[keys.organisation])}

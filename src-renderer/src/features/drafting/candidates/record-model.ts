@@ -94,11 +94,15 @@ export function fromModel(model: RecordModel, original: CandidateRecord): Candid
   return { resume: present, provenance, unassigned: model.unassigned };
 }
 
-/** "Senior Engineer — Acme" for menus and headings. */
+const textOf = (value: unknown): string =>
+  Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '';
+
+/** "Senior Engineer — Acme" for menus and headings; a degree with its field, "BA in Interaction Design — Malmö University". */
 export function entryLabel(entry: EditableEntry): string {
   const keys = FIELD_KEYS[entry.section];
-  const title = entry.fields[keys.title];
-  const titleText = Array.isArray(title) ? title.join(', ') : typeof title === 'string' ? title : '';
+  const titleText = [textOf(entry.fields[keys.title]), entry.section === 'education' ? textOf(entry.fields.area) : '']
+    .filter((p) => p.length > 0)
+    .join(' in ');
   const organisation = entry.fields[keys.organisation];
   const parts = [titleText, typeof organisation === 'string' ? organisation : ''].filter((p) => p.length > 0);
   return parts.length > 0 ? parts.join(' — ') : `${SECTION_LABELS[entry.section]} entry`;

@@ -21,8 +21,13 @@ export function ScoreSummary({ report, meta }: { report: ValidationReport; meta:
       />
       <Stack gap={4}>
         <Text fw={600} data-testid="validation-score">
-          Score {report.score}/100
+          Score {report.score}/100{report.claimsChecked ? '' : ' (claims not checked)'}
         </Text>
+        {!report.claimsChecked && (
+          <Badge variant="light" color="orange" tt="none" data-testid="claims-not-checked">
+            Claims not checked: no candidate source
+          </Badge>
+        )}
         {report.offline || meta === null ? (
           <Badge variant="light" color="gray" tt="none">
             Local checks only

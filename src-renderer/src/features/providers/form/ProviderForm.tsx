@@ -5,6 +5,7 @@ import type { ProviderConfigDto } from '@contract';
 import { call } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 import { useAction } from '../../../lib/use-action';
+import { ConfigTestAlert } from './ConfigTestAlert';
 import { ConnectionFields } from './ConnectionFields';
 import { LimitFields } from './LimitFields';
 import {
@@ -17,6 +18,7 @@ import {
   type ProviderFormValues,
 } from './provider-form-values';
 import { RoutingFields } from './RoutingFields';
+import { useConfigTest } from './use-config-test';
 
 /** Create or edit a provider config (`providers:create` / `providers:update`). */
 export function ProviderForm({
@@ -35,6 +37,7 @@ export function ProviderForm({
     initialValues: saved ? valuesFromConfig(saved) : NEW_PROVIDER,
     validate: providerFormRules(editing),
   });
+  const tester = useConfigTest(form, saved);
   const save = useAction(async (values: ProviderFormValues) => {
     const config = configFromValues(values);
     const errors = schemaErrors(config);
@@ -64,6 +67,7 @@ export function ProviderForm({
               Connection
             </Title>
             <ConnectionFields form={form} saved={saved} />
+            <ConfigTestAlert result={tester.result} error={tester.error} onClose={tester.clear} />
           </Stack>
           <Stack gap="sm">
             <Title order={3} size="h5">
@@ -80,6 +84,14 @@ export function ProviderForm({
         <Group justify="space-between">
           <Group gap="xs">{extraActions}</Group>
           <Group gap="xs">
+            <Button
+              variant="light"
+              loading={tester.testing}
+              onClick={() => void tester.test()}
+              title="Check the address, key and model as entered, without saving (lists the models; no tokens spent)"
+            >
+              Test
+            </Button>
             <Button variant="default" onClick={onCancel}>
               Cancel
             </Button>
