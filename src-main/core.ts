@@ -50,6 +50,8 @@ import { RetentionService } from './settings/retention-service';
 import { DraftingService } from './drafting/service/drafting-service';
 import { registerQueuedDrafting, settledEvent } from './drafting/service/queued-completions';
 import { CandidateRecords } from './drafting/service/candidate-records';
+import { CandidateImports } from './drafting/service/candidate-imports';
+import { CandidateDataExport } from './drafting/service/candidate-data-export';
 import { CandidatesRepo } from './drafting/store/candidates-repo';
 import { DocumentsRepo } from './drafting/store/documents-repo';
 import { JobPostingsRepo } from './drafting/store/job-postings-repo';
@@ -251,6 +253,8 @@ export function createCore(options: CoreOptions): Core {
   const candidatesRepo = new CandidatesRepo(store, clock);
   const candidateRecords = new CandidateRecords({ candidates: candidatesRepo, clock });
   candidateRecords.migrateLegacyRows();
+  const candidateImports = new CandidateImports({ candidates: candidatesRepo, store, audit });
+  candidateImports.fillMissingHashes();
   const drafting = new DraftingService({
     candidates: candidatesRepo,
     jobs: new JobPostingsRepo(store, clock),
@@ -316,7 +320,13 @@ export function createCore(options: CoreOptions): Core {
       applyRuntimeSettings: applySettings,
       metricsExporterNotStarted: () => exporter.notStarted,
     }),
-    ...draftingHandlers({ drafting, records: candidateRecords, edits }),
+    ...draftingHandlers({
+      drafting,
+      records: candidateRecords,
+      edits,
+      imports: candidateImports,
+      dataExport: new CandidateDataExport({ store, ...drafting.repos, clock, audit }),
+    }),
     ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),
     ...backupHandlers({ backups }),

@@ -1,5 +1,7 @@
 import type { DomainChannel, FeatureHandlers, HandlerContext } from '../ipc/handlers';
 import type { CandidateRecords } from '../drafting/service/candidate-records';
+import type { CandidateDataExport } from '../drafting/service/candidate-data-export';
+import type { CandidateImports } from '../drafting/service/candidate-imports';
 import type { CallContext, DraftingService } from '../drafting/service/drafting-service';
 import type { WorkspaceEdits } from '../drafting/service/workspace-edits';
 
@@ -19,19 +21,27 @@ export function draftingHandlers({
   drafting,
   records,
   edits,
+  imports,
+  dataExport,
 }: {
   drafting: DraftingService;
   records: CandidateRecords;
   edits: WorkspaceEdits;
+  imports: CandidateImports;
+  dataExport: CandidateDataExport;
 }): FeatureHandlers<DraftingChannels> {
   const repos = drafting.repos;
   // Running generations by stream id, so a Stop button can cancel one (an Electron invoke cannot be aborted).
   const running = new Map<string, AbortController>();
   return {
     'candidates:list': () => repos.candidates.list(),
-    'candidates:import': (input) => drafting.importCandidate(input),
+    'candidates:import': (input, ctx) => imports.import(input, actor(ctx)),
     'candidates:update': ({ id, record }) => records.update(id, record),
     'candidates:export': ({ id }) => records.export(id),
+    'candidates:export-data': ({ id }, ctx) => {
+      const file = dataExport.export(id, actor(ctx));
+      return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.data.toString('base64') };
+    },
     'candidates:get': ({ id }) => repos.candidates.get(id),
     'candidates:dependents': ({ id }) => edits.dependents('candidate', id),
     'candidates:rename': ({ id, name }, ctx) => edits.renameCandidate(id, name, actor(ctx)),

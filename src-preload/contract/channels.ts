@@ -41,7 +41,9 @@ import {
   generateInputSchema,
   generateOutputSchema,
   importCandidateInputSchema,
+  importCandidateOutputSchema,
   importJobInputSchema,
+  importJobOutputSchema,
   jobPostingDtoSchema,
   storedValidationSchema,
   updateCandidateInputSchema,
@@ -379,9 +381,10 @@ export const channels = {
   }),
   'candidates:import': channel({
     input: importCandidateInputSchema,
-    output: candidateDtoSchema,
+    output: importCandidateOutputSchema,
     role: 'recruiter',
-    summary: 'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf).',
+    summary:
+      'A candidate from a JSON Resume, a JSON profile or a CV file (.txt, .md, .docx, .pdf); the same file or person already stored: `onDuplicate` ask (answers `duplicate`), new, or replace `replaceId` (audited).',
   }),
   'candidates:update': channel({
     input: updateCandidateInputSchema,
@@ -394,6 +397,13 @@ export const channels = {
     output: exportCandidateOutputSchema,
     role: 'recruiter',
     summary: 'A candidate as a JSON Resume file.',
+  }),
+  'candidates:export-data': channel({
+    input: z.object({ id: idSchema }).strict(),
+    output: exportOutputSchema,
+    role: 'recruiter',
+    summary:
+      "All of a candidate's data as a zip: resume.json, the source file as imported, every document version, manifest.json (audited).",
   }),
   'candidates:get': channel({
     input: z.object({ id: idSchema }).strict(),
@@ -433,9 +443,10 @@ export const channels = {
   }),
   'jobs:import': channel({
     input: importJobInputSchema,
-    output: jobPostingDtoSchema,
+    output: importJobOutputSchema,
     role: 'recruiter',
-    summary: 'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp).',
+    summary:
+      'A job posting from text or a file (.txt, .html, .pdf, .png, .jpg, .webp); `onDuplicate: ask` answers `duplicate` when the same text or image is stored.',
   }),
   'jobs:extract': channel({
     input: z

@@ -9,6 +9,7 @@ export * from './dto/admin';
 export * from './dto/usage';
 export * from './dto/drafting';
 export * from './dto/workspace';
+export * from './dto/duplicates';
 export * from './dto/queue';
 export * from './dto/resume';
 export * from './dto/backup';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-main/clock';
 import { candidateFromBytes } from '../../src-main/drafting/inputs/read-candidate';
+import { sourceHash } from '../../src-main/drafting/service/duplicate-candidates';
 import { CandidatesRepo } from '../../src-main/drafting/store/candidates-repo';
 import { DocumentsRepo } from '../../src-main/drafting/store/documents-repo';
 import { versionOf } from '../fixtures/reliability/draft-text';
@@ -31,9 +32,12 @@ describe('kill -9 while a draft is being autosaved', () => {
     ({ dir, cleanup } = tempDir('aditus-kill9-draft-'));
     const store = openStore(dir);
     try {
-      const candidate = new CandidatesRepo(store, systemClock).create(
-        await candidateFromBytes('ana-pereira.txt', Buffer.from(CV)),
-      );
+      const read = await candidateFromBytes('ana-pereira.txt', Buffer.from(CV));
+      const candidate = new CandidatesRepo(store, systemClock).create({
+        ...read,
+        sourceFile: Buffer.from(CV),
+        sourceHash: sourceHash(read.sourceText),
+      });
       documentId = new DocumentsRepo(store, systemClock).create('cv', candidate.id, null, 'CV draft', 'reliability');
     } finally {
       store.close();

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CandidateDto } from '@contract';
+import type { CandidateDto, DuplicateMatch } from '@contract';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
-import { addRecordCommands, confirmFirst, day, removedText, type Shown } from './stored-records';
+import { writeWholeFile } from '../write-whole-file';
+import { addRecordCommands, confirmFirst, day, EXIT_DUPLICATE, removedText, type Shown } from './stored-records';
 
 function counts(candidate: CandidateDto): string {
   const { resume, unassigned } = candidate.record;
@@ -21,6 +22,22 @@ const shown = (x: CandidateDto): Shown => ({
   detail: [x.email ?? '', x.sourceFileName ?? '', day(x.createdAt), counts(x)],
   json: { id: x.id, name: x.name, email: x.email, sourceFileName: x.sourceFileName, createdAt: x.createdAt },
 });
+
+const REASON_TEXT = {
+  same_file: 'the same file (identical text)',
+  same_person: 'the same person (name and email)',
+} as const;
+
+function duplicateMessage(file: string, d: DuplicateMatch): string {
+  const who = [d.name, d.email, d.sourceFileName ? `from ${d.sourceFileName}` : null, `imported ${day(d.createdAt)}`]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    `Not imported: ${file} is ${d.reasons.map((r) => REASON_TEXT[r]).join(' and ')} as candidate ${d.id} (${who}). ` +
+    `Open it with \`aditus candidates show ${d.id}\`, or run again with --as-new to import a second candidate, ` +
+    `or with --replace ${d.id} to replace its record and source (its documents stay).`
+  );
+}
 
 const showCandidate = async (c: CliContext, id: string): Promise<Shown> =>
   shown(await c.call('candidates:get', { id }));
@@ -53,22 +70,59 @@ export function candidatesCommand(ctx: () => CliContext): Command {
     .command('import')
     .description('store a candidate from a JSON Resume or a CV (.json .txt .md .docx .pdf)')
     .argument('<file>', 'the candidate file')
-    .action(async (file: string) => {
+    .option('--as-new', 'import even when the same file or person is stored')
+    .option('--replace <id>', "replace this candidate's record and source file (its id and documents stay; audited)")
+    .addHelpText(
+      'after',
+      `\nThe same file (its text) or the same person (name and email, ignoring case and accents) already stored: ` +
+        `nothing is imported, the stored candidate is named, and the exit status is ${EXIT_DUPLICATE}, unless ` +
+        `--as-new or --replace ID is given.`,
+    )
+    .action(async (file: string, flags: { asNew?: boolean; replace?: string }) => {
       const c = ctx();
+      if (flags.asNew && flags.replace) return c.fail('--as-new and --replace cannot be given together', 2);
       let bytes: Buffer;
       try {
         bytes = await readFile(file);
       } catch {
         return c.fail(`${file}: cannot be read`, 2);
       }
-      const candidate = await c.call('candidates:import', {
+      const result = await c.call('candidates:import', {
         file: { fileName: basename(file), dataBase64: bytes.toString('base64') },
+        ...(flags.replace
+          ? { onDuplicate: 'replace' as const, replaceId: flags.replace }
+          : { onDuplicate: flags.asNew ? ('new' as const) : ('ask' as const) }),
       });
-      if (c.json) return writeJson(c.io, candidate);
-      writeLine(c.io.stdout, `${candidate.id}  ${candidate.name}: ${counts(candidate)}`);
-      for (const item of candidate.record.unassigned) {
+      if ('duplicate' in result) {
+        if (c.json) writeJson(c.io, result);
+        writeLine(c.io.stderr, `aditus: ${duplicateMessage(file, result.duplicate)}`);
+        return c.exit(EXIT_DUPLICATE);
+      }
+      if (c.json) return writeJson(c.io, result);
+      const verb = flags.replace ? 'replaced ' : '';
+      writeLine(c.io.stdout, `${result.id}  ${verb}${result.name}: ${counts(result)}`);
+      for (const item of result.record.unassigned) {
         writeLine(c.io.stderr, `unassigned (${item.section || 'no section'}, line ${item.source.line}): ${item.text}`);
       }
+    });
+
+  cmd
+    .command('export')
+    .description(
+      "write all of a candidate's data as a zip: resume.json, the source file as imported, every document version, manifest.json",
+    )
+    .argument('<id>', 'the candidate id (aditus candidates list)')
+    .requiredOption('--out <file>', 'the zip to write (replaced whole, never half-written)')
+    .action(async (id: string, flags: { out: string }) => {
+      const c = ctx();
+      const file = await c.call('candidates:export-data', { id });
+      const failure = await writeWholeFile(flags.out, Buffer.from(file.dataBase64, 'base64'));
+      if (failure) {
+        const message = `${flags.out}: cannot be written (${failure.cause}); nothing was written.`;
+        return c.fail(message, 1, { code: 'storage_error', message, details: { cause: failure.cause } });
+      }
+      if (c.json) writeJson(c.io, { out: flags.out, fileName: file.fileName });
+      else writeLine(c.io.stdout, `Wrote ${flags.out}`);
     });
 
   cmd

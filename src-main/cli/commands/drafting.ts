@@ -10,6 +10,22 @@ import { EXIT_ERROR_FINDINGS, EXIT_STATUS_HELP, errorFindings, findingLines } fr
 /** `draft` exit status when the task was queued and no file was written. */
 const EXIT_QUEUED = 3;
 
+/**
+ * The candidate a draft is for: the stored one when the same file was imported before (with any corrections made
+ * to its record since); otherwise the file imported as a new candidate, even when the same person is stored.
+ */
+async function storedCandidate(c: CliContext, file: { fileName: string; dataBase64: string }): Promise<{ id: string }> {
+  const imported = await c.call('candidates:import', { file, onDuplicate: 'ask' });
+  if (!('duplicate' in imported)) return imported;
+  if (imported.duplicate.reasons.includes('same_file')) return imported.duplicate;
+  const added = await c.call('candidates:import', { file, onDuplicate: 'new' });
+  return 'duplicate' in added ? added.duplicate : added; // `new` never answers with a duplicate
+}
+
+/** The posting an import stored, or the stored one it matched. */
+const postingId = (imported: { id: string } | { duplicate: { id: string } }): string =>
+  'duplicate' in imported ? imported.duplicate.id : imported.id;
+
 async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
   try {
     return { fileName: basename(path), dataBase64: (await readFile(path)).toString('base64') };
@@ -40,12 +56,13 @@ async function extractOne(c: CliContext, file: string, provider: string | undefi
   }
   const job = await c.result('jobs:import', {
     file: { fileName: basename(file), dataBase64: bytes.toString('base64') },
+    onDuplicate: 'new',
   });
   if (!job.ok) return { ok: false as const, error: job.error.message };
-  const extracted = await c.result('jobs:extract', { id: job.data.id, ...(provider ? { provider } : {}) });
+  const jobId = postingId(job.data);
+  const extracted = await c.result('jobs:extract', { id: jobId, ...(provider ? { provider } : {}) });
   if (!extracted.ok) return { ok: false as const, error: extracted.error.message };
-  if ('queued' in extracted.data)
-    return { ok: true as const, jobId: job.data.id, fields: null, queued: extracted.data.queued };
+  if ('queued' in extracted.data) return { ok: true as const, jobId, fields: null, queued: extracted.data.queued };
   const { job: stored, meta } = extracted.data;
   return {
     ok: true as const,
@@ -104,12 +121,13 @@ function draftSubcommand(ctx: () => CliContext, name: string, kind: DraftKind): 
       const c = ctx();
       const format = extname(flags.out).slice(1).toLowerCase() as ExportFormat;
       if (!['md', 'docx', 'pdf'].includes(format)) c.fail('--out must end in .md, .docx or .pdf', 2);
-      const candidate = await c.call('candidates:import', { file: await upload(c, flags.candidate) });
-      const job = await c.call('jobs:import', { file: await upload(c, flags.job) });
+      const candidate = await storedCandidate(c, await upload(c, flags.candidate));
+      // The same posting stored before is drafted for as stored (with any fields corrected by hand).
+      const job = await c.call('jobs:import', { file: await upload(c, flags.job), onDuplicate: 'ask' });
       const generated = await c.call('drafts:generate', {
         kind,
         candidateId: candidate.id,
-        jobPostingId: job.id,
+        jobPostingId: postingId(job),
         ...(flags.provider ? { provider: flags.provider } : {}),
       });
       if ('queued' in generated) {

@@ -96,4 +96,7 @@ export function writeList(c: CliContext, rows: Shown[], header: string[]): void 
   writeLine(c.io.stdout, formatTable([header, ...rows.map((r) => [r.id, r.label, ...r.detail])]));
 }
 
+/** Exit status of an import that found the file (or the person) already stored: nothing was imported. */
+export const EXIT_DUPLICATE = 4;
+
 export const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -1,19 +1,27 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const candidates = sqliteTable('candidates', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  email: text('email'),
-  sourceKind: text('source_kind').notNull(),
-  sourceFileName: text('source_file_name'),
-  sourceText: text('source_text').notNull(),
-  /** JSON of candidateProfileSchema: the record flattened for drafting, rewritten whenever the record changes. */
-  profile: text('profile').notNull(),
-  /** JSON of candidateRecordSchema (JSON Resume + provenance); null only on rows from before it, filled at start. */
-  record: text('record'),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-});
+export const candidates = sqliteTable(
+  'candidates',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email'),
+    sourceKind: text('source_kind').notNull(),
+    sourceFileName: text('source_file_name'),
+    sourceText: text('source_text').notNull(),
+    /** JSON of candidateProfileSchema: the record flattened for drafting, rewritten whenever the record changes. */
+    profile: text('profile').notNull(),
+    /** JSON of candidateRecordSchema (JSON Resume + provenance); null only on rows from before it, filled at start. */
+    record: text('record'),
+    /** The file as it was imported (for the candidate's data export); null on rows from before it was kept. */
+    sourceFile: blob('source_file', { mode: 'buffer' }),
+    /** SHA-256 (hex) of `source_text`: the same file imported again; filled at start on rows from before it. */
+    sourceHash: text('source_hash'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('candidates_source_hash').on(t.sourceHash)],
+);
 
 export const jobPostings = sqliteTable('job_postings', {
   id: text('id').primaryKey(),

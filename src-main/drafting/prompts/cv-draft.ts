@@ -5,6 +5,7 @@ import { FACTUAL_JSON_RULES } from './factual-rules';
 import { jsonSchemaOf } from './json-schema';
 import type { JsonPrompt } from './prompt';
 import { untrustedDataRule } from './untrusted-data';
+import { WORD_RANGES } from '../validation/check-length';
 
 const CV_ANSWER = [
   'summary: 2–4 sentences aimed at the posting, built only from the record.',
@@ -12,7 +13,7 @@ const CV_ANSWER = [
   'entries: the record entries to show, by their "id" (e.g. "work-0"), in the order to show them within each section; keep at least one entry of every section the record has, and every work entry.',
   'entries[].bullets: 2–5 bullets per work entry (education may have none), most relevant to the posting first. Each bullet states facts of that entry only, rephrased at most, and lists in "sourceIds" the id of that entry. Never put a bullet under another entry, and never cite an id the record does not have.',
   'Do not write names, job titles, employers, schools or dates: the tool takes them from the record by id.',
-  'The rendered CV should be 1–2 pages (about 300–900 words).',
+  `The rendered CV should be 1–2 pages (about ${WORD_RANGES.cv.min}–${WORD_RANGES.cv.max} words); shorter when the record has less to say: never pad with content the record does not support.`,
 ].join('\n- ');
 
 /**

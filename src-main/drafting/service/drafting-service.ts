@@ -3,16 +3,15 @@ import {
   changedJobFields,
   JOB_FIELD_NAMES,
   type AnswerMeta,
-  type CandidateDto,
   type CandidateProfile,
   type DocumentDto,
   type DraftKind,
   type ExportFormat,
+  type JobDuplicateMatch,
   type JobFieldName,
   type JobFields,
   type JobPostingDto,
   type QueuedTask,
-  type Resume,
   type ValidationReport,
 } from '@contract';
 import type { Clock } from '../../clock';
@@ -137,25 +136,18 @@ export class DraftingService {
     }
   }
 
-  async importCandidate(
-    input: { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile } | { resume: Resume },
-  ): Promise<CandidateDto> {
-    if ('file' in input) {
-      const bytes = Buffer.from(input.file.dataBase64, 'base64');
-      return this.deps.candidates.create(await this.read(() => candidateFromBytes(input.file.fileName, bytes)));
-    }
-    const fileName = 'profile' in input ? 'profile.json' : 'resume.json';
-    const text = JSON.stringify('profile' in input ? input.profile : input.resume, null, 2);
-    return this.deps.candidates.create(await this.read(() => candidateFromBytes(fileName, Buffer.from(text))));
-  }
-
+  /** A posting whose text (or image) is stored already answers with that one when the caller asks to be asked. */
   async importJob(
-    input: { file: { fileName: string; dataBase64: string } } | { text: string },
-  ): Promise<JobPostingDto> {
+    input: ({ file: { fileName: string; dataBase64: string } } | { text: string }) & {
+      onDuplicate?: 'ask' | 'new' | undefined;
+    },
+  ): Promise<JobPostingDto | { duplicate: JobDuplicateMatch }> {
     const parsed: JobPostingInput =
       'file' in input
         ? await this.read(() => jobPostingFromBytes(input.file.fileName, Buffer.from(input.file.dataBase64, 'base64')))
         : await this.read(async () => jobPostingFromText(input.text));
+    const duplicate = input.onDuplicate === 'ask' ? this.deps.jobs.findSame(parsed) : null;
+    if (duplicate) return { duplicate };
     return toJobDto(this.deps.jobs.create(parsed));
   }
 

@@ -72,6 +72,14 @@ export function canonicalSkillName(name: string): string {
   return BY_KEY.get(matchKey(name))?.name ?? name.trim();
 }
 
+/** Where a text first mentions a skill (in the text's folded keys), by any known spelling; `at` is -1 when not. */
+export function skillMention(text: SkillText, name: string): { at: number; length: number } {
+  const skill = BY_KEY.get(matchKey(name));
+  if (skill) return firstMention(text, skill);
+  const key = matchKey(name);
+  return { at: indexOfKey(text.lower, key), length: key.length };
+}
+
 /** Whether a text mentions a skill, by any of its known spellings (or literally, for skills the lexicon lacks). */
 export function mentionsSkill(text: string | SkillText, name: string): boolean {
   const keys = typeof text === 'string' ? skillText(text) : text;

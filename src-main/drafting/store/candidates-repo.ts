@@ -20,6 +20,30 @@ export interface NewCandidate {
   sourceText: string;
   record: CandidateRecord;
   profile: CandidateProfile;
+  /** The file's bytes as imported. */
+  sourceFile: Buffer;
+  /** SHA-256 (hex) of sourceText. */
+  sourceHash: string;
+}
+
+/** What tells whether an import is already stored: each candidate's name, email and source hash. */
+export interface CandidateIdentity {
+  id: string;
+  name: string;
+  email: string | null;
+  sourceFileName: string | null;
+  sourceHash: string | null;
+  createdAt: number;
+}
+
+/** A candidate's source as imported; `file` is null on rows from before the bytes were kept. */
+export interface CandidateSource {
+  kind: string;
+  fileName: string | null;
+  text: string;
+  file: Buffer | null;
+  /** SHA-256 (hex) of `text`. */
+  hash: string | null;
 }
 
 /** A row from before the record existed: what the start-up migration needs to build one. */
@@ -38,6 +62,11 @@ export class CandidatesRepo {
   private readonly selectLegacy: Statement;
   private readonly updateRecord: Statement;
   private readonly fillRecord: Statement;
+  private readonly replaceRow: Statement;
+  private readonly selectIdentities: Statement;
+  private readonly selectUnhashed: Statement;
+  private readonly fillHash: Statement;
+  private readonly selectSource: Statement;
 
   constructor(
     store: DatabaseHandle,
@@ -45,8 +74,9 @@ export class CandidatesRepo {
   ) {
     const db = store.sqlite;
     this.insert = db.prepare(
-      `INSERT INTO candidates (id, name, email, source_kind, source_file_name, source_text, profile, record, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO candidates (id, name, email, source_kind, source_file_name, source_text, profile, record, source_file,
+         source_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM candidates WHERE id = ?`);
     this.selectAll = db.prepare(`SELECT ${COLUMNS} FROM candidates ORDER BY updated_at DESC`);
@@ -59,6 +89,20 @@ export class CandidatesRepo {
     );
     // The start-up migration keeps updated_at: filling the record is not an edit by anyone.
     this.fillRecord = db.prepare(`UPDATE candidates SET profile = ?, record = ? WHERE id = ? AND record IS NULL`);
+    this.replaceRow = db.prepare(
+      `UPDATE candidates SET name = ?, email = ?, source_kind = ?, source_file_name = ?, source_text = ?, profile = ?,
+         record = ?, source_file = ?, source_hash = ?, updated_at = ? WHERE id = ?`,
+    );
+    this.selectIdentities = db.prepare(
+      `SELECT id, name, email, source_file_name AS sourceFileName, source_hash AS sourceHash, created_at AS createdAt
+       FROM candidates ORDER BY created_at DESC`,
+    );
+    this.selectUnhashed = db.prepare(`SELECT id, source_text AS sourceText FROM candidates WHERE source_hash IS NULL`);
+    this.fillHash = db.prepare(`UPDATE candidates SET source_hash = ? WHERE id = ? AND source_hash IS NULL`);
+    this.selectSource = db.prepare(
+      `SELECT source_kind AS kind, source_file_name AS fileName, source_text AS text, source_file AS file,
+         source_hash AS hash FROM candidates WHERE id = ?`,
+    );
   }
 
   create(input: NewCandidate): CandidateDto {
@@ -73,10 +117,50 @@ export class CandidatesRepo {
       input.sourceText,
       JSON.stringify(input.profile),
       JSON.stringify(input.record),
+      input.sourceFile,
+      input.sourceHash,
       now,
       now,
     );
     return this.get(id);
+  }
+
+  /** Puts a new import in place of a candidate's record and source; its id, import date and documents stay. */
+  replace(id: string, input: NewCandidate): CandidateDto {
+    const result = this.replaceRow.run(
+      input.profile.name || input.fileName,
+      input.profile.email,
+      input.sourceKind,
+      input.fileName,
+      input.sourceText,
+      JSON.stringify(input.profile),
+      JSON.stringify(input.record),
+      input.sourceFile,
+      input.sourceHash,
+      this.clock.now(),
+      id,
+    );
+    if (result.changes === 0) throw new AppError('not_found', 'That candidate does not exist (any more).');
+    return this.get(id);
+  }
+
+  /** Newest first. */
+  identities(): CandidateIdentity[] {
+    return this.selectIdentities.all() as CandidateIdentity[];
+  }
+
+  unhashedRows(): { id: string; sourceText: string }[] {
+    return this.selectUnhashed.all() as { id: string; sourceText: string }[];
+  }
+
+  fillSourceHash(id: string, hash: string): void {
+    this.fillHash.run(hash, id);
+  }
+
+  source(id: string): CandidateSource {
+    const row = this.selectSource.get(id) as CandidateSource | undefined;
+    if (!row) throw new AppError('not_found', 'That candidate does not exist (any more).');
+    return row;
   }
 
   /** Replaces a candidate's record (and the profile derived from it). */

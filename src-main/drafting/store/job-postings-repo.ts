@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { JOB_FIELD_NAMES, type JobFieldName, type JobFields, type JobPostingDto } from '@contract';
+import {
+  JOB_FIELD_NAMES,
+  type JobDuplicateMatch,
+  type JobFieldName,
+  type JobFields,
+  type JobPostingDto,
+} from '@contract';
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
@@ -69,6 +75,20 @@ export class JobPostingsRepo {
         now,
       );
     return this.get(id);
+  }
+
+  /** The newest stored posting with the same text (or, for a picture, the same image), or null. */
+  findSame(input: NewJobPosting): JobDuplicateMatch | null {
+    const match = `SELECT id, coalesce(json_extract(fields, '$.title'), title) AS title,
+        coalesce(json_extract(fields, '$.company'), company) AS company, source_file_name AS sourceFileName,
+        created_at AS createdAt FROM job_postings`;
+    const row =
+      input.kind === 'text'
+        ? this.store.sqlite
+            .prepare(`${match} WHERE image_data IS NULL AND raw_text = ? ORDER BY created_at DESC LIMIT 1`)
+            .get(input.text)
+        : this.store.sqlite.prepare(`${match} WHERE image_data = ? ORDER BY created_at DESC LIMIT 1`).get(input.base64);
+    return (row as JobDuplicateMatch | undefined) ?? null;
   }
 
   get(id: string): StoredJobPosting {

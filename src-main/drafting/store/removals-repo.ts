@@ -73,7 +73,10 @@ export class RemovalsRepo {
 
   /**
    * Erasure: the same delete with secure_delete on (freed pages and cells are overwritten with zeros), then a
-   * TRUNCATE checkpoint so the WAL frames that held the old pages are gone from disk too.
+   * VACUUM, then a TRUNCATE checkpoint so the WAL frames that held the old pages are gone from disk too. The VACUUM
+   * matters: copies of a row that b-tree rebalancing left behind earlier (in free space of a page, or in a page on
+   * the free list, written while secure_delete was off) are not the row's cell and survive the delete; rebuilding
+   * the file leaves none.
    */
   erase(id: string, afterDelete: (removed: Dependents) => void): { removed: Dependents; walTruncated: boolean } {
     const db = this.store.sqlite;
@@ -81,10 +84,22 @@ export class RemovalsRepo {
     db.pragma('secure_delete = ON');
     try {
       const removed = this.delete('candidate', id, afterDelete);
+      // The delete is committed: a VACUUM that cannot run now (another writer past busy_timeout) must not report the
+      // erase as failed; it is reported like a WAL that could not be emptied yet.
+      const vacuumed = tryVacuum(db);
       const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      return { removed, walTruncated: result?.busy === 0 };
+      return { removed, walTruncated: vacuumed && result?.busy === 0 };
     } finally {
       db.pragma(`secure_delete = ${before}`);
     }
+  }
+}
+
+function tryVacuum(db: DatabaseHandle['sqlite']): boolean {
+  try {
+    db.exec('VACUUM');
+    return true;
+  } catch {
+    return false;
   }
 }

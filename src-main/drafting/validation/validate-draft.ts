@@ -52,7 +52,7 @@ function candidateFindings(
   if (!candidate) {
     return [
       CLAIMS_NOT_CHECKED,
-      ...checkMustHaves(coverage, input.markdown),
+      ...checkMustHaves(coverage, input.markdown, input.job),
       ...checkLength(input.kind, input.markdown),
       ...checkAtsFormatting(draft),
     ];
@@ -82,7 +82,7 @@ function candidateFindings(
     }),
     ...checkContact(input.kind, input.markdown, profile, sourceText),
     ...checkSections(draft, profile),
-    ...checkMustHaves(coverage, coverageSource ?? skillText(`${sourceText}\n${profile.skills.join(', ')}`)),
+    ...checkMustHaves(coverage, coverageSource ?? skillText(`${sourceText}\n${profile.skills.join(', ')}`), job),
     ...checkLength(input.kind, input.markdown),
     ...checkAtsFormatting(draft),
   ];

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 import {
+  duplicateOptionsShape,
+  duplicateResultSchema,
+  jobDuplicateMatchSchema,
+  jobDuplicateOptionsShape,
+} from './duplicates';
+import {
   candidateProfileSchema,
   draftKindSchema,
   exportFormatSchema,
@@ -102,10 +108,13 @@ export const fileUploadSchema = z
   });
 
 export const importCandidateInputSchema = z.union([
-  z.object({ file: fileUploadSchema }).strict(),
-  z.object({ profile: candidateProfileSchema }).strict(),
-  z.object({ resume: resumeSchema }).strict(),
+  z.object({ file: fileUploadSchema, ...duplicateOptionsShape }).strict(),
+  z.object({ profile: candidateProfileSchema, ...duplicateOptionsShape }).strict(),
+  z.object({ resume: resumeSchema, ...duplicateOptionsShape }).strict(),
 ]);
+
+/** The stored (or replaced) candidate, or, when asked to ask, the stored candidate it duplicates. */
+export const importCandidateOutputSchema = z.union([candidateDtoSchema, duplicateResultSchema]);
 
 export const updateCandidateInputSchema = z.object({ id: idSchema, record: candidateRecordSchema }).strict();
 
@@ -116,9 +125,12 @@ export const exportCandidateOutputSchema = z.object({
 });
 
 export const importJobInputSchema = z.union([
-  z.object({ file: fileUploadSchema }).strict(),
-  z.object({ text: z.string().min(1).max(500_000) }).strict(),
+  z.object({ file: fileUploadSchema, ...jobDuplicateOptionsShape }).strict(),
+  z.object({ text: z.string().min(1).max(500_000), ...jobDuplicateOptionsShape }).strict(),
 ]);
+
+/** The stored posting, or, when asked to ask, the stored posting with the same text or image. */
+export const importJobOutputSchema = z.union([jobPostingDtoSchema, z.object({ duplicate: jobDuplicateMatchSchema })]);
 
 export const answerMetaSchema = z.object({
   providerName: z.string(),

@@ -37,8 +37,8 @@ describe('aditus candidates: JSON Resume import and export', () => {
     // The line of the source file each fact was read from.
     expect(resume.meta['x-aditus-provenance']?.['/work/0/highlights/1']?.line).toBe(13);
 
-    // The exported file imports again, provenance included.
-    const again = await run(['candidates', 'import', out, '--json']);
+    // The exported file imports again (as a second candidate: it is the same person), provenance included.
+    const again = await run(['candidates', 'import', out, '--as-new', '--json']);
     expect(again.code, again.stderr).toBe(0);
     const reimported = again.json<{ record: { provenance: Record<string, { line: number }> } }>();
     expect(reimported.record.provenance['/work/0/highlights/1']?.line).toBe(13);

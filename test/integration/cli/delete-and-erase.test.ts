@@ -48,12 +48,15 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
   async function candidateWithHistory() {
     const cvFile = join(w.dataDir, 'cv-upload.md');
     writeFileSync(cvFile, CV);
-    const candidate = await call('candidates:import', {
+    const imported = await call('candidates:import', {
       file: { fileName: 'cv-upload.md', dataBase64: readFileSync(cvFile).toString('base64') },
     });
+    if ('duplicate' in imported) throw new Error('expected a new candidate');
+    const candidate = imported;
     const job = await call('jobs:import', {
       file: { fileName: 'job.txt', dataBase64: readFileSync(ex('job-backend.txt')).toString('base64') },
     });
+    if ('duplicate' in job) throw new Error('expected a new posting');
     const cv = await call('drafts:generate', { kind: 'cv', candidateId: candidate.id, jobPostingId: job.id });
     if ('queued' in cv) throw new Error('expected an offline draft');
     for (const n of [1, 2, 3]) await call('documents:autosave', { id: cv.document.id, text: `${NAME} edit ${n}` });
@@ -118,7 +121,8 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
     // The posting stays; its documents went with the candidate.
     expect((await run(['--json', 'jobs', 'list'])).json<unknown[]>()).toHaveLength(1);
 
-    const imported = await run(['--json', 'jobs', 'import', ex('job-backend.txt')]);
+    // The same text as the stored posting: a second one only with --as-new.
+    const imported = await run(['--json', 'jobs', 'import', ex('job-backend.txt'), '--as-new']);
     expect(imported.code, imported.stderr).toBe(0);
     expect((await run(['jobs', 'list'])).stdout).toContain('job-backend.txt');
     const jobGone = await run(['jobs', 'delete', job.id, '--yes']);

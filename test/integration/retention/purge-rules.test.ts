@@ -77,6 +77,7 @@ describe('retention purge rules', () => {
 
   it('keeps the newest N versions of each document, never the latest, and leaves validations and queued tasks', async () => {
     const ana = await call('candidates:import', { file: cvFile('Ana') });
+    if ('duplicate' in ana) throw new Error('expected a new candidate');
     const { documents, validations } = t.core.services.drafting.repos;
     const many = documents.create('cv', ana.id, null, 'CV many', 'ana');
     const one = documents.create('cv', ana.id, null, 'CV one', 'ana');
@@ -113,6 +114,7 @@ describe('retention purge rules', () => {
 
   it('frees the space: a new database uses incremental auto-vacuum and its page count drops after a purge', async () => {
     const ana = await call('candidates:import', { file: cvFile('Ana') });
+    if ('duplicate' in ana) throw new Error('expected a new candidate');
     const { documents } = t.core.services.drafting.repos;
     const doc = documents.create('cv', ana.id, null, 'Big', 'ana');
     const meta = { providerName: null, model: null, requestId: null, offline: false };

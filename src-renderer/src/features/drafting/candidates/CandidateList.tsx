@@ -1,6 +1,6 @@
 import type { CandidateDto } from '@contract';
-import { formatDay } from '../../../lib/format';
 import { SelectableList } from '../shared/SelectableList';
+import { candidateDetails } from './candidate-details';
 
 /** Stored candidates, newest first; the selected one is shown on the right. */
 export function CandidateList({
@@ -12,6 +12,7 @@ export function CandidateList({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const details = candidateDetails(candidates);
   return (
     <SelectableList
       label="Candidates"
@@ -25,7 +26,7 @@ export function CandidateList({
         id: c.id,
         label: c.name,
         // Enough to tell two people of the same name (or two imports of one CV) apart.
-        description: [c.email, c.sourceFileName ?? c.sourceKind, formatDay(c.createdAt)].filter(Boolean).join(' · '),
+        description: details.get(c.id) ?? '',
       }))}
     />
   );

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { CandidateDto } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DownloadIcon, EditIcon } from '../../../components/icons';
-import { downloadText } from '../../../lib/download';
+import { downloadBase64, downloadText } from '../../../lib/download';
 import { formatDateTime } from '../../../lib/format';
 import { call } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
@@ -50,6 +50,10 @@ export function CandidateRecordView({
   const download = useAction(async () => {
     const file = await call('candidates:export', { id: candidate.id });
     downloadText(file.fileName, file.json, 'application/json');
+  });
+  const exportAll = useAction(async () => {
+    const file = await call('candidates:export-data', { id: candidate.id });
+    downloadBase64(file.fileName, file.mediaType, file.dataBase64);
   });
 
   const targets: MoveTarget[] = [
@@ -106,6 +110,15 @@ export function CandidateRecordView({
                 </Button>
                 <Button
                   variant="default"
+                  leftSection={<DownloadIcon size={16} />}
+                  onClick={() => void exportAll.run()}
+                  loading={exportAll.running}
+                  title="A zip with the JSON Resume, the source file as imported and every version of every document"
+                >
+                  Export all data
+                </Button>
+                <Button
+                  variant="default"
                   leftSection={<EditIcon size={16} />}
                   onClick={() => setModel(toModel(candidate.record))}
                 >
@@ -118,6 +131,9 @@ export function CandidateRecordView({
         </Group>
         {save.error && <ErrorAlert title="Not saved" message={save.error} onClose={save.clearError} />}
         {download.error && <ErrorAlert title="Not exported" message={download.error} onClose={download.clearError} />}
+        {exportAll.error && (
+          <ErrorAlert title="Not exported" message={exportAll.error} onClose={exportAll.clearError} />
+        )}
         {editing && (
           <Alert color="blue" variant="light">
             Correct what the parser read. Moving a bullet keeps the line it came from; dates are JSON Resume dates

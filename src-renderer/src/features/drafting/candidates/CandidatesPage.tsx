@@ -40,8 +40,8 @@ export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPage
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <CandidateImport
-              onImported={(c) => {
-                setSelectedId(c.id);
+              onSelect={(id) => {
+                setSelectedId(id);
                 list.reload();
               }}
             />

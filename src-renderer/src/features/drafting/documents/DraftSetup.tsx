@@ -1,5 +1,6 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CandidateDto, DocumentDto, DraftKind, JobPostingDto } from '@contract';
+import { candidateDetails } from '../candidates/candidate-details';
 import { KIND_TITLE } from './live-draft';
 
 function postingLabel(j: JobPostingDto): string {
@@ -17,16 +18,14 @@ function documentLabel(d: DocumentDto, jobs: JobPostingDto[]): string {
   return `${KIND_TITLE[d.kind]}${title ? ` — ${title}` : ''} · ${shortDate(d.updatedAt)}`;
 }
 
-/** Two candidates of the same name (or one CV imported twice) get their email, source file and date added. */
+/** Two candidates of the same name (or one CV imported twice) get their email, source file and time added. */
 function candidateLabels(candidates: CandidateDto[]): { value: string; label: string }[] {
+  const details = candidateDetails(candidates);
   const seen = new Map<string, number>();
   for (const c of candidates) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
   return candidates.map((c) => ({
     value: c.id,
-    label:
-      (seen.get(c.name) ?? 0) > 1
-        ? [c.name, c.email, c.sourceFileName, shortDate(c.createdAt)].filter(Boolean).join(' · ')
-        : c.name,
+    label: (seen.get(c.name) ?? 0) > 1 ? `${c.name} · ${details.get(c.id) ?? ''}` : c.name,
   }));
 }
 

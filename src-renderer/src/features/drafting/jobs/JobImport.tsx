@@ -1,24 +1,61 @@
 import { Button, Group, Stack, Tabs, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { JobPostingDto } from '@contract';
+import type { JobDuplicateMatch, JobPostingDto } from '@contract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { call, errorMessage } from '../../../lib/ipc';
 import { notifySuccess } from '../../../lib/notify';
 import { JOB_EXTENSIONS, readUpload } from '../shared/file-upload';
 import { FileDropZone } from '../shared/FileDropZone';
+import { DuplicatePostingDialog } from './DuplicatePostingDialog';
 
-/** Adds a posting from pasted text or from a file (text, HTML, PDF or a screenshot). */
-export function JobImport({ onImported }: { onImported: (job: JobPostingDto) => void }) {
+type Upload = { text: string } | { file: { fileName: string; dataBase64: string } };
+interface Asking {
+  label: string;
+  duplicate: JobDuplicateMatch;
+  answer: (addAsNew: boolean | null) => void;
+}
+
+/**
+ * Adds a posting from pasted text or from a file (text, HTML, PDF or a screenshot). The same text (or image) already
+ * stored asks first: open the stored posting or add a second one.
+ */
+export function JobImport({ onSelect }: { onSelect: (id: string) => void }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const [asking, setAsking] = useState<Asking | null>(null);
 
-  const run = async (label: string, work: () => Promise<JobPostingDto>): Promise<boolean> => {
+  const ask = (label: string, duplicate: JobDuplicateMatch) =>
+    new Promise<boolean | null>((resolve) =>
+      setAsking({
+        label,
+        duplicate,
+        answer: (addAsNew) => {
+          setAsking(null);
+          resolve(addAsNew);
+        },
+      }),
+    );
+
+  const importOne = async (label: string, upload: Upload): Promise<void> => {
+    const first = await call('jobs:import', { ...upload, onDuplicate: 'ask' });
+    let job: JobPostingDto;
+    if ('duplicate' in first) {
+      const addAsNew = await ask(label, first.duplicate);
+      if (addAsNew === null) return;
+      if (!addAsNew) return onSelect(first.duplicate.id);
+      const again = await call('jobs:import', { ...upload, onDuplicate: 'new' });
+      if ('duplicate' in again) return onSelect(again.duplicate.id); // only `ask` answers with a duplicate
+      job = again;
+    } else job = first;
+    notifySuccess('Posting added', job.title ?? label);
+    onSelect(job.id);
+  };
+
+  const run = async (label: string, work: () => Promise<void>): Promise<boolean> => {
     setBusy(label);
     try {
-      const job = await work();
-      notifySuccess('Posting added', job.title ?? label);
-      onImported(job);
+      await work();
       return true;
     } catch (err) {
       setErrors((prev) => [...prev, errorMessage(err)]);
@@ -30,12 +67,12 @@ export function JobImport({ onImported }: { onImported: (job: JobPostingDto) => 
 
   const addText = async () => {
     setErrors([]);
-    if (await run('pasted text', () => call('jobs:import', { text }))) setText('');
+    if (await run('pasted text', () => importOne('The pasted text', { text }))) setText('');
   };
   const addFiles = async (files: File[]) => {
     setErrors([]);
     for (const file of files)
-      await run(file.name, async () => call('jobs:import', { file: await readUpload(file, JOB_EXTENSIONS) }));
+      await run(file.name, async () => importOne(file.name, { file: await readUpload(file, JOB_EXTENSIONS) }));
   };
 
   return (
@@ -77,6 +114,7 @@ export function JobImport({ onImported }: { onImported: (job: JobPostingDto) => 
       {errors.length > 0 && (
         <ErrorAlert title="Posting not added" message={errors.join(' ')} onClose={() => setErrors([])} />
       )}
+      {asking && <DuplicatePostingDialog label={asking.label} duplicate={asking.duplicate} onChoose={asking.answer} />}
     </Stack>
   );
 }

@@ -51,8 +51,8 @@ export function JobsPage({ onNavigate }: { onNavigate: (page: DraftingPageId) =>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <JobImport
-              onImported={(job) => {
-                setSelectedId(job.id);
+              onSelect={(id) => {
+                setSelectedId(id);
                 list.reload();
               }}
             />
