@@ -74,7 +74,10 @@ describe('web host: restore from an uploaded backup while the UI keeps calling',
       file: { fileName: name, dataBase64: readFileSync(ex(name)).toString('base64') },
     });
     const lea = await ok<{ id: string }>('candidates:import', upload('candidate.json'));
-    await ok('candidates:import', upload('candidate-cv.md'));
+    // A second, different person (the example CV is the same person as candidate.json: a duplicate).
+    const bo =
+      '# Bo Lindqvist\nbo.lindqvist@example.com · Leeds\n\n## Experience\n\n### Engineer — Marlowe Freight\n2019 – Present\n';
+    await ok('candidates:import', { file: { fileName: 'bo.md', dataBase64: Buffer.from(bo).toString('base64') } });
 
     const backup = await ok<{ fileName: string; dataBase64: string; report: { counts: { candidates: number } } }>(
       'backup:download',

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  rmSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -20,6 +21,16 @@ import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
 import { cli } from '../../helpers/cli';
 import { ex } from '../../helpers/examples';
 import { tempDir } from '../../helpers/temp';
+
+const SECOND_CV = [
+  '# Bo Lindqvist',
+  'bo.lindqvist@example.com · Leeds',
+  '',
+  '## Experience',
+  '',
+  '### Engineer — Marlowe Freight',
+  '2019 – Present',
+].join('\n');
 
 interface Report {
   path: string;
@@ -62,7 +73,11 @@ describe('aditus backup, backup verify and restore', () => {
     });
     expect(login.code, login.stderr).toBe(0);
     expect((await run(['candidates', 'import', ex('candidate.json')])).code).toBe(0);
-    expect((await run(['candidates', 'import', ex('candidate-cv.md')])).code).toBe(0);
+    // A second, different person (the example CV is the same person as candidate.json: a duplicate).
+    const second = join(out.dir, 'bo.md');
+    writeFileSync(second, SECOND_CV);
+    expect((await run(['candidates', 'import', second])).code).toBe(0);
+    rmSync(second);
   });
   afterEach(() => {
     for (const c of cleanups.splice(0)) c();
