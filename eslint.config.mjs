@@ -105,6 +105,7 @@ const TO = {
     settings: [top('settings(?!-repo$)(-[^/]*)?'), '**/settings/**'],
     admin: ['**/admin/**', top('admin')],
     audit: ['**/audit/**', top('audit')],
+    backup: ['**/backup/**', top('backup')],
   },
   storage: ['**/db/**', '**/store/**', '**/*-repo', top('db')],
   secrets: ['**/secrets/**', top('secrets')],
@@ -304,6 +305,7 @@ const LAYERS = [
     'settings import no other service but audit/',
   ),
   ...serviceZone('admin', ['src-main/admin/**/*.ts'], ['audit'], 'admin imports no other service but audit/'),
+  ...serviceZone('backup', ['src-main/backup/**/*.ts'], ['audit'], 'backup imports no other service but audit/'),
   ...serviceZone(
     'audit',
     ['src-main/audit/**/*.ts'],

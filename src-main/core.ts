@@ -19,6 +19,11 @@ import { providerTransferHandlers } from './handlers/provider-transfer';
 import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
+import { backupHandlers } from './handlers/backup';
+import { BackupService } from './backup/backup-service';
+import { applyPendingRestoreIfFree, type AppliedRestore } from './backup/restore-database';
+import { defaultMigrationsDir } from './paths';
+import { markRunningHost } from './db/running-host';
 import type { RoleResolver, Session, HostKind } from './session';
 import { ProviderConfigService } from './providers/config-service';
 import { ConfiguredProviders } from './providers/configured-providers';
@@ -123,6 +128,17 @@ export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   schemaVersion(): number;
+  /**
+   * True once after a call staged a restore through this core: its host then closes it and opens the data
+   * folder again (a second caller, e.g. a request that settles during the switch, gets false).
+   */
+  takeStagedRestore(): boolean;
+  /** The restore this core swapped in when it opened (a backup staged before), or null. */
+  restoredAtOpen: AppliedRestore | null;
+  /** After a host swapped a restore in itself (`applyPendingRestore`): re-anchor the audit log and record it. */
+  recordRestore(applied: AppliedRestore): Promise<void>;
+  /** Long-lived hosts: marks the data folder as held by this process (a restore from elsewhere is refused); returns the unmark. */
+  markRunningHost(host: string): () => void;
   /** A session for the local OS user on the given host. */
   localSession(host: HostKind, adminToken?: string | null): Session;
   /**
@@ -157,6 +173,12 @@ function openStore(options: CoreOptions, logFile: LogFile): DatabaseHandle {
   }
 }
 
+/** Runs `then` once, after the first successful start. */
+function afterStart(start: () => Promise<void>, then: (() => Promise<void>) | null): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= start().then(() => then?.()));
+}
+
 /** The composition root shared by the Electron app, the CLI and the web host: it only wires. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
@@ -167,6 +189,9 @@ export function createCore(options: CoreOptions): Core {
     hostLog(line);
   };
   const secrets = withRedaction(options.secrets);
+  const restored = applyPendingRestoreIfFree(options.dataDir, (err) =>
+    logFile.writeError('restore: the staged backup was not swapped in', err),
+  );
   const store = openStore(options, logFile);
 
   const audit = new AuditLog(store, clock, secrets, log);
@@ -244,6 +269,13 @@ export function createCore(options: CoreOptions): Core {
     records: candidateRecords,
     audit,
   });
+  const backups = new BackupService({
+    store,
+    audit,
+    clock,
+    dataDir: options.dataDir,
+    migrationsDir: options.migrationsDir ?? defaultMigrationsDir(),
+  });
   const stats = new UsageStats(store);
   const usageEvents = new RawUsageEvents(store);
   const appEvents = new AppEvents();
@@ -297,6 +329,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),
+    ...backupHandlers({ backups }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
@@ -331,17 +364,20 @@ export function createCore(options: CoreOptions): Core {
       retention,
       drafting,
     },
-    start: startUpOnce({
-      audit,
-      budgets,
-      outbox,
-      providers,
-      env: options.env,
-      applyRuntimeSettings: applySettings,
-      replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
-      log,
-      failed: (err) => logFile.writeError('start-up failed', err),
-    }),
+    start: afterStart(
+      startUpOnce({
+        audit,
+        budgets,
+        outbox,
+        providers,
+        env: options.env,
+        applyRuntimeSettings: applySettings,
+        replaySpilledUsage: () => replayUsageSpill(spillPath, (events) => usageLog.replay(events)),
+        log,
+        failed: (err) => logFile.writeError('start-up failed', err),
+      }),
+      restored ? () => backups.recordRestored(restored, log) : null,
+    ),
     startBackgroundWork: (intervalMs) => {
       drainTimer.start(intervalMs);
       retentionTimer.start();
@@ -352,6 +388,10 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     dispatch,
     schemaVersion: currentSchemaVersion,
+    takeStagedRestore: () => backups.takeStagedRestore(),
+    restoredAtOpen: restored,
+    recordRestore: (applied) => backups.recordRestored(applied, log),
+    markRunningHost: (host) => markRunningHost(options.dataDir, host),
     localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
     close: () => {
       drainTimer.stop();

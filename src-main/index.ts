@@ -19,6 +19,7 @@ const config = desktopConfig({
   mainDir: __dirname,
 });
 let core: Core | null = null;
+let unmarkRunningHost: () => void = () => undefined;
 
 // Before anything reads it (the single-instance lock lives there): the folder the CLI uses.
 app.setPath('userData', config.userDataDir);
@@ -51,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
         migrationsDir: findMigrationsDir(config.migrations),
       });
       await core.start();
+      unmarkRunningHost = core.markRunningHost('desktop app');
       core.startBackgroundWork();
       serveRenderer(config.rendererDir);
       installSessionPolicies(config.devServerUrl);
@@ -81,5 +83,6 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('will-quit', () => {
     core?.close();
+    unmarkRunningHost();
   });
 }

@@ -429,6 +429,39 @@ export class AuditLog {
   }
 
   /**
+   * After a restore swapped in a copy of the database: the keychain head still names the replaced log's
+   * tail. If every row of the restored log verifies under this folder's key, the head moves to its tail
+   * (the rows only the replaced database had stay in that kept-aside file). Null when re-anchored, else why not.
+   */
+  async reanchorRestored(): Promise<string | null> {
+    await this.open();
+    await this.settled();
+    const state = this.state;
+    if (state?.kind !== 'ready') return 'the audit key is not available in the OS keychain';
+    const stored = await this.secrets.get(this.headAccount).catch(() => null);
+    const head = stored ? decodeHead(state.key, this.identity, stored) : null;
+    if (!head) return 'the audit head in the OS keychain is missing or invalid';
+    // Rows a retention purge pruned from the restored log start after its sealed checkpoint, as in verify().
+    const checkpoint = this.latestCheckpoint();
+    if (checkpoint && !checkpointIsSealed(state.key, this.identity, checkpoint))
+      return 'the retention checkpoint of the restored log is not sealed with this audit key';
+    const check = this.walk(
+      (prev, row) =>
+        row.id <= head.legacyId
+          ? legacyRowHash(prev, row) === row.hash
+          : keyedRowHash(state.key, prev, row) === row.hash,
+      undefined,
+      checkpoint ? { id: checkpoint.throughId, hash: checkpoint.hash } : undefined,
+    );
+    if (check.problem) return `${check.problem.message} (a backup from another computer has another audit key)`;
+    await this.secrets.set(
+      this.headAccount,
+      encodeHead(state.key, this.identity, { ...head, id: check.count, count: check.count, hash: check.lastHash }),
+    );
+    return null;
+  }
+
+  /**
    * Walks the chain in id order: contiguous ids, each row pointing at the previous hash, `rowOk` for its own
    * hash, and (given a head) the legacy and head rows matching the keychain. Stops at the first bad row.
    */

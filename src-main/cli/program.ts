@@ -4,6 +4,7 @@ import { isAppError } from '../errors';
 import { redactKnownSecrets } from '../secrets/redaction';
 import { adminCommand, auditCommand } from './commands/admin';
 import { askCommand, metricsCommand, outboxCommand } from './commands/ask';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { candidatesCommand } from './commands/candidates';
 import { documentsCommand } from './commands/documents';
 import { jobsCommand } from './commands/jobs';
@@ -50,6 +51,8 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(extractCommand(ctx));
   program.addCommand(draftCommand(ctx));
   program.addCommand(validateCommand(ctx));
+  program.addCommand(backupCommand(ctx));
+  program.addCommand(restoreCommand(ctx));
   program.addCommand(retentionCommand(ctx));
   for (const sub of program.commands)
     applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));

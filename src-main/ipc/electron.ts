@@ -1,4 +1,4 @@
-import { ipcMain, webContents as allWebContents, type WebContents } from 'electron';
+import { app, ipcMain, webContents as allWebContents, type WebContents } from 'electron';
 import { isAppPage } from '@shared/app-origin';
 import type { Core } from '../core';
 import type { Session } from '../session';
@@ -28,10 +28,18 @@ export function registerIpc(core: Core, devServerUrl: string | undefined): void 
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown) => {
     if (!isAppPage(event.senderFrame?.url, devServerUrl))
       return { ok: false, error: { code: 'forbidden', message: 'IPC from an unknown frame was refused.' } };
-    return core.dispatch(String(channel), input, sessionFor(event.sender), {
+    const result = await core.dispatch(String(channel), input, sessionFor(event.sender), {
       emit: (name, payload) => {
         if (!event.sender.isDestroyed()) event.sender.send(EVENT_CHANNEL, name, payload);
       },
     });
+    // A verified backup is staged: once this answer is sent, quit (closing the database) and start again,
+    // which swaps the backup in before the database is opened.
+    if (result.ok && core.takeStagedRestore())
+      setImmediate(() => {
+        app.relaunch();
+        app.quit();
+      });
+    return result;
   });
 }

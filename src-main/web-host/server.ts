@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '@contract';
 import type { Core } from '../core';
+import type { AppError } from '../errors';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { declaredTooLarge, readBody, sendTooLarge } from './body';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard';
@@ -16,6 +17,11 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for tests; a random per-launch token otherwise. */
   token?: string;
+  /**
+   * After a call staged a restore: closes the core, swaps the backup in and returns the core opened on it
+   * (or on the previous database, with the error, when the restore could not be completed).
+   */
+  reopenAfterRestore?: (core: Core) => Promise<{ core: Core; error: AppError | null }>;
 }
 
 export interface WebHost {
@@ -36,7 +42,10 @@ const SECURITY_HEADERS = {
 
 /** Serves the renderer and the IPC contract over HTTP on 127.0.0.1 only, for one per-launch token. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { core } = options;
+  let core = options.core;
+  /** While a restore swaps the database, requests wait for the core opened on it. */
+  let switching: Promise<AppError | null> | null = null;
+  const inFlight = new Set<Promise<unknown>>();
   const token = options.token ?? randomBytes(32).toString('base64url');
   // One launch = one user session, like one desktop window.
   const session = core.localSession('web');
@@ -89,10 +98,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const controller = new AbortController();
       res.on('close', () => controller.abort());
-      const result = await core.dispatch(channelName, input, session, {
+      if (switching) await switching;
+      const dispatching = core.dispatch(channelName, input, session, {
         emit,
         signal: controller.signal,
       });
+      inFlight.add(dispatching);
+      const result = await dispatching.finally(() => inFlight.delete(dispatching));
+      if (result.ok && options.reopenAfterRestore && core.takeStagedRestore()) {
+        const failed = await switchCore(options.reopenAfterRestore);
+        if (failed)
+          return send(res, 200, {
+            ok: false,
+            error: {
+              code: failed.code,
+              message: failed.message,
+              ...(failed.details ? { details: failed.details } : {}),
+            },
+          });
+      }
       return send(res, 200, result);
     }
 
@@ -105,6 +129,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'cache-control': file.contentType.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function switchCore(reopen: NonNullable<WebHostOptions['reopenAfterRestore']>): Promise<AppError | null> {
+    switching = (async () => {
+      // Calls already running on the old core finish on it before it closes; new ones wait for the switch.
+      await Promise.allSettled([...inFlight]);
+      unsubscribe();
+      const next = await reopen(core);
+      core = next.core;
+      unsubscribe = core.onEvent(emit);
+      return next.error;
+    })().finally(() => {
+      switching = null;
+    });
+    return switching;
   }
 
   function openEventStream(res: ServerResponse): void {
@@ -124,7 +163,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const unsubscribe = core.onEvent(emit);
+  let unsubscribe = core.onEvent(emit);
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,

@@ -13,6 +13,13 @@ import {
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
 import {
+  backupDownloadSchema,
+  backupReportSchema,
+  backupSourceSchema,
+  backupWriteInputSchema,
+  restoreOutputSchema,
+} from './dto/backup';
+import {
   purgeResultSchema,
   retentionEstimateSchema,
   retentionSetOutputSchema,
@@ -317,6 +324,30 @@ export const channels = {
     output: settingsSchema,
     role: 'admin',
     summary: 'Change app settings.',
+  }),
+  'backup:write': channel({
+    input: backupWriteInputSchema,
+    output: backupReportSchema,
+    role: 'admin',
+    summary: 'Back the database up to a file (online backup API, verified, then renamed into place).',
+  }),
+  'backup:download': channel({
+    input: emptyInputSchema,
+    output: backupDownloadSchema,
+    role: 'admin',
+    summary: 'Back the database up and return the verified file’s bytes (for a download).',
+  }),
+  'backup:verify': channel({
+    input: backupSourceSchema,
+    output: backupReportSchema,
+    role: 'admin',
+    summary: 'Check a backup: integrity, schema version, counts; a foreign or damaged file is refused.',
+  }),
+  'backup:restore': channel({
+    input: backupSourceSchema,
+    output: restoreOutputSchema,
+    role: 'admin',
+    summary: 'Verify a backup and restore it: the database is kept aside and swapped once closed.',
   }),
   'retention:status': channel({
     input: emptyInputSchema,

@@ -12,6 +12,7 @@ export * from './dto/workspace';
 export * from './dto/duplicates';
 export * from './dto/queue';
 export * from './dto/resume';
+export * from './dto/backup';
 export * from './dto/transfer';
 export * from './dto/retention';
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { reopenAfterRestore } from '../../runtime/reopen-after-restore';
 import { startWebHost } from '../../web-host/server';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
@@ -26,12 +27,25 @@ export function serveCommand(ctx: () => CliContext): Command {
       const rendererDir = defaultRendererDir();
       if (!existsSync(resolve(rendererDir, 'index.html'))) c.fail('the UI is not built: run `npm run build` first');
       const core = await c.ready();
-      const host = await startWebHost({ core, rendererDir, port });
+      const unmark = core.markRunningHost('web host');
+      const reopen = async () => {
+        c.close();
+        const next = await c.ready();
+        next.startBackgroundWork();
+        return next;
+      };
+      const host = await startWebHost({
+        core,
+        rendererDir,
+        port,
+        reopenAfterRestore: (current) => reopenAfterRestore(current, reopen, () => void c.close()),
+      });
       core.startBackgroundWork();
       if (c.json) writeJson(c.io, { url: host.url, port: host.port });
       else writeLine(c.io.stdout, host.url);
       await new Promise<void>((done) => {
         const stop = () => {
+          unmark();
           void host.close().then(done);
         };
         process.once('SIGINT', stop);

@@ -1,10 +1,11 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { SettingsDto } from '@contract';
+import type { RestoreOutputDto, SettingsDto } from '@contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../lib/use-call';
+import { BackupRestoreCard } from './BackupRestoreCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { DurabilitySettings } from './DurabilitySettings';
 import { LogFileCard } from './LogFileCard';
@@ -14,6 +15,27 @@ import { RetentionSettings } from './RetentionSettings';
 
 /** Admin: app settings and the admin account's credentials. */
 export function SettingsPage() {
+  // A restore swaps the database under the page: every card loads again from the restored data.
+  const [restored, setRestored] = useState<RestoreOutputDto | null>(null);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <SettingsCards
+      key={generation}
+      restored={restored}
+      onRestored={(r) => {
+        setRestored(r);
+        setGeneration((g) => g + 1);
+      }}
+      onDismissRestored={() => setRestored(null)}
+    />
+  );
+}
+
+function SettingsCards(restore: {
+  restored: RestoreOutputDto | null;
+  onRestored: (r: RestoreOutputDto) => void;
+  onDismissRestored: () => void;
+}) {
   const loaded = useCall('settings:get', {});
   const [saved, setSaved] = useState<SettingsDto | null>(null);
   const settings = saved ?? loaded.data;
@@ -35,6 +57,7 @@ export function SettingsPage() {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <RetentionSettings />
         <LogFileCard />
+        <BackupRestoreCard {...restore} />
       </SimpleGrid>
     </Stack>
   );
