@@ -55,8 +55,9 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   const sqlite = new Database(path);
   // A new file gets incremental auto-vacuum (it only takes before the first table and before WAL mode): a
   // retention purge can then hand free pages back to the disk in small steps, without rewriting the file.
-  // On an existing file this is a no-op; see settings/reclaim-space.ts.
-  sqlite.pragma('auto_vacuum = INCREMENTAL');
+  // Only on an empty file: on an existing one it would change nothing, yet it takes a write lock that another
+  // process may hold (see settings/reclaim-space.ts for older files).
+  if (sqlite.pragma('page_count', { simple: true }) === 0) sqlite.pragma('auto_vacuum = INCREMENTAL');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   // A checkpoint (two fsyncs) runs inside whichever commit crosses the threshold. Every 10,000 WAL pages
