@@ -28,18 +28,28 @@ function titleWithin(recordTitle: string, draftTitle: string): boolean {
 const HEADING = /^\s{0,3}(?:#{3,6}\s+(.+?)\s*#*|\*\*(.+?)\*\*)\s*$/u;
 const SEPARATOR = /\s+[—–-]\s+|\s*\|\s*|,\s+|\s+(?:at|bei|chez|en)\s+/u;
 
-/** "### Title — Employer" (either order) where one side is an employer of the record, whatever the title's words. */
+/**
+ * "### Title — Employer" (either order) where one side is an employer of the record, whatever the title's words. A
+ * date range in the heading is the role's dates; parts after the employer and the title are its place ("Berlin,
+ * Germany"), which is not a claim checked here.
+ */
 function headingRole(line: string, employers: EmployerLookup): ExperienceEntry | null {
   const m = HEADING.exec(line);
   const text = (m?.[1] ?? m?.[2] ?? '').trim();
   if (text.length === 0) return null;
-  const parts = text.split(SEPARATOR).map((p) => p.trim());
+  const range = findDateRanges(text)[0];
+  const undated = range ? `${text.slice(0, range.index)} ${text.slice(range.index + range.text.length)}` : text;
+  const parts = undated
+    .replace(/\(\s*\)|\[\s*\]/gu, ' ')
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (parts.length < 2) return null;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i] ?? '';
     if (employers.entriesFor(part).length === 0) continue;
-    const title = parts.filter((_, j) => j !== i).join(' — ');
-    return { employer: part, title, start: '', end: null, bullets: [] };
+    const title = i > 0 ? parts.slice(0, i).join(' — ') : (parts[1] ?? '');
+    return { employer: part, title, start: range?.start ?? '', end: range ? range.end : null, bullets: [] };
   }
   return null;
 }
