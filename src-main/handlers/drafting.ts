@@ -4,6 +4,7 @@ import type { CandidateDataExport } from '../drafting/service/candidate-data-exp
 import type { CandidateImports } from '../drafting/service/candidate-imports';
 import type { CallContext, DraftingService } from '../drafting/service/drafting-service';
 import type { WorkspaceEdits } from '../drafting/service/workspace-edits';
+import { importDocument } from '../drafting/service/document-import';
 
 type DraftingChannels = DomainChannel<'candidates' | 'jobs' | 'drafts' | 'documents'>;
 
@@ -77,6 +78,7 @@ export function draftingHandlers({
     'documents:list': ({ candidateId }) => repos.documents.list(candidateId),
     'documents:get': ({ id }) => repos.documents.get(id),
     'documents:dependents': ({ id }) => edits.dependents('document', id),
+    'documents:import': (input, ctx) => importDocument(repos, input, ctx.session.userId),
     'documents:rename': ({ id, name }, ctx) => edits.renameDocument(id, name, actor(ctx)),
     'documents:delete': ({ id }, ctx) => edits.delete('document', id, actor(ctx)),
     'documents:validation': ({ documentId }) => {

@@ -542,6 +542,21 @@ export const channels = {
     role: 'recruiter',
     summary: 'What a delete of this document removes with it.',
   }),
+  'documents:import': channel({
+    input: z
+      .object({
+        kind: draftKindSchema,
+        candidateId: idSchema,
+        jobPostingId: idSchema.nullable().optional(),
+        file: fileUploadSchema,
+        title: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    output: documentDtoSchema,
+    role: 'recruiter',
+    summary:
+      "Store a draft written elsewhere (.md, .txt, .docx, .pdf) as a candidate's document; its text is version 1.",
+  }),
   'documents:rename': channel({
     input: renameInputSchema,
     output: documentDtoSchema,

@@ -6,6 +6,7 @@ import type { CliContext } from '../context';
 import { CliExit, writeJson, writeLine } from '../io';
 import { mapLimit, progressBar } from '../progress';
 import { EXIT_ERROR_FINDINGS, EXIT_STATUS_HELP, errorFindings, findingLines } from './findings';
+import { uploadOf as upload } from '../upload';
 
 /** `draft` exit status when the task was queued and no file was written. */
 const EXIT_QUEUED = 3;
@@ -25,17 +26,6 @@ async function storedCandidate(c: CliContext, file: { fileName: string; dataBase
 /** The posting an import stored, or the stored one it matched. */
 const postingId = (imported: { id: string } | { duplicate: { id: string } }): string =>
   'duplicate' in imported ? imported.duplicate.id : imported.id;
-
-async function upload(c: CliContext, path: string): Promise<{ fileName: string; dataBase64: string }> {
-  try {
-    return { fileName: basename(path), dataBase64: (await readFile(path)).toString('base64') };
-  } catch (err) {
-    return c.fail(
-      `${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`,
-      2,
-    );
-  }
-}
 
 function describeMeta(meta: AnswerMeta): string {
   if (meta.offline) return `offline drafter (${meta.note ?? 'no provider'})`;

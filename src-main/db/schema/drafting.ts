@@ -72,7 +72,7 @@ export const documentVersions = sqliteTable(
       .references(() => documents.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     text: text('text').notNull(),
-    origin: text('origin', { enum: ['generated', 'edited', 'restored', 'stopped'] }).notNull(),
+    origin: text('origin', { enum: ['generated', 'edited', 'restored', 'stopped', 'imported'] }).notNull(),
     providerName: text('provider_name'),
     model: text('model'),
     requestId: text('request_id'),

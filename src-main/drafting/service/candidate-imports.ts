@@ -2,10 +2,10 @@ import type { CandidateDto, CandidateProfile, DuplicateResult, OnDuplicate, Resu
 import type { AuditEntry } from '../../audit/audit-log';
 import { immediate, type DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
-import { InputError } from '../inputs/input-error';
 import { candidateFromBytes } from '../inputs/read-candidate';
 import type { CandidatesRepo, NewCandidate } from '../store/candidates-repo';
 import { findDuplicate, sourceHash } from './duplicate-candidates';
+import { readingInput } from './input-app-error';
 
 export type CandidateImportInput = (
   { file: { fileName: string; dataBase64: string } } | { profile: CandidateProfile } | { resume: Resume }
@@ -67,12 +67,6 @@ async function readCandidate(input: CandidateImportInput): Promise<NewCandidate>
       : 'profile' in input
         ? { fileName: 'profile.json', bytes: Buffer.from(JSON.stringify(input.profile, null, 2)) }
         : { fileName: 'resume.json', bytes: Buffer.from(JSON.stringify(input.resume, null, 2)) };
-  try {
-    const read = await candidateFromBytes(fileName, bytes);
-    return { ...read, sourceFile: bytes, sourceHash: sourceHash(read.sourceText) };
-  } catch (err) {
-    if (err instanceof InputError)
-      throw new AppError('invalid_input', err.message, { reason: err.code, fileName: err.fileName });
-    throw err;
-  }
+  const read = await readingInput(() => candidateFromBytes(fileName, bytes));
+  return { ...read, sourceFile: bytes, sourceHash: sourceHash(read.sourceText) };
 }

@@ -23,7 +23,6 @@ import { draftOffline } from '../builtin/draft-offline';
 import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
 import { exportDraft } from '../export/export-draft';
 import { draftFileName } from '../export/draft-file-name';
-import { InputError } from '../inputs/input-error';
 import { candidateFromBytes, candidateFromText } from '../inputs/read-candidate';
 import { draftTextFromBytes } from '../inputs/read-draft-text';
 import { jobPostingFromBytes, jobPostingFromText, type JobPostingInput } from '../inputs/read-job-posting';
@@ -54,6 +53,7 @@ import {
   validationLabel,
 } from './queued-completions';
 import type { ValidationReportsRepo } from '../store/validation-reports-repo';
+import { readingInput } from './input-app-error';
 
 export interface CallContext {
   userId: string;
@@ -126,14 +126,8 @@ export class DraftingService {
     };
   }
 
-  private async read<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof InputError)
-        throw new AppError('invalid_input', err.message, { reason: err.code, fileName: err.fileName });
-      throw err;
-    }
+  private read<T>(fn: () => Promise<T>): Promise<T> {
+    return readingInput(fn);
   }
 
   /** A posting whose text (or image) is stored already answers with that one when the caller asks to be asked. */

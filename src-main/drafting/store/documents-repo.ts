@@ -38,6 +38,19 @@ export class DocumentsRepo {
     return id;
   }
 
+  /** A new document with its first version, in one transaction (nothing half-made is left on failure). */
+  createWithVersion(
+    doc: { kind: DraftKind; candidateId: string; jobPostingId: string | null; title: string; createdBy: string },
+    text: string,
+    origin: DocumentVersionDto['origin'],
+  ): string {
+    return immediate(this.store.sqlite, () => {
+      const id = this.create(doc.kind, doc.candidateId, doc.jobPostingId, doc.title, doc.createdBy);
+      this.addVersion(id, text, origin, { providerName: null, model: null, requestId: null, offline: false });
+      return id;
+    });
+  }
+
   get(id: string): DocumentDto {
     const row = this.store.sqlite.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE id = ?`).get(id) as
       DocumentRow | undefined;

@@ -57,7 +57,7 @@ export const documentVersionDtoSchema = z.object({
   version: z.number().int(),
   text: z.string(),
   /** `stopped`: what streamed before the user stopped the generation; an incomplete draft. */
-  origin: z.enum(['generated', 'edited', 'restored', 'stopped']),
+  origin: z.enum(['generated', 'edited', 'restored', 'stopped', 'imported']),
   providerName: z.string().nullable(),
   model: z.string().nullable(),
   requestId: z.string().nullable(),

@@ -121,6 +121,11 @@ export function DocumentsPage() {
           setDocumentId(id);
         }}
         onGenerate={generateNew}
+        onImported={(imported) => {
+          opened.setDoc(imported);
+          setDocumentId(imported.id);
+          documents.reload();
+        }}
       />
       {generation.failure && (
         <FailureAlert

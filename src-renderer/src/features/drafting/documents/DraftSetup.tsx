@@ -1,6 +1,7 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CandidateDto, DocumentDto, DraftKind, JobPostingDto } from '@contract';
 import { candidateDetails } from '../candidates/candidate-details';
+import { ImportDraftButton } from './ImportDraftButton';
 import { KIND_TITLE } from './live-draft';
 
 function postingLabel(j: JobPostingDto): string {
@@ -42,6 +43,7 @@ export function DraftSetup({
   onJob,
   onDocument,
   onGenerate,
+  onImported,
 }: {
   candidates: CandidateDto[];
   jobs: JobPostingDto[];
@@ -54,8 +56,10 @@ export function DraftSetup({
   onJob: (id: string) => void;
   onDocument: (id: string) => void;
   onGenerate: (kind: DraftKind) => void;
+  onImported: (doc: DocumentDto) => void;
 }) {
   const ready = candidateId !== null && jobId !== null;
+  const job = jobs.find((j) => j.id === jobId) ?? null;
   const busy = generating !== null;
   return (
     <Card withBorder padding="md" component="section" aria-label="Draft setup">
@@ -97,6 +101,14 @@ export function DraftSetup({
                 Generate {kind === 'cv' ? 'CV' : 'cover letter'}
               </Button>
             ))}
+            <ImportDraftButton
+              candidateId={candidateId}
+              candidateName={candidates.find((c) => c.id === candidateId)?.name ?? null}
+              jobPostingId={jobId}
+              jobLabel={job ? postingLabel(job) : null}
+              disabled={busy}
+              onImported={onImported}
+            />
           </Group>
           <Select
             aria-label="Open a saved document"

@@ -8,6 +8,7 @@ const ORIGIN: Record<DocumentVersionDto['origin'], string> = {
   edited: 'Saved edit',
   restored: 'Restored',
   stopped: 'Stopped — incomplete',
+  imported: 'Imported from a file',
 };
 
 function source(v: DocumentVersionDto): string | null {
