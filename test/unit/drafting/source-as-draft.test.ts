@@ -34,3 +34,26 @@ describe('a CV validated against itself has no unsupported claim', () => {
     });
   }
 });
+
+describe('one invented employer is one finding', () => {
+  it('the capitalised words of an unsupported employer are not flagged again as names', async () => {
+    const file = join(ROOT, 'examples/candidate-cv.md');
+    const c = await readCandidateFile(file);
+    const source = readFileSync(file, 'utf8');
+    const planted = '- Led the platform team at Globex Corporation for three years';
+    const markdown = source.replace(/(### [^\n]+\n(?:[^\n]*\n)*?- [^\n]+\n)/u, `$1${planted}\n`);
+    expect(markdown).toContain(planted);
+    const postingText = readFileSync(join(FIXTURE_DIR, 'job-frontend.txt'), 'utf8');
+    const report = validateDraft({
+      kind: 'cv',
+      markdown,
+      profile: c.profile,
+      sourceText: c.sourceText,
+      job: extractJobFieldsOffline(postingText),
+      postingText,
+      today: EVAL_TODAY,
+    });
+    const globex = report.findings.filter((f) => f.kind === 'unsupported_claim' && f.message.includes('Globex'));
+    expect(globex.map((f) => f.message)).toEqual([expect.stringMatching(/employer "Globex Corporation"/u)]);
+  });
+});
