@@ -13,9 +13,13 @@ import { DeleteProviderModal } from './DeleteProviderModal';
 import { ProviderFormModal } from './form/ProviderFormModal';
 import { KeyRotationAlert } from './KeyRotationAlert';
 import { ProvidersTable } from './ProvidersTable';
+import { RoutingCard } from './RoutingCard';
 import { ExportProvidersModal } from './transfer/ExportProvidersModal';
 import { ImportProvidersModal } from './transfer/ImportProvidersModal';
 import { useCredentialTest } from './use-credential-test';
+
+const routingKey = (configs: ProviderConfigDto[]): string =>
+  configs.map((c) => [c.id, c.active, c.isDefault, c.priority, c.tasks.join(',')].join(':')).join('|');
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; config: ProviderConfigDto };
 
@@ -86,6 +90,8 @@ export function ProvidersPage() {
           }}
         />
       )}
+      {/* Remounted (reloaded) when a change to the providers can change the order. */}
+      {configs.length > 0 && <RoutingCard key={routingKey(configs)} />}
       <ProviderFormModal
         opened={editing.mode !== 'closed'}
         saved={editing.mode === 'edit' ? editing.config : null}
