@@ -31,9 +31,11 @@ export function ProvidersPage() {
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [deleting, setDeleting] = useState<ProviderConfigDto | null>(null);
   const [transfer, setTransfer] = useState<'export' | 'import' | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
   const reload = () => {
     list.reload();
     health.reload();
+    setRefreshes((n) => n + 1);
   };
   const tester = useCredentialTest(reload);
   const configs = list.data ?? [];
@@ -90,8 +92,8 @@ export function ProvidersPage() {
           }}
         />
       )}
-      {/* Remounted (reloaded) when a change to the providers can change the order. */}
-      {configs.length > 0 && <RoutingCard key={routingKey(configs)} />}
+      {/* Remounted (reloaded) on Refresh and when a change to the providers can change the order. */}
+      {configs.length > 0 && <RoutingCard key={`${refreshes}|${routingKey(configs)}`} />}
       <ProviderFormModal
         opened={editing.mode !== 'closed'}
         saved={editing.mode === 'edit' ? editing.config : null}
