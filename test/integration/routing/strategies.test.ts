@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RouteReason, RoutingStrategy } from '@contract';
+import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
+import type { AnswerMeta, RouteReason, RoutingStrategy } from '@contract';
 import { prompt, routingWorld, type RoutingWorld } from '../../helpers/routing';
 import { seedHistory } from '../../helpers/routing-history';
 import { seededRandom } from '../../helpers/seeded-random';
 
 const TASK = 'extraction';
+const EXAMPLES = join(__dirname, '../../../examples');
 const HOUR = 60 * 60 * 1000;
 
 describe('routing strategies (emulated providers, statistics from the usage ledger)', () => {
@@ -161,5 +165,27 @@ describe('routing strategies (emulated providers, statistics from the usage ledg
     expect(answeredByA).toBe(explored);
     expect(explored).toBeGreaterThanOrEqual(2);
     expect(explored).toBeLessThanOrEqual(25);
+  });
+
+  it('a drafting answer (job field extraction over IPC) says why its provider was chosen', async () => {
+    await world('fastest');
+    seedHistory(w.core, 'a', TASK, { latencyMs: 800 });
+    seedHistory(w.core, 'b', TASK, { latencyMs: 200 });
+    const session = w.core.localSession('web');
+    const posting = readFileSync(join(EXAMPLES, 'job-backend.txt'));
+    const job = await w.core.dispatch(
+      'jobs:import',
+      { file: { fileName: 'job-backend.txt', dataBase64: posting.toString('base64') } },
+      session,
+    );
+    if (!job.ok) throw new Error(job.error.message);
+    const jobId = (job.data as { id: string }).id;
+    w.emulators[1]!.pushReplies(JSON.stringify(extractJobFieldsOffline(posting.toString('utf8'))));
+    const out = await w.core.dispatch('jobs:extract', { id: jobId }, session);
+    if (!out.ok) throw new Error(out.error.message);
+    const { meta } = out.data as { meta: AnswerMeta };
+    expect(meta.providerName).toBe('b');
+    expect(meta.routeReason).toMatchObject({ strategy: 'fastest', explored: false });
+    expect(meta.routeReason?.candidates.map((c) => c.providerName)).toEqual(['b', 'a']);
   });
 });
