@@ -36,6 +36,10 @@ import { CircuitBreakers } from './routing/circuit-breaker';
 import { Outbox } from './routing/outbox';
 import { OutboxRunner } from './routing/outbox-runner';
 import { Router } from './routing/router';
+import { ProviderStatsReader } from './routing/strategy/provider-stats';
+import { RouteOrder } from './routing/strategy/route-order';
+import { RoutingStrategies } from './routing/strategy/strategy-store';
+import { routingHandlers } from './handlers/routing';
 import { sleep } from './routing/sleep';
 import { AppEvents, type AppEventListener } from './runtime/app-events';
 import { applyRuntimeSettings } from './runtime/apply-settings';
@@ -82,6 +86,8 @@ export interface CoreOptions {
   /** Router waits (backoff, Retry-After); tests pass a fast one. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** Decides which calls explore a routing strategy's second choice; tests pass a seeded one. */
+  routingRandom?: () => number;
   /** How long a usage event waits for others to share its commit (tests pass a long one to see the flushes). */
   usageGroupWindowMs?: number;
 }
@@ -102,6 +108,7 @@ export interface CoreServices {
   outbox: Outbox;
   outboxRunner: OutboxRunner;
   router: Router;
+  routingStrategies: RoutingStrategies;
   settings: SettingsService;
   retention: RetentionService;
   drafting: DraftingService;
@@ -221,8 +228,16 @@ export function createCore(options: CoreOptions): Core {
   const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);
+  const routingStrategies = new RoutingStrategies(store, clock, audit);
+  const providerStats = new ProviderStatsReader(store, pricing);
+  const routeOrder = new RouteOrder({
+    strategyFor: (task) => routingStrategies.get(task),
+    statsFor: (task, row) => providerStats.read(task, row, clock.now()),
+    random: options.routingRandom ?? Math.random,
+  });
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
+    order: (task, rows) => routeOrder.forCall(task, rows),
     providerFor: (row) => configuredProviders.providerFor(row),
     markKeyInvalid: (id) => providers.markKeyInvalid(id, true),
     budgets,
@@ -313,6 +328,12 @@ export function createCore(options: CoreOptions): Core {
     ...usageHandlers({ stats, usageEvents, clock }),
     ...priceHandlers({ pricing }),
     ...askHandlers({ router }),
+    ...routingHandlers({
+      strategies: routingStrategies,
+      order: routeOrder,
+      candidates: (task) => providers.candidates(task),
+      commitUsage,
+    }),
     ...outboxHandlers({ outbox, outboxRunner }),
     ...metricsHandlers({ metrics }),
     ...settingsHandlers({
@@ -360,6 +381,7 @@ export function createCore(options: CoreOptions): Core {
       outbox,
       outboxRunner,
       router,
+      routingStrategies,
       settings,
       retention,
       drafting,

@@ -11,6 +11,7 @@ import { jobsCommand } from './commands/jobs';
 import { draftCommand, extractCommand, validateCommand } from './commands/drafting';
 import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
+import { routingCommand } from './commands/routing';
 import { providersCommand } from './commands/providers';
 import { retentionCommand } from './commands/retention';
 import { usageCommand } from './commands/usage';
@@ -42,6 +43,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(auditCommand(ctx));
   program.addCommand(usageCommand(ctx));
   program.addCommand(pricesCommand(ctx));
+  program.addCommand(routingCommand(ctx));
   program.addCommand(askCommand(ctx));
   program.addCommand(metricsCommand(ctx));
   program.addCommand(outboxCommand(ctx));

@@ -33,6 +33,7 @@ export function askHandlers({ router }: { router: Router }): FeatureHandlers<Dom
         attempts: answer.attempts,
         usage: answer.usage,
         costUsd: answer.costUsd,
+        routeReason: answer.routeReason,
       };
     },
   };

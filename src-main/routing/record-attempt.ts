@@ -30,14 +30,22 @@ export function attemptRecord(
   run: RoutedRequest,
   o: AttemptOutcome,
 ): (followedByFallback: boolean) => void {
-  const { row, input, reservation, requestId, attempt } = run;
+  const { row, input, reservation, requestId, attempt, routeReason } = run;
   const ttftMs = run.ttftMs === null ? null : Math.round(run.ttftMs);
   const createdAt = ledger.clock.now();
   return (followedByFallback) =>
-    write(ledger, { row, input, reservation, requestId, attempt, ttftMs, createdAt }, o, followedByFallback);
+    write(
+      ledger,
+      { row, input, reservation, requestId, attempt, routeReason, ttftMs, createdAt },
+      o,
+      followedByFallback,
+    );
 }
 
-interface AttemptSnapshot extends Pick<RoutedRequest, 'row' | 'input' | 'reservation' | 'requestId' | 'attempt'> {
+interface AttemptSnapshot extends Pick<
+  RoutedRequest,
+  'row' | 'input' | 'reservation' | 'requestId' | 'attempt' | 'routeReason'
+> {
   ttftMs: number | null;
   createdAt: number;
 }
@@ -65,6 +73,7 @@ function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, f
       latencyMs: o.latencyMs,
       ttftMs: run.ttftMs,
       fallback: followedByFallback,
+      routeReason: JSON.stringify(run.routeReason),
       createdAt: run.createdAt,
     },
     reservation

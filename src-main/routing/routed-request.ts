@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProviderErrorClass } from '@contract';
+import type { ProviderErrorClass, RouteReason } from '@contract';
 import type { ProviderConfigRow } from '../providers/config-service';
 import type { LlmMessage, LlmProvider, LlmRequest } from '../providers/types';
 import type { Reservation } from './budgets';
@@ -45,7 +45,11 @@ export class RoutedRequest {
   /** The last attempt's record, held until the router knows whether another provider is tried after it. */
   private heldAttempt: ((followedByFallback: boolean) => void) | null = null;
 
-  constructor(readonly input: RouteRequest) {
+  constructor(
+    readonly input: RouteRequest,
+    /** Why the candidates are in this order: stored on every attempt's usage event and returned with the answer. */
+    readonly routeReason: RouteReason,
+  ) {
     this.requestId = input.requestId ?? randomUUID();
   }
 

@@ -12,6 +12,7 @@ import { callProvider } from './call-provider';
 import type { CircuitBreakers } from './circuit-breaker';
 import { estimateRequestTokens, requestText } from './estimate';
 import type { Outbox } from './outbox';
+import { configuredOrder, type OrderedCandidates } from './strategy/route-order';
 import { attemptRecord } from './record-attempt';
 import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
@@ -40,6 +41,8 @@ const NO_USAGE: NormalisedUsage = { inputTokens: 0, outputTokens: 0, cachedInput
 
 export interface RouterDeps {
   candidates: (task: string, providerName?: string) => ProviderConfigRow[];
+  /** Puts the candidates in the task's strategy order (the configured order when omitted). */
+  order?: (task: RouteRequest['task'], rows: ProviderConfigRow[]) => OrderedCandidates;
   providerFor: (row: ProviderConfigRow) => LlmProvider;
   markKeyInvalid: (configId: string) => void;
   budgets: Budgets;
@@ -75,9 +78,10 @@ export class Router {
     const candidates = this.deps.candidates(input.task, input.providerName);
     if (candidates.length === 0)
       throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
-    const run = new RoutedRequest(input);
+    const ordered = this.deps.order?.(input.task, candidates) ?? configuredOrder(candidates);
+    const run = new RoutedRequest(input, ordered.reason);
     try {
-      for (const [index, row] of candidates.entries()) {
+      for (const [index, row] of ordered.rows.entries()) {
         const skip = this.skipReason(row);
         if (skip) {
           run.skip(row, skip);
@@ -196,6 +200,7 @@ export class Router {
       costUsd: cost === null ? null : cost / 1e6,
       attempts: run.trail,
       fallback: run.fallback,
+      routeReason: run.routeReason,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Task } from '@contract';
+import type { RouteReason, Task } from '@contract';
 import type { LlmMessage, LlmRequest, LlmResult } from '../providers/types';
 import type { NormalisedUsage } from '../usage/normalise';
 
@@ -48,4 +48,5 @@ export interface RouteAnswer {
   attempts: AttemptRecord[];
   /** Answered by a candidate other than the first one. */
   fallback: boolean;
+  routeReason: RouteReason;
 }

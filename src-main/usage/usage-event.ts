@@ -23,5 +23,7 @@ export interface UsageEvent {
    * rejected, and another provider was tried next): the provider's "fallbacks" count.
    */
   fallback: boolean;
+  /** JSON of the request's RouteReason (why the providers were in this order); absent for events not routed by strategy. */
+  routeReason?: string | null;
   createdAt: number;
 }

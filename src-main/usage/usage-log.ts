@@ -55,6 +55,7 @@ function eventRow(e: UsageEvent) {
     e.latencyMs,
     e.ttftMs,
     e.fallback ? 1 : 0,
+    e.routeReason ?? null,
     e.createdAt,
   ] as const;
 }
@@ -114,8 +115,8 @@ export class UsageLog {
     this.insertEvent = sqlite.prepare(`
       INSERT INTO usage_events (request_id, attempt, config_id, provider_name, provider_kind, model, task, user_id,
         status, error_class, input_tokens, output_tokens, cached_input_tokens, estimated, cost_micros, price_version,
-        latency_ms, ttft_ms, fallback, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        latency_ms, ttft_ms, fallback, route_reason, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.alreadyRecorded = sqlite.prepare(
       'SELECT 1 FROM usage_events WHERE created_at = ? AND request_id = ? AND attempt = ? LIMIT 1',
     );

@@ -26,6 +26,7 @@ import {
   retentionSettingsSchema,
   retentionStatusSchema,
 } from './dto/retention';
+import { routingSetInputSchema, routingTaskSchema } from './dto/routing';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
@@ -282,6 +283,18 @@ export const channels = {
     output: priceSchema,
     role: 'admin',
     summary: 'Set a model price (adds a new version).',
+  }),
+  'routing:list': channel({
+    input: emptyInputSchema,
+    output: z.array(routingTaskSchema),
+    role: 'recruiter',
+    summary: "Each task's routing strategy and the order its next call would use, with scores.",
+  }),
+  'routing:set': channel({
+    input: routingSetInputSchema,
+    output: routingTaskSchema,
+    role: 'admin',
+    summary: "Set a task's routing strategy (audited).",
   }),
   'ask:run': channel({
     input: askInputSchema,

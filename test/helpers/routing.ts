@@ -22,7 +22,7 @@ export interface RoutingWorld extends TestCore {
 export async function routingWorld(
   count = 2,
   dataDir?: string,
-  options: { realSleep?: boolean; usageGroupWindowMs?: number } = {},
+  options: { realSleep?: boolean; usageGroupWindowMs?: number; routingRandom?: () => number } = {},
 ): Promise<RoutingWorld> {
   const waits: number[] = [];
   const t = testCore({
@@ -31,6 +31,7 @@ export async function routingWorld(
       if (options.realSleep) await sleep(ms, signal);
     },
     random: () => 0.5,
+    routingRandom: options.routingRandom ?? (() => 0.5),
     ...(dataDir ? { dataDir } : {}),
     ...(options.usageGroupWindowMs === undefined ? {} : { usageGroupWindowMs: options.usageGroupWindowMs }),
   });

@@ -39,6 +39,7 @@ export function askCommand(ctx: () => CliContext): Command {
           usage: answer.usage,
           costUsd: answer.costUsd,
           requestId: answer.requestId,
+          routeReason: answer.routeReason,
         });
       if (streaming) writeLine(c.io.stdout);
       else writeLine(c.io.stdout, answer.text);

@@ -32,9 +32,14 @@ function describeMeta(meta: AnswerMeta): string {
   const cost = meta.costUsd === null ? 'unpriced' : `$${meta.costUsd.toFixed(6)}`;
   const trail = meta.attempts.filter((a) => a.outcome !== 'ok');
   const mark = meta.estimated ? '~' : ''; // estimated counts, as `usage events` marks them
+  const reason = meta.routeReason;
+  const routed =
+    reason && reason.strategy !== 'priority'
+      ? `; routed by ${reason.strategy}${reason.explored ? ' (exploring the second choice)' : ''}`
+      : '';
   return `${meta.providerName} (${meta.model ?? '?'}), ${meta.inputTokens}${mark}+${meta.outputTokens}${mark} tokens, ${cost}${
     trail.length ? `; before it: ${trail.map((a) => `${a.providerName} ${a.reason ?? a.outcome}`).join(', ')}` : ''
-  }`;
+  }${routed}`;
 }
 
 async function extractOne(c: CliContext, file: string, provider: string | undefined) {

@@ -36,3 +36,11 @@ export const providerConfigs = sqliteTable(
   },
   (t) => [uniqueIndex('provider_configs_name_unique').on(t.name)],
 );
+
+/** Per task, how the router orders its providers (no row = `priority`, the configured order). */
+export const routingStrategies = sqliteTable('routing_strategies', {
+  task: text('task').primaryKey(),
+  strategy: text('strategy').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

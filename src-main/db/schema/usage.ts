@@ -25,6 +25,8 @@ export const usageEvents = sqliteTable(
     latencyMs: integer('latency_ms').notNull(),
     ttftMs: integer('ttft_ms'),
     fallback: integer('fallback', { mode: 'boolean' }).notNull().default(false),
+    /** JSON: why the router put this provider where it did (strategy, scores, samples, exploration); null before routing strategies. */
+    routeReason: text('route_reason'),
     createdAt: integer('created_at').notNull(),
   },
   // No index on request_id: no query looks events up by it, and with random ids every insert would write

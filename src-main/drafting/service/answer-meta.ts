@@ -14,6 +14,7 @@ export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
     estimated: answer.usage.estimated,
     costUsd: answer.costUsd,
     note: null,
+    routeReason: answer.routeReason,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskSchema } from './common';
+import { routeReasonSchema } from './routing';
 
 /** `hour`: one group per hour bucket (its start, ms); `hour_of_day`: one per local hour of the day, "00"–"23". */
 export const GROUP_BYS = ['provider', 'task', 'model', 'day', 'user', 'hour', 'hour_of_day', 'provider_day'] as const;
@@ -134,6 +135,8 @@ export const askOutputSchema = z.object({
     estimated: z.boolean(),
   }),
   costUsd: z.number().nullable(),
+  /** Why the provider was chosen (strategy, scores, samples, exploration). */
+  routeReason: routeReasonSchema,
 });
 
 export const outboxItemSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routeReasonSchema } from './routing';
 import { idSchema } from './common';
 import {
   duplicateOptionsShape,
@@ -144,6 +145,8 @@ export const answerMetaSchema = z.object({
   estimated: z.boolean(),
   costUsd: z.number().nullable(),
   note: z.string().nullable(),
+  /** Why this provider answered (routing strategy, scores, samples, exploration); absent offline. */
+  routeReason: routeReasonSchema.optional(),
 });
 export type AnswerMeta = z.infer<typeof answerMetaSchema>;
 

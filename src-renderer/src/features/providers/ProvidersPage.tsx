@@ -13,9 +13,13 @@ import { DeleteProviderModal } from './DeleteProviderModal';
 import { ProviderFormModal } from './form/ProviderFormModal';
 import { KeyRotationAlert } from './KeyRotationAlert';
 import { ProvidersTable } from './ProvidersTable';
+import { RoutingCard } from './RoutingCard';
 import { ExportProvidersModal } from './transfer/ExportProvidersModal';
 import { ImportProvidersModal } from './transfer/ImportProvidersModal';
 import { useCredentialTest } from './use-credential-test';
+
+const routingKey = (configs: ProviderConfigDto[]): string =>
+  configs.map((c) => [c.id, c.active, c.isDefault, c.priority, c.tasks.join(',')].join(':')).join('|');
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; config: ProviderConfigDto };
 
@@ -27,9 +31,11 @@ export function ProvidersPage() {
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [deleting, setDeleting] = useState<ProviderConfigDto | null>(null);
   const [transfer, setTransfer] = useState<'export' | 'import' | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
   const reload = () => {
     list.reload();
     health.reload();
+    setRefreshes((n) => n + 1);
   };
   const tester = useCredentialTest(reload);
   const configs = list.data ?? [];
@@ -86,6 +92,8 @@ export function ProvidersPage() {
           }}
         />
       )}
+      {/* Remounted (reloaded) on Refresh and when a change to the providers can change the order. */}
+      {configs.length > 0 && <RoutingCard key={`${refreshes}|${routingKey(configs)}`} />}
       <ProviderFormModal
         opened={editing.mode !== 'closed'}
         saved={editing.mode === 'edit' ? editing.config : null}
