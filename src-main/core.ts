@@ -10,6 +10,8 @@ import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { askHandlers } from './handlers/ask';
 import { auditHandlers } from './handlers/audit';
+import { policyHandlers } from './handlers/policies';
+import { DataPolicies } from './routing/compliance/data-policies';
 import { draftingHandlers } from './handlers/drafting';
 import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
@@ -221,6 +223,7 @@ export function createCore(options: CoreOptions): Core {
   const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);
+  const policies = new DataPolicies(store, clock, audit);
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
     providerFor: (row) => configuredProviders.providerFor(row),
@@ -235,6 +238,9 @@ export function createCore(options: CoreOptions): Core {
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
     scrub: { text: scrubKnownSecrets, heldTail: heldSecretPrefix },
+    policy: (task, candidateId) => policies.effective(task, candidateId),
+    recordDataSent: ({ candidateId, userId, ...where }) =>
+      audit.append({ actor: userId, action: 'candidate.data_sent', target: candidateId, after: where }),
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
@@ -310,6 +316,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
+    ...policyHandlers({ policies }),
     ...usageHandlers({ stats, usageEvents, clock }),
     ...priceHandlers({ pricing }),
     ...askHandlers({ router }),

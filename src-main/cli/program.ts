@@ -12,6 +12,7 @@ import { draftCommand, extractCommand, validateCommand } from './commands/drafti
 import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
 import { providersCommand } from './commands/providers';
+import { policyCommand } from './commands/policy';
 import { retentionCommand } from './commands/retention';
 import { usageCommand } from './commands/usage';
 import { serveCommand } from './commands/serve';
@@ -37,6 +38,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   const ctx = () => (holder.ctx ??= new CliContext(deps, program.opts<GlobalOptions>()));
   program.addCommand(infoCommand(ctx));
   program.addCommand(providersCommand(ctx));
+  program.addCommand(policyCommand(ctx));
   program.addCommand(serveCommand(ctx));
   program.addCommand(adminCommand(ctx));
   program.addCommand(auditCommand(ctx));

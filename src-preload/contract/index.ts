@@ -21,3 +21,4 @@ export interface AditusApi {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
+export * from './dto/compliance';
