@@ -38,7 +38,7 @@ export function ComplianceFields({ form }: { form: UseFormReturnType<ProviderFor
         <Switch label="May receive personal data" {...form.getInputProps('personalData', { type: 'checkbox' })} />
         <Switch
           label="Mask candidate identifiers"
-          description="Names, emails, phones, addresses, dates of birth, profile links"
+          description="Before sending: the candidate’s identity, emails, phones, addresses, birth dates, profile links"
           {...form.getInputProps('piiMasking', { type: 'checkbox' })}
         />
       </Group>
