@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '../emulator';
-import { expect, test } from './fixtures';
+import { expect, screenPath, test } from './fixtures';
 import { ipc, openPage, setUpAdminInUi } from './admin-ui';
 import { example, importCandidate } from './drafting-helpers';
 
@@ -35,6 +35,7 @@ test('region, personal data and masking in the provider form; a data policy on t
   await page.getByRole('option', { name: /^Local/u }).click();
   await expect(masking).not.toBeChecked();
   await dialog.getByLabel('Data retention').fill('none');
+  await dialog.screenshot({ path: screenPath(app, 'provider-data-protection.png') });
   await dialog.getByRole('button', { name: 'Add provider' }).click();
   await expect(dialog).toBeHidden();
   const [saved] = await ipc<{ region: string; dataRetention: string; personalData: boolean; piiMasking: boolean }[]>(
@@ -50,6 +51,7 @@ test('region, personal data and masking in the provider form; a data policy on t
   await policy.click();
   await page.getByRole('option', { name: /^Local only/u }).click();
   await expect(policy).toHaveValue(/^Local only/u);
+  await page.screenshot({ path: screenPath(app, 'candidate-data-policy.png') });
   const policies = await ipc<{ scope: string; allow: string }[]>(app, 'policies:list', {});
   expect(policies).toMatchObject([{ scope: 'candidate', allow: 'local' }]);
 });
