@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
+import { cvAnswerJson } from '../../helpers/cv-answer';
 import { chatRequests, routingWorld, type RoutingWorld } from '../../helpers/routing';
 
 const EXAMPLES = join(__dirname, '../../../examples');
@@ -75,6 +76,18 @@ describe('compliance routing and PII masking (emulated providers)', () => {
       sentTo: [{ provider: 'cloud', region: 'us', masked: true }],
     });
     for (const id of IDENTIFIERS) expect(JSON.stringify(entry)).not.toContain(id);
+  });
+
+  it('a CV answer (JSON citing record ids) gets the identifiers back in the stored CV', async () => {
+    await w.addProvider('cloud', w.emulators[0]!, { region: 'eu' });
+    const ids = await setUp();
+    w.emulators[0]!.pushReplies(
+      cvAnswerJson({ 'work-0': ['Led the ingestion pipeline'] }, { summary: '[[PERSON_1]] "builds" Go services.' }),
+    );
+    const out = await call<{ document: Doc }>('drafts:generate', { kind: 'cv', ...ids });
+    for (const id of IDENTIFIERS) expect(sentTo(0)).not.toContain(id);
+    expect(out.document.draftText).toContain('Lea Sørensen "builds" Go services.');
+    expect(out.document.draftText).not.toContain('[[');
   });
 
   it('a local provider with masking off receives the candidate data as it is', async () => {
