@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { cvAnswerJson } from '../../helpers/cv-answer';
-import { chatRequests, routingWorld, type RoutingWorld } from '../../helpers/routing';
+import { startEmulator } from '../../emulator';
+import { chatRequests, closedPort, routingWorld, type RoutingWorld } from '../../helpers/routing';
 
 const EXAMPLES = join(__dirname, '../../../examples');
 const file = (name: string) => ({ fileName: name, dataBase64: readFileSync(join(EXAMPLES, name)).toString('base64') });
@@ -88,6 +89,27 @@ describe('compliance routing and PII masking (emulated providers)', () => {
     for (const id of IDENTIFIERS) expect(sentTo(0)).not.toContain(id);
     expect(out.document.draftText).toContain('Lea Sørensen "builds" Go services.');
     expect(out.document.draftText).not.toContain('[[');
+  });
+
+  it('a draft queued while offline is masked, and its candidate audited, when it runs later', async () => {
+    const port = await closedPort();
+    await w.addProvider('later', `http://127.0.0.1:${port}/v1`, { region: 'us', tasks: ['cover_letter'] });
+    const ids = await setUp();
+    const out = await call<{ queued?: unknown; document: Doc }>('drafts:generate', { kind: 'cover_letter', ...ids });
+    expect(out.queued).toBeDefined();
+    const later = await startEmulator({ port, openMode: true });
+    try {
+      later.pushReplies('Dear team, [[PERSON_1]] here.');
+      expect(await call('outbox:run', {})).toEqual({ done: 1 });
+      const sent = JSON.stringify(later.requests().map((r) => r.body));
+      for (const id of IDENTIFIERS) expect(sent).not.toContain(id);
+      expect((await call<Doc>('documents:get', { id: out.document.id })).draftText).toBe(
+        'Dear team, Lea Sørensen here.',
+      );
+      expect(dataSentAudit()[0]).toMatchObject({ target: ids.candidateId });
+    } finally {
+      await later.close();
+    }
   });
 
   it('a local provider with masking off receives the candidate data as it is', async () => {
