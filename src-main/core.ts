@@ -10,6 +10,8 @@ import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { askHandlers } from './handlers/ask';
 import { auditHandlers } from './handlers/audit';
+import { policyHandlers } from './handlers/policies';
+import { DataPolicies } from './routing/compliance/data-policies';
 import { draftingHandlers } from './handlers/drafting';
 import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
@@ -235,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
     statsFor: (task, row) => providerStats.read(task, row, clock.now()),
     random: options.routingRandom ?? Math.random,
   });
+  const policies = new DataPolicies(store, clock, audit);
   const router = new Router({
     candidates: (task, name) => providers.candidates(task, name),
     order: (task, rows) => routeOrder.forCall(task, rows),
@@ -250,6 +253,9 @@ export function createCore(options: CoreOptions): Core {
     sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
     scrub: { text: scrubKnownSecrets, heldTail: heldSecretPrefix },
+    policy: (task, candidateId) => policies.effective(task, candidateId),
+    recordDataSent: ({ candidateId, userId, ...where }) =>
+      audit.append({ actor: userId, action: 'candidate.data_sent', target: candidateId, after: where }),
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
@@ -325,6 +331,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     ...adminHandlers({ admin }),
     ...auditHandlers({ audit }),
+    ...policyHandlers({ policies }),
     ...usageHandlers({ stats, usageEvents, clock }),
     ...priceHandlers({ pricing }),
     ...askHandlers({ router }),

@@ -58,5 +58,8 @@ function fleetConfig(
     onLimit: 'fallback',
     timeoutMs: 60_000,
     maxOutputTokens: 4096,
+    region: 'other',
+    dataRetention: null,
+    personalData: true,
   };
 }

@@ -13,6 +13,7 @@ import { infoCommand } from './commands/info';
 import { pricesCommand } from './commands/prices';
 import { routingCommand } from './commands/routing';
 import { providersCommand } from './commands/providers';
+import { policyCommand } from './commands/policy';
 import { retentionCommand } from './commands/retention';
 import { usageCommand } from './commands/usage';
 import { serveCommand } from './commands/serve';
@@ -38,6 +39,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   const ctx = () => (holder.ctx ??= new CliContext(deps, program.opts<GlobalOptions>()));
   program.addCommand(infoCommand(ctx));
   program.addCommand(providersCommand(ctx));
+  program.addCommand(policyCommand(ctx));
   program.addCommand(serveCommand(ctx));
   program.addCommand(adminCommand(ctx));
   program.addCommand(auditCommand(ctx));

@@ -37,19 +37,28 @@ const COLUMNS = {
   timeoutMs: 'timeout_ms',
   maxOutputTokens: 'max_output_tokens',
   temperature: 'temperature',
+  region: 'region',
+  dataRetention: 'data_retention',
+  personalData: 'personal_data',
+  piiMasking: 'pii_masking',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 } as const satisfies Record<Field, string>;
 
 const FIELDS = Object.keys(COLUMNS) as Field[];
-const BOOLEAN_FIELDS = new Set<Field>(['keyInvalid', 'isDefault', 'active']);
+const BOOLEAN_FIELDS = new Set<Field>(['keyInvalid', 'isDefault', 'active', 'personalData', 'piiMasking']);
 const INSERT_FIELDS = FIELDS.filter((f) => f !== 'keyInvalid' && f !== 'temperature');
 
 const SELECT = `SELECT ${FIELDS.map((f) => `${COLUMNS[f]} AS ${f}`).join(', ')} FROM provider_configs`;
 
 /** How SQLite stores the row: booleans as 0/1, tasks as a JSON array. */
-type StoredRow = Omit<ProviderConfigRow, 'keyInvalid' | 'isDefault' | 'active' | 'tasks'> & {
+type StoredRow = Omit<
+  ProviderConfigRow,
+  'keyInvalid' | 'isDefault' | 'active' | 'tasks' | 'personalData' | 'piiMasking'
+> & {
   keyInvalid: number;
+  personalData: number;
+  piiMasking: number;
   isDefault: number;
   active: number;
   tasks: string;
@@ -61,6 +70,8 @@ const fromStored = (row: StoredRow): ProviderConfigRow => ({
   tasks: JSON.parse(row.tasks) as string[],
   isDefault: row.isDefault === 1,
   active: row.active === 1,
+  personalData: row.personalData === 1,
+  piiMasking: row.piiMasking === 1,
 });
 
 function toStored(field: Field, value: ProviderConfigRow[Field]): DriverValue {

@@ -33,6 +33,10 @@ export function toDto(row: ProviderConfigRow): ProviderConfigDto {
     onLimit: row.onLimit,
     timeoutMs: row.timeoutMs,
     maxOutputTokens: row.maxOutputTokens,
+    region: row.region,
+    dataRetention: row.dataRetention,
+    personalData: row.personalData,
+    piiMasking: row.piiMasking,
     keyHint: row.keyHint,
     hasKey: row.keyRef !== null,
     keyInvalid: row.keyInvalid,
@@ -50,9 +54,14 @@ function auditView(row: ProviderConfigRow): Record<string, unknown> {
   return rest;
 }
 
+/** Masking is on unless the admin says otherwise, except for a local provider, where nothing leaves. */
 function toColumns(input: ProviderConfigInput) {
-  const { monthlyCostLimitUsd, ...rest } = input;
-  return { ...rest, monthlyCostLimitMicros: usdToMicros(monthlyCostLimitUsd) };
+  const { monthlyCostLimitUsd, piiMasking, ...rest } = input;
+  return {
+    ...rest,
+    piiMasking: piiMasking ?? input.region !== 'local',
+    monthlyCostLimitMicros: usdToMicros(monthlyCostLimitUsd),
+  };
 }
 
 function toPatchColumns(input: Partial<ProviderConfigInput>) {

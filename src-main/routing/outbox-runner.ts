@@ -79,6 +79,7 @@ export class OutboxRunner {
         userId: payload.userId,
         requestId: `outbox-${item.id}-${item.attempts + 1}`,
         ...(payload.providerName ? { providerName: payload.providerName } : {}),
+        ...(payload.candidateData ? { candidateData: payload.candidateData } : {}),
         ...(completion.options.checkOutput ? { checkOutput: completion.options.checkOutput } : {}),
         // Still offline or still over a `queue` limit: the item stays queued (the router finds it by its key).
         queue: { idempotencyKey: payload.idempotencyKey, completion: payload.completion },

@@ -10,6 +10,8 @@ export interface OutboxPayload {
   request: RouteRequest['request'];
   userId: string;
   providerName: string | null;
+  /** The candidate whose data the request carries: its policy, masking and audit apply when it runs. */
+  candidateData?: RouteRequest['candidateData'];
   /** What to do with the answer (e.g. store it in a document), by a handler registered for `kind`. */
   completion: OutboxCompletion;
 }

@@ -3,6 +3,7 @@ import type { ProviderErrorClass, RouteReason } from '@contract';
 import type { ProviderConfigRow } from '../providers/config-service';
 import type { LlmMessage, LlmProvider, LlmRequest } from '../providers/types';
 import type { Reservation } from './budgets';
+import { PiiMasker } from './compliance/pii-masker';
 import type { AttemptRecord, RouteRequest } from './types';
 
 /**
@@ -42,6 +43,12 @@ export class RoutedRequest {
   ttftMs: number | null = null;
   /** Latency of the attempt that answered. */
   latencyMs = 0;
+  /** Replaces the candidate's identifiers (one per request, so placeholders stay stable across candidates). */
+  readonly piiMasker: PiiMasker | null;
+  /** The current candidate masks: its request was masked and its answer is restored. */
+  masked = false;
+  /** Where the candidate's data went, by config id (attempts started). */
+  readonly sentTo = new Map<string, { provider: string; region: string; masked: boolean }>();
   /** The last attempt's record, held until the router knows whether another provider is tried after it. */
   private heldAttempt: ((followedByFallback: boolean) => void) | null = null;
 
@@ -51,6 +58,22 @@ export class RoutedRequest {
     readonly routeReason: RouteReason,
   ) {
     this.requestId = input.requestId ?? randomUUID();
+    this.piiMasker = input.candidateData ? new PiiMasker(input.candidateData.identifiers) : null;
+  }
+
+  /** What the provider receives of these messages: masked when the current candidate masks. */
+  private outgoing(messages: readonly LlmMessage[]): LlmMessage[] {
+    const masker = this.masked ? this.piiMasker : null;
+    if (!masker) return [...messages];
+    return messages.map((m) => ({
+      ...m,
+      content: m.content.map((part) => (part.type === 'text' ? { ...part, text: masker.mask(part.text) } : part)),
+    }));
+  }
+
+  /** The provider's text with the candidate's identifiers back in place (JSON-escaped in a JSON answer). */
+  restore(text: string): string {
+    return this.masked && this.piiMasker ? this.piiMasker.unmask(text, this.request.jsonSchema !== undefined) : text;
   }
 
   skip(row: ProviderConfigRow, reason: string): void {
@@ -70,8 +93,12 @@ export class RoutedRequest {
     this.provider = provider;
     this.fallback = fallback;
     this.repaired = false;
+    this.masked = this.piiMasker !== null && row.piiMasking;
+    const system = asked.system !== undefined && this.masked ? this.piiMasker!.mask(asked.system) : asked.system;
     this.request = {
       ...asked,
+      ...(system !== undefined ? { system } : {}),
+      messages: this.outgoing(asked.messages),
       maxOutputTokens: Math.min(asked.maxOutputTokens ?? row.maxOutputTokens, row.maxOutputTokens),
       timeoutMs: asked.timeoutMs ?? row.timeoutMs,
     };
@@ -98,6 +125,8 @@ export class RoutedRequest {
     this.writeHeldAttempt(true);
     this.attempt++;
     this.reservation = reservation;
+    if (this.piiMasker)
+      this.sentTo.set(this.row.id, { provider: this.row.name, region: this.row.region, masked: this.masked });
     if (this.streamed) {
       this.input.onStream?.({ type: 'reset', providerName: this.row.name });
       this.streamed = false;
@@ -107,7 +136,7 @@ export class RoutedRequest {
   /** The one repair turn on this candidate: the same request again, with the turns that explain what was wrong. */
   addRepairTurn(turns: readonly LlmMessage[]): void {
     this.repaired = true;
-    this.request = { ...this.request, messages: [...this.request.messages, ...turns] };
+    this.request = { ...this.request, messages: [...this.request.messages, ...this.outgoing(turns)] };
   }
 
   answered(): void {

@@ -17,8 +17,9 @@ import { attemptRecord } from './record-attempt';
 import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
 import { NO_SCRUB, type TextScrubber } from './scrub';
-import { allFailed, budgetExceeded, noProvider, providerNotRouted, queued } from './routing-errors';
-import type { AttemptRecord, RouteAnswer, RouteRequest } from './types';
+import { allFailed, budgetExceeded, noProvider, policyRefused, providerNotRouted, queued } from './routing-errors';
+import { allowsRegion, type EffectivePolicy } from './compliance/policy-rules';
+import type { AttemptRecord, DataSent, RouteAnswer, RouteRequest } from './types';
 
 export const MAX_ATTEMPTS_PER_CANDIDATE = 3;
 
@@ -56,7 +57,13 @@ export interface RouterDeps {
   random: () => number;
   /** Removes stored secrets from answers and streamed text (none when omitted). */
   scrub?: TextScrubber;
+  /** The data policy in force for a task and candidate (any region when omitted). */
+  policy?: (task: string, candidateId: string | null) => EffectivePolicy;
+  /** Records where a request's candidate data was sent (the audit log). */
+  recordDataSent?: (sent: DataSent) => void;
 }
+
+const ANY_REGION: EffectivePolicy = { allow: 'any', from: [] };
 
 /** How a candidate ended: it answered, or the next one is tried, or routing stops to queue the request. */
 type CandidateOutcome = RouteAnswer | 'next' | 'over_budget_queue';
@@ -75,9 +82,10 @@ export class Router {
   }
 
   async route(input: RouteRequest): Promise<RouteAnswer> {
-    const candidates = this.deps.candidates(input.task, input.providerName);
-    if (candidates.length === 0)
+    const routed = this.deps.candidates(input.task, input.providerName);
+    if (routed.length === 0)
       throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
+    const candidates = this.allowed(input, routed);
     const ordered = this.deps.order?.(input.task, candidates) ?? configuredOrder(candidates);
     const run = new RoutedRequest(input, ordered.reason);
     try {
@@ -96,7 +104,34 @@ export class Router {
     } finally {
       // No other provider was tried after the last attempt.
       run.writeHeldAttempt(false);
+      this.recordDataSent(run);
     }
+  }
+
+  /**
+   * The routed configs the request's data policy allows (the stricter of the task's and the candidate's), without
+   * those that may not receive personal data when it carries a candidate's. None left: refused, never sent elsewhere.
+   */
+  private allowed(input: RouteRequest, routed: ProviderConfigRow[]): ProviderConfigRow[] {
+    const candidateId = input.candidateData?.candidateId ?? null;
+    const policy = this.deps.policy?.(input.task, candidateId) ?? ANY_REGION;
+    const allowed = routed.filter(
+      (row) => allowsRegion(policy.allow, row.region) && (!input.candidateData || row.personalData),
+    );
+    if (allowed.length === 0) throw policyRefused(input.task, policy, routed, input.candidateData !== undefined);
+    return allowed;
+  }
+
+  private recordDataSent(run: RoutedRequest): void {
+    const data = run.input.candidateData;
+    if (!data || run.sentTo.size === 0 || !this.deps.recordDataSent) return;
+    this.deps.recordDataSent({
+      candidateId: data.candidateId,
+      task: run.input.task,
+      requestId: run.requestId,
+      userId: run.input.userId,
+      sentTo: [...run.sentTo.values()],
+    });
   }
 
   private skipReason(row: ProviderConfigRow): AttemptRecord['reason'] | null {
@@ -166,7 +201,7 @@ export class Router {
   private settleAnswer(run: RoutedRequest, answered: LlmResult): RouteAnswer {
     const { row, request } = run;
     // A provider may echo the request's Authorization header: no stored key leaves the router in model text.
-    const text = this.scrub.text(answered.text);
+    const text = this.scrub.text(run.restore(answered.text));
     const result = text === answered.text ? answered : { ...answered, text };
     const latencyMs = Math.round(performance.now() - run.startedAt);
     const usage = normaliseUsage(row.kind, result.usage, {
@@ -201,6 +236,7 @@ export class Router {
       attempts: run.trail,
       fallback: run.fallback,
       routeReason: run.routeReason,
+      masked: run.masked,
     };
   }
 
@@ -298,6 +334,7 @@ export class Router {
           request: input.request,
           userId: input.userId,
           providerName: input.providerName ?? null,
+          ...(input.candidateData ? { candidateData: input.candidateData } : {}),
           completion: input.queue.completion,
         },
         runsAt ?? undefined,

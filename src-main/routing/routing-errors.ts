@@ -3,6 +3,7 @@ import type { Task } from '@contract';
 import { AppError, isAppError } from '../errors';
 import type { BudgetDenial } from './budgets';
 import type { AttemptRecord } from './types';
+import { POLICY_TEXT, type EffectivePolicy } from './compliance/policy-rules';
 
 const LIMIT_TEXT = {
   daily_tokens: { name: 'daily token limit', period: 'today' },
@@ -46,6 +47,29 @@ export function providerNotRouted(providerName: string, task: string): AppError 
     'invalid_input',
     `Provider "${providerName}" is not an active provider routed to ${task}; choose one routed to ${task}, or ask an admin to route it there.`,
     { reason: 'provider_not_routed', provider: providerName, task, attempts: [] },
+  );
+}
+
+/**
+ * No provider routed to the task is allowed by the data policy (or may receive personal data): the request is
+ * refused rather than sent elsewhere; the message names the policy and where it is set.
+ */
+export function policyRefused(
+  task: string,
+  policy: EffectivePolicy,
+  routed: readonly { name: string; region: string; personalData: boolean }[],
+  carriesPersonalData: boolean,
+): AppError {
+  const where = policy.from.length > 0 ? ` (set for ${policy.from.join(' and ')})` : '';
+  const routedText = routed
+    .map((r) => `${r.name} (${r.region}${carriesPersonalData && !r.personalData ? ', no personal data' : ''})`)
+    .join(', ');
+  return new AppError(
+    'unavailable',
+    policy.allow === 'any'
+      ? `None of the providers routed to ${task} may receive personal data: ${routedText}. Nothing was sent. Allow one to receive personal data (aditus providers update NAME --personal-data yes), or route another to ${task}.`
+      : `The data policy "${POLICY_TEXT[policy.allow]}"${where} allows none of the providers routed to ${task}: ${routedText}. Nothing was sent. Route a provider in an allowed region to ${task}, or change the policy (aditus policy set).`,
+    { reason: 'policy_refused', policy: policy.allow, policyFrom: policy.from, task, attempts: [] },
   );
 }
 

@@ -1,6 +1,7 @@
 import type { RouteReason, Task } from '@contract';
 import type { LlmMessage, LlmRequest, LlmResult } from '../providers/types';
 import type { NormalisedUsage } from '../usage/normalise';
+import type { CandidateIdentifiers } from './compliance/pii-masker';
 
 /** One line of an answer's trail: a candidate skipped, or one attempt on it. */
 export interface AttemptRecord {
@@ -31,6 +32,11 @@ export interface RouteRequest {
   signal?: AbortSignal;
   /** Checks the answer (e.g. JSON against a zod schema): one repair attempt, then fail over (`invalid_output`). */
   checkOutput?: (text: string) => OutputCheck;
+  /**
+   * The request carries this candidate's data (`candidateId` null: a file not stored): the candidate's policy applies, providers that may not receive
+   * personal data are left out, identifiers are masked for providers that mask, and where it went is audited.
+   */
+  candidateData?: { candidateId: string | null; identifiers: CandidateIdentifiers };
   /** When set, a request that cannot run now (all offline, or a `queue` limit) is stored in the outbox. */
   queue?: { idempotencyKey: string; completion: { kind: string; target: string | null } };
 }
@@ -49,4 +55,16 @@ export interface RouteAnswer {
   /** Answered by a candidate other than the first one. */
   fallback: boolean;
   routeReason: RouteReason;
+  /** The candidate's identifiers were replaced by placeholders in what the answering provider received. */
+  masked: boolean;
+}
+
+/** Where one request's candidate data went: an audit entry (ids and regions, no personal data). */
+export interface DataSent {
+  /** null: a candidate file checked without being stored. */
+  candidateId: string | null;
+  task: string;
+  requestId: string;
+  userId: string;
+  sentTo: { provider: string; region: string; masked: boolean }[];
 }

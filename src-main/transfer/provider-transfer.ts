@@ -72,6 +72,10 @@ function exportedConfig(row: ProviderConfigRow): ProviderConfigInput {
     onLimit: dto.onLimit,
     timeoutMs: dto.timeoutMs,
     maxOutputTokens: dto.maxOutputTokens,
+    region: dto.region,
+    dataRetention: dto.dataRetention,
+    personalData: dto.personalData,
+    piiMasking: dto.piiMasking,
   };
 }
 

@@ -64,7 +64,8 @@ import {
   statsOutputSchema,
   usageEventSchema,
 } from './dto/usage';
-import { emptyInputSchema, idSchema } from './dto/common';
+import { emptyInputSchema, idSchema, taskSchema } from './dto/common';
+import { dataPolicySchema, policyDtoSchema } from './dto/compliance';
 import {
   configTestResultSchema,
   providerConfigDtoSchema,
@@ -611,6 +612,24 @@ export const channels = {
     output: exportOutputSchema,
     role: 'recruiter',
     summary: 'Export a document as Markdown, DOCX or PDF.',
+  }),
+  'policies:list': channel({
+    input: emptyInputSchema,
+    output: z.array(policyDtoSchema),
+    role: 'recruiter',
+    summary: 'Data policies per task and per candidate (regions a request may go to); none listed means any.',
+  }),
+  'policies:set-task': channel({
+    input: z.object({ task: taskSchema, allow: dataPolicySchema }).strict(),
+    output: policyDtoSchema,
+    role: 'admin',
+    summary: 'Set which provider regions a task may use: local, eu (EU and local) or any.',
+  }),
+  'policies:set-candidate': channel({
+    input: z.object({ candidateId: z.string().min(1).max(100), allow: dataPolicySchema }).strict(),
+    output: policyDtoSchema,
+    role: 'recruiter',
+    summary: "Set which provider regions may receive a candidate's data: local, eu (EU and local) or any.",
   }),
 } as const;
 

@@ -22,3 +22,4 @@ export interface AditusApi {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
+export * from './dto/compliance';

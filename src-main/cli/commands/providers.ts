@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import {
   LIMIT_BEHAVIOURS,
   PROVIDER_KINDS,
+  PROVIDER_REGIONS,
   TASKS,
   type ConfigTestResult,
   type ProviderConfigInput,
@@ -31,6 +32,10 @@ interface ConfigFlags {
   onLimit?: string;
   timeoutMs?: string;
   maxOutputTokens?: string;
+  region?: string;
+  dataRetention?: string;
+  personalData?: string;
+  piiMasking?: string;
   test?: boolean;
 }
 
@@ -49,7 +54,20 @@ function configOptions(cmd: Command): Command {
     .option('--monthly-cost-usd <x>', 'monthly cost limit in USD')
     .addOption(new Option('--on-limit <behaviour>', 'what happens at a limit').choices(LIMIT_BEHAVIOURS))
     .option('--timeout-ms <n>', 'request timeout')
-    .option('--max-output-tokens <n>', 'max output tokens per call');
+    .option('--max-output-tokens <n>', 'max output tokens per call')
+    .addOption(
+      new Option('--region <region>', 'where it processes data (local: stays on this machine or network)').choices(
+        PROVIDER_REGIONS,
+      ),
+    )
+    .option('--data-retention <text>', 'how long the provider keeps what it is sent, e.g. "30 days" ("" clears)')
+    .addOption(new Option('--personal-data <yes|no>', "may receive candidates' personal data").choices(['yes', 'no']))
+    .addOption(
+      new Option(
+        '--pii-masking <on|off>',
+        'mask candidate identifiers before sending (default: on unless local)',
+      ).choices(['on', 'off']),
+    );
 }
 
 function int(value: string | undefined, flag: string, ctx: CliContext): number | undefined {
@@ -91,6 +109,11 @@ function toPatch(flags: ConfigFlags, ctx: CliContext): Partial<ProviderConfigInp
   if (timeout !== undefined) patch.timeoutMs = timeout;
   const maxOut = int(flags.maxOutputTokens, '--max-output-tokens', ctx);
   if (maxOut !== undefined) patch.maxOutputTokens = maxOut;
+  if (flags.region) patch.region = flags.region as ProviderConfigInput['region'];
+  if (flags.dataRetention !== undefined)
+    patch.dataRetention = flags.dataRetention.trim() === '' ? null : flags.dataRetention.trim();
+  if (flags.personalData) patch.personalData = flags.personalData === 'yes';
+  if (flags.piiMasking) patch.piiMasking = flags.piiMasking === 'on';
   return patch;
 }
 
@@ -152,6 +175,10 @@ function details(p: ProviderWithUse): string[][] {
     ['at a limit', p.onLimit],
     ['timeout', `${p.timeoutMs / 1000} s`],
     ['max output tokens', formatInteger(p.maxOutputTokens)],
+    ['region', p.region],
+    ['data retention', p.dataRetention ?? 'not recorded'],
+    ['personal data', p.personalData ? 'may receive' : 'never sent'],
+    ['PII masking', p.piiMasking ? 'on' : 'off'],
     ['tokens today', today],
     ['tokens this month', month],
     ['cost this month', cost],

@@ -31,6 +31,16 @@ export const providerConfigs = sqliteTable(
     timeoutMs: integer('timeout_ms').notNull().default(60000),
     maxOutputTokens: integer('max_output_tokens').notNull().default(4096),
     temperature: real('temperature'),
+    /** Where the provider processes data: `local` never leaves the machine or the organisation's network. */
+    region: text('region', { enum: ['eu', 'us', 'other', 'local'] })
+      .notNull()
+      .default('other'),
+    /** How long the provider keeps what it is sent, as the admin recorded it (free text or days). */
+    dataRetention: text('data_retention'),
+    /** The provider may receive candidates' personal data at all. */
+    personalData: integer('personal_data', { mode: 'boolean' }).notNull().default(true),
+    /** Candidate identifiers are replaced by placeholders before a request leaves for this provider. */
+    piiMasking: integer('pii_masking', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -18,6 +18,7 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { LlmRequest } from '../../providers/types';
 import type { Router } from '../../routing/router';
+import type { RouteRequest } from '../../routing/types';
 import { queuedDetails, queuedMessage } from '../../routing/routing-errors';
 import { draftOffline } from '../builtin/draft-offline';
 import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
@@ -40,6 +41,7 @@ import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
 import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
+import { candidateIdentifiers } from './candidate-identifiers';
 import { cvMarkdownFromAnswer, cvQueueContext } from './cv-answer';
 import { keepEditedFields } from './keep-edited-fields';
 import { jsonOutputCheck } from './json-check';
@@ -284,6 +286,7 @@ export class DraftingService {
           ? { ...textRequest(cv, { temperature: 0.4 }), jsonSchema: cv.jsonSchema }
           : textRequest(prompt, { temperature: 0.4 }),
         ...(cv ? { checkOutput: jsonOutputCheck((t) => parseCvAnswer(t, record), cv.jsonSchema) } : {}),
+        candidateData: { candidateId: candidate.id, identifiers: candidateIdentifiers(candidate) },
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         queue: queueAs(
@@ -395,6 +398,7 @@ export class DraftingService {
         sourceText: candidate.sourceText,
         job: job?.fields ?? null,
         postingText: job?.rawText ?? null,
+        candidateData: { candidateId: candidate.id, identifiers: candidateIdentifiers(candidate) },
       },
       ctx,
       { documentId: doc.id, label: validationLabel(doc.title) },
@@ -415,6 +419,8 @@ export class DraftingService {
       sourceText: string | null;
       job: JobFields | null;
       postingText: string | null;
+      /** A stored candidate's data goes with the request: its policy, masking and audit apply. */
+      candidateData?: RouteRequest['candidateData'];
     },
     ctx: CallContext,
     /** A stored document's validation: its judgement may wait in the queue. */
@@ -446,6 +452,7 @@ export class DraftingService {
         userId: ctx.userId,
         request: { ...textRequest(prompt, { temperature: 0 }), jsonSchema: prompt.jsonSchema, maxOutputTokens: 2048 },
         checkOutput: jsonOutputCheck(parseJudgement, prompt.jsonSchema),
+        ...(input.candidateData ? { candidateData: input.candidateData } : {}),
         ...(ctx.provider ? { providerName: ctx.provider } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         ...(queueFor ? { queue: queueAs(VALIDATION_COMPLETION, queueFor.documentId, queueFor.label, local) } : {}),
@@ -487,6 +494,18 @@ export class DraftingService {
         sourceText: candidate?.sourceText ?? null,
         job,
         postingText: posting.text,
+        ...(candidate
+          ? {
+              candidateData: {
+                candidateId: null,
+                identifiers: candidateIdentifiers({
+                  name: candidate.profile.name,
+                  profile: candidate.profile,
+                  record: candidate.record,
+                }),
+              },
+            }
+          : {}),
       },
       ctx,
     );

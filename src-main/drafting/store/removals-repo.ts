@@ -66,6 +66,8 @@ export class RemovalsRepo {
       db.prepare(`DELETE FROM outbox WHERE ${OUTBOX_TARGET} IN (${taskTargets})`).run(id);
       const table = { candidate: 'candidates', job: 'job_postings', document: 'documents' }[owner];
       db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+      if (owner === 'candidate')
+        db.prepare("DELETE FROM data_policies WHERE scope = 'candidate' AND target = ?").run(id);
       afterDelete(removed);
       return removed;
     });

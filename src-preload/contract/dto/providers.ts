@@ -32,6 +32,11 @@ const nameSchema = z
 
 const positiveInt = z.number().int().positive();
 
+/** Where a provider processes data; `local` stays on the machine or the organisation's network. */
+export const PROVIDER_REGIONS = ['eu', 'us', 'other', 'local'] as const;
+export const providerRegionSchema = z.enum(PROVIDER_REGIONS);
+export type ProviderRegion = z.infer<typeof providerRegionSchema>;
+
 /** The editable fields, without defaults (a patch must not reset what it does not mention). */
 const providerConfigFields = {
   name: nameSchema,
@@ -51,6 +56,13 @@ const providerConfigFields = {
   onLimit: limitBehaviourSchema,
   timeoutMs: z.number().int().min(1000).max(600_000),
   maxOutputTokens: z.number().int().min(1).max(200_000),
+  region: providerRegionSchema,
+  /** How long the provider keeps what it is sent, as the admin knows it ("30 days", "none"). */
+  dataRetention: z.string().trim().min(1).max(200).nullable(),
+  /** The provider may receive candidates' personal data at all. */
+  personalData: z.boolean(),
+  /** Candidate identifiers are replaced by placeholders before a request leaves (default: on unless local). */
+  piiMasking: z.boolean(),
 };
 
 /** What an admin edits. The API key is never part of a config DTO: it is write-only. */
@@ -67,6 +79,10 @@ export const providerConfigInputSchema = z.object({
   onLimit: providerConfigFields.onLimit.default('fallback'),
   timeoutMs: providerConfigFields.timeoutMs.default(60_000),
   maxOutputTokens: providerConfigFields.maxOutputTokens.default(4096),
+  region: providerConfigFields.region.default('other'),
+  dataRetention: providerConfigFields.dataRetention.default(null),
+  personalData: providerConfigFields.personalData.default(true),
+  piiMasking: providerConfigFields.piiMasking.optional(),
 });
 export type ProviderConfigInput = z.infer<typeof providerConfigInputSchema>;
 
@@ -90,6 +106,10 @@ export const providerConfigDtoSchema = z.object({
   onLimit: limitBehaviourSchema,
   timeoutMs: z.number().int(),
   maxOutputTokens: z.number().int(),
+  region: providerRegionSchema,
+  dataRetention: z.string().nullable(),
+  personalData: z.boolean(),
+  piiMasking: z.boolean(),
   /** Last 4 characters of the key, or null when no key is stored. */
   keyHint: z.string().nullable(),
   hasKey: z.boolean(),

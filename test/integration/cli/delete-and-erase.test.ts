@@ -133,9 +133,19 @@ describe('aditus candidates|jobs|documents: show, rename, delete and erase', () 
 
     const db = new Database(join(w.dataDir, 'aditus.db'), { readonly: true });
     const audit = db
-      .prepare("SELECT action, target, after FROM audit_log WHERE action NOT LIKE 'provider%' ORDER BY id")
+      .prepare(
+        "SELECT action, target, after FROM audit_log WHERE action NOT LIKE 'provider%' AND action != 'candidate.data_sent' ORDER BY id",
+      )
       .all();
+    // Where the drafts' candidate data went is audited too, by id only.
+    const sent = db.prepare("SELECT target, after FROM audit_log WHERE action = 'candidate.data_sent'").all() as {
+      target: string;
+      after: string;
+    }[];
     db.close();
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((s) => s.target === candidate.id)).toBe(true);
+    expect(JSON.stringify(sent)).not.toContain('Zephyrine');
     expect(audit).toEqual([
       { action: 'job_posting.rename', target: job.id, after: null },
       { action: 'document.rename', target: letter.id, after: null },

@@ -18,6 +18,9 @@ export function openAiProvider(name: string): { config: ProviderConfigInput; api
       onLimit: 'fallback',
       timeoutMs: 60_000,
       maxOutputTokens: 1_024,
+      region: 'other',
+      dataRetention: null,
+      personalData: true,
     },
     apiKey: `sk-reliability${name.replace(/\W/gu, '')}0123456789abcdefghij`,
   };

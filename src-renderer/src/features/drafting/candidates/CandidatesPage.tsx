@@ -9,6 +9,7 @@ import { useProviderStatus } from '../shared/provider-status';
 import { rememberSelection, useSelection } from '../shared/selection';
 import { CandidateImport } from './CandidateImport';
 import { CandidateList } from './CandidateList';
+import { CandidatePolicySelect } from './CandidatePolicySelect';
 import { CandidateRecordView } from './CandidateRecordView';
 import { ManageRecordButtons } from '../shared/ManageRecordButtons';
 
@@ -65,6 +66,7 @@ export function CandidatesPage({ onNavigate }: { onNavigate: (page: DraftingPage
                   list.reload();
                 }}
               />
+              <CandidatePolicySelect key={`policy-${selected.id}`} candidateId={selected.id} />
               <CandidateRecordView
                 key={selected.id}
                 candidate={selected}

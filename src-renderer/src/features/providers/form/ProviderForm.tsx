@@ -7,6 +7,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useAction } from '../../../lib/use-action';
 import { ConfigTestAlert } from './ConfigTestAlert';
 import { ConnectionFields } from './ConnectionFields';
+import { ComplianceFields } from './ComplianceFields';
 import { LimitFields } from './LimitFields';
 import {
   configFromValues,
@@ -79,6 +80,11 @@ export function ProviderForm({
               Limits
             </Title>
             <LimitFields form={form} />
+            <Divider my={4} />
+            <Title order={3} size="h5">
+              Data protection
+            </Title>
+            <ComplianceFields form={form} />
           </Stack>
         </SimpleGrid>
         <Group justify="space-between">

@@ -4,6 +4,7 @@ import {
   type ProviderConfigDto,
   type ProviderConfigInput,
   type ProviderKind,
+  type ProviderRegion,
   type Task,
 } from '@contract';
 import { KEY_FORMATS, KIND_LABELS } from '../kinds';
@@ -27,6 +28,10 @@ export interface ProviderFormValues {
   onLimit: LimitBehaviour;
   timeoutSeconds: number | string;
   maxOutputTokens: number | string;
+  region: ProviderRegion;
+  dataRetention: string;
+  personalData: boolean;
+  piiMasking: boolean;
 }
 
 export const NEW_PROVIDER: ProviderFormValues = {
@@ -46,6 +51,10 @@ export const NEW_PROVIDER: ProviderFormValues = {
   onLimit: 'fallback',
   timeoutSeconds: 60,
   maxOutputTokens: 4096,
+  region: 'other',
+  dataRetention: '',
+  personalData: true,
+  piiMasking: true,
 };
 
 export function valuesFromConfig(c: ProviderConfigDto): ProviderFormValues {
@@ -66,6 +75,10 @@ export function valuesFromConfig(c: ProviderConfigDto): ProviderFormValues {
     onLimit: c.onLimit,
     timeoutSeconds: c.timeoutMs / 1000,
     maxOutputTokens: c.maxOutputTokens,
+    region: c.region,
+    dataRetention: c.dataRetention ?? '',
+    personalData: c.personalData,
+    piiMasking: c.piiMasking,
   };
 }
 
@@ -87,6 +100,10 @@ export function configFromValues(v: ProviderFormValues): ProviderConfigInput {
     onLimit: v.onLimit,
     timeoutMs: Math.round(Number(v.timeoutSeconds) * 1000),
     maxOutputTokens: Number(v.maxOutputTokens),
+    region: v.region,
+    dataRetention: v.dataRetention.trim() === '' ? null : v.dataRetention.trim(),
+    personalData: v.personalData,
+    piiMasking: v.piiMasking,
   };
 }
 
