@@ -20,6 +20,10 @@ import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
 import { backupHandlers } from './handlers/backup';
+import { healthHandlers } from './handlers/health';
+import { HealthMonitor, type ProbeConditions } from './health/health-monitor';
+import { HealthProbeTimer } from './runtime/health-probe-timer';
+import { networkUp } from './runtime/network-up';
 import { BackupService } from './backup/backup-service';
 import { applyPendingRestoreIfFree, type AppliedRestore } from './backup/restore-database';
 import { defaultMigrationsDir } from './paths';
@@ -84,6 +88,8 @@ export interface CoreOptions {
   random?: () => number;
   /** How long a usage event waits for others to share its commit (tests pass a long one to see the flushes). */
   usageGroupWindowMs?: number;
+  /** Whether health probes may go out now (default: a non-loopback interface is up; battery is not detected). */
+  probeConditions?: Partial<ProbeConditions>;
 }
 
 export interface CoreServices {
@@ -105,6 +111,7 @@ export interface CoreServices {
   settings: SettingsService;
   retention: RetentionService;
   drafting: DraftingService;
+  health: HealthMonitor;
 }
 
 export interface Core {
@@ -285,6 +292,22 @@ export function createCore(options: CoreOptions): Core {
     if (event) appEvents.emit('queue:settled', event);
   });
 
+  const health = new HealthMonitor({
+    store,
+    providers,
+    providerFor: (row) => configuredProviders.providerFor(row),
+    breakers,
+    clock,
+    audit,
+    conditions: {
+      networkUp: options.probeConditions?.networkUp ?? networkUp,
+      onBatteryPower: options.probeConditions?.onBatteryPower ?? (() => false),
+    },
+    flushUsage: commitUsage,
+    changed: (change) => appEvents.emit('provider:health', change),
+  });
+  const healthTimer = new HealthProbeTimer(health, log);
+
   const exporter = new MetricsExporterControl(metrics, log);
   const applySettings = () =>
     applyRuntimeSettings({ settings, sqlite: store.sqlite, exporter, synchronousOverride: options.synchronous });
@@ -330,6 +353,7 @@ export function createCore(options: CoreOptions): Core {
     ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),
     ...backupHandlers({ backups }),
+    ...healthHandlers({ health }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
@@ -363,6 +387,7 @@ export function createCore(options: CoreOptions): Core {
       settings,
       retention,
       drafting,
+      health,
     },
     start: afterStart(
       startUpOnce({
@@ -381,6 +406,7 @@ export function createCore(options: CoreOptions): Core {
     startBackgroundWork: (intervalMs) => {
       drainTimer.start(intervalMs);
       retentionTimer.start();
+      healthTimer.start();
     },
     onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
@@ -396,6 +422,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       drainTimer.stop();
       retentionTimer.stop();
+      healthTimer.stop();
       void exporter.close();
       const usage = drainUsage();
       try {

@@ -15,6 +15,7 @@ export * from './dto/resume';
 export * from './dto/backup';
 export * from './dto/transfer';
 export * from './dto/retention';
+export * from './dto/health';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {

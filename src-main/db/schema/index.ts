@@ -2,3 +2,4 @@ export * from './providers';
 export * from './usage';
 export * from './admin';
 export * from './drafting';
+export * from './health';
