@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { openPage } from './admin-ui';
+import { openPage, setUpAdminInUi } from './admin-ui';
 import { addOpenAiCompatibleCli, adminLoginCli, cli } from './drafting-helpers';
 import { expect, screenPath, test } from './fixtures';
 
@@ -41,4 +41,45 @@ test('a provider whose scheduled probe fails is notified as degraded and drawn o
     lastProbe: { ok: boolean; failure: string } | null;
   }[];
   expect(health[0]).toMatchObject({ state: 'degraded', lastProbe: { ok: false, failure: 'offline' } });
+});
+
+test('the provider form sets the probe interval (off by default) and shows the saved one when editing', async ({
+  page,
+  app,
+}) => {
+  const port = await closedPort();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(app.url);
+  await setUpAdminInUi(page);
+  await openPage(page, 'Providers');
+  await page.getByRole('main').getByRole('button', { name: 'Add provider' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a provider' });
+  await add.getByLabel('Name').fill('local');
+  await add.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'OpenAI-compatible', exact: true }).click();
+  await add.getByRole('combobox', { name: 'Model' }).fill('m');
+  await add.getByLabel('Base URL').fill(`http://127.0.0.1:${port}/v1`);
+  const probes = add.getByRole('combobox', { name: 'Health probes' });
+  await expect(probes).toHaveValue('Off');
+  await probes.click();
+  await page.getByRole('option', { name: 'Every 15m', exact: true }).click();
+  await add.getByRole('button', { name: 'Add provider' }).click();
+  await expect(add).toBeHidden();
+
+  const health = () =>
+    (
+      JSON.parse(cli(app, ['providers', 'health', 'local', '--json']).trim().split('\n').at(-1) ?? '[]') as {
+        probeEveryMs: number | null;
+      }[]
+    )[0];
+  expect(health()?.probeEveryMs).toBe(900_000);
+
+  await page.getByRole('button', { name: 'Edit local' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit provider: local' });
+  await expect(edit.getByRole('combobox', { name: 'Health probes' })).toHaveValue('Every 15m');
+  await edit.getByRole('combobox', { name: 'Health probes' }).click();
+  await page.getByRole('option', { name: 'Off', exact: true }).click();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  expect(health()?.probeEveryMs).toBeNull();
 });
