@@ -54,7 +54,7 @@ function configOptions(cmd: Command): Command {
     .option('--timeout-ms <n>', 'request timeout')
     .option('--max-output-tokens <n>', 'max output tokens per call')
     .option(
-      '--probe-every <interval>',
+      '--probe-every <every>',
       'health probes (a models call, no tokens) by the desktop app and web host: 1m…1d, e.g. 5m, or off (default)',
     );
 }
