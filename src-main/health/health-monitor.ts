@@ -64,10 +64,11 @@ export class HealthMonitor {
     const paused = !conditions.networkUp() ? 'offline' : conditions.onBatteryPower() ? 'on_battery' : null;
     const tick: HealthTick = { paused, probed: [], changes: [] };
     // Offline, live calls fail for this machine's reason, not the provider's: nothing is evaluated.
-    if (paused === 'offline') return tick;
-    this.deps.flushUsage();
     // Only providers with a probe interval are monitored: their probes and live calls make the state.
-    for (const row of this.deps.providers.list().filter((r) => r.active && this.repo.probeEvery(r.id) !== null)) {
+    const monitored = this.deps.providers.list().filter((r) => r.active && this.repo.probeEvery(r.id) !== null);
+    if (paused === 'offline' || monitored.length === 0) return tick;
+    this.deps.flushUsage();
+    for (const row of monitored) {
       const probe = paused === null && this.probeDue(row) ? await this.probe(row) : null;
       if (probe) tick.probed.push(row.name);
       const change = this.evaluate(row, probe);
