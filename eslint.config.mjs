@@ -106,6 +106,7 @@ const TO = {
     admin: ['**/admin/**', top('admin')],
     audit: ['**/audit/**', top('audit')],
     backup: ['**/backup/**', top('backup')],
+    health: ['**/health/**', top('health')],
   },
   storage: ['**/db/**', '**/store/**', '**/*-repo', top('db')],
   secrets: ['**/secrets/**', top('secrets')],
@@ -306,6 +307,12 @@ const LAYERS = [
   ),
   ...serviceZone('admin', ['src-main/admin/**/*.ts'], ['audit'], 'admin imports no other service but audit/'),
   ...serviceZone('backup', ['src-main/backup/**/*.ts'], ['audit'], 'backup imports no other service but audit/'),
+  ...serviceZone(
+    'health',
+    ['src-main/health/**/*.ts'],
+    ['routing', 'providerConfig', 'audit'],
+    'provider health uses routing (the circuit state), provider configs and audit/, never drafting or admin/',
+  ),
   ...serviceZone(
     'audit',
     ['src-main/audit/**/*.ts'],

@@ -22,6 +22,10 @@ import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
 import { backupHandlers } from './handlers/backup';
+import { healthHandlers } from './handlers/health';
+import { HealthMonitor, type ProbeConditions } from './health/health-monitor';
+import { HealthProbeTimer } from './runtime/health-probe-timer';
+import { networkUp } from './runtime/network-up';
 import { BackupService } from './backup/backup-service';
 import { applyPendingRestoreIfFree, type AppliedRestore } from './backup/restore-database';
 import { defaultMigrationsDir } from './paths';
@@ -92,6 +96,8 @@ export interface CoreOptions {
   routingRandom?: () => number;
   /** How long a usage event waits for others to share its commit (tests pass a long one to see the flushes). */
   usageGroupWindowMs?: number;
+  /** Whether health probes may go out now (default: a non-loopback interface is up; battery is not detected). */
+  probeConditions?: Partial<ProbeConditions>;
 }
 
 export interface CoreServices {
@@ -114,6 +120,7 @@ export interface CoreServices {
   settings: SettingsService;
   retention: RetentionService;
   drafting: DraftingService;
+  health: HealthMonitor;
 }
 
 export interface Core {
@@ -306,6 +313,22 @@ export function createCore(options: CoreOptions): Core {
     if (event) appEvents.emit('queue:settled', event);
   });
 
+  const health = new HealthMonitor({
+    store,
+    providers,
+    providerFor: (row) => configuredProviders.providerFor(row),
+    breakers,
+    clock,
+    audit,
+    conditions: {
+      networkUp: options.probeConditions?.networkUp ?? networkUp,
+      onBatteryPower: options.probeConditions?.onBatteryPower ?? (() => false),
+    },
+    flushUsage: commitUsage,
+    changed: (change) => appEvents.emit('provider:health', change),
+  });
+  const healthTimer = new HealthProbeTimer(health, log);
+
   const exporter = new MetricsExporterControl(metrics, log);
   const applySettings = () =>
     applyRuntimeSettings({ settings, sqlite: store.sqlite, exporter, synchronousOverride: options.synchronous });
@@ -358,6 +381,7 @@ export function createCore(options: CoreOptions): Core {
     ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),
     ...backupHandlers({ backups }),
+    ...healthHandlers({ health }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
@@ -392,6 +416,7 @@ export function createCore(options: CoreOptions): Core {
       settings,
       retention,
       drafting,
+      health,
     },
     start: afterStart(
       startUpOnce({
@@ -410,6 +435,7 @@ export function createCore(options: CoreOptions): Core {
     startBackgroundWork: (intervalMs) => {
       drainTimer.start(intervalMs);
       retentionTimer.start();
+      healthTimer.start();
     },
     onEvent: (listener) => appEvents.subscribe(listener),
     applyRuntimeSettings: applySettings,
@@ -425,6 +451,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       drainTimer.stop();
       retentionTimer.stop();
+      healthTimer.stop();
       void exporter.close();
       const usage = drainUsage();
       try {

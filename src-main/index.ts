@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor, protocol } from 'electron';
+import type { HealthChangeDto } from '@contract';
 import { createCore, type Core } from './core';
 import { findMigrationsDir } from './paths';
 import { APP_USER_MODEL_ID, desktopConfig } from './desktop/config';
@@ -50,10 +51,17 @@ if (!app.requestSingleInstanceLock()) {
         secrets: new KeytarSecretStore(),
         env: process.env,
         migrationsDir: findMigrationsDir(config.migrations),
+        probeConditions: { onBatteryPower: () => powerMonitor.isOnBatteryPower() },
       });
       await core.start();
       unmarkRunningHost = core.markRunningHost('desktop app');
       core.startBackgroundWork();
+      // The window shows health changes itself; when none has focus, the OS says it.
+      core.onEvent((event, payload) => {
+        if (event !== 'provider:health' || BrowserWindow.getFocusedWindow() || !Notification.isSupported()) return;
+        const change = payload as HealthChangeDto;
+        new Notification({ title: `${change.name} is ${change.state}`, body: change.reason ?? '' }).show();
+      });
       serveRenderer(config.rendererDir);
       installSessionPolicies(config.devServerUrl);
       registerIpc(core, config.devServerUrl);

@@ -7,6 +7,7 @@ import type { Budgets } from '../routing/budgets';
 import type { CircuitBreakers } from '../routing/circuit-breaker';
 import { microsToUsd } from '../usage/money';
 import type { PricingService } from '../usage/pricing';
+import type { HealthChannel } from './health';
 import type { ProviderTransferChannel } from './provider-transfer';
 
 export interface ProviderHandlerServices {
@@ -26,7 +27,9 @@ export function providerHandlers({
   budgets,
   breakers,
   pricing,
-}: ProviderHandlerServices): FeatureHandlers<Exclude<DomainChannel<'providers'>, ProviderTransferChannel>> {
+}: ProviderHandlerServices): FeatureHandlers<
+  Exclude<DomainChannel<'providers'>, ProviderTransferChannel | HealthChannel>
+> {
   return {
     'providers:list': () => providers.list().map(toDto),
     'providers:create': async ({ config, apiKey }, ctx) =>

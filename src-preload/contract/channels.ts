@@ -13,6 +13,12 @@ import {
 } from './dto/admin';
 import { appInfoSchema } from './dto/app';
 import {
+  healthHistoryInputSchema,
+  healthHistorySchema,
+  providerHealthStatusSchema,
+  setProbeEveryInputSchema,
+} from './dto/health';
+import {
   backupDownloadSchema,
   backupReportSchema,
   backupSourceSchema,
@@ -242,6 +248,24 @@ export const channels = {
     output: z.array(providerHealthSchema),
     role: 'recruiter',
     summary: 'Circuit state and the tokens and cost each provider used today and this month, limit or not.',
+  }),
+  'providers:health-status': channel({
+    input: z.object({ name: z.string().min(1).max(64).optional() }).strict(),
+    output: z.array(providerHealthStatusSchema),
+    role: 'recruiter',
+    summary: 'Health state (healthy, degraded, down), last probe, probe interval and recent changes per provider.',
+  }),
+  'providers:health-history': channel({
+    input: healthHistoryInputSchema,
+    output: healthHistorySchema,
+    role: 'recruiter',
+    summary: 'Each provider’s health state changes in a time range, and its state at the start.',
+  }),
+  'providers:set-probe': channel({
+    input: setProbeEveryInputSchema,
+    output: providerHealthStatusSchema,
+    role: 'admin',
+    summary: 'Turn scheduled health probes (a models call, no tokens) on with an interval, or off (null).',
   }),
   'usage:stats': channel({
     input: statsInputSchema,

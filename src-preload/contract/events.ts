@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queueSettledEventSchema } from './dto/queue';
+import { providerHealthEventSchema } from './dto/health';
 
 /** Events main pushes to the renderer (streamed drafts, batch progress). */
 export const events = {
@@ -12,6 +13,8 @@ export const events = {
   }),
   /** A queued task ran and its result landed, or it failed for good (sent to every window). */
   'queue:settled': queueSettledEventSchema,
+  /** A provider's health state changed (healthy, degraded, down), sent to every window once per change. */
+  'provider:health': providerHealthEventSchema,
 } as const;
 
 export type Events = typeof events;

@@ -16,6 +16,7 @@ export * from './dto/backup';
 export * from './dto/transfer';
 export * from './dto/retention';
 export * from './dto/routing';
+export * from './dto/health';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {

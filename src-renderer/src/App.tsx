@@ -5,6 +5,7 @@ import { useAdminSession } from './features/admin/session/admin-session-context'
 import { DraftingPage } from './features/drafting/DraftingPage';
 import { isDraftingPage } from './features/drafting/pages';
 import { useQueueNotifications } from './features/drafting/shared/use-queue-notifications';
+import { useHealthNotifications } from './features/health/use-health-notifications';
 import { HelpModal } from './features/help/HelpModal';
 import { AppHeader } from './features/shell/AppHeader';
 import { preloadPage, preloadUsagePageWhenIdle, startOpeningPage } from './features/shell/lazy-pages';
@@ -22,6 +23,7 @@ function Shell() {
 
   useEffect(preloadUsagePageWhenIdle, []);
   useQueueNotifications();
+  useHealthNotifications();
 
   const select = (id: PageId) => {
     startOpeningPage(id);

@@ -9,10 +9,12 @@ import {
   type Task,
 } from '@contract';
 import { formatInteger, formatUsd } from '@shared/display-format';
+import { formatProbeEvery } from '@shared/probe-interval';
 import type { CliContext } from '../context';
 import { CliExit, formatTable, writeJson, writeLine } from '../io';
 import { promptHidden } from '../prompt';
 import { useCells, withUse, type ProviderWithUse } from '../provider-use';
+import { addHealthCommand, probeEveryFlag } from './provider-health';
 import { addTransferCommands } from './provider-transfer';
 
 interface ConfigFlags {
@@ -36,6 +38,7 @@ interface ConfigFlags {
   dataRetention?: string;
   personalData?: string;
   piiMasking?: string;
+  probeEvery?: string;
   test?: boolean;
 }
 
@@ -67,6 +70,10 @@ function configOptions(cmd: Command): Command {
         '--pii-masking <on|off>',
         'mask candidate identifiers before sending (default: on unless local)',
       ).choices(['on', 'off']),
+    )
+    .option(
+      '--probe-every <every>',
+      'health probes (a models call, no tokens) by the desktop app and web host: 1m…1d, e.g. 5m, or off (default)',
     );
 }
 
@@ -240,6 +247,7 @@ export function providersCommand(ctx: () => CliContext): Command {
     const patch = toPatch(flags, c);
     const { kind, model } = patch;
     if (!kind || !model) return c.fail('--kind and --model are required', 2);
+    const probeEvery = probeEveryFlag(flags.probeEvery, c);
     const apiKey = await readKey(c, flags, kind !== 'openai-compatible');
     if (flags.test) {
       const connection = {
@@ -260,6 +268,7 @@ export function providersCommand(ctx: () => CliContext): Command {
       config: { ...patch, name: flags.name ?? '', kind, model },
       ...(apiKey ? { apiKey } : {}),
     });
+    if (probeEvery !== undefined) await c.call('providers:set-probe', { name: created.name, everyMs: probeEvery });
     if (c.json) return writeJson(c.io, created);
     writeLine(
       c.io.stdout,
@@ -278,10 +287,21 @@ export function providersCommand(ctx: () => CliContext): Command {
     const c = ctx();
     const patch = toPatch(flags, c);
     if (flags.name) patch.name = flags.name;
+    const probeEvery = probeEveryFlag(flags.probeEvery, c);
     const apiKey = await readKey(c, flags, false);
-    const updated = await c.call('providers:update', { name, patch, ...(apiKey ? { apiKey } : {}) });
-    if (c.json) return writeJson(c.io, updated);
-    writeLine(c.io.stdout, `Updated ${updated.name}.`);
+    const onlyProbe = probeEvery !== undefined && Object.keys(patch).length === 0 && !apiKey;
+    const updated = onlyProbe
+      ? await c.call('providers:get', { name })
+      : await c.call('providers:update', { name, patch, ...(apiKey ? { apiKey } : {}) });
+    const probe =
+      probeEvery === undefined
+        ? null
+        : await c.call('providers:set-probe', { name: updated.name, everyMs: probeEvery });
+    if (c.json) return writeJson(c.io, probe ? { ...updated, probeEveryMs: probe.probeEveryMs } : updated);
+    const probeText = probe
+      ? `; health probes ${probe.probeEveryMs === null ? 'off' : `every ${formatProbeEvery(probe.probeEveryMs)}`}`
+      : '';
+    writeLine(c.io.stdout, `Updated ${updated.name}${probeText}.`);
   });
 
   cmd
@@ -317,6 +337,7 @@ export function providersCommand(ctx: () => CliContext): Command {
       for (const m of models) writeLine(c.io.stdout, m.displayName ? `${m.id}  (${m.displayName})` : m.id);
     });
 
+  addHealthCommand(cmd, ctx);
   addTransferCommands(cmd, ctx);
   return cmd;
 }

@@ -3,3 +3,4 @@ export * from './usage';
 export * from './admin';
 export * from './drafting';
 export * from './compliance';
+export * from './health';

@@ -6,6 +6,7 @@ import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
 import { useCall } from '../../lib/use-call';
 import { useNow } from '../../lib/use-now';
+import { HealthHistoryChart } from '../health/HealthHistoryChart';
 import { BudgetAlerts } from '../providers/BudgetAlerts';
 import { KeyRotationAlert } from '../providers/KeyRotationAlert';
 import { DateRangeControl } from './DateRangeControl';
@@ -27,6 +28,7 @@ export function UsagePage() {
   const usage = useUsageData(dates.range);
   const providers = useCall('providers:list', {});
   const health = useCall('providers:health', {});
+  const healthHistory = useCall('providers:health-history', { from: dates.range.from, to: dates.range.to });
   const now = useNow(60_000);
   const configs = providers.data ?? [];
   const totals = usage.data?.totals ?? null;
@@ -50,6 +52,7 @@ export function UsagePage() {
                 usage.reload();
                 providers.reload();
                 health.reload();
+                healthHistory.reload();
               }}
             >
               Refresh
@@ -89,6 +92,9 @@ export function UsagePage() {
       {withCharts && <UsageCharts data={usage.data} />}
       {totals && totals.calls > 0 && healthStats && (
         <ProviderHealthTable configs={configs} stats={healthStats} health={health.data ?? []} />
+      )}
+      {healthHistory.data && healthHistory.data.providers.length > 0 && (
+        <HealthHistoryChart history={healthHistory.data} now={now} />
       )}
     </Stack>
   );

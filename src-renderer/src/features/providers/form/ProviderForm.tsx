@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { ProviderConfigDto } from '@contract';
 import { call } from '../../../lib/ipc';
+import { ProbeIntervalField, useProbeInterval } from '../../health/ProbeIntervalField';
 import { notifySuccess } from '../../../lib/notify';
 import { useAction } from '../../../lib/use-action';
 import { ConfigTestAlert } from './ConfigTestAlert';
@@ -39,6 +40,7 @@ export function ProviderForm({
     validate: providerFormRules(editing),
   });
   const tester = useConfigTest(form, saved);
+  const probe = useProbeInterval(saved?.name ?? null);
   const save = useAction(async (values: ProviderFormValues) => {
     const config = configFromValues(values);
     const errors = schemaErrors(config);
@@ -50,6 +52,7 @@ export function ProviderForm({
     const result = saved
       ? await call('providers:update', { name: saved.name, patch: config, ...(apiKey ? { apiKey } : {}) })
       : await call('providers:create', { config, ...(apiKey ? { apiKey } : {}) });
+    await probe.save(result.name);
     notifySuccess(saved ? 'Provider updated' : 'Provider added', `${result.name} (${result.model}) is saved.`);
     onSaved(result);
   });
@@ -75,6 +78,7 @@ export function ProviderForm({
               Routing
             </Title>
             <RoutingFields form={form} />
+            <ProbeIntervalField value={probe.value} onChange={probe.setValue} />
             <Divider my={4} />
             <Title order={3} size="h5">
               Limits
