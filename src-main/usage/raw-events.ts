@@ -1,23 +1,35 @@
-import type { UsageEventDto } from '@contract';
+import { routeReasonSchema, type RouteReason, type UsageEventDto } from '@contract';
 import type { DatabaseHandle } from '../db/client';
 import { microsToUsd } from './money';
 
 const COLUMNS = `id, request_id AS requestId, attempt, provider_name AS providerName, provider_kind AS providerKind, model,
   task, user_id AS userId, status, error_class AS errorClass, input_tokens AS inputTokens, output_tokens AS outputTokens,
   cached_input_tokens AS cachedInputTokens, estimated, cost_micros AS costMicros, price_version AS priceVersion,
-  latency_ms AS latencyMs, ttft_ms AS ttftMs, fallback, created_at AS createdAt`;
+  latency_ms AS latencyMs, ttft_ms AS ttftMs, fallback, route_reason AS routeReason, created_at AS createdAt`;
 
-type Raw = Omit<UsageEventDto, 'estimated' | 'fallback' | 'costUsd'> & {
+type Raw = Omit<UsageEventDto, 'estimated' | 'fallback' | 'costUsd' | 'routeReason'> & {
   estimated: number;
   fallback: number;
   costMicros: number | null;
+  routeReason: string | null;
 };
 
-const toDto = ({ costMicros, estimated, fallback, ...rest }: Raw): UsageEventDto => ({
+function parseRouteReason(json: string | null): RouteReason | null {
+  if (json === null) return null;
+  try {
+    const parsed = routeReasonSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const toDto = ({ costMicros, estimated, fallback, routeReason, ...rest }: Raw): UsageEventDto => ({
   ...rest,
   estimated: estimated === 1,
   fallback: fallback === 1,
   costUsd: costMicros === null ? null : microsToUsd(costMicros),
+  routeReason: parseRouteReason(routeReason),
 });
 
 /** The CSV's columns: its time as ISO 8601 (UTC) for people and spreadsheets, then as epoch ms, then the event. */
@@ -46,6 +58,8 @@ const CSV_COLUMNS: [string, (e: UsageEventDto) => unknown][] = [
       'fallback',
     ] satisfies (keyof UsageEventDto)[]
   ).map((field): [string, (e: UsageEventDto) => unknown] => [field, (e) => e[field]]),
+  ['routeStrategy', (e) => e.routeReason?.strategy ?? null],
+  ['routeReason', (e) => (e.routeReason ? JSON.stringify(e.routeReason) : null)],
 ];
 
 function csvCell(value: unknown): string {

@@ -74,6 +74,8 @@ export const usageEventSchema = z.object({
   latencyMs: z.number().int(),
   ttftMs: z.number().int().nullable(),
   fallback: z.boolean(),
+  /** Why the router put this provider where it did (null: recorded before strategies, or not routed). */
+  routeReason: routeReasonSchema.nullable(),
   createdAt: z.number().int(),
 });
 export type UsageEventDto = z.infer<typeof usageEventSchema>;

@@ -99,6 +99,18 @@ describe('aditus routing list / set, and the reason in ask --json', () => {
     const expected = answer.routeReason.explored ? ['dear', 'cheap'] : ['cheap', 'dear'];
     expect(answer.routeReason.candidates.map((c) => c.providerName)).toEqual(expected);
     expect(answer.providerName).toBe(expected[0]);
+
+    // The same reason is on the attempt's usage event, in `usage events --json` and in the CSV export.
+    const events = await run(['usage', 'events', '--limit', '1', '--json']);
+    expect(events.code, events.stderr).toBe(0);
+    const [event] = events.json<{ requestId: string; routeReason: RouteReason | null }[]>();
+    expect(event?.routeReason).toEqual(answer.routeReason);
+    const csv = await run(['usage', 'export', '--format', 'csv']);
+    const [header = '', ...rows] = csv.stdout.trim().split('\n');
+    const strategyAt = header.split(',').indexOf('routeStrategy');
+    expect(strategyAt).toBeGreaterThan(0);
+    const row = rows.find((r) => r.includes(event?.requestId ?? '?')) ?? '';
+    expect(row.split(',')[strategyAt]).toBe('cheapest');
   });
 
   it('setting a strategy needs the admin session; listing does not', async () => {
