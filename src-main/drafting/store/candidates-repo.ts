@@ -46,6 +46,20 @@ export interface CandidateSource {
   hash: string | null;
 }
 
+/** The columns an import writes, in the order of the insert and the replace statements. */
+const rowValues = (input: NewCandidate) =>
+  [
+    input.profile.name || input.fileName,
+    input.profile.email,
+    input.sourceKind,
+    input.fileName,
+    input.sourceText,
+    JSON.stringify(input.profile),
+    JSON.stringify(input.record),
+    input.sourceFile,
+    input.sourceHash,
+  ] as const;
+
 /** A row from before the record existed: what the start-up migration needs to build one. */
 export interface LegacyCandidateRow {
   id: string;
@@ -108,38 +122,13 @@ export class CandidatesRepo {
   create(input: NewCandidate): CandidateDto {
     const id = randomUUID();
     const now = this.clock.now();
-    this.insert.run(
-      id,
-      input.profile.name || input.fileName,
-      input.profile.email,
-      input.sourceKind,
-      input.fileName,
-      input.sourceText,
-      JSON.stringify(input.profile),
-      JSON.stringify(input.record),
-      input.sourceFile,
-      input.sourceHash,
-      now,
-      now,
-    );
+    this.insert.run(id, ...rowValues(input), now, now);
     return this.get(id);
   }
 
   /** Puts a new import in place of a candidate's record and source; its id, import date and documents stay. */
   replace(id: string, input: NewCandidate): CandidateDto {
-    const result = this.replaceRow.run(
-      input.profile.name || input.fileName,
-      input.profile.email,
-      input.sourceKind,
-      input.fileName,
-      input.sourceText,
-      JSON.stringify(input.profile),
-      JSON.stringify(input.record),
-      input.sourceFile,
-      input.sourceHash,
-      this.clock.now(),
-      id,
-    );
+    const result = this.replaceRow.run(...rowValues(input), this.clock.now(), id);
     if (result.changes === 0) throw new AppError('not_found', 'That candidate does not exist (any more).');
     return this.get(id);
   }
