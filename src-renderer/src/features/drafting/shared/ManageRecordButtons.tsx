@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Dependents } from '@contract';
 import { removalConsequence } from '@shared/removal-text';
+import { ActionDialog } from '../../../components/ActionDialog';
 import { call, errorMessage } from '../../../lib/ipc';
 import { notifySuccess, notifyWarning } from '../../../lib/notify';
 
@@ -91,112 +92,89 @@ export function ManageRecordButtons({
         </Alert>
       )}
       {dialog?.kind === 'rename' && (
-        <Modal opened onClose={close} title={`Rename ${NOUN[owner]}`} centered>
-          <Stack gap="md">
-            <TextInput label="New name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-            {error && <Alert color="red">{error}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                loading={busy}
-                disabled={name.trim() === ''}
-                onClick={() =>
-                  void run(
-                    () => call(`${family}:rename`, { id, name: name.trim() }),
-                    () => {
-                      notifySuccess('Renamed', name.trim());
-                      onRenamed();
-                    },
-                  )
-                }
-              >
-                Rename
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <ActionDialog
+          title={`Rename ${NOUN[owner]}`}
+          actionLabel="Rename"
+          disabled={name.trim() === ''}
+          busy={busy}
+          error={error}
+          onClose={close}
+          onAction={() =>
+            void run(
+              () => call(`${family}:rename`, { id, name: name.trim() }),
+              () => {
+                notifySuccess('Renamed', name.trim());
+                onRenamed();
+              },
+            )
+          }
+        >
+          <TextInput label="New name" value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        </ActionDialog>
       )}
       {dialog?.kind === 'delete' && (
-        <Modal opened onClose={close} title={`Delete ${NOUN[owner]}`} centered>
-          <Stack gap="md">
-            <Text size="sm">
-              Delete <b>{label}</b>? {removalConsequence(owner, dialog.dependents)}
-            </Text>
-            {error && <Alert color="red">{error}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                color="red"
-                loading={busy}
-                onClick={() =>
-                  void run(
-                    () => call(`${family}:delete`, { id }),
-                    () => {
-                      notifySuccess('Deleted', label);
-                      onRemoved();
-                    },
-                  )
-                }
-              >
-                Delete
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <ActionDialog
+          title={`Delete ${NOUN[owner]}`}
+          actionLabel="Delete"
+          danger
+          busy={busy}
+          error={error}
+          onClose={close}
+          onAction={() =>
+            void run(
+              () => call(`${family}:delete`, { id }),
+              () => {
+                notifySuccess('Deleted', label);
+                onRemoved();
+              },
+            )
+          }
+        >
+          <Text size="sm">
+            Delete <b>{label}</b>? {removalConsequence(owner, dialog.dependents)}
+          </Text>
+        </ActionDialog>
       )}
       {dialog?.kind === 'erase' && (
-        <Modal opened onClose={close} title="Erase candidate (right to erasure)" centered>
-          <Stack gap="md">
-            <Text size="sm">
-              Erase <b>{label}</b> and everything derived from them: the record, the source text, every document and
-              version, validations and queued tasks. {removalConsequence('candidate', dialog.dependents)}
-            </Text>
-            <Text size="sm">
-              The stored bytes are overwritten, not only unlinked; the audit log keeps the id only. This cannot be
-              undone.
-            </Text>
-            <TextInput
-              label={`Type ${ERASE_WORD} to confirm`}
-              value={typed}
-              onChange={(e) => setTyped(e.currentTarget.value)}
-              data-autofocus
-            />
-            {error && <Alert color="red">{error}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                color="red"
-                loading={busy}
-                disabled={typed.trim() !== ERASE_WORD}
-                onClick={() =>
-                  void run(
-                    () => call('candidates:erase', { id }),
-                    ({ walTruncated }) => {
-                      if (walTruncated)
-                        notifySuccess('Erased', 'The candidate and everything derived from them are gone.');
-                      else
-                        notifyWarning(
-                          'Erased, with fragments left',
-                          'The candidate is deleted, but another Aditus process holds the database, so its files could ' +
-                            'not be rebuilt: fragments of their data may stay in them until the next erase with every ' +
-                            'other Aditus process closed.',
-                        );
-                      onRemoved();
-                    },
-                  )
-                }
-              >
-                Erase for good
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <ActionDialog
+          title="Erase candidate (right to erasure)"
+          actionLabel="Erase for good"
+          danger
+          disabled={typed.trim() !== ERASE_WORD}
+          busy={busy}
+          error={error}
+          onClose={close}
+          onAction={() =>
+            void run(
+              () => call('candidates:erase', { id }),
+              ({ walTruncated }) => {
+                if (walTruncated) notifySuccess('Erased', 'The candidate and everything derived from them are gone.');
+                else
+                  notifyWarning(
+                    'Erased, with fragments left',
+                    'The candidate is deleted, but another Aditus process holds the database, so its files could ' +
+                      'not be rebuilt: fragments of their data may stay in them until the next erase with every ' +
+                      'other Aditus process closed.',
+                  );
+                onRemoved();
+              },
+            )
+          }
+        >
+          <Text size="sm">
+            Erase <b>{label}</b> and everything derived from them: the record, the source text, every document and
+            version, validations and queued tasks. {removalConsequence('candidate', dialog.dependents)}
+          </Text>
+          <Text size="sm">
+            The stored bytes are overwritten, not only unlinked; the audit log keeps the id only. This cannot be undone.
+          </Text>
+          <TextInput
+            label={`Type ${ERASE_WORD} to confirm`}
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            data-autofocus
+          />
+        </ActionDialog>
       )}
     </>
   );
