@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { USER_LIMIT_BEHAVIOURS, type UserDto, type UserPatch, type UserQuotaUse } from '@contract';
 import { formatInteger, formatUsd } from '@shared/display-format';
+import { formatQuotaUse } from '@shared/quota-format';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
 
@@ -66,22 +67,16 @@ function userRows(users: readonly UserDto[]): string[][] {
   ];
 }
 
-/** "1,200 / 5,000 (24%)", or just the use when there is no quota. */
-function useCell(q: UserQuotaUse['dayTokens'], format: (n: number) => string): string {
-  if (q.limit === null) return format(q.used);
-  return `${format(q.used)} / ${format(q.limit)} (${q.percent ?? 0}%)`;
-}
-
 /** Each user's use today and this month against their quotas (`usage stats --by user` prints it too). */
 export function quotaTable(quotas: readonly UserQuotaUse[]): string {
   return formatTable([
     ['USER', 'TOKENS TODAY', 'TOKENS THIS MONTH', 'COST TODAY', 'COST THIS MONTH', 'AT QUOTA'],
     ...quotas.map((q) => [
       q.known ? q.user : `${q.user} (not in the user list)`,
-      useCell(q.dayTokens, formatInteger),
-      useCell(q.monthTokens, formatInteger),
-      useCell(q.dayCostUsd, formatUsd),
-      useCell(q.monthCostUsd, formatUsd),
+      formatQuotaUse(q.dayTokens, 'tokens'),
+      formatQuotaUse(q.monthTokens, 'tokens'),
+      formatQuotaUse(q.dayCostUsd, 'usd'),
+      formatQuotaUse(q.monthCostUsd, 'usd'),
       q.onLimit ?? '-',
     ]),
   ]);
