@@ -167,6 +167,31 @@ describe('aditus users and per-user quotas', () => {
     expect(q.dayTokens).toEqual({ used, limit: quota, percent: Math.round((used / quota) * 1000) / 10 });
   });
 
+  it('a daily cost quota with `--on-limit queue`: the extraction waits in the queue until the quota resets', async () => {
+    const add = await run(['users', 'add', 'dave', '--daily-cost', '0.0001', '--on-limit', 'queue']);
+    expect(add.code, add.stderr).toBe(0);
+    const sent = emulator.requests().length;
+
+    const r = await extractAs('dave');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Queued: runs when the budget resets/u);
+    expect(emulator.requests().length).toBe(sent);
+    const queue = await run(['--json', 'queue', 'list']);
+    const items = queue.json<{ task: string; status: string; nextAttemptAt: number }[]>();
+    expect(items).toContainEqual(
+      expect.objectContaining({ task: 'extraction', status: 'queued', nextAttemptAt: nextLocalMidnight(Date.now()) }),
+    );
+  });
+
+  it('with `block`, the same cost quota refuses and names the cost, the quota and the reset', async () => {
+    expect((await run(['users', 'update', 'dave', '--on-limit', 'block'])).code).toBe(0);
+    const r = await extractAs('dave');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /User dave is over the daily cost quota: \$[\d.]+ of \$[\d.]+ used today; this call may cost up to \$[\d.]+; resets /u,
+    );
+  });
+
   it('`usage stats --by user` shows each user against their quota, the same numbers as the events', async () => {
     const list = await events();
     const today = new Date().toLocaleDateString('sv-SE');
