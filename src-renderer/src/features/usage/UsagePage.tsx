@@ -92,7 +92,6 @@ export function UsagePage() {
           onWiden={dates.preset === WIDEST_PRESET ? null : () => dates.setPreset(WIDEST_PRESET)}
         />
       )}
-      {quotas.data && quotas.data.length > 0 && <UserQuotasCard quotas={quotas.data} />}
       {withCharts && <UsageCharts data={usage.data} />}
       {totals && totals.calls > 0 && healthStats && (
         <ProviderHealthTable configs={configs} stats={healthStats} health={health.data ?? []} />
@@ -100,6 +99,8 @@ export function UsagePage() {
       {healthHistory.data && healthHistory.data.providers.length > 0 && (
         <HealthHistoryChart history={healthHistory.data} now={now} />
       )}
+      {/* Last: it loads on its own and must not move the charts above once they are drawn. */}
+      {quotas.data && quotas.data.length > 0 && <UserQuotasCard quotas={quotas.data} />}
     </Stack>
   );
 }
