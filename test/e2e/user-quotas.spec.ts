@@ -17,6 +17,7 @@ test.afterAll(async () => {
 interface QuotaUse {
   user: string;
   dayTokens: { used: number; limit: number | null; percent: number | null };
+  monthTokens: { used: number; limit: number | null; percent: number | null };
 }
 
 test('admin adds a user with a quota, the recruiter chooses that profile, extracts, and Usage shows use against the quota', async ({
@@ -45,6 +46,13 @@ test('admin adds a user with a quota, the recruiter chooses that profile, extrac
   await form.getByRole('button', { name: 'Add user' }).click();
   const users = page.getByRole('table', { name: 'Users' });
   await expect(users.getByRole('row').filter({ hasText: 'alice' })).toContainText('50,000');
+  // And gives her a monthly quota too.
+  await users.getByRole('button', { name: 'Edit alice' }).click();
+  const edit = page.getByRole('dialog', { name: 'Quotas of alice' });
+  await edit.getByLabel('Monthly tokens').fill('1000000');
+  await edit.getByRole('button', { name: 'Save quotas' }).click();
+  await expect(edit).toBeHidden();
+  await expect(users.getByRole('row').filter({ hasText: 'alice' })).toContainText('1,000,000');
   await page.screenshot({ path: screenPath(app, 'users-page.png'), fullPage: true });
 
   // At the next start the app asks for a profile: the OS user is not in the list.
@@ -65,11 +73,14 @@ test('admin adds a user with a quota, the recruiter chooses that profile, extrac
   await openPage(page, 'Usage');
   const card = page.getByRole('region', { name: 'Use against quotas' });
   const alice = card.getByRole('row').filter({ hasText: 'alice' });
-  await expect(alice.getByRole('cell').first()).toHaveText('1,200 / 50,000 (2.4%)');
+  await expect(alice.getByRole('cell').nth(0)).toHaveText('1,200 / 50,000 (2.4%)');
+  await expect(alice.getByRole('cell').nth(1)).toHaveText('1,200 / 1,000,000 (0.1%)');
   await page.screenshot({ path: screenPath(app, 'usage-quotas.png'), fullPage: true });
 
   // The CLI says the same.
   const out = cli(app, ['usage', 'stats', '--by', 'user', '--json']);
   const { quotas } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { quotas: QuotaUse[] };
-  expect(quotas.find((q) => q.user === 'alice')?.dayTokens).toEqual({ used: 1_200, limit: 50_000, percent: 2.4 });
+  const alicesUse = quotas.find((q) => q.user === 'alice');
+  expect(alicesUse?.dayTokens).toEqual({ used: 1_200, limit: 50_000, percent: 2.4 });
+  expect(alicesUse?.monthTokens).toEqual({ used: 1_200, limit: 1_000_000, percent: 0.1 });
 });

@@ -1,4 +1,6 @@
-import { Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { UserDto } from '@contract';
 import { formatInteger, formatUsd } from '@shared/display-format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -8,6 +10,7 @@ import { notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';
 import { useCall } from '../../lib/use-call';
 import { AddUserForm } from './AddUserForm';
+import { EditUserModal } from './EditUserModal';
 import { LIMIT_LABELS } from './limit-labels';
 
 const orNone = (value: number | null, format: (n: number) => string): string => (value === null ? '—' : format(value));
@@ -15,6 +18,7 @@ const orNone = (value: number | null, format: (n: number) => string): string => 
 /** Admin: the users (recruiter profiles) and their quotas. With none, everyone acts as their OS user, unlimited. */
 export function UsersPage() {
   const users = useCall('users:list', {});
+  const [editing, setEditing] = useState<UserDto | null>(null);
   const remove = useAction(async (name: string) => {
     await call('users:remove', { name });
     notifySuccess('User removed', name);
@@ -58,21 +62,35 @@ export function UsersPage() {
                 <Table.Td ta="right">{orNone(u.monthlyCostUsd, formatUsd)}</Table.Td>
                 <Table.Td>{LIMIT_LABELS[u.onLimit]}</Table.Td>
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    color="red"
-                    aria-label={`Remove ${u.name}`}
-                    loading={remove.running}
-                    onClick={() => void remove.run(u.name)}
-                  >
-                    Remove
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="default" aria-label={`Edit ${u.name}`} onClick={() => setEditing(u)}>
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      aria-label={`Remove ${u.name}`}
+                      loading={remove.running}
+                      onClick={() => void remove.run(u.name)}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {editing && (
+        <EditUserModal
+          user={editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) users.reload();
+          }}
+        />
       )}
     </Stack>
   );
