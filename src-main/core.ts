@@ -23,6 +23,9 @@ import { settingsHandlers } from './handlers/settings';
 import { usageHandlers } from './handlers/usage';
 import { backupHandlers } from './handlers/backup';
 import { healthHandlers } from './handlers/health';
+import { userHandlers } from './handlers/users';
+import { UserDirectory } from './usage/users/user-directory';
+import { UserQuotas } from './routing/user-quotas';
 import { HealthMonitor, type ProbeConditions } from './health/health-monitor';
 import { HealthProbeTimer } from './runtime/health-probe-timer';
 import { networkUp } from './runtime/network-up';
@@ -121,6 +124,8 @@ export interface CoreServices {
   retention: RetentionService;
   drafting: DraftingService;
   health: HealthMonitor;
+  users: UserDirectory;
+  quotas: UserQuotas;
 }
 
 export interface Core {
@@ -156,7 +161,8 @@ export interface Core {
   /** Long-lived hosts: marks the data folder as held by this process (a restore from elsewhere is refused); returns the unmark. */
   markRunningHost(host: string): () => void;
   /** A session for the local OS user on the given host. */
-  localSession(host: HostKind, adminToken?: string | null): Session;
+  /** A session acting as `userId` (default: the OS user). */
+  localSession(host: HostKind, adminToken?: string | null, userId?: string): Session;
   /**
    * Stops background work and closes the database, committing the usage events still queued first; those
    * the database still refuses go to the spill file (`spilled`), or, if that fails too, are `lost`.
@@ -234,6 +240,8 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   const budgets = new Budgets(store, clock, { flushPending: commitUsage });
+  const users = new UserDirectory(store, clock, audit);
+  const quotas = new UserQuotas(store, clock, users, commitUsage);
   const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);
@@ -263,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
     policy: (task, candidateId) => policies.effective(task, candidateId),
     recordDataSent: ({ candidateId, userId, ...where }) =>
       audit.append({ actor: userId, action: 'candidate.data_sent', target: candidateId, after: where }),
+    quotas,
   });
   const outboxRunner = new OutboxRunner(outbox, router, commitUsage);
   const settings = new SettingsService(store, clock, audit);
@@ -382,6 +391,7 @@ export function createCore(options: CoreOptions): Core {
     ...retentionHandlers({ retention }),
     ...backupHandlers({ backups }),
     ...healthHandlers({ health }),
+    ...userHandlers({ directory: users, quotas, osUser: osUserName, commitUsage }),
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
@@ -417,11 +427,13 @@ export function createCore(options: CoreOptions): Core {
       retention,
       drafting,
       health,
+      users,
+      quotas,
     },
     start: afterStart(
       startUpOnce({
         audit,
-        budgets,
+        budgets: [budgets, quotas.budgets],
         outbox,
         providers,
         env: options.env,
@@ -447,7 +459,7 @@ export function createCore(options: CoreOptions): Core {
     restoredAtOpen: restored,
     recordRestore: (applied) => backups.recordRestored(applied, log),
     markRunningHost: (host) => markRunningHost(options.dataDir, host),
-    localSession: (host, adminToken = null) => ({ host, userId: osUserName(), adminToken }),
+    localSession: (host, adminToken = null, userId = osUserName()) => ({ host, userId, adminToken }),
     close: () => {
       drainTimer.stop();
       retentionTimer.stop();
@@ -456,6 +468,7 @@ export function createCore(options: CoreOptions): Core {
       const usage = drainUsage();
       try {
         budgets.close();
+        quotas.close();
       } catch (err) {
         log(`budgets: leases left open (released at a later start): ${String(err)}`);
       }

@@ -12,6 +12,8 @@ import { osUserName } from '../os-user';
 export interface GlobalOptions {
   dataDir?: string;
   json?: boolean;
+  /** `--user NAME`: the user the call acts as (default: the OS user). */
+  user?: string;
 }
 
 export interface CliDeps {
@@ -55,16 +57,35 @@ export class CliContext {
   }
 
   session(adminToken: string | null = null): Session {
-    return this.open().localSession('cli', adminToken);
+    return this.open().localSession('cli', adminToken, this.options.user ?? osUserName());
   }
 
   async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
     return this.callAs(this.session(await this.adminToken()), channel, input);
   }
 
+  private userChecked = false;
+
+  /** `--user NAME` must name a user in the list (or the OS user while the list is empty): a typed error otherwise. */
+  private async checkUser(): Promise<void> {
+    const name = this.options.user;
+    if (name === undefined || this.userChecked) return;
+    this.userChecked = true;
+    const acting = await this.callAs(this.session(), 'users:acting', {});
+    if (acting.implicit && name === acting.osUser) return;
+    const users = await this.callAs(this.session(), 'users:list', {});
+    if (users.some((u) => u.name === name)) return;
+    const known = users.length ? `the users are ${users.map((u) => u.name).join(', ')}` : 'no users are set up yet';
+    this.fail(`unknown user "${name}" (--user): ${known}. An admin adds users with \`aditus users add NAME\`.`, 2, {
+      code: 'not_found',
+      message: `Unknown user "${name}".`,
+    });
+  }
+
   /** The raw Result envelope, for batches that report a failure and go on. */
   async result<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
     const core = await this.ready();
+    await this.checkUser();
     return (await core.dispatch(channel, input, this.session(await this.adminToken()))) as Result<ChannelOutput<C>>;
   }
 
@@ -81,6 +102,7 @@ export class CliContext {
     input: ChannelInput<C>,
     emit?: HandlerContext['emit'],
   ): Promise<ChannelOutput<C>> {
+    await this.checkUser();
     const result = await (await this.ready()).dispatch(channel, input, session, emit ? { emit } : undefined);
     if (result.ok) return result.data as ChannelOutput<C>;
     const hint =

@@ -16,6 +16,7 @@ import { providersCommand } from './commands/providers';
 import { policyCommand } from './commands/policy';
 import { retentionCommand } from './commands/retention';
 import { usageCommand } from './commands/usage';
+import { usersCommand } from './commands/users';
 import { serveCommand } from './commands/serve';
 import { CliContext, type CliDeps, type GlobalOptions } from './context';
 import { CliExit, writeLine } from './io';
@@ -26,6 +27,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
     .version(APP_VERSION)
     .option('--data-dir <dir>', 'data folder (env ADITUS_DATA_DIR; default: the desktop app’s folder)')
     .option('--json', 'machine output: the last line of stdout is one JSON value')
+    .option('--user <name>', 'act as this user (a name from `aditus users list`; default: the OS user)')
     .addHelpText(
       'after',
       `\nExit code ${EXIT_USAGE_LOST}: the usage of an answered call could be neither recorded nor saved to usage-spill.jsonl.`,
@@ -44,6 +46,7 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
   program.addCommand(adminCommand(ctx));
   program.addCommand(auditCommand(ctx));
   program.addCommand(usageCommand(ctx));
+  program.addCommand(usersCommand(ctx));
   program.addCommand(pricesCommand(ctx));
   program.addCommand(routingCommand(ctx));
   program.addCommand(askCommand(ctx));

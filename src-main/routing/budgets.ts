@@ -7,21 +7,33 @@ import { dayKey, monthKey, nextLocalMidnight, nextMonthStart } from '../usage/pe
 export interface BudgetLimits {
   dailyTokenLimit: number | null;
   monthlyTokenLimit: number | null;
+  /** Users' quotas have one; provider configs do not. */
+  dailyCostLimitMicros?: number | null;
   monthlyCostLimitMicros: number | null;
+}
+
+/**
+ * Whose budgets an instance keeps: provider configs (by id) or users' quotas (by name). Each kind has its own
+ * ledger rows (column `subject`) and reads what a subject used from its own rollups.
+ */
+export interface BudgetSubject {
+  kind: 'config' | 'user';
+  /** What the subject used in the local day and month of `now`, from the usage rollups. */
+  usage: (subjectId: string, now: number) => PeriodUsage;
 }
 
 /** One call's share of a lease: its worst case (input estimate + max output), until it settles. */
 export interface Reservation {
   /** The lease's ledger row. */
   id: number;
-  configId: string;
+  subjectId: string;
   tokens: number;
   costMicros: number;
   dayKey: string;
   monthKey: string;
 }
 
-export type LimitName = 'daily_tokens' | 'monthly_tokens' | 'monthly_cost';
+export type LimitName = 'daily_tokens' | 'monthly_tokens' | 'daily_cost' | 'monthly_cost';
 
 export interface BudgetDenial {
   limit: LimitName;
@@ -39,7 +51,10 @@ export interface BudgetDenial {
 export type BudgetUsage = PeriodUsage;
 
 export const hasLimits = (l: BudgetLimits): boolean =>
-  l.dailyTokenLimit !== null || l.monthlyTokenLimit !== null || l.monthlyCostLimitMicros !== null;
+  l.dailyTokenLimit !== null ||
+  l.monthlyTokenLimit !== null ||
+  (l.dailyCostLimitMicros ?? null) !== null ||
+  l.monthlyCostLimitMicros !== null;
 
 /**
  * Budget this process has reserved in the database (a ledger row in state `reserved`, whose unused part is
@@ -48,7 +63,7 @@ export const hasLimits = (l: BudgetLimits): boolean =>
  */
 interface Lease {
   id: number;
-  configId: string;
+  subjectId: string;
   dayKey: string;
   monthKey: string;
   openedAt: number;
@@ -82,10 +97,13 @@ export interface BudgetsOptions {
    * true when nothing is left queued. A lease closes only after that.
    */
   flushPending?: () => boolean;
+  /** Provider configs, read from their daily rollups, when omitted. */
+  subject?: BudgetSubject;
 }
 
 /**
- * Token and cost budgets per config. What a config has used in a period is read from the usage rollups
+ * Token and cost budgets per subject: a provider config's limits, or a user's quotas (one instance per kind,
+ * the same mechanism). What a subject has used in a period is read from the usage rollups
  * (config-usage.ts), whether or not it has a limit, so a limit set mid-day or mid-month counts what was
  * already used; what calls in flight reserved is added on top (the open ledger rows' unused part).
  *
@@ -99,7 +117,8 @@ export interface BudgetsOptions {
  * A process that dies leaves its lease `reserved`; the next start releases it.
  */
 export class Budgets {
-  private readonly rollups: ConfigUsage;
+  private readonly rollups: BudgetSubject['usage'];
+  private readonly kind: BudgetSubject['kind'];
   private readonly readReserved: Statement;
   private readonly insertLedger: Statement;
   private readonly growLedger: Statement;
@@ -118,7 +137,11 @@ export class Budgets {
     private readonly options: BudgetsOptions = {},
   ) {
     const { sqlite } = store;
-    this.rollups = new ConfigUsage(store);
+    const configUsage = new ConfigUsage(store);
+    const subject = options.subject ?? { kind: 'config', usage: (id, now) => configUsage.of(id, now) };
+    this.rollups = subject.usage;
+    this.kind = subject.kind;
+    const kind = `subject = '${this.kind}'`;
     // The open leases' unused part (what their calls used is in the rollups already); partial index. Another
     // process's lease whose calls used more than it reserved counts nothing more (its use is in the rollups);
     // this process's own leases count exactly (reserved − used, which ownSpare then takes apart).
@@ -135,12 +158,12 @@ export class Budgets {
         coalesce(sum(${tokens}), 0),
         coalesce(sum(${cost}), 0)
       FROM budget_ledger INDEXED BY budget_ledger_reserved
-      WHERE state = 'reserved' AND config_id = @configId AND month_key = @month`,
+      WHERE state = 'reserved' AND ${kind} AND config_id = @subjectId AND month_key = @month`,
       )
       .raw();
     this.insertLedger = sqlite.prepare(`
-      INSERT INTO budget_ledger (config_id, request_id, day_key, month_key, state, reserved_tokens, reserved_cost_micros, created_at)
-      VALUES (?, ?, ?, ?, 'reserved', ?, ?, ?)`);
+      INSERT INTO budget_ledger (subject, config_id, request_id, day_key, month_key, state, reserved_tokens, reserved_cost_micros, created_at)
+      VALUES ('${this.kind}', ?, ?, ?, ?, 'reserved', ?, ?, ?)`);
     this.growLedger = sqlite.prepare(`
       UPDATE budget_ledger SET reserved_tokens = reserved_tokens + ?, reserved_cost_micros = reserved_cost_micros + ?
       WHERE id = ?`);
@@ -153,10 +176,10 @@ export class Budgets {
   }
 
   /** In the database: the rollups' usage plus every open lease's unused part (this process's included). */
-  private reservedTotals(configId: string, now: number, used = this.rollups.of(configId, now)): BudgetUsage {
-    const own = this.ownLeases(configId).map((l) => l.id);
+  private reservedTotals(subjectId: string, now: number, used = this.rollups(subjectId, now)): BudgetUsage {
+    const own = this.ownLeases(subjectId).map((l) => l.id);
     const [dayTokens, dayCost, monthTokens, monthCost] = this.readReserved.get({
-      configId,
+      subjectId,
       day: dayKey(now),
       month: monthKey(now),
       own: JSON.stringify(own),
@@ -169,8 +192,8 @@ export class Budgets {
     };
   }
 
-  private ownLeases(configId: string): Lease[] {
-    return [...this.leases.values(), ...this.retired].filter((l) => l.configId === configId);
+  private ownLeases(subjectId: string): Lease[] {
+    return [...this.leases.values(), ...this.retired].filter((l) => l.subjectId === subjectId);
   }
 
   /**
@@ -178,9 +201,9 @@ export class Budgets {
    * used more than the lease reserved. The database counts each own lease as reserved − used-so-far
    * committed; taking this away leaves what its calls in flight hold plus what settled and is not committed yet.
    */
-  private ownSpare(configId: string, now: number): BudgetUsage {
+  private ownSpare(subjectId: string, now: number): BudgetUsage {
     const spare: BudgetUsage = { dayTokens: 0, dayCostMicros: 0, monthTokens: 0, monthCostMicros: 0 };
-    for (const lease of this.ownLeases(configId)) {
+    for (const lease of this.ownLeases(subjectId)) {
       if (lease.monthKey !== monthKey(now)) continue;
       const { tokens, cost } = spareOf(lease);
       spare.monthTokens += tokens;
@@ -198,9 +221,9 @@ export class Budgets {
    * flight anywhere hold. This process's own unused lease is not counted (another process's is, until it
    * goes back).
    */
-  usage(configId: string, now = this.clock.now()): BudgetUsage {
-    const total = this.reservedTotals(configId, now);
-    const spare = this.ownSpare(configId, now);
+  usage(subjectId: string, now = this.clock.now()): BudgetUsage {
+    const total = this.reservedTotals(subjectId, now);
+    const spare = this.ownSpare(subjectId, now);
     return {
       dayTokens: total.dayTokens - spare.dayTokens,
       dayCostMicros: total.dayCostMicros - spare.dayCostMicros,
@@ -211,26 +234,26 @@ export class Budgets {
 
   /** Reserves the call's worst case, from this process's lease or by growing it; or says which limit refuses. */
   reserve(
-    configId: string,
+    subjectId: string,
     limits: BudgetLimits,
     requestId: string,
     tokens: number,
     costMicros: number,
   ): Reservation | BudgetDenial {
     const now = this.clock.now();
-    let lease = this.leases.get(configId);
+    let lease = this.leases.get(subjectId);
     if (lease && (now < lease.openedAt || now >= lease.retiresAt)) {
       this.retire(lease);
       lease = undefined;
     }
     const spare = lease ? spareOf(lease) : { tokens: 0, cost: 0 };
     if (!lease || spare.tokens < tokens || spare.cost < costMicros) {
-      const grown = this.growTxn.immediate(configId, limits, requestId, tokens, costMicros, lease ?? null, now);
+      const grown = this.growTxn.immediate(subjectId, limits, requestId, tokens, costMicros, lease ?? null, now);
       if ('limit' in grown) return grown;
       // Memory follows the database only once the transaction has committed.
       if (!lease) {
-        lease = { ...newLease(grown.id, configId, now), grantedTokens: grown.tokens, grantedCost: grown.cost };
-        this.leases.set(configId, lease);
+        lease = { ...newLease(grown.id, subjectId, now), grantedTokens: grown.tokens, grantedCost: grown.cost };
+        this.leases.set(subjectId, lease);
       } else {
         lease.grantedTokens += grown.tokens;
         lease.grantedCost += grown.cost;
@@ -238,12 +261,12 @@ export class Budgets {
     }
     lease.heldTokens += tokens;
     lease.heldCost += costMicros;
-    return { id: lease.id, configId, tokens, costMicros, dayKey: lease.dayKey, monthKey: lease.monthKey };
+    return { id: lease.id, subjectId, tokens, costMicros, dayKey: lease.dayKey, monthKey: lease.monthKey };
   }
 
   /** One immediate transaction: checks every limit and grows (or opens) the lease by what the limits allow. */
   private growNow(
-    configId: string,
+    subjectId: string,
     limits: BudgetLimits,
     requestId: string,
     tokens: number,
@@ -253,19 +276,28 @@ export class Budgets {
   ): Growth | BudgetDenial {
     const d = dayKey(now);
     const m = monthKey(now);
-    const settled = this.rollups.of(configId, now);
-    const total = this.reservedTotals(configId, now, settled);
+    const settled = this.rollups(subjectId, now);
+    const total = this.reservedTotals(subjectId, now, settled);
     // In use for real: the rollups, other processes' open reservations, and this process's calls in flight
     // (and settled calls not committed yet), without the unused part of its own leases.
-    const own = this.ownSpare(configId, now);
+    const own = this.ownSpare(subjectId, now);
     const inUse = {
       day: total.dayTokens - own.dayTokens,
       month: total.monthTokens - own.monthTokens,
+      dayCost: total.dayCostMicros - own.dayCostMicros,
       cost: total.monthCostMicros - own.monthCostMicros,
     };
     const checks: [LimitName, number | null, number, number, number, number][] = [
       ['daily_tokens', limits.dailyTokenLimit, inUse.day, tokens, settled.dayTokens, nextLocalMidnight(now)],
       ['monthly_tokens', limits.monthlyTokenLimit, inUse.month, tokens, settled.monthTokens, nextMonthStart(now)],
+      [
+        'daily_cost',
+        limits.dailyCostLimitMicros ?? null,
+        inUse.dayCost,
+        costMicros,
+        settled.dayCostMicros,
+        nextLocalMidnight(now),
+      ],
       [
         'monthly_cost',
         limits.monthlyCostLimitMicros,
@@ -291,14 +323,17 @@ export class Budgets {
       halfRoom(limits.dailyTokenLimit, inUse.day + spare.tokens),
       halfRoom(limits.monthlyTokenLimit, inUse.month + spare.tokens),
     );
-    const costRoom = halfRoom(limits.monthlyCostLimitMicros, inUse.cost + spare.cost);
+    const costRoom = Math.min(
+      halfRoom(limits.dailyCostLimitMicros ?? null, inUse.dayCost + spare.cost),
+      halfRoom(limits.monthlyCostLimitMicros, inUse.cost + spare.cost),
+    );
     const growTokens = Math.max(needTokens, Math.min(tokens * LEASE_CALLS, tokenRoom));
     const growCost = Math.max(needCost, Math.min(costMicros * LEASE_CALLS, costRoom));
     if (lease) {
       this.growLedger.run(growTokens, growCost, lease.id);
       return { id: lease.id, tokens: growTokens, cost: growCost };
     }
-    const id = Number(this.insertLedger.run(configId, requestId, d, m, growTokens, growCost, now).lastInsertRowid);
+    const id = Number(this.insertLedger.run(subjectId, requestId, d, m, growTokens, growCost, now).lastInsertRowid);
     return { id, tokens: growTokens, cost: growCost };
   }
 
@@ -327,7 +362,7 @@ export class Budgets {
   }
 
   private retire(lease: Lease): void {
-    this.leases.delete(lease.configId);
+    this.leases.delete(lease.subjectId);
     this.retired.add(lease);
     this.scheduleIdleClose();
   }
@@ -361,7 +396,7 @@ export class Budgets {
       return;
     }
     for (const lease of idle) {
-      if (this.leases.get(lease.configId) === lease) this.leases.delete(lease.configId);
+      if (this.leases.get(lease.subjectId) === lease) this.leases.delete(lease.subjectId);
       this.retired.delete(lease);
     }
   }
@@ -377,7 +412,7 @@ export class Budgets {
   /** Leases left open by a process that died: their unused part is released at start-up once older than `olderThanMs`. */
   releaseStale(olderThanMs: number): number {
     const ids = this.store.sqlite
-      .prepare("SELECT id FROM budget_ledger WHERE state = 'reserved' AND created_at < ?")
+      .prepare(`SELECT id FROM budget_ledger WHERE state = 'reserved' AND subject = '${this.kind}' AND created_at < ?`)
       .pluck()
       .all(this.clock.now() - olderThanMs) as number[];
     immediate(this.store.sqlite, () => {
@@ -388,7 +423,9 @@ export class Budgets {
 
   outstandingReservations(): number {
     return (
-      this.store.sqlite.prepare("SELECT count(*) AS n FROM budget_ledger WHERE state = 'reserved'").get() as {
+      this.store.sqlite
+        .prepare(`SELECT count(*) AS n FROM budget_ledger WHERE state = 'reserved' AND subject = '${this.kind}'`)
+        .get() as {
         n: number;
       }
     ).n;
@@ -401,10 +438,10 @@ export class Budgets {
   }
 }
 
-function newLease(id: number, configId: string, now: number): Lease {
+function newLease(id: number, subjectId: string, now: number): Lease {
   return {
     id,
-    configId,
+    subjectId,
     dayKey: dayKey(now),
     monthKey: monthKey(now),
     openedAt: now,

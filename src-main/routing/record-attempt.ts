@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { NormalisedUsage } from '../usage/normalise';
 import type { UsageLog } from '../usage/usage-log';
-import type { Budgets } from './budgets';
+import type { Budgets, Reservation } from './budgets';
 import type { RoutedRequest } from './routed-request';
 
 /** What one attempt produced, as its usage event reports it. */
@@ -17,6 +17,8 @@ export interface AttemptOutcome {
 export interface AttemptLedger {
   usage: UsageLog;
   budgets: Budgets;
+  /** The users' quotas (same mechanism, users as the subject). */
+  quotas?: { budgets: Budgets };
   clock: Clock;
 }
 
@@ -30,13 +32,13 @@ export function attemptRecord(
   run: RoutedRequest,
   o: AttemptOutcome,
 ): (followedByFallback: boolean) => void {
-  const { row, input, reservation, requestId, attempt, routeReason } = run;
+  const { row, input, reservation, userReservation, requestId, attempt, routeReason } = run;
   const ttftMs = run.ttftMs === null ? null : Math.round(run.ttftMs);
   const createdAt = ledger.clock.now();
   return (followedByFallback) =>
     write(
       ledger,
-      { row, input, reservation, requestId, attempt, routeReason, ttftMs, createdAt },
+      { row, input, reservation, userReservation, requestId, attempt, routeReason, ttftMs, createdAt },
       o,
       followedByFallback,
     );
@@ -44,14 +46,21 @@ export function attemptRecord(
 
 interface AttemptSnapshot extends Pick<
   RoutedRequest,
-  'row' | 'input' | 'reservation' | 'requestId' | 'attempt' | 'routeReason'
+  'row' | 'input' | 'reservation' | 'userReservation' | 'requestId' | 'attempt' | 'routeReason'
 > {
   ttftMs: number | null;
   createdAt: number;
 }
 
 function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, followedByFallback: boolean): void {
-  const { row, input, reservation } = run;
+  const { row, input } = run;
+  const used =
+    o.status === 'ok' ? { tokens: o.usage.inputTokens + o.usage.outputTokens, costMicros: o.cost ?? 0 } : null;
+  const settle = (budgets: Budgets | undefined, r: Reservation | null) =>
+    budgets && r ? budgets.finish(r, used) : null;
+  // The provider's budget and the user's quota settle in the usage event's transaction.
+  const settlements = [settle(ledger.budgets, run.reservation), settle(ledger.quotas?.budgets, run.userReservation)];
+  const settled = settlements.filter((s) => s !== null);
   ledger.usage.enqueue(
     {
       requestId: run.requestId,
@@ -76,11 +85,6 @@ function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, f
       routeReason: JSON.stringify(run.routeReason),
       createdAt: run.createdAt,
     },
-    reservation
-      ? ledger.budgets.finish(
-          reservation,
-          o.status === 'ok' ? { tokens: o.usage.inputTokens + o.usage.outputTokens, costMicros: o.cost ?? 0 } : null,
-        )
-      : undefined,
+    settled.length === 0 ? undefined : () => settled.forEach((s) => s()),
   );
 }

@@ -3,6 +3,7 @@ import type { ProviderErrorClass, RouteReason } from '@contract';
 import type { ProviderConfigRow } from '../providers/config-service';
 import type { LlmMessage, LlmProvider, LlmRequest } from '../providers/types';
 import type { Reservation } from './budgets';
+import type { UserQuota } from './user-quotas';
 import { PiiMasker } from './compliance/pii-masker';
 import type { AttemptRecord, RouteRequest } from './types';
 
@@ -37,6 +38,10 @@ export class RoutedRequest {
 
   /** Budget held for the attempt in flight (null when the config has no limits). */
   reservation: Reservation | null = null;
+  /** The acting user's quotas (null: none). */
+  quota: UserQuota | null = null;
+  /** The user's quota held for the attempt in flight (null when the user has no quota). */
+  userReservation: Reservation | null = null;
   /** `performance.now()` when the attempt in flight started. */
   startedAt = 0;
   /** Time to the first streamed text of the attempt in flight. */
@@ -121,10 +126,11 @@ export class RoutedRequest {
    * Counts the attempt about to start; a stream the caller already received part of is reset first. An attempt
    * still held here was the previous candidate's last: the router fell back from it to this one.
    */
-  startAttempt(reservation: Reservation | null): void {
+  startAttempt(reservation: Reservation | null, userReservation: Reservation | null = null): void {
     this.writeHeldAttempt(true);
     this.attempt++;
     this.reservation = reservation;
+    this.userReservation = userReservation;
     if (this.piiMasker)
       this.sentTo.set(this.row.id, { provider: this.row.name, region: this.row.region, masked: this.masked });
     if (this.streamed) {

@@ -18,6 +18,8 @@ import { backoffMs } from './retry-policy';
 import { RoutedRequest } from './routed-request';
 import { NO_SCRUB, type TextScrubber } from './scrub';
 import { allFailed, budgetExceeded, noProvider, policyRefused, providerNotRouted, queued } from './routing-errors';
+import { quotaExceeded, quotaMessage } from './quota-errors';
+import type { UserQuota, UserQuotas } from './user-quotas';
 import { allowsRegion, type EffectivePolicy } from './compliance/policy-rules';
 import type { AttemptRecord, DataSent, RouteAnswer, RouteRequest } from './types';
 
@@ -61,6 +63,8 @@ export interface RouterDeps {
   policy?: (task: string, candidateId: string | null) => EffectivePolicy;
   /** Records where a request's candidate data was sent (the audit log). */
   recordDataSent?: (sent: DataSent) => void;
+  /** The acting user's quotas (none when omitted). */
+  quotas?: UserQuotas;
 }
 
 const ANY_REGION: EffectivePolicy = { allow: 'any', from: [] };
@@ -85,9 +89,11 @@ export class Router {
     const routed = this.deps.candidates(input.task, input.providerName);
     if (routed.length === 0)
       throw input.providerName ? providerNotRouted(input.providerName, input.task) : noProvider(input.task);
+    const quota = this.deps.quotas?.quotaFor(input.userId) ?? null;
     const candidates = this.allowed(input, routed);
     const ordered = this.deps.order?.(input.task, candidates) ?? configuredOrder(candidates);
     const run = new RoutedRequest(input, ordered.reason);
+    run.quota = quota;
     try {
       for (const [index, row] of ordered.rows.entries()) {
         const skip = this.skipReason(row);
@@ -144,9 +150,15 @@ export class Router {
   /** Up to MAX_ATTEMPTS_PER_CANDIDATE attempts on the current candidate: reserve → call → record → decide. */
   private async tryCandidate(run: RoutedRequest): Promise<CandidateOutcome> {
     for (let local = 1; local <= MAX_ATTEMPTS_PER_CANDIDATE; local++) {
-      const reservation = this.reserve(run);
-      if (reservation && 'limit' in reservation) return this.overBudget(run, reservation);
-      run.startAttempt(reservation);
+      const worst = this.worstCase(run);
+      const userHold = run.quota ? this.deps.quotas!.reserve(run.quota, run.requestId, worst.tokens, worst.cost) : null;
+      if (userHold && 'limit' in userHold) return this.overQuota(run, run.quota!, userHold);
+      const reservation = this.reserve(run, worst);
+      if (reservation && 'limit' in reservation) {
+        if (userHold) this.deps.quotas!.budgets.finish(userHold, null);
+        return this.overBudget(run, reservation);
+      }
+      run.startAttempt(reservation, userHold);
       const outcome = await this.attempt(run);
       const next = isProviderError(outcome)
         ? await this.afterError(run, outcome, local)
@@ -158,22 +170,54 @@ export class Router {
     return 'next';
   }
 
-  /** Reserves the attempt's worst case (input estimate + max output) when the config has limits. */
-  private reserve(run: RoutedRequest): Reservation | BudgetDenial | null {
+  /** The attempt's worst case: input estimate + max output tokens, and their cost (0 for an unpriced model). */
+  private worstCase(run: RoutedRequest): { tokens: number; cost: number } {
     const { row, request } = run;
+    const inputEstimate = estimateRequestTokens(request);
+    const price = this.deps.pricing.priceFor(row.model);
+    const cost = price
+      ? costMicros(price, { inputTokens: inputEstimate, outputTokens: request.maxOutputTokens, cachedInputTokens: 0 })
+      : 0;
+    return { tokens: inputEstimate + request.maxOutputTokens, cost };
+  }
+
+  /** Reserves the attempt's worst case when the config has limits. */
+  private reserve(run: RoutedRequest, worst: { tokens: number; cost: number }): Reservation | BudgetDenial | null {
+    const { row } = run;
     const limits = {
       dailyTokenLimit: row.dailyTokenLimit,
       monthlyTokenLimit: row.monthlyTokenLimit,
       monthlyCostLimitMicros: row.monthlyCostLimitMicros,
     };
     if (!hasLimits(limits)) return null;
-    const inputEstimate = estimateRequestTokens(request);
-    const tokens = inputEstimate + request.maxOutputTokens;
-    const price = this.deps.pricing.priceFor(row.model);
-    const cost = price
-      ? costMicros(price, { inputTokens: inputEstimate, outputTokens: request.maxOutputTokens, cachedInputTokens: 0 })
-      : 0;
-    return this.deps.budgets.reserve(row.id, limits, run.requestId, tokens, cost);
+    return this.deps.budgets.reserve(row.id, limits, run.requestId, worst.tokens, worst.cost);
+  }
+
+  /**
+   * The acting user's quota is reached: whatever the provider, routing stops. `queue` stores a queueable
+   * request until the quota resets; otherwise a typed error (with `offline`, the drafting service answers
+   * with the builtin drafter).
+   */
+  private overQuota(run: RoutedRequest, quota: UserQuota, denial: BudgetDenial): never {
+    const { user } = quota;
+    this.deps.breakers.releaseProbe(run.row.id);
+    const { input } = run;
+    if (user.onLimit === 'queue' && input.queue) {
+      const id = this.deps.outbox.enqueue(
+        {
+          idempotencyKey: input.queue.idempotencyKey,
+          task: input.task,
+          request: input.request,
+          userId: input.userId,
+          providerName: input.providerName ?? null,
+          ...(input.candidateData ? { candidateData: input.candidateData } : {}),
+          completion: input.queue.completion,
+        },
+        denial.resetsAt,
+      );
+      throw queued(id, input.task, run.trail, denial.resetsAt, quotaMessage(user.name, denial));
+    }
+    throw quotaExceeded(user.name, user.onLimit, denial, run.trail);
   }
 
   /** The config's limit is reached: an error, a skip, or (with `queue` and a queueable request) the outbox. */

@@ -8,6 +8,7 @@ import { POLICY_TEXT, type EffectivePolicy } from './compliance/policy-rules';
 const LIMIT_TEXT = {
   daily_tokens: { name: 'daily token limit', period: 'today' },
   monthly_tokens: { name: 'monthly token limit', period: 'this month' },
+  daily_cost: { name: 'daily cost limit', period: 'today' },
   monthly_cost: { name: 'monthly cost limit', period: 'this month' },
 };
 
@@ -18,7 +19,7 @@ const LIMIT_TEXT = {
  */
 export function budgetExceeded(providerName: string, denial: BudgetDenial, attempts: AttemptRecord[]): AppError {
   const { name, period } = LIMIT_TEXT[denial.limit];
-  const cost = denial.limit === 'monthly_cost';
+  const cost = denial.limit === 'monthly_cost' || denial.limit === 'daily_cost';
   const amount = (n: number) => (cost ? formatUsd(n / 1e6) : formatInteger(n));
   const call = cost ? `may cost up to ${amount(denial.call)}` : `may use up to ${amount(denial.call)} tokens`;
   const held = denial.held > 0 ? ` (${amount(denial.held)} of it held by calls in progress)` : '';
@@ -115,8 +116,13 @@ export function queuedMessage(runsAt: number | null): string {
 }
 
 /** The request was stored in the outbox (`runsAt`: the budget reset it waits for; null: a provider answering). */
-export function queued(outboxId: string, task: Task, attempts: AttemptRecord[], runsAt: number | null): AppError {
-  const why = runsAt === null ? 'No provider could be reached.' : 'The provider reached its limit.';
+export function queued(
+  outboxId: string,
+  task: Task,
+  attempts: AttemptRecord[],
+  runsAt: number | null,
+  why = runsAt === null ? 'No provider could be reached.' : 'The provider reached its limit.',
+): AppError {
   return new AppError('unavailable', `${why} ${queuedMessage(runsAt)}`, {
     reason: 'queued',
     outboxId,

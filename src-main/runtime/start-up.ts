@@ -10,7 +10,8 @@ const STALE_AFTER_MS = 15 * 60_000;
 export interface StartUpWork {
   /** Loads the audit key from the keychain before anything is audited (first use: creates it). */
   audit: AuditLog;
-  budgets: Budgets;
+  /** The provider budgets and the users' quotas: leases a killed process left open are released. */
+  budgets: Budgets[];
   outbox: Outbox;
   providers: ProviderConfigService;
   /** Environment for first-start seeding (GEMINI_API_KEY, …); no seeding when omitted. */
@@ -56,7 +57,7 @@ async function startUp({
       log?.(`usage log: saved events not recorded yet (${err instanceof Error ? err.message : String(err)})`);
     }
   }
-  budgets.releaseStale(STALE_AFTER_MS);
+  for (const b of budgets) b.releaseStale(STALE_AFTER_MS);
   outbox.requeueInterrupted(STALE_AFTER_MS);
   if (env) await seedProvidersFromEnv(providers, env);
   await applyRuntimeSettings();

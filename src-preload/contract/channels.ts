@@ -33,6 +33,14 @@ import {
   retentionStatusSchema,
 } from './dto/retention';
 import { routingSetInputSchema, routingTaskSchema } from './dto/routing';
+import {
+  actingUserSchema,
+  userDtoSchema,
+  userInputSchema,
+  userNameSchema,
+  userPatchSchema,
+  userQuotaUseSchema,
+} from './dto/users';
 import { draftKindSchema, JOB_FIELD_NAMES, jobFieldNameSchema, jobFieldsSchema } from './dto/drafting';
 import {
   candidateDtoSchema,
@@ -320,6 +328,48 @@ export const channels = {
     output: routingTaskSchema,
     role: 'admin',
     summary: "Set a task's routing strategy (audited).",
+  }),
+  'users:list': channel({
+    input: emptyInputSchema,
+    output: z.array(userDtoSchema),
+    role: 'recruiter',
+    summary: 'The users (recruiter profiles) the admin manages, with their quotas.',
+  }),
+  'users:add': channel({
+    input: userInputSchema,
+    output: userDtoSchema,
+    role: 'admin',
+    summary: 'Add a user with optional daily and monthly token and cost quotas (audited).',
+  }),
+  'users:update': channel({
+    input: z.object({ name: userNameSchema, patch: userPatchSchema }).strict(),
+    output: userDtoSchema,
+    role: 'admin',
+    summary: "Change a user's quotas or what happens at a quota (audited; null removes a quota).",
+  }),
+  'users:remove': channel({
+    input: z.object({ name: userNameSchema }).strict(),
+    output: z.object({ removed: z.boolean() }),
+    role: 'admin',
+    summary: 'Remove a user from the list (their usage stays; audited).',
+  }),
+  'users:quotas': channel({
+    input: emptyInputSchema,
+    output: z.array(userQuotaUseSchema),
+    role: 'recruiter',
+    summary: "Each user's tokens and cost today and this month against their quotas.",
+  }),
+  'users:acting': channel({
+    input: emptyInputSchema,
+    output: actingUserSchema,
+    role: 'recruiter',
+    summary: 'The profile this window (or CLI call) acts as, and whether users are managed.',
+  }),
+  'users:choose': channel({
+    input: z.object({ name: userNameSchema }).strict(),
+    output: actingUserSchema,
+    role: 'recruiter',
+    summary: 'Choose the profile this window acts as (a user in the list; the OS user while the list is empty).',
   }),
   'ask:run': channel({
     input: askInputSchema,

@@ -24,3 +24,4 @@ export interface AditusApi {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 export * from './dto/compliance';
+export * from './dto/users';

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { GROUP_BYS, type StatsRowDto } from '@contract';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
+import { quotaTable } from './users';
 
 const DAY = 86_400_000;
 
@@ -48,7 +49,9 @@ export function usageCommand(ctx: () => CliContext): Command {
       const to = parseDate(flags.to, '--to', c, true) ?? Date.now() + 1;
       const from = parseDate(flags.from, '--from', c, false) ?? to - 30 * DAY;
       const stats = await c.call('usage:stats', { from, to, by: flags.by });
-      if (c.json) return writeJson(c.io, stats);
+      // By user: each user's use today and this month against their quotas too.
+      const quotas = flags.by === 'user' ? await c.call('users:quotas', {}) : null;
+      if (c.json) return writeJson(c.io, quotas ? { ...stats, quotas } : stats);
       const header = [
         flags.by.toUpperCase(),
         'CALLS',
@@ -65,6 +68,7 @@ export function usageCommand(ctx: () => CliContext): Command {
         c.io.stdout,
         formatTable([header, ...stats.groups.map((g) => row(g, flags.by)), row(stats.totals, 'total')]),
       );
+      if (quotas) writeLine(c.io.stdout, `\nAgainst quotas (today and this month):\n${quotaTable(quotas)}`);
     });
 
   cmd
@@ -78,11 +82,12 @@ export function usageCommand(ctx: () => CliContext): Command {
       writeLine(
         c.io.stdout,
         formatTable([
-          ['TIME', 'REQUEST', '#', 'PROVIDER', 'MODEL', 'TASK', 'STATUS', 'IN', 'OUT', 'COST', 'MS'],
+          ['TIME', 'REQUEST', '#', 'USER', 'PROVIDER', 'MODEL', 'TASK', 'STATUS', 'IN', 'OUT', 'COST', 'MS'],
           ...events.map((e) => [
             new Date(e.createdAt).toISOString().slice(0, 19),
             e.requestId.slice(0, 8),
             String(e.attempt),
+            e.userId,
             e.providerName,
             e.model,
             e.task,

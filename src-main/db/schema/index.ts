@@ -4,3 +4,4 @@ export * from './admin';
 export * from './drafting';
 export * from './compliance';
 export * from './health';
+export * from './users';

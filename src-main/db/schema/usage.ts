@@ -122,11 +122,15 @@ export const usageDailyByDimension = sqliteTable(
   (t) => [primaryKey({ columns: [t.dimension, t.bucketStart, t.value] })],
 );
 
-/** Token and cost reservations per config (see routing/budgets). */
+/** Token and cost reservations per budget subject: a provider config, or a user's quota (see routing/budgets). */
 export const budgetLedger = sqliteTable(
   'budget_ledger',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Whose budget: `config` (config_id is a provider config's id) or `user` (config_id is the user's name). */
+    subject: text('subject', { enum: ['config', 'user'] })
+      .notNull()
+      .default('config'),
     configId: text('config_id').notNull(),
     requestId: text('request_id').notNull(),
     dayKey: text('day_key').notNull(),

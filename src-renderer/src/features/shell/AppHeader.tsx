@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Text, Title, Tooltip } from '@mantine/core';
 import { HelpIcon } from '../../components/icons';
 import { useCall } from '../../lib/use-call';
+import { ProfileSelect } from '../users/ProfileSelect';
 import { AdminBadge } from './AdminBadge';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 
@@ -19,6 +20,7 @@ export function AppHeader({ onHelp }: { onHelp: () => void }) {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <ProfileSelect />
         <AdminBadge />
         <Tooltip label="Admin guide" withArrow>
           <ActionIcon variant="default" size="lg" onClick={onHelp} aria-label="Open the admin guide">

@@ -12,6 +12,7 @@ export function PageContent({ page }: { page: PageId }) {
     case 'usage':
       return <UsagePageLoader />;
     case 'providers':
+    case 'users':
     case 'audit':
     case 'pricing':
     case 'settings': {

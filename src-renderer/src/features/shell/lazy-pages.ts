@@ -21,6 +21,7 @@ function lazyPage(load: () => Promise<ComponentType>): LazyPage {
  */
 export const ADMIN_PAGES = {
   providers: lazyPage(() => import('../providers/ProvidersPage').then((m) => m.ProvidersPage)),
+  users: lazyPage(() => import('../users/UsersPage').then((m) => m.UsersPage)),
   audit: lazyPage(() => import('../audit/AuditPage').then((m) => m.AuditPage)),
   pricing: lazyPage(() => import('../pricing/PricingPage').then((m) => m.PricingPage)),
   settings: lazyPage(() => import('../settings/SettingsPage').then((m) => m.SettingsPage)),

@@ -1,4 +1,5 @@
-export type PageId = 'candidates' | 'jobs' | 'documents' | 'providers' | 'usage' | 'audit' | 'pricing' | 'settings';
+export type PageId =
+  'candidates' | 'jobs' | 'documents' | 'providers' | 'users' | 'usage' | 'audit' | 'pricing' | 'settings';
 
 export interface NavItem {
   id: PageId;
@@ -15,6 +16,7 @@ export const DRAFTING_NAV: NavItem[] = [
 
 export const ADMIN_NAV: NavItem[] = [
   { id: 'providers', label: 'Providers', adminOnly: true },
+  { id: 'users', label: 'Users', adminOnly: true },
   { id: 'usage', label: 'Usage', adminOnly: false },
   { id: 'audit', label: 'Audit', adminOnly: true },
   { id: 'pricing', label: 'Pricing', adminOnly: true },

@@ -13,6 +13,7 @@ import { DateRangeControl } from './DateRangeControl';
 import { ExportCsvButton } from './ExportCsvButton';
 import { PricingNotice } from './PricingNotice';
 import { ProviderHealthTable } from './ProviderHealthTable';
+import { UserQuotasCard } from '../users/UserQuotasCard';
 import { UsageCharts } from './UsageCharts';
 import { UsageEmptyState, WIDEST_PRESET } from './UsageEmptyState';
 import { UsageTotals } from './UsageTotals';
@@ -29,6 +30,7 @@ export function UsagePage() {
   const providers = useCall('providers:list', {});
   const health = useCall('providers:health', {});
   const healthHistory = useCall('providers:health-history', { from: dates.range.from, to: dates.range.to });
+  const quotas = useCall('users:quotas', {});
   const now = useNow(60_000);
   const configs = providers.data ?? [];
   const totals = usage.data?.totals ?? null;
@@ -53,6 +55,7 @@ export function UsagePage() {
                 providers.reload();
                 health.reload();
                 healthHistory.reload();
+                quotas.reload();
               }}
             >
               Refresh
@@ -96,6 +99,8 @@ export function UsagePage() {
       {healthHistory.data && healthHistory.data.providers.length > 0 && (
         <HealthHistoryChart history={healthHistory.data} now={now} />
       )}
+      {/* Last: it loads on its own and must not move the charts above once they are drawn. */}
+      {quotas.data && quotas.data.length > 0 && <UserQuotasCard quotas={quotas.data} />}
     </Stack>
   );
 }

@@ -1,0 +1,173 @@
+import type { Statement } from 'better-sqlite3';
+import type { UserDto, UserInput, UserLimitBehaviour, UserPatch } from '@contract';
+import { userInputSchema } from '@contract';
+import type { AuditLog } from '../../audit/audit-log';
+import type { Clock } from '../../clock';
+import { immediate, type DatabaseHandle } from '../../db/client';
+import { AppError } from '../../errors';
+import { microsToUsd, usdToMicros } from '../money';
+
+/** A user's row: quotas in tokens and micro-dollars (null: none). */
+export interface UserRow {
+  name: string;
+  dailyTokenLimit: number | null;
+  monthlyTokenLimit: number | null;
+  dailyCostLimitMicros: number | null;
+  monthlyCostLimitMicros: number | null;
+  onLimit: UserLimitBehaviour;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const COLUMNS = `name, daily_token_limit AS dailyTokenLimit, monthly_token_limit AS monthlyTokenLimit,
+  daily_cost_limit_micros AS dailyCostLimitMicros, monthly_cost_limit_micros AS monthlyCostLimitMicros,
+  on_limit AS onLimit, created_at AS createdAt, updated_at AS updatedAt`;
+
+const orNull = (usd: number | null): number | null => (usd === null ? null : usdToMicros(usd));
+
+export function userDto(row: UserRow): UserDto {
+  return {
+    name: row.name,
+    dailyTokens: row.dailyTokenLimit,
+    monthlyTokens: row.monthlyTokenLimit,
+    dailyCostUsd: row.dailyCostLimitMicros === null ? null : microsToUsd(row.dailyCostLimitMicros),
+    monthlyCostUsd: row.monthlyCostLimitMicros === null ? null : microsToUsd(row.monthlyCostLimitMicros),
+    onLimit: row.onLimit,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * The users (recruiter profiles) the admin manages, in table `users`. An empty list means users are not
+ * managed: whoever runs the app acts as an implicit user without quotas (see `resolve`).
+ */
+export class UserDirectory {
+  private readonly selectAll: Statement<[], UserRow>;
+  private readonly selectOne: Statement<[string], UserRow>;
+  private readonly countAll: Statement<[], { n: number }>;
+
+  constructor(
+    private readonly store: DatabaseHandle,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {
+    this.selectAll = store.sqlite.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name`);
+    this.selectOne = store.sqlite.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`);
+    this.countAll = store.sqlite.prepare('SELECT count(*) AS n FROM users');
+  }
+
+  list(): UserRow[] {
+    return this.selectAll.all();
+  }
+
+  /** Read each time (a primary-key lookup): another process (the CLI) may have changed it. */
+  find(name: string): UserRow | null {
+    return this.selectOne.get(name) ?? null;
+  }
+
+  isManaged(): boolean {
+    return (this.countAll.get()?.n ?? 0) > 0;
+  }
+
+  /**
+   * The acting user's row; null when the user list is empty (the implicit user: no quotas). A name not in a
+   * non-empty list is refused.
+   */
+  resolve(name: string): UserRow | null {
+    const row = this.find(name);
+    if (row || !this.isManaged()) return row;
+    throw unknownUser(name, this.list());
+  }
+
+  get(name: string): UserRow {
+    const row = this.find(name);
+    if (!row) throw unknownUser(name, this.list());
+    return row;
+  }
+
+  add(input: UserInput, actor: string): UserRow {
+    const u = userInputSchema.parse(input);
+    const now = this.clock.now();
+    const row: UserRow = {
+      name: u.name,
+      dailyTokenLimit: u.dailyTokens,
+      monthlyTokenLimit: u.monthlyTokens,
+      dailyCostLimitMicros: orNull(u.dailyCostUsd),
+      monthlyCostLimitMicros: orNull(u.monthlyCostUsd),
+      onLimit: u.onLimit,
+      createdAt: now,
+      updatedAt: now,
+    };
+    immediate(this.store.sqlite, () => {
+      if (this.find(row.name)) throw new AppError('conflict', `User "${row.name}" already exists.`);
+      this.store.sqlite
+        .prepare(
+          `INSERT INTO users (name, daily_token_limit, monthly_token_limit, daily_cost_limit_micros,
+             monthly_cost_limit_micros, on_limit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          row.name,
+          row.dailyTokenLimit,
+          row.monthlyTokenLimit,
+          row.dailyCostLimitMicros,
+          row.monthlyCostLimitMicros,
+          row.onLimit,
+          now,
+          now,
+        );
+      this.audit.append({ actor, action: 'user.add', target: row.name });
+    });
+    return row;
+  }
+
+  update(name: string, patch: UserPatch, actor: string): UserRow {
+    return immediate(this.store.sqlite, () => {
+      const before = this.get(name);
+      const after: UserRow = {
+        ...before,
+        ...(patch.dailyTokens !== undefined ? { dailyTokenLimit: patch.dailyTokens } : {}),
+        ...(patch.monthlyTokens !== undefined ? { monthlyTokenLimit: patch.monthlyTokens } : {}),
+        ...(patch.dailyCostUsd !== undefined ? { dailyCostLimitMicros: orNull(patch.dailyCostUsd) } : {}),
+        ...(patch.monthlyCostUsd !== undefined ? { monthlyCostLimitMicros: orNull(patch.monthlyCostUsd) } : {}),
+        ...(patch.onLimit !== undefined ? { onLimit: patch.onLimit } : {}),
+        updatedAt: this.clock.now(),
+      };
+      this.store.sqlite
+        .prepare(
+          `UPDATE users SET daily_token_limit = ?, monthly_token_limit = ?, daily_cost_limit_micros = ?,
+             monthly_cost_limit_micros = ?, on_limit = ?, updated_at = ? WHERE name = ?`,
+        )
+        .run(
+          after.dailyTokenLimit,
+          after.monthlyTokenLimit,
+          after.dailyCostLimitMicros,
+          after.monthlyCostLimitMicros,
+          after.onLimit,
+          after.updatedAt,
+          name,
+        );
+      // Audited by name: which settings changed, not their values.
+      this.audit.append({ actor, action: 'user.update', target: name, after: { changed: Object.keys(patch) } });
+      return after;
+    });
+  }
+
+  /** Removes the user from the list; their usage events and rollups stay (they are the ledger). */
+  remove(name: string, actor: string): void {
+    immediate(this.store.sqlite, () => {
+      this.get(name);
+      this.store.sqlite.prepare('DELETE FROM users WHERE name = ?').run(name);
+      this.audit.append({ actor, action: 'user.remove', target: name });
+    });
+  }
+}
+
+export function unknownUser(name: string, known: readonly UserRow[]): AppError {
+  const names = known.map((u) => u.name).join(', ');
+  return new AppError(
+    'not_found',
+    `Unknown user "${name}": the users are ${names}. Choose one (--user NAME, or the profile in the app), or ask an admin to add "${name}" (aditus users add ${name}).`,
+    { reason: 'unknown_user', user: name },
+  );
+}
