@@ -18,7 +18,7 @@ export interface BatchEstimateDeps {
   priceFor: (model: string) => Price | null;
 }
 
-const OFFLINE_NOTE = 'offline drafter (no provider for this task)';
+const OFFLINE_NOTE = 'offline (no provider for this task): no tokens, no cost';
 const REFUSED_NOTE = 'no provider the data policy allows: the item will be refused';
 
 /**
