@@ -1,4 +1,4 @@
-import { MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
 import {
   BATCH_MAX_CONCURRENCY,
   BATCH_MAX_ITEMS,
@@ -43,7 +43,7 @@ export function BatchSetup({
   const many = choice.mode === 'candidates';
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Group gap="sm" wrap="wrap">
         <SegmentedControl
           aria-label="Batch shape"
           value={choice.mode}
@@ -64,7 +64,7 @@ export function BatchSetup({
             { value: 'cover_letter', label: 'Cover letter' },
           ]}
         />
-      </SimpleGrid>
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {many ? (
           <MultiSelect
