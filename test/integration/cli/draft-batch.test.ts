@@ -215,6 +215,18 @@ describe('aditus draft batch (CLI against the emulator)', () => {
     expect(chatCalls()).toHaveLength(2);
   });
 
+  it('a budget whose limit behaviour is queue queues the items it cannot hold (exit status 3), each with its queue id', async () => {
+    const run = open({ dailyTokenLimit: 100, onLimit: 'queue' });
+    const r = await run([...batchArgs(CANDIDATES.slice(0, 2), [POSTINGS[0]!]), '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(3);
+    const out = r.json<BatchRunOutput>();
+    expect(out.counts).toEqual({ done: 0, failed: 0, queued: 2, cancelled: 0 });
+    const queue = (await run(['queue', 'list', '--json'])).json<{ id: string }[]>();
+    expect(out.items.map((i) => i.queued?.outboxId).sort()).toEqual(queue.map((q) => q.id).sort());
+    expect(out.items.every((i) => i.documentId !== null && i.queued?.why === 'budget')).toBe(true);
+    expect(chatCalls()).toHaveLength(0);
+  });
+
   it('with no provider at all the offline drafter drafts every item', async () => {
     const data = tempDir();
     folders.push(data);
