@@ -107,9 +107,18 @@ test('batch drafting: pick candidates × a posting, confirm the estimate, follow
   await expect(page.getByTestId('batch-item').first()).toContainText(/Version 1 saved \(emu, \$/u);
   await expect(page.getByRole('button', { name: 'New batch' })).toBeVisible();
   await page.screenshot({ path: screenPath(app, 'batch-done.png'), fullPage: true });
+  // A done item opens its document, drafted by the provider.
+  await page.getByTestId('batch-item').first().getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeVisible();
+  await expect(page.getByTestId('draft-editor')).not.toHaveValue('', { timeout: 15_000 });
+  await openPage(page, 'Batch drafting');
+  await expect(page.getByRole('button', { name: 'Estimate' })).toBeVisible();
 
   // Another run, one at a time, cancelled while its first draft waits for the provider.
-  await page.getByRole('button', { name: 'New batch' }).click();
+  await page.getByText('Cover letter', { exact: true }).click();
+  for (const c of candidates) await pick(page, 'Candidates', c.name);
+  await page.keyboard.press('Escape');
+  await pick(page, 'Job posting', 'Senior Backend Engineer (Go) — Northwind Logistics');
   await page.getByLabel('Drafts at a time').fill('1');
   await page.getByRole('button', { name: 'Estimate' }).click();
   emu.pushFaults({ latencyMs: 5_000, times: 3 });

@@ -20,6 +20,6 @@ export function DraftingPage({
     case 'documents':
       return <DocumentsPage />;
     case 'batch':
-      return <BatchPage />;
+      return <BatchPage onNavigate={onNavigate} />;
   }
 }

@@ -6,6 +6,8 @@ import { LoadingBlock } from '../../../components/LoadingBlock';
 import { PageHeader } from '../../../components/PageHeader';
 import { call, errorMessage } from '../../../lib/ipc';
 import { useCall } from '../../../lib/use-call';
+import type { DraftingPageId } from '../pages';
+import { rememberSelection } from '../shared/selection';
 import { BatchEstimateView } from './BatchEstimateView';
 import { BatchProgress } from './BatchProgress';
 import { BatchSetup, type BatchChoice } from './BatchSetup';
@@ -30,7 +32,7 @@ const pendingItems = (estimate: BatchEstimate): BatchItemResult[] =>
   }));
 
 /** Batch drafting: choose the pairs, see the estimate and confirm, follow the run, cancel it. */
-export function BatchPage() {
+export function BatchPage({ onNavigate }: { onNavigate: (page: DraftingPageId) => void }) {
   const candidates = useCall('candidates:list', {});
   const jobs = useCall('jobs:list', {});
   const [choice, setChoice] = useState<BatchChoice>({
@@ -58,6 +60,12 @@ export function BatchPage() {
     } finally {
       setEstimating(false);
     }
+  };
+  const open = (item: BatchItemResult) => {
+    rememberSelection('candidate', item.candidateId);
+    rememberSelection('job', item.jobPostingId);
+    rememberSelection('document', item.documentId);
+    onNavigate('documents');
   };
   const startOver = () => {
     setEstimate(null);
@@ -109,7 +117,7 @@ export function BatchPage() {
         <Card withBorder padding="md" component="section" aria-label="Batch run">
           <Stack gap="sm">
             {run.error && <ErrorAlert title="The batch stopped" message={run.error} />}
-            <BatchProgress items={run.items} />
+            <BatchProgress items={run.items} onOpen={open} />
             <Group>
               {run.running ? (
                 <Button color="red" variant="light" onClick={() => void run.cancel()} loading={run.cancelling}>

@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import type { BatchItemResult, BatchItemStatus } from '@contract';
 import { formatUsd } from '../../../lib/format';
 
@@ -32,7 +32,14 @@ function outcome(item: BatchItemResult): string {
 }
 
 /** The run: a progress bar, each item's status and its result or reason. */
-export function BatchProgress({ items }: { items: BatchItemResult[] }) {
+export function BatchProgress({
+  items,
+  onOpen,
+}: {
+  items: BatchItemResult[];
+  /** Opens an item's document on the Documents page. */
+  onOpen: (item: BatchItemResult) => void;
+}) {
   const finished = items.filter((i) => FINISHED.includes(i.status)).length;
   const count = (s: BatchItemStatus) => items.filter((i) => i.status === s).length;
   return (
@@ -50,6 +57,7 @@ export function BatchProgress({ items }: { items: BatchItemResult[] }) {
             <Table.Th>Item</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Result</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -62,6 +70,13 @@ export function BatchProgress({ items }: { items: BatchItemResult[] }) {
                 </Badge>
               </Table.Td>
               <Table.Td>{outcome(item)}</Table.Td>
+              <Table.Td>
+                {item.documentId && (
+                  <Button size="compact-sm" variant="subtle" onClick={() => onOpen(item)}>
+                    Open
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
