@@ -14,7 +14,7 @@ import { formatInteger, formatUsd } from '@shared/display-format';
 import type { CliContext } from '../context';
 import { CliExit, writeJson, writeLine, type CliIo } from '../io';
 import { uploadOf as upload } from '../upload';
-import { postingId, storedCandidate } from './drafting';
+import { postingId, storedCandidate } from '../stored-inputs';
 
 /** Exit statuses of `draft batch`, worst first: any failed item, then a cancel, then any queued item. */
 const EXIT_FAILED = 1;
