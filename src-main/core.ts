@@ -388,6 +388,7 @@ export function createCore(options: CoreOptions): Core {
         preview: (task, rows) => routeOrder.preview(task, rows).rows,
         policy: (task, candidateId) => policies.effective(task, candidateId),
         priceFor: (model) => pricing.priceFor(model),
+        circuitOpen: (id) => breakers.state(id) === 'open',
       }),
       runner: new BatchRunner({ drafting, redact: redactKnownSecrets, log: (line) => logFile.write(line) }),
     }),

@@ -16,6 +16,8 @@ export interface BatchEstimateDeps {
   preview: (task: Task, rows: ProviderConfigRow[]) => ProviderConfigRow[];
   policy: (task: Task, candidateId: string | null) => EffectivePolicy;
   priceFor: (model: string) => Price | null;
+  /** The config's circuit is open: the router skips it now. */
+  circuitOpen: (configId: string) => boolean;
 }
 
 const OFFLINE_NOTE = 'offline (no provider for this task): no tokens, no cost';
@@ -67,7 +69,7 @@ export class BatchEstimator {
     const allowed = routed.filter(
       (row) => allowsRegion(policy.allow, row.region) && (planned.candidateId === null || row.personalData),
     );
-    const row = this.deps.preview(planned.task, allowed).find(usable);
+    const row = this.deps.preview(planned.task, allowed).find((r) => usable(r) && !this.deps.circuitOpen(r.id));
     if (!row) return { ...offline, costUsd: 0, note: allowed.length === 0 ? REFUSED_NOTE : OFFLINE_NOTE };
     const inputTokens = estimateRequestTokens(planned.request);
     const maxOutputTokens = Math.min(planned.request.maxOutputTokens, row.maxOutputTokens);
@@ -87,7 +89,7 @@ export class BatchEstimator {
   }
 }
 
-/** A config the router would not skip outright (a key, not marked invalid). */
+/** A config the router would not skip for its key (one is set and not marked invalid). */
 const usable = (row: ProviderConfigRow): boolean =>
   (row.kind === 'openai-compatible' || row.keyRef !== null) && !row.keyInvalid;
 
