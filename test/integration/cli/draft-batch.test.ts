@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   type ProviderConfigInput,
 } from '@contract';
 import { createCore } from '../../../src-main/core';
+import { extractJobFieldsOffline } from '../../../src-main/drafting/builtin/extract-job-fields';
 import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
 import { cli } from '../../helpers/cli';
@@ -177,6 +179,24 @@ describe('aditus draft batch (CLI against the emulator)', () => {
     } finally {
       core.close();
     }
+  });
+
+  it('a posting with no fields yet is extracted once, before its drafts, and the estimate counts that call once', async () => {
+    const run = open({ tasks: ['cover_letter', 'extraction'] });
+    const args = batchArgs(CANDIDATES.slice(0, 3), [POSTINGS[0]!]);
+    const { estimate } = (await run([...args, '--estimate-only', '--json'])).json<{ estimate: BatchEstimate }>();
+    expect(estimate.extractions).toHaveLength(1);
+    expect(estimate.extractions[0]).toMatchObject({ task: 'extraction', providerName: 'emu' });
+    expect(estimate.total.maxOutputTokens).toBe(4 * 800);
+    const fields = extractJobFieldsOffline(readFileSync(POSTINGS[0]!, 'utf8'));
+    emulator.pushReplies(JSON.stringify(fields));
+    const r = await run([...args, '--concurrency', '3', '--yes', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json<BatchRunOutput>().counts.done).toBe(3);
+    const calls = chatCalls().map((c) => JSON.stringify(c.body));
+    expect(calls).toHaveLength(4);
+    expect(calls.filter((body) => body.includes('You extract structured fields from job postings')).length).toBe(1);
+    expect(calls[0]).toContain('You extract structured fields from job postings');
   });
 
   it('a provider error on one item is that item’s reason; the others are drafted; the exit status is 1', async () => {
