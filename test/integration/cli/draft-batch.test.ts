@@ -247,7 +247,7 @@ describe('aditus draft batch (CLI against the emulator)', () => {
     expect(chatCalls()).toHaveLength(0);
   });
 
-  it('with no provider at all the offline drafter drafts every item', async () => {
+  it('with no provider at all the offline drafter drafts every item, cover letters and CVs', async () => {
     const data = tempDir();
     folders.push(data);
     const r = await cli([
@@ -261,5 +261,17 @@ describe('aditus draft batch (CLI against the emulator)', () => {
     const out = r.json<BatchRunOutput & { estimate: BatchEstimate }>();
     expect(out.estimate.total.costUsd).toBe(0);
     expect(out.items.every((i) => i.status === 'done' && i.offline && i.version === 1)).toBe(true);
+    const cvs = await cli([
+      '--data-dir',
+      data.dir,
+      ...batchArgs([CANDIDATES[0]!], POSTINGS.slice(0, 2)).map((a) => (a === 'cover-letter' ? 'cv' : a)),
+      '--yes',
+      '--json',
+    ]);
+    expect(cvs.code, cvs.stderr).toBe(0);
+    expect(cvs.json<BatchRunOutput>().items.map((i) => [i.status, i.providerName])).toEqual([
+      ['done', 'builtin'],
+      ['done', 'builtin'],
+    ]);
   });
 });
