@@ -13,6 +13,9 @@ import { auditHandlers } from './handlers/audit';
 import { policyHandlers } from './handlers/policies';
 import { DataPolicies } from './routing/compliance/data-policies';
 import { draftingHandlers } from './handlers/drafting';
+import { batchDraftingHandlers } from './handlers/batch-drafting';
+import { BatchEstimator } from './drafting/batch/batch-estimate';
+import { BatchRunner } from './drafting/batch/batch-runner';
 import { metricsHandlers } from './handlers/metrics';
 import { outboxHandlers } from './handlers/outbox';
 import { priceHandlers } from './handlers/prices';
@@ -386,6 +389,17 @@ export function createCore(options: CoreOptions): Core {
       edits,
       imports: candidateImports,
       dataExport: new CandidateDataExport({ store, ...drafting.repos, clock, audit }),
+    }),
+    ...batchDraftingHandlers({
+      estimator: new BatchEstimator({
+        drafting,
+        candidates: (task, name) => providers.candidates(task, name),
+        preview: (task, rows) => routeOrder.preview(task, rows).rows,
+        policy: (task, candidateId) => policies.effective(task, candidateId),
+        priceFor: (model) => pricing.priceFor(model),
+        circuitOpen: (id) => breakers.state(id) === 'open',
+      }),
+      runner: new BatchRunner({ drafting, redact: redactKnownSecrets, log: (line) => logFile.write(line) }),
     }),
     ...providerTransferHandlers({ transfer, applyRuntimeSettings: applySettings }),
     ...retentionHandlers({ retention }),

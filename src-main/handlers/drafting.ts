@@ -6,7 +6,11 @@ import type { CallContext, DraftingService } from '../drafting/service/drafting-
 import type { WorkspaceEdits } from '../drafting/service/workspace-edits';
 import { importDocument } from '../drafting/service/document-import';
 
-type DraftingChannels = DomainChannel<'candidates' | 'jobs' | 'drafts' | 'documents'>;
+/** Batches have their own handler file (batch-drafting.ts). */
+type DraftingChannels = Exclude<
+  DomainChannel<'candidates' | 'jobs' | 'drafts' | 'documents'>,
+  `drafts:batch-${string}`
+>;
 
 /** Who the audit entry names: the user and the host they came through. */
 const actor = (ctx: HandlerContext): string => `${ctx.session.userId}@${ctx.session.host}`;

@@ -64,6 +64,7 @@ import {
   updateCandidateInputSchema,
   validateOutputSchema,
 } from './dto/workspace';
+import { batchEstimateSchema, batchPairsInputSchema, batchRunInputSchema, batchRunOutputSchema } from './dto/batch';
 import {
   askInputSchema,
   askOutputSchema,
@@ -592,6 +593,26 @@ export const channels = {
     role: 'recruiter',
     summary:
       'Stop a running generation (by its stream id); a letter keeps the text so far as an incomplete version, a CV keeps nothing.',
+  }),
+  'drafts:batch-estimate': channel({
+    input: batchPairsInputSchema,
+    output: batchEstimateSchema,
+    role: 'recruiter',
+    summary:
+      'Estimated tokens and cost of a batch of drafts (many candidates × one posting, or one candidate × many), per item and in total, from the price table and the provider the router would use.',
+  }),
+  'drafts:batch-run': channel({
+    input: batchRunInputSchema,
+    output: batchRunOutputSchema,
+    role: 'recruiter',
+    summary:
+      'Draft every pair of a batch as a single draft would, a few at a time (pushes `batch:item` as items start and end); a result or a reason per item.',
+  }),
+  'drafts:batch-cancel': channel({
+    input: z.object({ batchId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+    role: 'recruiter',
+    summary: 'Cancel a running batch: items not started are cancelled, running ones stopped as Stop does.',
   }),
   'drafts:validate': channel({
     input: z.object({ documentId: idSchema, provider: z.string().max(64).optional() }).strict(),

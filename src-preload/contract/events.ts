@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { queueSettledEventSchema } from './dto/queue';
 import { providerHealthEventSchema } from './dto/health';
+import { batchItemEventSchema } from './dto/batch';
 
 /** Events main pushes to the renderer (streamed drafts, batch progress). */
 export const events = {
@@ -15,6 +16,8 @@ export const events = {
   'queue:settled': queueSettledEventSchema,
   /** A provider's health state changed (healthy, degraded, down), sent to every window once per change. */
   'provider:health': providerHealthEventSchema,
+  /** A batch item started or ended (`drafts:batch-run`). */
+  'batch:item': batchItemEventSchema,
 } as const;
 
 export type Events = typeof events;

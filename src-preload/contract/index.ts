@@ -17,6 +17,7 @@ export * from './dto/transfer';
 export * from './dto/retention';
 export * from './dto/routing';
 export * from './dto/health';
+export * from './dto/batch';
 
 /** What the preload (Electron) or the web bridge puts on `window.api`. */
 export interface AditusApi {

@@ -12,7 +12,18 @@ test('the app shell renders with drafting and admin navigation', async ({ page, 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Aditus' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  for (const label of ['Candidates', 'Job postings', 'Documents', 'Providers', 'Usage', 'Audit', 'Pricing', 'Settings'])
+  for (const label of [
+    'Candidates',
+    'Job postings',
+    'Documents',
+    'Batch drafting',
+    'Providers',
+    'Users',
+    'Usage',
+    'Audit',
+    'Pricing',
+    'Settings',
+  ])
     await expect(nav.getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByText('Recruiter')).toBeVisible();
   // No admin account yet: an admin page shows the guided setup instead of its content.

@@ -29,6 +29,8 @@ export interface Emulator {
   pushReplies(...replies: (ScriptedReply | string)[]): void;
   pushFaults(...faults: FaultSpec[]): void;
   requests(): RecordedRequest[];
+  /** The most provider requests in flight at once (since the start or the last reset). */
+  maxConcurrentRequests(): number;
   setValidKeys(keys: ValidKeys | undefined): void;
 }
 
@@ -63,6 +65,7 @@ async function handleApi(
   state: EmulatorState,
   closing: AbortSignal,
 ): Promise<void> {
+  res.once('close', state.started());
   const headers = flattenHeaders(req.headers);
   const route = routeRequest(req.method ?? 'GET', url.pathname, headers);
   const fault = faultFromHeader(headers['x-emulator-fault']) ?? state.faults.take(route?.protocol ?? null);
@@ -185,6 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.replies.push(replies.map(toScriptedReply).filter((r): r is ScriptedReply => r !== null)),
     pushFaults: (...faults) => state.faults.push(faults),
     requests: () => state.requests(),
+    maxConcurrentRequests: () => state.maxConcurrent(),
     setValidKeys: (keys) => state.setValidKeys(keys),
   };
 }

@@ -12,6 +12,8 @@ export class EmulatorState {
   readonly faults = new FaultQueue();
   private recorded: RecordedRequest[] = [];
   private seq = 0;
+  private inFlight = 0;
+  private mostInFlight = 0;
   private idCounter = 0;
   private validKeys: ValidKeys | undefined;
   private readonly openMode: boolean;
@@ -42,6 +44,22 @@ export class EmulatorState {
     return recorded;
   }
 
+  /** A provider request arrived; `finished` is called when its response is over (sent, failed or aborted). */
+  started(): () => void {
+    this.inFlight += 1;
+    this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
+    let open = true;
+    return () => {
+      if (open) this.inFlight -= 1;
+      open = false;
+    };
+  }
+
+  /** The most provider requests that were in flight at once since the start or the last reset. */
+  maxConcurrent(): number {
+    return this.mostInFlight;
+  }
+
   requests(): RecordedRequest[] {
     return [...this.recorded];
   }
@@ -55,5 +73,6 @@ export class EmulatorState {
     this.replies.clear();
     this.faults.clear();
     this.recorded = [];
+    this.mostInFlight = this.inFlight;
   }
 }

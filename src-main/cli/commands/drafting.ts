@@ -7,25 +7,11 @@ import { CliExit, writeJson, writeLine } from '../io';
 import { mapLimit, progressBar } from '../progress';
 import { EXIT_ERROR_FINDINGS, EXIT_STATUS_HELP, errorFindings, findingLines } from './findings';
 import { uploadOf as upload } from '../upload';
+import { draftBatchCommand } from './draft-batch';
+import { postingId, storedCandidate } from '../stored-inputs';
 
 /** `draft` exit status when the task was queued and no file was written. */
 const EXIT_QUEUED = 3;
-
-/**
- * The candidate a draft is for: the stored one when the same file was imported before (with any corrections made
- * to its record since); otherwise the file imported as a new candidate, even when the same person is stored.
- */
-async function storedCandidate(c: CliContext, file: { fileName: string; dataBase64: string }): Promise<{ id: string }> {
-  const imported = await c.call('candidates:import', { file, onDuplicate: 'ask' });
-  if (!('duplicate' in imported)) return imported;
-  if (imported.duplicate.reasons.includes('same_file')) return imported.duplicate;
-  const added = await c.call('candidates:import', { file, onDuplicate: 'new' });
-  return 'duplicate' in added ? added.duplicate : added; // `new` never answers with a duplicate
-}
-
-/** The posting an import stored, or the stored one it matched. */
-const postingId = (imported: { id: string } | { duplicate: { id: string } }): string =>
-  'duplicate' in imported ? imported.duplicate.id : imported.id;
 
 function describeMeta(meta: AnswerMeta): string {
   if (meta.offline) return `offline drafter (${meta.note ?? 'no provider'})`;
@@ -165,7 +151,8 @@ export function draftCommand(ctx: () => CliContext): Command {
   return new Command('draft')
     .description('draft a tailored CV or cover letter (the offline drafter when no provider answers)')
     .addCommand(draftSubcommand(ctx, 'cv', 'cv'))
-    .addCommand(draftSubcommand(ctx, 'cover-letter', 'cover_letter'));
+    .addCommand(draftSubcommand(ctx, 'cover-letter', 'cover_letter'))
+    .addCommand(draftBatchCommand(ctx));
 }
 
 export function validateCommand(ctx: () => CliContext): Command {

@@ -3,6 +3,7 @@ import {
   changedJobFields,
   JOB_FIELD_NAMES,
   type AnswerMeta,
+  type CandidateDto,
   type CandidateProfile,
   type DocumentDto,
   type DraftKind,
@@ -101,6 +102,34 @@ function textRequest(prompt: Prompt, extra: Partial<LlmRequest> = {}): LlmReques
   };
 }
 
+const extractionPrompt = (job: StoredJobPosting): JsonPrompt =>
+  buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
+
+const draftTask = (kind: DraftKind): 'cv_draft' | 'cover_letter' => (kind === 'cv' ? 'cv_draft' : 'cover_letter');
+
+/** The prompt and request a draft sends (a CV asks for JSON citing record ids; a letter is streamed text). */
+function draftPrompt(kind: DraftKind, candidate: CandidateDto, job: StoredJobPosting, fields: JobFields) {
+  const promptInput = {
+    profile: candidate.profile,
+    record: candidate.record,
+    sourceText: candidate.sourceText,
+    job: fields,
+    postingText: job.rawText || null,
+  };
+  if (kind === 'cv') {
+    const cv = buildCvDraftPrompt(promptInput);
+    return { cv, request: { ...textRequest(cv, { temperature: 0.4 }), jsonSchema: cv.jsonSchema } };
+  }
+  return { cv: null, request: textRequest(buildCoverLetterPrompt(promptInput), { temperature: 0.4 }) };
+}
+
+/** A call a draft would make, for estimates: the task, the request and the candidate whose data goes with it. */
+export interface PlannedCall {
+  task: 'extraction' | 'cv_draft' | 'cover_letter';
+  request: LlmRequest;
+  candidateId: string | null;
+}
+
 /** Candidates, postings and documents in SQLite; every AI step through the router; the builtin drafter offline. */
 export class DraftingService {
   constructor(
@@ -185,7 +214,7 @@ export class DraftingService {
       const { fields, kept } = keepEditedFields(job, extracted, keepEdited);
       return toJobDto(this.deps.jobs.setFields(job.id, fields, by, kept));
     };
-    const prompt = buildExtractionPrompt(job.image ? { kind: 'image' } : { kind: 'text', text: job.rawText });
+    const prompt = extractionPrompt(job);
     const request = this.extractionRequest(job, prompt);
     try {
       const answer = await this.deps.router.route({
@@ -240,6 +269,30 @@ export class DraftingService {
   }
 
   /**
+   * The calls a draft of this pair would make now, built as `generate` builds them: the extraction first when the
+   * posting has no fields yet (the draft's prompt then uses the offline rules' fields as a stand-in).
+   */
+  plannedDraft(
+    kind: DraftKind,
+    candidateId: string,
+    jobPostingId: string,
+  ): { extraction: PlannedCall | null; draft: PlannedCall } {
+    const candidate = this.deps.candidates.get(candidateId);
+    const job = this.deps.jobs.get(jobPostingId);
+    const extraction = job.fields
+      ? null
+      : { task: 'extraction' as const, request: this.extractionRequest(job, extractionPrompt(job)), candidateId: null };
+    const fields = job.fields ?? extractJobFieldsOffline(job.rawText);
+    const { request } = draftPrompt(kind, candidate, job, fields);
+    return { extraction, draft: { task: draftTask(kind), request, candidateId: candidate.id } };
+  }
+
+  /** A posting's fields, extracted first (as a draft does) when it has none. */
+  async postingFields(jobPostingId: string, ctx: CallContext): Promise<JobFields> {
+    return this.fieldsOf(this.deps.jobs.get(jobPostingId), ctx);
+  }
+
+  /**
    * Streams a CV or cover letter into a stored document (autosaved as it arrives), then saves a version.
    * When every provider is offline or a `queue` limit is reached the task is queued: the version lands later.
    */
@@ -264,15 +317,7 @@ export class DraftingService {
         ctx.userId,
       );
     const { draftText: previousText, title } = docs.get(documentId);
-    const promptInput = {
-      profile: candidate.profile,
-      record: candidate.record,
-      sourceText: candidate.sourceText,
-      job: fields,
-      postingText: job.rawText || null,
-    };
-    const cv = input.kind === 'cv' ? buildCvDraftPrompt(promptInput) : null;
-    const prompt = cv ?? buildCoverLetterPrompt(promptInput);
+    const { cv, request } = draftPrompt(input.kind, candidate, job, fields);
     const record = candidate.record;
     // A CV comes back as JSON citing record ids: nothing streams until it is complete and checked, then the rendered
     // Markdown is sent at once (Stop still cancels the request; with nothing streamed the document stays as it was).
@@ -280,11 +325,9 @@ export class DraftingService {
     let lastSave = 0;
     try {
       const answer = await this.deps.router.route({
-        task: input.kind === 'cv' ? 'cv_draft' : 'cover_letter',
+        task: draftTask(input.kind),
         userId: ctx.userId,
-        request: cv
-          ? { ...textRequest(cv, { temperature: 0.4 }), jsonSchema: cv.jsonSchema }
-          : textRequest(prompt, { temperature: 0.4 }),
+        request,
         ...(cv ? { checkOutput: jsonOutputCheck((t) => parseCvAnswer(t, record), cv.jsonSchema) } : {}),
         candidateData: { candidateId: candidate.id, identifiers: candidateIdentifiers(candidate) },
         ...(ctx.provider ? { providerName: ctx.provider } : {}),

@@ -1,3 +1,4 @@
+import { BatchPage } from './batch/BatchPage';
 import { CandidatesPage } from './candidates/CandidatesPage';
 import { DocumentsPage } from './documents/DocumentsPage';
 import { JobsPage } from './jobs/JobsPage';
@@ -18,5 +19,7 @@ export function DraftingPage({
       return <JobsPage onNavigate={onNavigate} />;
     case 'documents':
       return <DocumentsPage />;
+    case 'batch':
+      return <BatchPage onNavigate={onNavigate} />;
   }
 }

@@ -1,5 +1,5 @@
 export type PageId =
-  'candidates' | 'jobs' | 'documents' | 'providers' | 'users' | 'usage' | 'audit' | 'pricing' | 'settings';
+  'candidates' | 'jobs' | 'documents' | 'batch' | 'providers' | 'users' | 'usage' | 'audit' | 'pricing' | 'settings';
 
 export interface NavItem {
   id: PageId;
@@ -12,6 +12,7 @@ export const DRAFTING_NAV: NavItem[] = [
   { id: 'candidates', label: 'Candidates', adminOnly: false },
   { id: 'jobs', label: 'Job postings', adminOnly: false },
   { id: 'documents', label: 'Documents', adminOnly: false },
+  { id: 'batch', label: 'Batch drafting', adminOnly: false },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
