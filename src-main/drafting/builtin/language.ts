@@ -153,11 +153,16 @@ const SETS = Object.entries(STOPWORDS).map(([code, words]) => ({ code, words: ne
 
 /** ISO 639-1 code of the text's language among en, de, fr, es, nl, it and pt, by stopword counts; "en" when unsure. */
 export function detectLanguage(text: string): string {
-  const tokens = matchKey(text).split(' ');
-  let best = { code: 'en', count: 0 };
-  for (const { code, words } of SETS) {
-    const count = tokens.reduce((n, token) => (words.has(token) ? n + 1 : n), 0);
-    if (count > best.count) best = { code, count };
+  const counts = SETS.map(() => 0);
+  // Line by line: no token spans a line break, and a long posting is never copied whole.
+  for (const line of text.split('\n')) {
+    for (const token of matchKey(line).split(' ')) {
+      for (let i = 0; i < SETS.length; i++) if (SETS[i]!.words.has(token)) counts[i]!++;
+    }
   }
+  let best = { code: 'en', count: 0 };
+  SETS.forEach(({ code }, i) => {
+    if (counts[i]! > best.count) best = { code, count: counts[i]! };
+  });
   return best.code;
 }
