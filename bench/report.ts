@@ -1,3 +1,4 @@
+import type { LargeCase, LargeInputResult } from './large-input';
 import type { LoggingResult } from './logging';
 import type { Machine } from './machine';
 import type { OverheadResult, OverheadRun } from './overhead';
@@ -16,6 +17,7 @@ export interface BenchReport {
   logging: Section<LoggingResult> | null;
   overhead: Section<OverheadResult> | null;
   ui: Section<UiResult> | null;
+  largeInput: Section<LargeInputResult> | null;
   targets: TargetCheck[];
 }
 
@@ -50,6 +52,15 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
   if (logging) atLeast('logging callsPerSec', logging.callsPerSec, 5000, '/s');
   const ui = ok(r.ui);
   if (ui) atMost('ui usagePageMs', ui.usagePageMs, 1000, 'ms');
+  const large = ok(r.largeInput);
+  if (large) {
+    atMost('large input postingMs', large.posting.ms, 1000, 'ms');
+    atMost('large input postingExtraMb', large.posting.extraMb, 150, 'MB');
+    atMost('large input htmlMs', large.html.ms, 1000, 'ms');
+    atMost('large input htmlExtraMb', large.html.extraMb, 150, 'MB');
+    atMost('large input offlineCvMs', large.offlineCvMs, 100, 'ms');
+    atLeast('large input postingsPerSec', large.postingsPerSec, 100, '/s');
+  }
   return checks;
 }
 
@@ -154,6 +165,27 @@ export function formatReport(r: BenchReport): string {
       `Usage page charts drawn: ${u.usagePageMs} ms (median of ${u.runsMs.join(', ')})`,
       `initial JS gzipped: ${u.bundleGzKb} KB (${u.initialFiles.join(', ')}); all JS gzipped: ${u.allJsGzKb} KB`,
       `renderer: ${build}${u.buildFresh ? '' : ' (OLDER than the sources)'}; newest event ${u.dataAgeHours} h old`,
+    ].join('\n');
+  });
+  section('large input (offline extraction in a fresh process each run, past the import limits)', r.largeInput, () => {
+    const l = r.largeInput as LargeInputResult;
+    const row = (label: string, c: LargeCase) => [
+      label,
+      c.inputMb,
+      c.ms,
+      c.cpuMs,
+      c.extraMb,
+      c.runsMs.join(', '),
+      c.importOutcome.refused ? `refused (${c.importOutcome.code}): ${c.importOutcome.message}` : 'accepted',
+    ];
+    return [
+      table([
+        ['input', 'MB', 'ms (median)', 'CPU ms', 'extra MB', 'runs ms', "the app's import"],
+        row('text posting', l.posting),
+        row('HTML page', l.html),
+      ]),
+      `offline CV draft (extraction + template): median ${l.offlineCvMs} ms, slowest ${l.offlineCvMaxMs} ms (the first, cold)`,
+      `batch extraction of the posting fixtures: ${l.postingsPerSec.toLocaleString('en')} postings/s`,
     ].join('\n');
   });
   if (r.targets.length)

@@ -1,6 +1,7 @@
 /**
  * One large-input measurement in a fresh process (so its peak memory is its own), printed as one JSON line:
- * `node --import tsx bench/large-input/child.ts text|html`.
+ * `node --expose-gc --import tsx bench/large-input/child.ts text|html`. The input goes straight to the
+ * readers and the extraction, past the import's size limits (how the code scales, not what the app accepts).
  */
 import { extractJobFieldsOffline } from '../../src-main/drafting/builtin/extract-job-fields';
 import { htmlToPlainText } from '../../src-main/drafting/inputs/extract-text';
