@@ -101,7 +101,12 @@ function postingsPerSec(texts: string[], minMs: number): number {
   return Math.round(done / ((performance.now() - t0) / 1000));
 }
 
-const CANDIDATES = ['md-german.md', 'md-bold-title-city.md', 'txt-spanish-dates-first.txt', 'json-resume-cyrillic.json'];
+const CANDIDATES = [
+  'md-german.md',
+  'md-bold-title-city.md',
+  'txt-spanish-dates-first.txt',
+  'json-resume-cyrillic.json',
+];
 
 async function offlineCvTimes(postings: string[], rounds: number): Promise<number[]> {
   const dir = join(REPO_ROOT, 'test', 'fixtures', 'drafting', 'candidates');

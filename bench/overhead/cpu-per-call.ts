@@ -57,8 +57,12 @@ async function measure(
       const routedPer: number[] = [];
       for (let round = 0; round < opts.rounds; round++) {
         const directFirst = round % 2 === 0;
-        const a = directFirst ? await blockCpuUs(direct, opts.blockSize) : await blockCpuUs(routed, opts.blockSize, finish);
-        const b = directFirst ? await blockCpuUs(routed, opts.blockSize, finish) : await blockCpuUs(direct, opts.blockSize);
+        const a = directFirst
+          ? await blockCpuUs(direct, opts.blockSize)
+          : await blockCpuUs(routed, opts.blockSize, finish);
+        const b = directFirst
+          ? await blockCpuUs(routed, opts.blockSize, finish)
+          : await blockCpuUs(direct, opts.blockSize);
         const [d, r] = directFirst ? [a, b] : [b, a];
         directPer.push(d / opts.blockSize);
         routedPer.push(r / opts.blockSize);

@@ -147,7 +147,13 @@ export class ProviderStatsReader {
     // A clock set back moves the window back: what was not read then is read now.
     if (!recent || windowStart < recent.readFrom) {
       const rows = this.recentQuery.all(windowStart, task, configId, ROUTING_POLICY.maxCalls) as EventRow[];
-      recent = { events: rows.reverse(), readFrom: windowStart, summary: null, windowStartAtMost: 0, windowStartAtLeast: 0 };
+      recent = {
+        events: rows.reverse(),
+        readFrom: windowStart,
+        summary: null,
+        windowStartAtMost: 0,
+        windowStartAtLeast: 0,
+      };
       this.recent.set(key, recent);
     }
     if (recent.summary && windowStart <= recent.windowStartAtMost && windowStart >= recent.windowStartAtLeast)
@@ -156,7 +162,8 @@ export class ProviderStatsReader {
     const outside = recent.events.filter((e) => e.createdAt < windowStart);
     recent.summary = summarise(inWindow);
     recent.windowStartAtMost = inWindow[0]?.createdAt ?? Number.POSITIVE_INFINITY;
-    recent.windowStartAtLeast = outside.length === 0 ? Number.NEGATIVE_INFINITY : outside[outside.length - 1]!.createdAt + 1;
+    recent.windowStartAtLeast =
+      outside.length === 0 ? Number.NEGATIVE_INFINITY : outside[outside.length - 1]!.createdAt + 1;
     return recent.summary;
   }
 }

@@ -12,7 +12,23 @@ function previous(text: string): string | null {
   return end > start ? candidate.slice(start, end + 1) : candidate.slice(start);
 }
 
-const PIECES = ['```', '```json', '```JSON', '`', '``', 'json', ' ', '  ', '\n', '\t', '{"a": 1}', '{', '}', 'text', '\u00a0'];
+const PIECES = [
+  '```',
+  '```json',
+  '```JSON',
+  '`',
+  '``',
+  'json',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '{"a": 1}',
+  '{',
+  '}',
+  'text',
+  '\u00a0',
+];
 
 describe('extractJsonText', () => {
   it('finds the same JSON text as before in answers mixing fences, language tags, whitespace and braces', () => {
