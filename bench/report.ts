@@ -122,7 +122,7 @@ export function formatReport(r: BenchReport): string {
   section('overhead CPU per call (µs of process CPU; canned fetch, no network)', r.overhead, () => {
     const c = (r.overhead as OverheadResult).cpu;
     return table([
-      ['routing', 'rounds × calls', 'direct CPU', 'routed CPU', 'added (median)', 'added IQR'],
+      ['routing', 'rounds × calls', 'direct CPU', 'routed CPU', 'added (median)', 'added IQR', 'added, quietest'],
       ...(
         [
           ['1 provider, priority', c.priority],
@@ -135,6 +135,7 @@ export function formatReport(r: BenchReport): string {
         x.routedCpuUs,
         x.cpuPerCallUs,
         `${x.cpuPerCallIqrUs[0]}–${x.cpuPerCallIqrUs[1]}`,
+        x.quietCpuPerCallUs,
       ]),
     ]);
   });

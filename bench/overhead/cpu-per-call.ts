@@ -17,6 +17,11 @@ export interface CpuPerCall {
   /** Median CPU per call of each side, µs (user + system, this process, all its threads). */
   directCpuUs: number;
   routedCpuUs: number;
+  /**
+   * The quietest blocks: each side's 10th percentile of CPU per call, routed − direct, µs. Other processes on
+   * the machine inflate a block's CPU time (shared caches, SMT); the quietest blocks show it least.
+   */
+  quietCpuPerCallUs: number;
 }
 
 export interface CpuResult {
@@ -75,6 +80,7 @@ async function measure(
         cpuPerCallIqrUs: [round(percentile(added, 0.25)), round(percentile(added, 0.75))],
         directCpuUs: round(median(directPer)),
         routedCpuUs: round(median(routedPer)),
+        quietCpuPerCallUs: round(percentile(routedPer, 0.1) - percentile(directPer, 0.1)),
       };
     });
   } finally {
