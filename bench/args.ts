@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
-export const SECTIONS = ['stats', 'logging', 'overhead', 'ui'] as const;
+export const SECTIONS = ['stats', 'logging', 'overhead', 'ui', 'large-input'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -27,7 +27,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--json] [--db PATH] [--
               (default ${join(DEFAULT_STATS_DIR, DB_FILE)}); reused when complete
   --rebuild   build the stats database again even when it is present
   --skip-build  time the UI on the renderer already in out/ (default: npm run build first)
-  --only LIST run only these sections (comma-separated: stats, logging, overhead, ui)`;
+  --only LIST run only these sections (comma-separated: stats, logging, overhead, ui, large-input)`;
 
 /** `--db` takes the database file (which must be `aditus.db`, so `aditus --data-dir` opens it) or its folder. */
 function statsDirFrom(path: string | undefined): string {

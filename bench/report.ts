@@ -1,3 +1,4 @@
+import type { LargeCase, LargeInputResult } from './large-input';
 import type { LoggingResult } from './logging';
 import type { Machine } from './machine';
 import type { OverheadResult, OverheadRun } from './overhead';
@@ -16,6 +17,7 @@ export interface BenchReport {
   logging: Section<LoggingResult> | null;
   overhead: Section<OverheadResult> | null;
   ui: Section<UiResult> | null;
+  largeInput: Section<LargeInputResult> | null;
   targets: TargetCheck[];
 }
 
@@ -37,21 +39,28 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
   const atLeast = (name: string, value: number, min: number, unit: string) =>
     checks.push({ name, value, target: `≥ ${min}${unit}`, met: value >= min });
   const overhead = ok(r.overhead);
-  if (overhead)
-    for (const [label, run] of [
-      ['sequential', overhead.sequential],
-      ['concurrent', overhead.concurrent],
-    ] as const) {
-      atMost(`overhead ${label} addedP50Us`, run.addedP50Us, 150, 'µs');
-      atMost(`overhead ${label} addedP99Us`, run.addedP99Us, 1000, 'µs');
-      atLeast(`overhead ${label} throughputRatio`, run.throughputRatio, 0.9, '');
-    }
+  if (overhead) {
+    // The 16-concurrent figures stay in the report without a target: they measure the client thread's queueing.
+    atMost('overhead sequential addedP50Us', overhead.sequential.addedP50Us, 150, 'µs');
+    atMost('overhead sequential addedP99Us', overhead.sequential.addedP99Us, 1000, 'µs');
+    atLeast('overhead sequential throughputRatio', overhead.sequential.throughputRatio, 0.9, '');
+    atMost('overhead cpuPerCallUs', overhead.cpu.priority.cpuPerCallUs, 15, 'µs');
+  }
   const stats = ok(r.stats);
   if (stats) atMost('stats maxQueryMs', stats.maxQueryMs, 50, 'ms');
   const logging = ok(r.logging);
   if (logging) atLeast('logging callsPerSec', logging.callsPerSec, 5000, '/s');
   const ui = ok(r.ui);
   if (ui) atMost('ui usagePageMs', ui.usagePageMs, 1000, 'ms');
+  const large = ok(r.largeInput);
+  if (large) {
+    atMost('large input postingMs', large.posting.ms, 1000, 'ms');
+    atMost('large input postingExtraMb', large.posting.extraMb, 150, 'MB');
+    atMost('large input htmlMs', large.html.ms, 1000, 'ms');
+    atMost('large input htmlExtraMb', large.html.extraMb, 150, 'MB');
+    atMost('large input offlineCvMs', large.offlineCvMs, 100, 'ms');
+    atLeast('large input postingsPerSec', large.postingsPerSec, 100, '/s');
+  }
   return checks;
 }
 
@@ -110,6 +119,26 @@ export function formatReport(r: BenchReport): string {
       overheadRow(`${o.concurrent.concurrency} concurrent`, o.concurrent),
     ]);
   });
+  section('overhead CPU per call (µs of process CPU; canned fetch, no network)', r.overhead, () => {
+    const c = (r.overhead as OverheadResult).cpu;
+    return table([
+      ['routing', 'rounds × calls', 'direct CPU', 'routed CPU', 'added (median)', 'added IQR', 'added, quietest'],
+      ...(
+        [
+          ['1 provider, priority', c.priority],
+          ['2 providers, balanced', c.balanced],
+        ] as const
+      ).map(([label, x]) => [
+        label,
+        `${x.rounds} × ${x.blockSize}`,
+        x.directCpuUs,
+        x.routedCpuUs,
+        x.cpuPerCallUs,
+        `${x.cpuPerCallIqrUs[0]}–${x.cpuPerCallIqrUs[1]}`,
+        x.quietCpuPerCallUs,
+      ]),
+    ]);
+  });
   section('stats (median ms per query over the rollups)', r.stats, () => {
     const s = r.stats as StatsResult;
     const head = `${s.db.events.toLocaleString('en')} events over ${s.db.days} days (${s.db.built ? `built in ${Math.round(s.db.buildSeconds ?? 0)} s, ${s.db.buildBatch.toLocaleString('en')} events per transaction` : 'reused'}); rollups: ${s.db.rollupRows.daily.toLocaleString('en')} daily, ${s.db.rollupRows.hourly.toLocaleString('en')} hourly per provider, ${s.db.rollupRows.hourTotals.toLocaleString('en')} hourly totals`;
@@ -137,6 +166,27 @@ export function formatReport(r: BenchReport): string {
       `Usage page charts drawn: ${u.usagePageMs} ms (median of ${u.runsMs.join(', ')})`,
       `initial JS gzipped: ${u.bundleGzKb} KB (${u.initialFiles.join(', ')}); all JS gzipped: ${u.allJsGzKb} KB`,
       `renderer: ${build}${u.buildFresh ? '' : ' (OLDER than the sources)'}; newest event ${u.dataAgeHours} h old`,
+    ].join('\n');
+  });
+  section('large input (offline extraction in a fresh process each run, past the import limits)', r.largeInput, () => {
+    const l = r.largeInput as LargeInputResult;
+    const row = (label: string, c: LargeCase) => [
+      label,
+      c.inputMb,
+      c.ms,
+      c.cpuMs,
+      c.extraMb,
+      c.runsMs.join(', '),
+      c.importOutcome.refused ? `refused (${c.importOutcome.code}): ${c.importOutcome.message}` : 'accepted',
+    ];
+    return [
+      table([
+        ['input', 'MB', 'ms (median)', 'CPU ms', 'extra MB', 'runs ms', "the app's import"],
+        row('text posting', l.posting),
+        row('HTML page', l.html),
+      ]),
+      `offline CV draft (extraction + template): median ${l.offlineCvMs} ms, slowest ${l.offlineCvMaxMs} ms (the first, cold)`,
+      `batch extraction of the posting fixtures: ${l.postingsPerSec.toLocaleString('en')} postings/s`,
     ].join('\n');
   });
   if (r.targets.length)

@@ -1,11 +1,12 @@
 /**
  * npm run bench [-- --quick] [--json] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
- * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui.
+ * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui, large-input.
  * Progress goes to stderr; the table to stdout; with --json, one JSON object is the last stdout line.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args';
+import { runLargeInput } from './large-input';
 import { runLogging } from './logging';
 import { currentLoad, describeMachine } from './machine';
 import { PeakRss } from './memory';
@@ -52,6 +53,9 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
           return runUi({ dataDir: db.dataDir, dataEndMs: db.endMs, quick: args.quick, skipBuild: args.skipBuild, log });
         })
       : null;
+  const largeInput = want('large-input')
+    ? await section('large input', () => runLargeInput({ quick: args.quick, log }))
+    : null;
   machine.loadAvgEnd = currentLoad();
   const partial = {
     command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
@@ -62,6 +66,7 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
     logging,
     overhead,
     ui,
+    largeInput,
   };
   return { ...partial, targets: checkTargets(partial) };
 }
@@ -82,7 +87,7 @@ async function main(): Promise<number> {
   const report = await bench(args, argv);
   process.stdout.write(`${formatReport(report)}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  const sections = [report.stats, report.logging, report.overhead, report.ui];
+  const sections = [report.stats, report.logging, report.overhead, report.ui, report.largeInput];
   return sections.some((s) => failed(s)) ? 1 : 0;
 }
 

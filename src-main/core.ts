@@ -250,6 +250,7 @@ export function createCore(options: CoreOptions): Core {
   const outbox = new Outbox(store, clock);
   const routingStrategies = new RoutingStrategies(store, clock, audit);
   const providerStats = new ProviderStatsReader(store, pricing);
+  usageLog.onCommit((events) => (events ? providerStats.committed(events) : providerStats.forget()));
   const routeOrder = new RouteOrder({
     strategyFor: (task) => routingStrategies.get(task),
     statsFor: (task, row) => providerStats.read(task, row, clock.now()),

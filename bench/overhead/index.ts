@@ -1,6 +1,7 @@
 import { benchCore } from '../bench-core';
 import { startEmulatorProcess } from '../emulator-process';
 import { median, percentile, round } from '../summary';
+import { runCpuPerCall, type CpuResult } from './cpu-per-call';
 import { directCaller } from './direct-client';
 import { routedCaller } from './routed-client';
 import { runInterleaved, warmUp, type ModeSamples } from './workload';
@@ -33,6 +34,8 @@ export interface OverheadResult {
   emulator: 'child process (loopback)';
   sequential: OverheadRun;
   concurrent: OverheadRun;
+  /** The pipeline's CPU time per call with a canned transport (no emulator, no network). */
+  cpu: CpuResult;
 }
 
 function summarise(direct: ModeSamples, routed: ModeSamples, concurrency: number): OverheadRun {
@@ -70,6 +73,7 @@ const BLOCK_SIZE = 100;
 /** Router overhead: the same requests to the emulator, directly with the SDK and through the pipeline. */
 export async function runOverhead(opts: { quick: boolean; log: (line: string) => void }): Promise<OverheadResult> {
   const total = opts.quick ? 1_000 : 5_000;
+  const cpu = await runCpuPerCall(opts);
   const emulator = await startEmulatorProcess();
   const bench = benchCore();
   try {
@@ -94,6 +98,7 @@ export async function runOverhead(opts: { quick: boolean; log: (line: string) =>
       emulator: 'child process (loopback)',
       sequential: summarise(seq.direct, seq.routed, 1),
       concurrent: summarise(conc.direct, conc.routed, CONCURRENCY),
+      cpu,
     };
   } finally {
     bench.close();

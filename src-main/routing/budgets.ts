@@ -75,6 +75,8 @@ interface Lease {
   heldCost: number;
   usedTokens: number;
   usedCost: number;
+  /** Times it grew: each growth may reserve twice the calls of the one before (up to LEASE_MAX_CALLS). */
+  growths: number;
 }
 
 /** What one growth transaction added to the lease with ledger row `id` (a new row when there was no lease). */
@@ -84,8 +86,13 @@ interface Growth {
   cost: number;
 }
 
-/** A lease grows by up to this many calls' worth at a time (never past a limit). */
+/** A lease grows by up to this many calls' worth at first (never past a limit)… */
 const LEASE_CALLS = 16;
+/**
+ * …and by twice as many each time it runs out again, up to this many: a busy config then opens one growth
+ * transaction every few hundred calls instead of every 16 (within half of what the limits leave, as always).
+ */
+const LEASE_MAX_CALLS = 256;
 /** A lease is replaced after this long, so a live process's lease never looks stale to another one. */
 const LEASE_MAX_AGE_MS = 60_000;
 /** A lease closes (its unused part no longer counts) once a config has had no call in flight for this long. */
@@ -110,8 +117,8 @@ export interface BudgetsOptions {
  * Every call reserves its worst case before it is sent and settles to the real usage after (or releases on
  * failure), so concurrent calls — in this process or another one sharing the database — can never
  * overshoot a limit. The reservation is taken from a per-process lease: one immediate transaction checks
- * the limits against rollups + open reservations and reserves budget for up to LEASE_CALLS calls (at most
- * half of what the limits leave, at least what the call needs); the calls then draw from it in memory, each
+ * the limits against rollups + open reservations and reserves budget for up to LEASE_CALLS calls, doubling
+ * at each growth up to LEASE_MAX_CALLS (at most half of what the limits leave, at least what the call needs); the calls then draw from it in memory, each
  * settlement is written to the lease's ledger row in the transaction that adds its usage event to the
  * rollups (so rollups + the row's unused part stay exact), and the row closes when the config is idle.
  * A process that dies leaves its lease `reserved`; the next start releases it.
@@ -257,6 +264,7 @@ export class Budgets {
       } else {
         lease.grantedTokens += grown.tokens;
         lease.grantedCost += grown.cost;
+        lease.growths++;
       }
     }
     lease.heldTokens += tokens;
@@ -327,8 +335,9 @@ export class Budgets {
       halfRoom(limits.dailyCostLimitMicros ?? null, inUse.dayCost + spare.cost),
       halfRoom(limits.monthlyCostLimitMicros, inUse.cost + spare.cost),
     );
-    const growTokens = Math.max(needTokens, Math.min(tokens * LEASE_CALLS, tokenRoom));
-    const growCost = Math.max(needCost, Math.min(costMicros * LEASE_CALLS, costRoom));
+    const calls = Math.min(LEASE_CALLS * 2 ** (lease?.growths ?? 0), LEASE_MAX_CALLS);
+    const growTokens = Math.max(needTokens, Math.min(tokens * calls, tokenRoom));
+    const growCost = Math.max(needCost, Math.min(costMicros * calls, costRoom));
     if (lease) {
       this.growLedger.run(growTokens, growCost, lease.id);
       return { id: lease.id, tokens: growTokens, cost: growCost };
@@ -452,6 +461,7 @@ function newLease(id: number, subjectId: string, now: number): Lease {
     heldCost: 0,
     usedTokens: 0,
     usedCost: 0,
+    growths: 0,
   };
 }
 

@@ -10,9 +10,20 @@ export function requestText(request: Pick<LlmRequest, 'system' | 'messages'>): s
   return parts.join('\n');
 }
 
+/** A schema's JSON length, measured once: the same schema object goes with every call of a feature. */
+const schemaChars = new WeakMap<object, number>();
+
+function charsOfSchema(schema: Record<string, unknown>): number {
+  let chars = schemaChars.get(schema);
+  if (chars === undefined) {
+    chars = JSON.stringify(schema).length;
+    schemaChars.set(schema, chars);
+  }
+  return chars;
+}
+
 export function estimateRequestTokens(request: Pick<LlmRequest, 'system' | 'messages' | 'jsonSchema'>): number {
-  let chars =
-    (request.system ?? '').length + (request.jsonSchema ? JSON.stringify(request.jsonSchema.schema).length : 0);
+  let chars = (request.system ?? '').length + (request.jsonSchema ? charsOfSchema(request.jsonSchema.schema) : 0);
   let images = 0;
   for (const m of request.messages)
     for (const c of m.content) {

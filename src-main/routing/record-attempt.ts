@@ -52,6 +52,18 @@ interface AttemptSnapshot extends Pick<
   createdAt: number;
 }
 
+/** Each reason's JSON, written once however many attempts and calls share it (the `priority` order is reused). */
+const reasonJson = new WeakMap<object, string>();
+
+function jsonOf(reason: object): string {
+  let json = reasonJson.get(reason);
+  if (json === undefined) {
+    json = JSON.stringify(reason);
+    reasonJson.set(reason, json);
+  }
+  return json;
+}
+
 function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, followedByFallback: boolean): void {
   const { row, input } = run;
   const used =
@@ -82,7 +94,7 @@ function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, f
       latencyMs: o.latencyMs,
       ttftMs: run.ttftMs,
       fallback: followedByFallback,
-      routeReason: JSON.stringify(run.routeReason),
+      routeReason: jsonOf(run.routeReason),
       createdAt: run.createdAt,
     },
     settled.length === 0 ? undefined : () => settled.forEach((s) => s()),

@@ -76,6 +76,12 @@ export interface UsageLogOptions {
 }
 
 /**
+ * Told after events are committed, in commit order; `null` when this log cannot vouch for what is in the
+ * database (a `record` nested in a caller's transaction, which may still roll back, or a replay).
+ */
+export type CommitListener = (events: readonly UsageEvent[] | null) => void;
+
+/**
  * One row per attempt plus its rollups (per hour, per local day, and per day for each dashboard
  * dimension), written in one immediate transaction (with any budget settlement passed in), so dashboards
  * never scan raw rows and nothing is half-written.
@@ -106,12 +112,15 @@ export class UsageLog {
   private scheduled:
     { kind: 'now'; handle: NodeJS.Immediate } | { kind: 'window' | 'retry'; handle: NodeJS.Timeout } | null = null;
   private retryMs = RETRY_MIN_MS;
+  private readonly commitListeners: CommitListener[] = [];
+  private readonly sqlite: DatabaseHandle['sqlite'];
 
   constructor(
     store: DatabaseHandle,
     private readonly options: UsageLogOptions = {},
   ) {
     const { sqlite } = store;
+    this.sqlite = sqlite;
     this.insertEvent = sqlite.prepare(`
       INSERT INTO usage_events (request_id, attempt, config_id, provider_name, provider_kind, model, task, user_id,
         status, error_class, input_tokens, output_tokens, cached_input_tokens, estimated, cost_micros, price_version,
@@ -148,6 +157,16 @@ export class UsageLog {
   record(event: UsageEvent, alsoInTransaction?: () => void): number {
     this.flush();
     return this.writeOne({ event, alsoInTransaction, onCommitted: undefined });
+  }
+
+  onCommit(listener: CommitListener): void {
+    this.commitListeners.push(listener);
+  }
+
+  private committed(batch: readonly Queued[] | null): void {
+    if (this.commitListeners.length === 0) return;
+    const events = batch && !this.sqlite.inTransaction ? batch.map((q) => q.event) : null;
+    for (const listener of this.commitListeners) listener(events);
   }
 
   /**
@@ -195,6 +214,7 @@ export class UsageLog {
       return this.queue.length === 0;
     }
     this.retryMs = RETRY_MIN_MS;
+    this.committed(batch);
     if (this.scheduled && this.queue.length === 0) this.cancelScheduled();
     batch.forEach((q, i) => q.onCommitted?.(ids[i] ?? 0));
     return this.queue.length === 0;
@@ -222,7 +242,9 @@ export class UsageLog {
    */
   replay(events: readonly UsageEvent[]): number {
     this.flush();
-    return this.replayBatch.immediate(events);
+    const recorded = this.replayBatch.immediate(events);
+    this.committed(null);
+    return recorded;
   }
 
   private failed(batch: Queued[], error: unknown): void {
@@ -258,7 +280,9 @@ export class UsageLog {
   }
 
   private writeOne(q: Queued): number {
-    return this.writeBatch.immediate([q])[0] ?? 0;
+    const id = this.writeBatch.immediate([q])[0] ?? 0;
+    this.committed([q]);
+    return id;
   }
 
   /** Inside a transaction: the events' rows, then each rollup row they touch, written once with their sums. */

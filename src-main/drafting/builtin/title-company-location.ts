@@ -88,6 +88,8 @@ function segmentsOf(line: string): string[] {
 
 function fromLabels(identity: PostingIdentity, allLines: string[]): void {
   for (const raw of allLines) {
+    // The first labelled value of each wins: once all three are known, no later line changes them.
+    if (identity.title !== null && identity.company !== null && identity.location !== null) return;
     const match = LABEL.exec(plainLine(raw));
     if (!match) continue;
     const label = (match[1] ?? '').trim();

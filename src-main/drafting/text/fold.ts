@@ -38,8 +38,13 @@ export function matchKey(text: string): string {
   return caseSensitiveMatchKey(text).toLowerCase();
 }
 
+/** Any character outside ASCII (control characters are ASCII too: none of them is folded). */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** `matchKey` without lower-casing, for names that are ordinary words in lower case ("Go", "React"). */
 export function caseSensitiveMatchKey(text: string): string {
+  // ASCII has nothing to fold (the backtick would become a quote, which is punctuation too): the same key, cheaper.
+  if (!NON_ASCII.test(text)) return text.replace(/[^A-Za-z0-9+#&/]+/gu, ' ').trim();
   return foldKeepingCase(text)
     .replace(/[^\p{L}\p{N}+#&/]+/gu, ' ')
     .replace(/\s+/gu, ' ')

@@ -12,8 +12,12 @@ export function stripBullet(line: string): string {
   return line.replace(BULLET, '').trim();
 }
 
+/** Every change below needs one of these characters. */
+const MARKDOWN_MARK = /[#*_`\\]/u;
+
 /** Removes Markdown heading hashes, emphasis markers and inline code ticks; keeps the words. */
 export function stripMarkdownMarks(line: string): string {
+  if (!MARKDOWN_MARK.test(line)) return line.trim();
   return line
     .replace(/^\s{0,3}#{1,6}\s+/u, '')
     .replace(/\*\*|__/gu, '')

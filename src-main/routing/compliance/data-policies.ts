@@ -1,6 +1,8 @@
 import type { DataPolicy, PolicyDto, PolicyTarget } from '@contract';
 import type { Clock } from '../../clock';
+import type { Statement } from 'better-sqlite3';
 import { immediate, type DatabaseHandle } from '../../db/client';
+import { OtherWriters } from '../../db/other-writers';
 import { AppError } from '../../errors';
 import { stricter, type EffectivePolicy } from './policy-rules';
 
@@ -14,13 +16,29 @@ const scopeOf = (target: PolicyTarget) =>
     ? { scope: 'task' as const, key: target.task }
     : { scope: 'candidate' as const, key: target.candidateId };
 
+/** Policies kept in memory at most (one per task and per candidate routed since the last clear). */
+const MAX_CACHED = 10_000;
+
 /** Per-task and per-candidate data policies in SQLite (table data_policies); no row means `any`. */
 export class DataPolicies {
+  private readonly selectAllow: Statement<[string, string], { allow: DataPolicy }>;
+  private readonly otherWriters: OtherWriters;
+  /**
+   * Policies as last read (every routed call reads its task's): cleared by `set` and when another process
+   * (the CLI) writes to the database. A removed candidate's row (removals-repo) can stay here: its id is
+   * never routed again.
+   */
+  private readonly cache = new Map<string, DataPolicy>();
+  private cacheStamp = -1;
+
   constructor(
     private readonly store: DatabaseHandle,
     private readonly clock: Clock,
     private readonly audit: PolicyAudit,
-  ) {}
+  ) {
+    this.selectAllow = store.sqlite.prepare('SELECT allow FROM data_policies WHERE scope = ? AND target = ?');
+    this.otherWriters = new OtherWriters(store);
+  }
 
   list(): PolicyDto[] {
     return this.store.sqlite
@@ -34,10 +52,18 @@ export class DataPolicies {
   }
 
   private read(scope: 'task' | 'candidate', key: string): DataPolicy {
-    const row = this.store.sqlite
-      .prepare('SELECT allow FROM data_policies WHERE scope = ? AND target = ?')
-      .get(scope, key) as { allow: DataPolicy } | undefined;
-    return row?.allow ?? 'any';
+    const stamp = this.otherWriters.stamp();
+    if (stamp !== this.cacheStamp || this.cache.size >= MAX_CACHED) {
+      this.cache.clear();
+      this.cacheStamp = stamp;
+    }
+    const cacheKey = `${scope}\u0000${key}`;
+    let allow = this.cache.get(cacheKey);
+    if (allow === undefined) {
+      allow = this.selectAllow.get(scope, key)?.allow ?? 'any';
+      this.cache.set(cacheKey, allow);
+    }
+    return allow;
   }
 
   /** Sets a policy (`any` removes the row); the change and its audit entry commit together. */
@@ -48,6 +74,7 @@ export class DataPolicies {
       if (!exists) throw new AppError('not_found', `No candidate with id "${key}".`);
     }
     const now = this.clock.now();
+    this.cache.clear();
     immediate(this.store.sqlite, () => {
       const before = this.get(target);
       if (allow === 'any')
@@ -67,6 +94,7 @@ export class DataPolicies {
         after: { allow },
       });
     });
+    this.cache.clear();
     return { scope, target: key, allow, updatedAt: now };
   }
 

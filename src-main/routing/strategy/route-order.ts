@@ -81,8 +81,23 @@ export class RouteOrder {
   }
 }
 
+/** The last `priority` reasons, by the candidates' ids and names in order (frozen: shared by every call with them). */
+const configuredReasons = new Map<string, RouteReason>();
+const MAX_CONFIGURED_REASONS = 64;
+
 /** The configured order (default first, then priority): the `priority` strategy. */
 export function configuredOrder(rows: ProviderConfigRow[]): OrderedCandidates {
+  const key = rows.map((r) => `${r.id}\u0000${r.name}`).join('\u0001');
+  let reason = configuredReasons.get(key);
+  if (!reason) {
+    reason = priorityReason(rows);
+    if (configuredReasons.size >= MAX_CONFIGURED_REASONS) configuredReasons.clear();
+    configuredReasons.set(key, reason);
+  }
+  return { rows, reason };
+}
+
+function priorityReason(rows: ProviderConfigRow[]): RouteReason {
   const candidates = rows.map((row, i) => candidateOf(row, i, null, null));
   const reason: RouteReason = {
     strategy: 'priority',
@@ -91,7 +106,13 @@ export function configuredOrder(rows: ProviderConfigRow[]): OrderedCandidates {
     minSamples: ROUTING_POLICY.minSamples,
     candidates,
   };
-  return { rows, reason };
+  return deepFreeze(reason);
+}
+
+function deepFreeze(reason: RouteReason): RouteReason {
+  for (const candidate of reason.candidates) Object.freeze(candidate);
+  Object.freeze(reason.candidates);
+  return Object.freeze(reason);
 }
 
 function candidateOf(

@@ -3,10 +3,15 @@ import { routingStrategySchema, type RoutingStrategy, type Task } from '@contrac
 import type { AuditLog } from '../../audit/audit-log';
 import type { Clock } from '../../clock';
 import { immediate, type DatabaseHandle } from '../../db/client';
+import { OtherWriters } from '../../db/other-writers';
 
 /** Each task's routing strategy (table routing_strategies); a task without a row routes by `priority`. */
 export class RoutingStrategies {
   private readonly select: Statement<[string], { strategy: string }>;
+  private readonly otherWriters: OtherWriters;
+  /** Each task's strategy as last read; cleared by `set` and when another process writes to the database. */
+  private cache = new Map<Task, RoutingStrategy>();
+  private cacheStamp = -1;
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -14,17 +19,32 @@ export class RoutingStrategies {
     private readonly audit: AuditLog,
   ) {
     this.select = store.sqlite.prepare('SELECT strategy FROM routing_strategies WHERE task = ?');
+    this.otherWriters = new OtherWriters(store);
   }
 
+  /** Read on every routed call: cached, and read again once another process (the CLI) may have changed it. */
   get(task: Task): RoutingStrategy {
-    const row = this.select.get(task);
-    const parsed = routingStrategySchema.safeParse(row?.strategy);
-    // Read each time (a PK lookup): another process (the CLI) may have changed it.
+    const stamp = this.otherWriters.stamp();
+    if (stamp !== this.cacheStamp) {
+      this.cache.clear();
+      this.cacheStamp = stamp;
+    }
+    let strategy = this.cache.get(task);
+    if (strategy === undefined) {
+      strategy = this.read(task);
+      this.cache.set(task, strategy);
+    }
+    return strategy;
+  }
+
+  private read(task: Task): RoutingStrategy {
+    const parsed = routingStrategySchema.safeParse(this.select.get(task)?.strategy);
     return parsed.success ? parsed.data : 'priority';
   }
 
   set(task: Task, strategy: RoutingStrategy, actor: string): void {
-    const before = this.get(task);
+    const before = this.read(task);
+    this.cache.clear();
     immediate(this.store.sqlite, () => {
       this.store.sqlite
         .prepare(
