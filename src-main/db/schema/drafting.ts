@@ -77,6 +77,12 @@ export const documentVersions = sqliteTable(
     model: text('model'),
     requestId: text('request_id'),
     offline: integer('offline', { mode: 'boolean' }).notNull().default(false),
+    /** Why the router chose the provider (RouteReason JSON); null for versions no provider made. */
+    routeReason: text('route_reason'),
+    /** The answering provider's region when the version was made. */
+    region: text('region'),
+    /** The candidate's identifiers were replaced by placeholders in what the provider received. */
+    masked: integer('masked', { mode: 'boolean' }),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('document_versions_document').on(t.documentId, t.version)],

@@ -1,23 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentDto, DocumentVersionDto, DraftKind } from '@contract';
+import {
+  routeReasonSchema,
+  type DocumentDto,
+  type DocumentVersionDto,
+  type DraftKind,
+  type RouteReason,
+  type SentTo,
+} from '@contract';
 import type { Clock } from '../../clock';
 import { immediate, type DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
 
 type DocumentRow = Omit<DocumentDto, 'versions'>;
-type VersionRow = Omit<DocumentVersionDto, 'offline'> & { offline: number };
+type VersionRow = Omit<DocumentVersionDto, 'offline' | 'routeReason' | 'sentTo'> & {
+  offline: number;
+  routeReason: string | null;
+  region: string | null;
+  masked: number | null;
+};
 
 const DOC_COLUMNS = `id, kind, candidate_id AS candidateId, job_posting_id AS jobPostingId, title, draft_text AS draftText,
   autosaved_at AS autosavedAt, created_at AS createdAt, updated_at AS updatedAt`;
 const VERSION_COLUMNS = `version, text, origin, provider_name AS providerName, model, request_id AS requestId, offline,
-  created_at AS createdAt`;
+  route_reason AS routeReason, region, masked, created_at AS createdAt`;
 
 export interface VersionMeta {
   providerName: string | null;
   model: string | null;
   requestId: string | null;
   offline: boolean;
+  /** Why the router chose the provider that made the version. */
+  routeReason?: RouteReason;
+  /** Where the candidate's data went for it. */
+  sentTo?: SentTo;
 }
+
+/** A stored route reason that no longer parses (an older shape) is shown as unknown, never guessed. */
+function parseRouteReason(json: string | null): RouteReason | null {
+  if (json === null) return null;
+  try {
+    const parsed = routeReasonSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const versionDto = ({ offline, routeReason, region, masked, ...rest }: VersionRow): DocumentVersionDto => ({
+  ...rest,
+  offline: offline === 1,
+  routeReason: parseRouteReason(routeReason),
+  sentTo: region === null || masked === null ? null : { region, masked: masked === 1 },
+});
 
 /** Documents (CV, cover letter) with an autosaved working text and an append-only version history. */
 export class DocumentsRepo {
@@ -59,7 +93,7 @@ export class DocumentsRepo {
       this.store.sqlite
         .prepare(`SELECT ${VERSION_COLUMNS} FROM document_versions WHERE document_id = ? ORDER BY version DESC`)
         .all(id) as VersionRow[]
-    ).map((v) => ({ ...v, offline: v.offline === 1 }));
+    ).map(versionDto);
     return { ...row, versions };
   }
 
@@ -101,10 +135,24 @@ export class DocumentsRepo {
       const version = last.v + 1;
       this.store.sqlite
         .prepare(
-          `INSERT INTO document_versions (document_id, version, text, origin, provider_name, model, request_id, offline, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO document_versions (document_id, version, text, origin, provider_name, model, request_id, offline,
+             route_reason, region, masked, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, version, text, origin, meta.providerName, meta.model, meta.requestId, meta.offline ? 1 : 0, now);
+        .run(
+          id,
+          version,
+          text,
+          origin,
+          meta.providerName,
+          meta.model,
+          meta.requestId,
+          meta.offline ? 1 : 0,
+          meta.routeReason ? JSON.stringify(meta.routeReason) : null,
+          meta.sentTo?.region ?? null,
+          meta.sentTo === undefined ? null : meta.sentTo.masked ? 1 : 0,
+          now,
+        );
       this.autosave(id, text);
       return version;
     });

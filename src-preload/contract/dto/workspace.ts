@@ -54,6 +54,10 @@ export const jobPostingDtoSchema = z.object({
 });
 export type JobPostingDto = z.infer<typeof jobPostingDtoSchema>;
 
+/** Where one answer's candidate data was sent: the provider's region, and whether the identifiers were masked. */
+export const sentToSchema = z.object({ region: z.string(), masked: z.boolean() });
+export type SentTo = z.infer<typeof sentToSchema>;
+
 export const documentVersionDtoSchema = z.object({
   version: z.number().int(),
   text: z.string(),
@@ -63,6 +67,10 @@ export const documentVersionDtoSchema = z.object({
   model: z.string().nullable(),
   requestId: z.string().nullable(),
   offline: z.boolean(),
+  /** Why the router chose this version's provider; null when no provider made it (edits, offline drafts). */
+  routeReason: routeReasonSchema.nullable(),
+  /** Where the candidate's data went for this version: the provider's region, and whether its identifiers were masked. */
+  sentTo: sentToSchema.nullable(),
   createdAt: z.number().int(),
 });
 export type DocumentVersionDto = z.infer<typeof documentVersionDtoSchema>;
@@ -147,6 +155,8 @@ export const answerMetaSchema = z.object({
   note: z.string().nullable(),
   /** Why this provider answered (routing strategy, scores, samples, exploration); absent offline. */
   routeReason: routeReasonSchema.optional(),
+  /** Where the request's data went (region, masked); absent offline. */
+  sentTo: sentToSchema.optional(),
 });
 export type AnswerMeta = z.infer<typeof answerMetaSchema>;
 

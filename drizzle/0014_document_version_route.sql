@@ -1,0 +1,3 @@
+ALTER TABLE `document_versions` ADD `route_reason` text;--> statement-breakpoint
+ALTER TABLE `document_versions` ADD `region` text;--> statement-breakpoint
+ALTER TABLE `document_versions` ADD `masked` integer;
