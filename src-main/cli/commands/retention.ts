@@ -57,7 +57,8 @@ function writeStatus(c: CliContext, status: RetentionStatus): void {
 /** `aditus retention …`: how long usage events, document versions and audit entries are kept (admin). */
 export function retentionCommand(ctx: () => CliContext): Command {
   const cmd = new Command('retention').description(
-    'how long usage events, document versions and audit entries are kept (admin; default: everything). ' +
+    'how long usage events (with the provider health history), document versions and audit entries are kept ' +
+      '(admin; default: everything). ' +
       'The desktop app and `aditus serve` purge at start and daily; the usage rollups (dashboards, budgets, metrics) always stay',
   );
 
