@@ -237,7 +237,7 @@ export class Router {
       fallback: run.fallback,
       routeReason: run.routeReason,
       masked: run.masked,
-      region: row.region,
+      sentTo: [...run.sentTo.values()],
     };
   }
 

@@ -16,6 +16,7 @@ interface Reason {
   candidates: Candidate[];
 }
 interface SentTo {
+  provider: string;
   region: string;
   masked: boolean;
 }
@@ -58,10 +59,12 @@ export function candidateLines(reason: Reason): string[] {
   });
 }
 
-/** Where the candidate's data went for one answer: provider, region, masked or not. */
-export function sentToText(providerName: string, sentTo: SentTo): string {
-  const masking = sentTo.masked
-    ? 'personal identifiers masked (replaced by placeholders, restored in the text)'
-    : 'not masked (the provider received the identifiers as they are)';
-  return `Candidate data sent to ${providerName} (region ${sentTo.region}), ${masking}.`;
+/** Where the candidate's data went for one answer: a line per provider tried (a failed one too), masked or not. */
+export function sentToLines(sentTo: SentTo[]): string[] {
+  return sentTo.map((s) => {
+    const masking = s.masked
+      ? 'personal identifiers masked (replaced by placeholders, restored in the text)'
+      : 'not masked (the provider received the identifiers as they are)';
+    return `Candidate data sent to ${s.provider} (region ${s.region}), ${masking}.`;
+  });
 }

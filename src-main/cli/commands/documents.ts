@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { DocumentDto, DocumentVersionDto, DraftKind } from '@contract';
-import { candidateLines, routeSummary, sentToText } from '@shared/route-text';
+import { candidateLines, routeSummary, sentToLines } from '@shared/route-text';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
 import { uploadOf } from '../upload';
@@ -29,7 +29,7 @@ function versionLines(v: DocumentVersionDto): string[] {
     lines.push(`  ${routeSummary(v.routeReason, v.providerName)}`);
     lines.push(...candidateLines(v.routeReason).map((l) => `    ${l}`));
   }
-  if (v.providerName && v.sentTo) lines.push(`  ${sentToText(v.providerName, v.sentTo)}`);
+  if (v.sentTo) lines.push(...sentToLines(v.sentTo).map((l) => `  ${l}`));
   return lines;
 }
 

@@ -79,10 +79,8 @@ export const documentVersions = sqliteTable(
     offline: integer('offline', { mode: 'boolean' }).notNull().default(false),
     /** Why the router chose the provider (RouteReason JSON); null for versions no provider made. */
     routeReason: text('route_reason'),
-    /** The answering provider's region when the version was made. */
-    region: text('region'),
-    /** The candidate's identifiers were replaced by placeholders in what the provider received. */
-    masked: integer('masked', { mode: 'boolean' }),
+    /** Where the candidate's data was sent for it (JSON: provider, region, masked — each provider tried); null when none was. */
+    sentTo: text('sent_to'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('document_versions_document').on(t.documentId, t.version)],

@@ -16,7 +16,7 @@ export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
     costUsd: answer.costUsd,
     note: null,
     routeReason: answer.routeReason,
-    sentTo: { region: answer.region, masked: answer.masked },
+    sentTo: answer.sentTo,
   };
 }
 
@@ -28,7 +28,7 @@ export function versionMetaFromAnswer(answer: RouteAnswer): VersionMeta {
     requestId: answer.requestId,
     offline: false,
     routeReason: answer.routeReason,
-    sentTo: { region: answer.region, masked: answer.masked },
+    sentTo: answer.sentTo,
   };
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import {
   routeReasonSchema,
+  sentToSchema,
   type DocumentDto,
   type DocumentVersionDto,
   type DraftKind,
@@ -15,14 +17,13 @@ type DocumentRow = Omit<DocumentDto, 'versions'>;
 type VersionRow = Omit<DocumentVersionDto, 'offline' | 'routeReason' | 'sentTo'> & {
   offline: number;
   routeReason: string | null;
-  region: string | null;
-  masked: number | null;
+  sentTo: string | null;
 };
 
 const DOC_COLUMNS = `id, kind, candidate_id AS candidateId, job_posting_id AS jobPostingId, title, draft_text AS draftText,
   autosaved_at AS autosavedAt, created_at AS createdAt, updated_at AS updatedAt`;
 const VERSION_COLUMNS = `version, text, origin, provider_name AS providerName, model, request_id AS requestId, offline,
-  route_reason AS routeReason, region, masked, created_at AS createdAt`;
+  route_reason AS routeReason, sent_to AS sentTo, created_at AS createdAt`;
 
 export interface VersionMeta {
   providerName: string | null;
@@ -32,25 +33,27 @@ export interface VersionMeta {
   /** Why the router chose the provider that made the version. */
   routeReason?: RouteReason;
   /** Where the candidate's data went for it. */
-  sentTo?: SentTo;
+  sentTo?: SentTo[];
 }
 
-/** A stored route reason that no longer parses (an older shape) is shown as unknown, never guessed. */
-function parseRouteReason(json: string | null): RouteReason | null {
+/** A stored JSON column that no longer parses (an older shape) is shown as unknown, never guessed. */
+function parseStored<T>(schema: z.ZodType<T>, json: string | null): T | null {
   if (json === null) return null;
   try {
-    const parsed = routeReasonSchema.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-const versionDto = ({ offline, routeReason, region, masked, ...rest }: VersionRow): DocumentVersionDto => ({
+const sentToListSchema = z.array(sentToSchema);
+
+const versionDto = ({ offline, routeReason, sentTo, ...rest }: VersionRow): DocumentVersionDto => ({
   ...rest,
   offline: offline === 1,
-  routeReason: parseRouteReason(routeReason),
-  sentTo: region === null || masked === null ? null : { region, masked: masked === 1 },
+  routeReason: parseStored(routeReasonSchema, routeReason),
+  sentTo: parseStored(sentToListSchema, sentTo),
 });
 
 /** Documents (CV, cover letter) with an autosaved working text and an append-only version history. */
@@ -136,8 +139,8 @@ export class DocumentsRepo {
       this.store.sqlite
         .prepare(
           `INSERT INTO document_versions (document_id, version, text, origin, provider_name, model, request_id, offline,
-             route_reason, region, masked, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             route_reason, sent_to, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -149,8 +152,7 @@ export class DocumentsRepo {
           meta.requestId,
           meta.offline ? 1 : 0,
           meta.routeReason ? JSON.stringify(meta.routeReason) : null,
-          meta.sentTo?.region ?? null,
-          meta.sentTo === undefined ? null : meta.sentTo.masked ? 1 : 0,
+          meta.sentTo ? JSON.stringify(meta.sentTo) : null,
           now,
         );
       this.autosave(id, text);

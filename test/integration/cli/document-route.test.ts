@@ -90,7 +90,7 @@ describe('aditus documents show: routing reason, region and masking of each AI-m
       origin: 'generated',
       providerName: answered,
       routeReason: { strategy: 'cheapest', minSamples: 20 },
-      sentTo: { region, masked },
+      sentTo: [{ provider: answered, region, masked }],
     });
     expect(version!.routeReason!.candidates.map((c) => c.providerName)[0]).toBe(answered);
 
@@ -105,6 +105,39 @@ describe('aditus documents show: routing reason, region and masking of each AI-m
         ? 'Candidate data sent to dear-us (region us), personal identifiers masked'
         : 'Candidate data sent to cheap-eu (region eu), not masked',
     );
+  });
+
+  it('a failover lists every provider the data went to, the failed one too', async () => {
+    expect((await run(['routing', 'set', '--task', 'cover_letter', '--strategy', 'priority'])).code).toBe(0);
+    emulators[0]!.pushFaults({ status: 401 }); // dear-us rejects the key: the router fails over at once
+    const draft = await run([
+      'draft',
+      'cover-letter',
+      '--candidate',
+      ex('candidate.json'),
+      '--job',
+      ex('job-backend.txt'),
+      '--out',
+      join(data.dir, 'letter-2.md'),
+      '--no-validate',
+    ]);
+    expect(draft.code, draft.stderr).toBe(0);
+    const [doc] = (await run(['documents', 'list', '--json'])).json<{ id: string }[]>();
+    const [version] = (await run(['documents', 'show', doc!.id, '--json'])).json<{ versions: DocumentVersionDto[] }>()
+      .versions;
+    expect(version).toMatchObject({
+      providerName: 'cheap-eu',
+      sentTo: [
+        { provider: 'dear-us', region: 'us', masked: true },
+        { provider: 'cheap-eu', region: 'eu', masked: false },
+      ],
+    });
+    const text = (await run(['documents', 'show', doc!.id])).stdout;
+    expect(text).toContain(
+      'Routed by priority (default first, then priority); dear-us was tried first and failed over.',
+    );
+    expect(text).toContain('Candidate data sent to dear-us (region us), personal identifiers masked');
+    expect(text).toContain('Candidate data sent to cheap-eu (region eu), not masked');
   });
 
   it('a saved edit carries no routing reason and no destination', async () => {

@@ -63,7 +63,7 @@ describe('queued drafts land in their document', () => {
     ]);
     expect(doc.versions[1]?.text).toBe('My own notes, typed while it waited.');
     // The version that landed from the queue keeps why its provider was chosen and where the data went.
-    expect(doc.versions[0]).toMatchObject({ routeReason: { strategy: 'priority' }, sentTo: { masked: true } });
+    expect(doc.versions[0]).toMatchObject({ routeReason: { strategy: 'priority' }, sentTo: [{ masked: true }] });
     expect(doc.versions[1]).toMatchObject({ routeReason: null, sentTo: null });
     expect(doc.draftText).toMatch(/^# Lea Sørensen\n/u);
     expect(doc.draftText).toContain(

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { candidateLines, routeSummary, sentToText } from '@shared/route-text';
+import { candidateLines, routeSummary, sentToLines } from '@shared/route-text';
 import type { DocumentVersionDto } from '@contract';
 
 /** For a version a provider made: why the router chose it (strategy, scores) and where the candidate's data went. */
@@ -17,11 +17,11 @@ export function VersionRoute({ version }: { version: DocumentVersionDto }) {
           {routeSummary(routeReason, providerName)}
         </Text>
       )}
-      {sentTo && (
-        <Text size="xs" c="dimmed">
-          {sentToText(providerName, sentTo)}
+      {sentToLines(sentTo ?? []).map((line) => (
+        <Text key={line} size="xs" c="dimmed">
+          {line}
         </Text>
-      )}
+      ))}
       {routeReason && routeReason.candidates.length > 0 && (
         <details>
           <Text component="summary" size="xs" c="dimmed" style={{ cursor: 'pointer' }}>
