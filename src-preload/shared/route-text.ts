@@ -38,7 +38,8 @@ export function routeSummary(reason: Reason, answeredBy: string): string {
     : reason.held
       ? '; the previous first choice was kept (the challenger did not beat it by the hysteresis margin)'
       : '';
-  const failover = first !== undefined && first !== answeredBy ? `; ${first} was tried first and failed over` : '';
+  const failover =
+    first !== undefined && first !== answeredBy ? `; ${first} was first in the order but did not answer` : '';
   return `Routed by ${strategy}${how}${failover}.`;
 }
 

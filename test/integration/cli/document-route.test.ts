@@ -134,7 +134,7 @@ describe('aditus documents show: routing reason, region and masking of each AI-m
     });
     const text = (await run(['documents', 'show', doc!.id])).stdout;
     expect(text).toContain(
-      'Routed by priority (default first, then priority); dear-us was tried first and failed over.',
+      'Routed by priority (default first, then priority); dear-us was first in the order but did not answer.',
     );
     expect(text).toContain('Candidate data sent to dear-us (region us), personal identifiers masked');
     expect(text).toContain('Candidate data sent to cheap-eu (region eu), not masked');

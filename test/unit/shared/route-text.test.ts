@@ -22,7 +22,7 @@ describe('route text', () => {
     );
     expect(routeSummary({ ...reason, held: true, candidates }, 'a')).toContain('the previous first choice was kept');
     expect(routeSummary({ ...reason, candidates }, 'b')).toBe(
-      'Routed by fastest (recent median latency); a was tried first and failed over.',
+      'Routed by fastest (recent median latency); a was first in the order but did not answer.',
     );
   });
 
