@@ -287,6 +287,8 @@ export function createCore(options: CoreOptions): Core {
     providers,
     pricing,
     settings,
+    routing: routingStrategies,
+    policies,
     appVersion: APP_VERSION,
     log,
   });

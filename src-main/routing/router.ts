@@ -281,6 +281,7 @@ export class Router {
       fallback: run.fallback,
       routeReason: run.routeReason,
       masked: run.masked,
+      sentTo: [...run.sentTo.values()],
     };
   }
 

@@ -57,6 +57,8 @@ export interface RouteAnswer {
   routeReason: RouteReason;
   /** The candidate's identifiers were replaced by placeholders in what the answering provider received. */
   masked: boolean;
+  /** Where the candidate's data went: every provider tried, its region and whether it was masked (empty: none carried). */
+  sentTo: { provider: string; region: string; masked: boolean }[];
 }
 
 /** Where one request's candidate data went: an audit entry (ids and regions, no personal data). */

@@ -10,12 +10,19 @@ export interface Removable {
 /** Rows removed per transaction: a purge of a year of usage yields to the event loop between batches. */
 export const PURGE_BATCH = 2000;
 
+/**
+ * Health history rows written before the cutoff, except each provider's latest probe and latest state change: its
+ * current state, the chart's starting state and `providers health`'s last probe stay known.
+ */
+const OLD_HEALTH = `FROM provider_health WHERE at < ?
+  AND id NOT IN (SELECT max(id) FROM provider_health GROUP BY config_id, kind)`;
+
 /** Versions of each document beyond its newest `keep` (row_number 1 is the latest: never ranked out). */
 const RANKED_VERSIONS = `SELECT id, row_number() OVER (PARTITION BY document_id ORDER BY version DESC) AS rank
   FROM document_versions`;
 
 /**
- * The SQL of the retention purge for the usage events and document versions (the audit log prunes itself:
+ * The SQL of the retention purge for the usage events, provider health history and document versions (the audit log prunes itself:
  * audit/audit-log.ts), and the page counts the byte estimates and space reclaim read.
  */
 export class RetentionRepo {
@@ -25,6 +32,9 @@ export class RetentionRepo {
   private readonly extraVersions: Statement<[number], { n: number; weight: number }>;
   private readonly allVersions: Statement<[], { weight: number }>;
   private readonly deleteVersions: Statement<[number, number]>;
+  private readonly oldHealth: Statement<[number], { n: number }>;
+  private readonly allHealth: Statement<[], { n: number }>;
+  private readonly deleteHealth: Statement<[number, number]>;
   private readonly auditWeights: Statement<[number], { weight: number }>;
   private readonly allAudit: Statement<[], { weight: number }>;
   private readonly pagesOf: Statement<[string], { bytes: number | null }>;
@@ -35,6 +45,9 @@ export class RetentionRepo {
     this.deleteEvents = sqlite.prepare(
       'DELETE FROM usage_events WHERE id IN (SELECT id FROM usage_events WHERE created_at < ? LIMIT ?)',
     );
+    this.oldHealth = sqlite.prepare(`SELECT count(*) AS n ${OLD_HEALTH}`);
+    this.allHealth = sqlite.prepare('SELECT count(*) AS n FROM provider_health');
+    this.deleteHealth = sqlite.prepare(`DELETE FROM provider_health WHERE id IN (SELECT id ${OLD_HEALTH} LIMIT ?)`);
     // A version's weight: its text plus a fixed share for the other columns and the index entry.
     this.extraVersions = sqlite.prepare(
       `SELECT count(*) AS n, coalesce(sum(length(CAST(v.text AS BLOB)) + 64), 0) AS weight
@@ -74,6 +87,17 @@ export class RetentionRepo {
   /** Deletes up to PURGE_BATCH events written before `cutoff`; returns how many. */
   deleteUsageEventsBefore(cutoff: number): number {
     return this.deleteEvents.run(cutoff, PURGE_BATCH).changes;
+  }
+
+  healthBefore(cutoff: number): Removable {
+    const rows = this.oldHealth.get(cutoff)?.n ?? 0;
+    if (rows === 0) return { rows, approxBytes: 0 };
+    return { rows, approxBytes: this.share('provider_health', rows, this.allHealth.get()?.n ?? 0) };
+  }
+
+  /** Deletes up to PURGE_BATCH health history rows written before `cutoff` (never a provider's latest); returns how many. */
+  deleteHealthBefore(cutoff: number): number {
+    return this.deleteHealth.run(cutoff, PURGE_BATCH).changes;
   }
 
   versionsBeyond(keep: number): Removable {

@@ -27,7 +27,7 @@ export interface PurgeOptions {
 export const cutoffFor = (now: number, days: number): number => now - days * DAY_MS;
 
 /**
- * Retention (admin): how long usage events, document versions and audit entries are kept, what that frees,
+ * Retention (admin): how long usage events (with the provider health history), document versions and audit entries are kept, what that frees,
  * and the purge. The usage rollups are never touched, so dashboards, budgets and metrics keep their totals.
  * No table points at a document version (validation reports and queued tasks point at the document, and a
  * queued draft lands as a new version), so keeping each document's newest N versions never cuts a reference.
@@ -67,10 +67,9 @@ export class RetentionService {
   estimate(settings: RetentionSettings): RetentionEstimate {
     const now = this.clock.now();
     const none: Freed = { rows: 0, approxBytes: 0, blocked: null };
-    const usage =
-      settings.usageEventsDays === null
-        ? none
-        : { ...this.repo.usageEventsBefore(cutoffFor(now, settings.usageEventsDays)), blocked: null };
+    const usageCutoff = settings.usageEventsDays === null ? null : cutoffFor(now, settings.usageEventsDays);
+    const usage = usageCutoff === null ? none : { ...this.repo.usageEventsBefore(usageCutoff), blocked: null };
+    const health = usageCutoff === null ? none : { ...this.repo.healthBefore(usageCutoff), blocked: null };
     const versions =
       settings.documentVersionsKeep === null
         ? none
@@ -84,7 +83,7 @@ export class RetentionService {
         blocked: prune.blocked,
       };
     }
-    return { usageEvents: usage, documentVersions: versions, auditEntries: audit };
+    return { usageEvents: usage, providerHealth: health, documentVersions: versions, auditEntries: audit };
   }
 
   status(): RetentionStatus {
@@ -124,6 +123,8 @@ export class RetentionService {
     const { usageEventsDays: days, documentVersionsKeep: keep } = settings;
     const usageEvents =
       days === null ? 0 : await this.inBatches(() => this.repo.deleteUsageEventsBefore(cutoffFor(now, days)));
+    const providerHealth =
+      days === null ? 0 : await this.inBatches(() => this.repo.deleteHealthBefore(cutoffFor(now, days)));
     const documentVersions = keep === null ? 0 : await this.inBatches(() => this.repo.deleteVersionsBeyond(keep));
     let auditEntries = 0;
     let auditBlocked: string | null = null;
@@ -136,10 +137,18 @@ export class RetentionService {
       actor,
       action: 'retention.purge',
       target: null,
-      after: { usageEvents, documentVersions, auditEntries },
+      after: { usageEvents, providerHealth, documentVersions, auditEntries },
     });
     const space = await reclaimSpace(this.store.sqlite, { allowVacuum: options.allowVacuum, pause: this.pause });
-    const result: PurgeResult = { at: now, usageEvents, documentVersions, auditEntries, auditBlocked, space };
+    const result: PurgeResult = {
+      at: now,
+      usageEvents,
+      providerHealth,
+      documentVersions,
+      auditEntries,
+      auditBlocked,
+      space,
+    };
     this.settingsRepo.write(LAST_PURGE_KEY, result, this.clock.now());
     return result;
   }

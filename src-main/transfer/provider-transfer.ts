@@ -1,4 +1,14 @@
-import type { OnConflict, ProviderConfigInput, SettingsDto, TransferExportOutput, TransferPlan } from '@contract';
+import {
+  TASKS,
+  type DataPolicy,
+  type OnConflict,
+  type RoutingStrategy,
+  type Task,
+  type ProviderConfigInput,
+  type SettingsDto,
+  type TransferExportOutput,
+  type TransferPlan,
+} from '@contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
@@ -13,8 +23,20 @@ import type { Price, PricingService } from '../usage/pricing';
 import { planProviders, type ProviderStep } from './import-plan';
 import { readTransferFile, type ReadTransferFile } from './read-transfer-file';
 import { refused } from './transfer-error';
-import type { ExportedPrice, ExportedProvider } from './transfer-file';
+import type { ExportedPolicy, ExportedPrice, ExportedProvider, ExportedRouting } from './transfer-file';
 import { writeTransferFile } from './write-transfer-file';
+
+/** Each task's routing strategy (core passes routing/strategy/strategy-store.ts; this layer may not import it). */
+export interface TaskStrategies {
+  get(task: Task): RoutingStrategy;
+  set(task: Task, strategy: RoutingStrategy, actor: string): void;
+}
+
+/** Each task's data policy (core passes routing/compliance/data-policies.ts). */
+export interface TaskPolicies {
+  get(target: { task: Task }): DataPolicy;
+  set(target: { task: Task }, allow: DataPolicy, actor: string): unknown;
+}
 
 export interface ProviderTransferDeps {
   store: DatabaseHandle;
@@ -24,6 +46,8 @@ export interface ProviderTransferDeps {
   providers: ProviderConfigService;
   pricing: PricingService;
   settings: SettingsService;
+  routing: TaskStrategies;
+  policies: TaskPolicies;
   appVersion: string;
   log: (line: string) => void;
 }
@@ -46,6 +70,8 @@ interface Plan {
   prices: ExportedPrice[];
   unchangedPrices: number;
   settings: Partial<SettingsDto>;
+  routing: ExportedRouting[];
+  policies: ExportedPolicy[];
   onConflict: OnConflict;
 }
 
@@ -94,7 +120,8 @@ const samePrice = (p: ExportedPrice, current: Price | undefined): boolean =>
   (p.cachedInputUsdPerMTok === null ? null : usdToMicros(p.cachedInputUsdPerMTok)) === current.cachedInputMicrosPerMTok;
 
 /**
- * Moving to another laptop: provider configs, the price table and the app settings as one file, the API keys
+ * Moving to another laptop: provider configs (with their region, retention, personal-data and masking attributes),
+ * the price table, the app settings, each task's routing strategy and data policy as one file, the API keys
  * in it only when the admin gives a passphrase (encrypted; see key-envelope.ts). An import is checked whole
  * before anything changes, then applied in one transaction; keychain writes that cannot be completed are undone.
  */
@@ -118,7 +145,15 @@ export class ProviderTransfer {
     const prices = pricing.list().map(exportedPrice);
     const exportedAt = new Date(clock.now());
     const content = await writeTransferFile(
-      { exportedAt, appVersion: this.deps.appVersion, providers: exported, prices, settings: { ...settings.get() } },
+      {
+        exportedAt,
+        appVersion: this.deps.appVersion,
+        providers: exported,
+        prices,
+        settings: { ...settings.get() },
+        routing: TASKS.map((task) => ({ task, strategy: this.deps.routing.get(task) })),
+        policies: TASKS.map((task) => ({ task, allow: this.deps.policies.get({ task }) })),
+      },
       passphrase !== undefined ? { keys, passphrase } : null,
     );
     audit.append({
@@ -185,6 +220,8 @@ export class ProviderTransfer {
       prices,
       unchangedPrices: read.file.prices.length - prices.length,
       settings,
+      routing: (read.file.routing ?? []).filter((r) => this.deps.routing.get(r.task) !== r.strategy),
+      policies: (read.file.policies ?? []).filter((p) => this.deps.policies.get({ task: p.task }) !== p.allow),
       onConflict: request.onConflict,
     };
   }
@@ -198,6 +235,8 @@ export class ProviderTransfer {
       providers: plan.steps.map((s) => s.plan),
       prices: { changed: plan.prices.map((p) => p.model), unchanged: plan.unchangedPrices },
       settings: { changed: Object.keys(plan.settings), ignored: plan.read.ignoredSettings },
+      routing: plan.routing,
+      policies: plan.policies,
     };
   }
 
@@ -218,6 +257,8 @@ export class ProviderTransfer {
         actor,
       );
     if (Object.keys(plan.settings).length > 0) settings.set(plan.settings, actor);
+    for (const r of plan.routing) this.deps.routing.set(r.task, r.strategy, actor);
+    for (const p of plan.policies) this.deps.policies.set({ task: p.task }, p.allow, actor);
     const named = (action: string) => plan.steps.filter((s) => s.plan.action === action).map((s) => s.plan.name);
     audit.append({
       actor,
@@ -230,6 +271,8 @@ export class ProviderTransfer {
         needKey: plan.steps.filter((s) => s.plan.key === 'needs_key').map((s) => s.plan.name),
         pricesChanged: plan.prices.length,
         settingsChanged: Object.keys(plan.settings),
+        routingChanged: plan.routing.map((r) => r.task),
+        policiesChanged: plan.policies.map((p) => p.task),
       },
     });
   }

@@ -4,8 +4,8 @@ import { refused } from './transfer-error';
 import {
   knownSettingsSchema,
   sealedKeysSchema,
+  READABLE_VERSIONS,
   TRANSFER_FORMAT,
-  TRANSFER_VERSION,
   transferFileSchema,
   type TransferFile,
 } from './transfer-file';
@@ -37,7 +37,7 @@ function parseJson(text: string): RawFile {
 export async function readTransferFile(text: string, passphrase: string | undefined): Promise<ReadTransferFile> {
   const raw = parseJson(text);
   if (raw['format'] !== TRANSFER_FORMAT) throw refused('not_an_export');
-  if (raw['version'] !== TRANSFER_VERSION)
+  if (!READABLE_VERSIONS.includes(raw['version']))
     throw refused('unsupported_version', `format version ${String(raw['version'])}`);
   if (raw['checksum'] !== checksumOf(raw)) throw refused('checksum_mismatch');
   const parsed = transferFileSchema.safeParse(raw);

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { providerConfigInputSchema, settingsSchema } from '@contract';
+import {
+  dataPolicySchema,
+  providerConfigInputSchema,
+  routingStrategySchema,
+  settingsSchema,
+  taskSchema,
+} from '@contract';
 
 export const TRANSFER_FORMAT = 'aditus-providers';
-export const TRANSFER_VERSION = 1;
+/** 2 added each task's routing strategy and data policy; a version 1 file (without them) is still read. */
+export const TRANSFER_VERSION = 2;
+export const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 const base64 = z.string().regex(/^[A-Za-z0-9_-]+$/u, 'must be base64url');
 
@@ -48,17 +56,39 @@ const exportedPriceSchema = z
   .strict();
 export type ExportedPrice = z.infer<typeof exportedPriceSchema>;
 
-/** Version 1 of the file `aditus providers export` writes. `checksum` is checked before this schema. */
+const exportedRoutingSchema = z.object({ task: taskSchema, strategy: routingStrategySchema }).strict();
+export type ExportedRouting = z.infer<typeof exportedRoutingSchema>;
+
+/**
+ * Task data policies only: a candidate's policy names a candidate id of this laptop's store, which the file does
+ * not carry (candidates are not moved with the providers), so it would point at nothing on the other laptop.
+ */
+const exportedPolicySchema = z.object({ task: taskSchema, allow: dataPolicySchema }).strict();
+export type ExportedPolicy = z.infer<typeof exportedPolicySchema>;
+
+const oncePerTask = (entries: { task: string }[], field: string, ctx: z.RefinementCtx): void => {
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (seen.has(e.task)) ctx.addIssue({ code: 'custom', path: [field, i, 'task'], message: 'appears twice' });
+    seen.add(e.task);
+  });
+};
+
+/** The file `aditus providers export` writes (version 2; version 1 had no routing and policies). `checksum` is checked before this schema. */
 export const transferFileSchema = z
   .object({
     format: z.literal(TRANSFER_FORMAT),
-    version: z.literal(TRANSFER_VERSION),
+    version: z.union([z.literal(1), z.literal(TRANSFER_VERSION)]),
     exportedAt: z.iso.datetime(),
     appVersion: z.string().max(64),
     providers: z.array(exportedProviderSchema).max(500),
     prices: z.array(exportedPriceSchema).max(5000),
     /** Settings this version knows are checked against the app's settings schema; others are left out (reported). */
     settings: z.record(z.string(), z.unknown()),
+    /** Each task's routing strategy (version 2; absent from a version 1 file). */
+    routing: z.array(exportedRoutingSchema).max(50).optional(),
+    /** Each task's data policy (version 2; absent from a version 1 file). */
+    policies: z.array(exportedPolicySchema).max(50).optional(),
     keys: keyEnvelopeSchema.nullable(),
     checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/u),
   })
@@ -69,6 +99,8 @@ export const transferFileSchema = z
       if (names.has(p.name)) ctx.addIssue({ code: 'custom', path: ['providers', i, 'name'], message: 'appears twice' });
       names.add(p.name);
     });
+    oncePerTask(file.routing ?? [], 'routing', ctx);
+    oncePerTask(file.policies ?? [], 'policies', ctx);
     if (file.keys === null && file.providers.some((p) => p.hasKey))
       ctx.addIssue({ code: 'custom', path: ['keys'], message: 'a provider says it has a key but the file holds none' });
   });

@@ -3,8 +3,10 @@ import { newEnvelopeHeader, sealKeys } from './key-envelope';
 import {
   TRANSFER_FORMAT,
   TRANSFER_VERSION,
+  type ExportedPolicy,
   type ExportedPrice,
   type ExportedProvider,
+  type ExportedRouting,
   type KeyEnvelope,
 } from './transfer-file';
 
@@ -14,6 +16,8 @@ export interface TransferContents {
   providers: ExportedProvider[];
   prices: ExportedPrice[];
   settings: Record<string, unknown>;
+  routing: ExportedRouting[];
+  policies: ExportedPolicy[];
 }
 
 /**
@@ -32,6 +36,8 @@ export async function writeTransferFile(
     providers: contents.providers,
     prices: contents.prices,
     settings: contents.settings,
+    routing: contents.routing,
+    policies: contents.policies,
   };
   let keys: KeyEnvelope | null = null;
   if (sealed) {

@@ -8,6 +8,7 @@ interface Freed {
 }
 interface PurgeCounts {
   usageEvents: number;
+  providerHealth?: number;
   documentVersions: number;
   auditEntries: number;
 }
@@ -26,7 +27,12 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${formatInteger(value)} bytes` : `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
-export const RETENTION_OPTIONS: readonly { key: RetentionOption; label: string; estimateKey: keyof PurgeCounts }[] = [
+type EstimateKey = 'usageEvents' | 'documentVersions' | 'auditEntries';
+interface Estimate extends Record<EstimateKey, Freed> {
+  providerHealth: Freed;
+}
+
+export const RETENTION_OPTIONS: readonly { key: RetentionOption; label: string; estimateKey: EstimateKey }[] = [
   { key: 'usageEventsDays', label: 'Usage events', estimateKey: 'usageEvents' },
   { key: 'documentVersionsKeep', label: 'Document versions', estimateKey: 'documentVersions' },
   { key: 'auditDays', label: 'Audit entries', estimateKey: 'auditEntries' },
@@ -48,7 +54,25 @@ export function freedText(freed: Freed): string {
   return `${plural(freed.rows, 'row')}, about ${formatBytes(freed.approxBytes)} (estimate)`;
 }
 
-/** "Removed 12 usage events, 3 document versions and 40 audit entries." */
+/** The rows an option removes now: the usage events window takes the provider health history of the same age. */
+export function optionRows(key: RetentionOption, estimate: Estimate): number {
+  const option = RETENTION_OPTIONS.find((o) => o.key === key);
+  const rows = option ? estimate[option.estimateKey].rows : 0;
+  return key === 'usageEventsDays' ? rows + estimate.providerHealth.rows : rows;
+}
+
+/** What an option frees now; the usage events window also names the provider health rows it takes. */
+export function optionFreedText(key: RetentionOption, estimate: Estimate): string {
+  const option = RETENTION_OPTIONS.find((o) => o.key === key);
+  const own = option ? freedText(estimate[option.estimateKey]) : '';
+  const health = estimate.providerHealth;
+  if (key !== 'usageEventsDays' || (health.rows === 0 && health.blocked === null)) return own;
+  return `${own}; provider health history: ${freedText(health)}`;
+}
+
+/** "Removed 12 usage events (and 4 provider health rows), 3 document versions and 40 audit entries." */
 export function purgeText(result: PurgeCounts): string {
-  return `Removed ${plural(result.usageEvents, 'usage event')}, ${plural(result.documentVersions, 'document version')} and ${plural(result.auditEntries, 'audit entry', 'audit entries')}.`;
+  const health = result.providerHealth ?? 0;
+  const withHealth = health > 0 ? ` (and ${plural(health, 'provider health row')})` : '';
+  return `Removed ${plural(result.usageEvents, 'usage event')}${withHealth}, ${plural(result.documentVersions, 'document version')} and ${plural(result.auditEntries, 'audit entry', 'audit entries')}.`;
 }

@@ -1,7 +1,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import { expect, screenPath, test } from './fixtures';
 import { ipc, openPage, setUpAdminInUi } from './admin-ui';
-import { example, importCandidate } from './drafting-helpers';
+import { addPostingAndExtract, example, exampleText, importCandidate, openDraftingPage } from './drafting-helpers';
 
 let local: Emulator;
 
@@ -54,4 +54,54 @@ test('region, personal data and masking in the provider form; a data policy on t
   await page.screenshot({ path: screenPath(app, 'candidate-data-policy.png') });
   const policies = await ipc<{ scope: string; allow: string }[]>(app, 'policies:list', {});
   expect(policies).toMatchObject([{ scope: 'candidate', allow: 'local' }]);
+});
+
+test('a task data policy set on the Routing card refuses a draft no allowed provider can serve; nothing is sent', async ({
+  page,
+  app,
+}) => {
+  local.reset();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(app.url);
+  await setUpAdminInUi(page);
+  await ipc(app, 'providers:create', {
+    config: {
+      name: 'us-cloud',
+      kind: 'openai-compatible',
+      model: 'm',
+      baseUrl: `${local.url}/v1`,
+      tasks: ['cover_letter'],
+      region: 'us',
+    },
+  });
+  await openPage(page, 'Providers');
+  const routing = page.getByRole('region', { name: 'Routing' });
+  const policy = routing.getByRole('combobox', { name: 'Data policy for Cover letter' });
+  await expect(policy).toHaveValue('Any region');
+  await policy.click();
+  await page.getByRole('option', { name: 'EU only (EU and local providers)' }).click();
+  await expect(page.getByText('Data policy saved')).toBeVisible();
+  await routing.screenshot({ path: screenPath(app, 'routing-card-task-policy.png') });
+  expect(await ipc<{ scope: string; target: string; allow: string }[]>(app, 'policies:list', {})).toEqual([
+    expect.objectContaining({ scope: 'task', target: 'cover_letter', allow: 'eu' }),
+  ]);
+
+  await importCandidate(page, example('candidate.json'), 'Lea Sørensen');
+  await addPostingAndExtract(page, exampleText('job-backend.txt'), 'Northwind Logistics');
+  await openDraftingPage(page, 'Documents');
+  await page.getByRole('button', { name: 'Generate cover letter' }).click();
+  await expect(
+    page.getByText(
+      'The data policy "EU only" (set for task cover_letter) allows none of the providers routed to cover_letter: us-cloud (us). Nothing was sent.',
+      { exact: false },
+    ),
+  ).toBeVisible({ timeout: 30_000 });
+  expect(local.requests().filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+
+  // Stored: the card shows it again when the page loads anew.
+  await openPage(page, 'Settings');
+  await openPage(page, 'Providers');
+  await expect(
+    page.getByRole('region', { name: 'Routing' }).getByRole('combobox', { name: 'Data policy for Cover letter' }),
+  ).toHaveValue('EU only (EU and local providers)');
 });

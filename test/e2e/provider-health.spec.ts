@@ -43,7 +43,7 @@ test('a provider whose scheduled probe fails is notified as degraded and drawn o
   expect(health[0]).toMatchObject({ state: 'degraded', lastProbe: { ok: false, failure: 'offline' } });
 });
 
-test('the provider form sets the probe interval (off by default) and shows the saved one when editing', async ({
+test('the provider form sets the probe interval (off by default), the probe runs and the window is told; editing shows it', async ({
   page,
   app,
 }) => {
@@ -73,6 +73,9 @@ test('the provider form sets the probe interval (off by default) and shows the s
       }[]
     )[0];
   expect(health()?.probeEveryMs).toBe(900_000);
+  // Set in the form alone, the probe runs: the first is due at once, cannot connect, and the window is told.
+  await expect(page.getByText('local is degraded')).toBeVisible({ timeout: 30_000 });
+  expect(health()).toMatchObject({ state: 'degraded' });
 
   await page.getByRole('button', { name: 'Edit local' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit provider: local' });

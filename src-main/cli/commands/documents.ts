@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import type { DocumentDto, DraftKind } from '@contract';
+import type { DocumentDto, DocumentVersionDto, DraftKind } from '@contract';
+import { candidateLines, routeSummary, sentToLines } from '@shared/route-text';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
 import { uploadOf } from '../upload';
@@ -18,6 +19,19 @@ const shown = (x: DocumentDto): Shown => ({
     updatedAt: x.updatedAt,
   },
 });
+
+/** A version as `documents show` lists it: who made it, and for a provider's, why it was chosen and where the data went. */
+function versionLines(v: DocumentVersionDto): string[] {
+  const by = v.providerName ? ` by ${v.providerName}${v.model ? ` (${v.model})` : ''}` : '';
+  const head = `v${v.version} ${v.origin}${v.offline ? ' offline' : ''} ${new Date(v.createdAt).toISOString()}${by}`;
+  const lines = [head];
+  if (v.providerName && v.routeReason) {
+    lines.push(`  ${routeSummary(v.routeReason, v.providerName)}`);
+    lines.push(...candidateLines(v.routeReason).map((l) => `    ${l}`));
+  }
+  if (v.sentTo) lines.push(...sentToLines(v.sentTo).map((l) => `  ${l}`));
+  return lines;
+}
 
 /** `aditus documents …`: stored CVs and cover letters. */
 export function documentsCommand(ctx: () => CliContext): Command {
@@ -55,7 +69,12 @@ export function documentsCommand(ctx: () => CliContext): Command {
     });
   addRecordCommands(cmd, 'documents', ctx, async (c, id) => {
     const doc = await c.call('documents:get', { id });
-    return { ...shown(doc), detail: [...shown(doc).detail, `${doc.versions.length} versions`] };
+    const base = shown(doc);
+    return {
+      ...base,
+      detail: [...base.detail, `${doc.versions.length} versions`, ...doc.versions.flatMap(versionLines)],
+      json: { ...(base.json as object), versions: doc.versions.map(({ text: _text, ...v }) => v) },
+    };
   });
   return cmd;
 }

@@ -83,6 +83,10 @@ function report(c: CliContext, plan: TransferPlan, done: boolean): void {
   writeLine(c.io.stdout, `Settings ${done ? 'changed' : 'to change'}: ${settings}.`);
   if (plan.settings.ignored.length)
     writeLine(c.io.stdout, `Settings this version does not know (left out): ${plan.settings.ignored.join(', ')}.`);
+  const routing = plan.routing.map((r) => `${r.task} → ${r.strategy}`).join(', ') || 'none';
+  writeLine(c.io.stdout, `Routing strategies ${done ? 'changed' : 'to change'}: ${routing}.`);
+  const policies = plan.policies.map((p) => `${p.task} → ${p.allow}`).join(', ') || 'none';
+  writeLine(c.io.stdout, `Task data policies ${done ? 'changed' : 'to change'}: ${policies}.`);
   const needKey = plan.providers.filter((p) => p.key === 'needs_key').map((p) => p.name);
   if (done && needKey.length)
     writeLine(c.io.stdout, `Add a key before use: aditus providers update NAME --key-stdin (${needKey.join(', ')}).`);
@@ -93,7 +97,9 @@ export function addTransferCommands(cmd: Command, ctx: () => CliContext): void {
   cmd
     .command('export')
     .description(
-      'write provider configs, prices and settings to a file for another laptop; with --with-keys the API keys ' +
+      "write provider configs (with region, retention, personal data, masking), prices, settings, each task's " +
+        'routing strategy and data policy to a file for another laptop (candidate policies stay: they name ' +
+        'candidates of this laptop); with --with-keys the API keys ' +
         `too, encrypted under a passphrase (--passphrase-file, ${PASSPHRASE_ENV} or a prompt)`,
     )
     .requiredOption('--out <file>', 'the file to write (readable by you only)')
@@ -113,7 +119,7 @@ export function addTransferCommands(cmd: Command, ctx: () => CliContext): void {
       if (c.json) return writeJson(c.io, { ...summary, missingKeys: result.missingKeys });
       writeLine(
         c.io.stdout,
-        `Wrote ${flags.out}: ${result.providers} provider(s), ${result.prices} price(s), settings, ` +
+        `Wrote ${flags.out}: ${result.providers} provider(s), ${result.prices} price(s), settings, routing, task data policies, ` +
           (flags.withKeys ? `${result.keys} key(s) encrypted under the passphrase.` : 'no keys (use --with-keys).'),
       );
       if (result.missingKeys.length)

@@ -1,6 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { PurgeResult, RetentionSettings, RetentionStatus } from '@contract';
-import { formatBytes, freedText, purgeText, RETENTION_OPTIONS, ruleText } from '@shared/retention-text';
+import {
+  formatBytes,
+  optionFreedText,
+  optionRows,
+  purgeText,
+  RETENTION_OPTIONS,
+  ruleText,
+} from '@shared/retention-text';
 import type { CliContext } from '../context';
 import { formatTable, writeJson, writeLine } from '../io';
 
@@ -31,7 +38,7 @@ function writeStatus(c: CliContext, status: RetentionStatus): void {
       ...RETENTION_OPTIONS.map((o) => [
         o.label,
         ruleText(o.key, status.settings[o.key]),
-        status.settings[o.key] === null ? '-' : freedText(status.estimate[o.estimateKey]),
+        status.settings[o.key] === null ? '-' : optionFreedText(o.key, status.estimate),
       ]),
     ]),
   );
@@ -50,7 +57,8 @@ function writeStatus(c: CliContext, status: RetentionStatus): void {
 /** `aditus retention …`: how long usage events, document versions and audit entries are kept (admin). */
 export function retentionCommand(ctx: () => CliContext): Command {
   const cmd = new Command('retention').description(
-    'how long usage events, document versions and audit entries are kept (admin; default: everything). ' +
+    'how long usage events (with the provider health history), document versions and audit entries are kept ' +
+      '(admin; default: everything). ' +
       'The desktop app and `aditus serve` purge at start and daily; the usage rollups (dashboards, budgets, metrics) always stay',
   );
 
@@ -70,7 +78,11 @@ export function retentionCommand(ctx: () => CliContext): Command {
       'change the retention settings and purge by them at once; an option left out keeps its saved value. ' +
         'When something would be removed, nothing changes without --yes',
     )
-    .option('--usage-days <n>', 'remove usage events older than n days (`off`: keep all)', limit)
+    .option(
+      '--usage-days <n>',
+      'remove usage events and provider health history older than n days (`off`: keep all)',
+      limit,
+    )
     .option(
       '--versions <n>',
       "keep each document's newest n versions; the latest is always kept (`off`: keep all)",
@@ -98,11 +110,11 @@ export function retentionCommand(ctx: () => CliContext): Command {
         };
         if (!flags.yes) {
           const estimate = await c.call('retention:estimate', settings);
-          const removing = RETENTION_OPTIONS.filter((o) => estimate[o.estimateKey].rows > 0);
+          const removing = RETENTION_OPTIONS.filter((o) => optionRows(o.key, estimate) > 0);
           if (removing.length > 0)
             return c.fail(
               `Nothing was changed. These settings remove now: ${removing
-                .map((o) => `${o.label.toLowerCase()}: ${freedText(estimate[o.estimateKey])}`)
+                .map((o) => `${o.label.toLowerCase()}: ${optionFreedText(o.key, estimate)}`)
                 .join('; ')}. Run again with --yes to save them and purge.`,
               2,
             );

@@ -77,6 +77,10 @@ export const documentVersions = sqliteTable(
     model: text('model'),
     requestId: text('request_id'),
     offline: integer('offline', { mode: 'boolean' }).notNull().default(false),
+    /** Why the router chose the provider (RouteReason JSON); null for versions no provider made. */
+    routeReason: text('route_reason'),
+    /** Where the candidate's data was sent for it (JSON: provider, region, masked — each provider tried); null when none was. */
+    sentTo: text('sent_to'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('document_versions_document').on(t.documentId, t.version)],

@@ -1,6 +1,7 @@
 import type { AnswerMeta } from '@contract';
 import type { RouteAnswer } from '../../routing/types';
 import { OFFLINE_NOTE } from '../builtin/offline-note';
+import type { VersionMeta } from '../store/documents-repo';
 
 export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
   return {
@@ -15,6 +16,19 @@ export function metaFromAnswer(answer: RouteAnswer): AnswerMeta {
     costUsd: answer.costUsd,
     note: null,
     routeReason: answer.routeReason,
+    sentTo: answer.sentTo,
+  };
+}
+
+/** What a version made from this answer keeps of it: who made it, why that provider, where the data went. */
+export function versionMetaFromAnswer(answer: RouteAnswer): VersionMeta {
+  return {
+    providerName: answer.providerName,
+    model: answer.model,
+    requestId: answer.requestId,
+    offline: false,
+    routeReason: answer.routeReason,
+    sentTo: answer.sentTo,
   };
 }
 

@@ -41,7 +41,7 @@ import type { DocumentsRepo } from '../store/documents-repo';
 import { toJobDto, type JobPostingsRepo, type StoredJobPosting } from '../store/job-postings-repo';
 import { mergeJudgement } from '../validation/merge-judgement';
 import { validateDraft } from '../validation/validate-draft';
-import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta } from './answer-meta';
+import { metaFromAnswer, OFFLINE_EXTRACTION_NOTE, offlineMeta, versionMetaFromAnswer } from './answer-meta';
 import { candidateIdentifiers } from './candidate-identifiers';
 import { cvMarkdownFromAnswer, cvQueueContext } from './cv-answer';
 import { keepEditedFields } from './keep-edited-fields';
@@ -356,12 +356,7 @@ export class DraftingService {
       });
       const markdown = cv ? cvMarkdownFromAnswer(answer.text, record, candidate.profile) : answer.text;
       if (cv) onStream?.({ type: 'text', text: markdown });
-      docs.addVersion(documentId, markdown, 'generated', {
-        providerName: answer.providerName,
-        model: answer.model,
-        requestId: answer.requestId,
-        offline: false,
-      });
+      docs.addVersion(documentId, markdown, 'generated', versionMetaFromAnswer(answer));
       return { document: docs.get(documentId), meta: metaFromAnswer(answer), stopped: false };
     } catch (err) {
       if (ctx.signal?.aborted) return this.stopped({ documentId, text, previousText, createdHere }, err);

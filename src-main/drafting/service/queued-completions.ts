@@ -1,6 +1,7 @@
 import { validationReportSchema, type JobPostingDto, type QueueSettledEvent } from '@contract';
 import { AppError } from '../../errors';
 import { cvFromQueueContext, cvMarkdownFromAnswer } from './cv-answer';
+import { versionMetaFromAnswer } from './answer-meta';
 import type { OutboxOutcome, OutboxRunner } from '../../routing/outbox-runner';
 import { providerJudgementSchema } from '../output/judgement-schema';
 import { parseExtraction } from '../output/parse-extraction';
@@ -61,12 +62,7 @@ export function registerQueuedDrafting(
       });
     const cv = cvFromQueueContext(context);
     const markdown = cv ? cvMarkdownFromAnswer(answer.text, cv.record, cv.profile) : answer.text;
-    const version = repos.documents.addVersion(target, markdown, 'generated', {
-      providerName: answer.providerName,
-      model: answer.model,
-      requestId: answer.requestId,
-      offline: false,
-    });
+    const version = repos.documents.addVersion(target, markdown, 'generated', versionMetaFromAnswer(answer));
     return { documentId: target, version };
   });
   runner.onComplete(

@@ -1,23 +1,60 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentDto, DocumentVersionDto, DraftKind } from '@contract';
+import { z } from 'zod';
+import {
+  routeReasonSchema,
+  sentToSchema,
+  type DocumentDto,
+  type DocumentVersionDto,
+  type DraftKind,
+  type RouteReason,
+  type SentTo,
+} from '@contract';
 import type { Clock } from '../../clock';
 import { immediate, type DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
 
 type DocumentRow = Omit<DocumentDto, 'versions'>;
-type VersionRow = Omit<DocumentVersionDto, 'offline'> & { offline: number };
+type VersionRow = Omit<DocumentVersionDto, 'offline' | 'routeReason' | 'sentTo'> & {
+  offline: number;
+  routeReason: string | null;
+  sentTo: string | null;
+};
 
 const DOC_COLUMNS = `id, kind, candidate_id AS candidateId, job_posting_id AS jobPostingId, title, draft_text AS draftText,
   autosaved_at AS autosavedAt, created_at AS createdAt, updated_at AS updatedAt`;
 const VERSION_COLUMNS = `version, text, origin, provider_name AS providerName, model, request_id AS requestId, offline,
-  created_at AS createdAt`;
+  route_reason AS routeReason, sent_to AS sentTo, created_at AS createdAt`;
 
 export interface VersionMeta {
   providerName: string | null;
   model: string | null;
   requestId: string | null;
   offline: boolean;
+  /** Why the router chose the provider that made the version. */
+  routeReason?: RouteReason;
+  /** Where the candidate's data went for it. */
+  sentTo?: SentTo[];
 }
+
+/** A stored JSON column that no longer parses (an older shape) is shown as unknown, never guessed. */
+function parseStored<T>(schema: z.ZodType<T>, json: string | null): T | null {
+  if (json === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const sentToListSchema = z.array(sentToSchema);
+
+const versionDto = ({ offline, routeReason, sentTo, ...rest }: VersionRow): DocumentVersionDto => ({
+  ...rest,
+  offline: offline === 1,
+  routeReason: parseStored(routeReasonSchema, routeReason),
+  sentTo: parseStored(sentToListSchema, sentTo),
+});
 
 /** Documents (CV, cover letter) with an autosaved working text and an append-only version history. */
 export class DocumentsRepo {
@@ -59,7 +96,7 @@ export class DocumentsRepo {
       this.store.sqlite
         .prepare(`SELECT ${VERSION_COLUMNS} FROM document_versions WHERE document_id = ? ORDER BY version DESC`)
         .all(id) as VersionRow[]
-    ).map((v) => ({ ...v, offline: v.offline === 1 }));
+    ).map(versionDto);
     return { ...row, versions };
   }
 
@@ -101,10 +138,23 @@ export class DocumentsRepo {
       const version = last.v + 1;
       this.store.sqlite
         .prepare(
-          `INSERT INTO document_versions (document_id, version, text, origin, provider_name, model, request_id, offline, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO document_versions (document_id, version, text, origin, provider_name, model, request_id, offline,
+             route_reason, sent_to, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, version, text, origin, meta.providerName, meta.model, meta.requestId, meta.offline ? 1 : 0, now);
+        .run(
+          id,
+          version,
+          text,
+          origin,
+          meta.providerName,
+          meta.model,
+          meta.requestId,
+          meta.offline ? 1 : 0,
+          meta.routeReason ? JSON.stringify(meta.routeReason) : null,
+          meta.sentTo ? JSON.stringify(meta.sentTo) : null,
+          now,
+        );
       this.autosave(id, text);
       return version;
     });

@@ -5,7 +5,10 @@ const days = z.number().int().min(1).max(36_500);
 /** How long the app keeps each kind of history; null keeps everything (the default). */
 export const retentionSettingsSchema = z
   .object({
-    /** Usage events older than this many days are removed (the hourly/daily rollups stay). */
+    /**
+     * Usage events older than this many days are removed (the hourly/daily rollups stay), and with them the
+     * provider health history (probes and state changes) of the same age, except each provider's latest of each.
+     */
     usageEventsDays: days.nullable(),
     /** Each document keeps its newest this many versions (the latest is always kept). */
     documentVersionsKeep: z.number().int().min(1).max(10_000).nullable(),
@@ -26,6 +29,8 @@ export type Freed = z.infer<typeof freedSchema>;
 
 export const retentionEstimateSchema = z.object({
   usageEvents: freedSchema,
+  /** Provider health history rows older than the usage events window (removed with them). */
+  providerHealth: freedSchema,
   documentVersions: freedSchema,
   auditEntries: freedSchema,
 });
@@ -35,6 +40,8 @@ export type RetentionEstimate = z.infer<typeof retentionEstimateSchema>;
 export const purgeResultSchema = z.object({
   at: z.number().int(),
   usageEvents: z.number().int(),
+  /** Provider health history rows (a purge stored before they were purged says 0). */
+  providerHealth: z.number().int().default(0),
   documentVersions: z.number().int(),
   auditEntries: z.number().int(),
   /** Why the audit log was not pruned although asked, or null. */

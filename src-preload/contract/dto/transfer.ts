@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { providerKindSchema } from './providers';
+import { taskSchema } from './common';
+import { dataPolicySchema } from './compliance';
+import { routingStrategySchema } from './routing';
 
 /** What an import does with a provider whose name already exists here. */
 export const ON_CONFLICT = ['skip', 'replace'] as const;
@@ -68,5 +71,9 @@ export const transferPlanSchema = z.object({
   prices: z.object({ changed: z.array(z.string()), unchanged: z.number().int() }),
   /** Settings that differ here and are taken from the file; `ignored`: ones this version does not know. */
   settings: z.object({ changed: z.array(z.string()), ignored: z.array(z.string()) }),
+  /** Tasks whose routing strategy differs here and is taken from the file. */
+  routing: z.array(z.object({ task: taskSchema, strategy: routingStrategySchema })),
+  /** Tasks whose data policy differs here and is taken from the file (candidate policies are never in a file). */
+  policies: z.array(z.object({ task: taskSchema, allow: dataPolicySchema })),
 });
 export type TransferPlan = z.infer<typeof transferPlanSchema>;

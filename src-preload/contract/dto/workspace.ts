@@ -54,6 +54,10 @@ export const jobPostingDtoSchema = z.object({
 });
 export type JobPostingDto = z.infer<typeof jobPostingDtoSchema>;
 
+/** One provider a request's candidate data was sent to: its region, and whether the identifiers were masked. */
+export const sentToSchema = z.object({ provider: z.string(), region: z.string(), masked: z.boolean() });
+export type SentTo = z.infer<typeof sentToSchema>;
+
 export const documentVersionDtoSchema = z.object({
   version: z.number().int(),
   text: z.string(),
@@ -63,6 +67,13 @@ export const documentVersionDtoSchema = z.object({
   model: z.string().nullable(),
   requestId: z.string().nullable(),
   offline: z.boolean(),
+  /** Why the router chose this version's provider; null when no provider made it (edits, offline drafts). */
+  routeReason: routeReasonSchema.nullable(),
+  /**
+   * Where the candidate's data went for this version: every provider tried (a failed one too), its region and
+   * whether the identifiers were masked; null when no provider made it.
+   */
+  sentTo: z.array(sentToSchema).nullable(),
   createdAt: z.number().int(),
 });
 export type DocumentVersionDto = z.infer<typeof documentVersionDtoSchema>;
@@ -147,6 +158,8 @@ export const answerMetaSchema = z.object({
   note: z.string().nullable(),
   /** Why this provider answered (routing strategy, scores, samples, exploration); absent offline. */
   routeReason: routeReasonSchema.optional(),
+  /** Where the request's candidate data went (each provider tried: region, masked); absent offline. */
+  sentTo: z.array(sentToSchema).optional(),
 });
 export type AnswerMeta = z.infer<typeof answerMetaSchema>;
 

@@ -203,7 +203,7 @@ describe('aditus providers export / import: moving to a new laptop', { timeout: 
     const file = JSON.parse(text) as Record<string, unknown>;
     expect(file).toMatchObject({
       format: 'aditus-providers',
-      version: 1,
+      version: 2,
       keys: { kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 }, cipher: { name: 'aes-256-gcm' } },
     });
     expect(file['providers']).toContainEqual(

@@ -62,6 +62,9 @@ describe('queued drafts land in their document', () => {
       [1, 'edited'],
     ]);
     expect(doc.versions[1]?.text).toBe('My own notes, typed while it waited.');
+    // The version that landed from the queue keeps why its provider was chosen and where the data went.
+    expect(doc.versions[0]).toMatchObject({ routeReason: { strategy: 'priority' }, sentTo: [{ masked: true }] });
+    expect(doc.versions[1]).toMatchObject({ routeReason: null, sentTo: null });
     expect(doc.draftText).toMatch(/^# Lea Sørensen\n/u);
     expect(doc.draftText).toContain(
       '### Senior Backend Engineer — Brightwave Analytics GmbH\n\nBerlin, Germany · Apr 2021 – Present\n\n- From the queue',

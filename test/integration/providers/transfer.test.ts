@@ -108,7 +108,7 @@ describe('providers:export / providers:import through dispatch', { timeout: 120_
     const fresh = await laptop();
     const before = databaseChecksum(fresh.t.core.store.sqlite);
 
-    const newer = await fresh.call('providers:import', { content: edited(content, (f) => (f['version'] = 2)) });
+    const newer = await fresh.call('providers:import', { content: edited(content, (f) => (f['version'] = 3)) });
     expect(newer).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', details: { reason: 'unsupported_version' } },

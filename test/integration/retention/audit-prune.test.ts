@@ -47,7 +47,12 @@ describe('retention of the audit log: a checkpointed prefix that verify still ac
     expect(checkpoint).toEqual({ throughId: old, pruned: old });
     // The purge's own entry: counts only.
     const [entry] = audit().list({ action: 'retention.purge' });
-    expect(JSON.parse(entry?.after ?? 'null')).toEqual({ usageEvents: 0, documentVersions: 0, auditEntries: old });
+    expect(JSON.parse(entry?.after ?? 'null')).toEqual({
+      usageEvents: 0,
+      providerHealth: 0,
+      documentVersions: 0,
+      auditEntries: old,
+    });
 
     const verified = await audit().verify();
     expect(verified.ok, verified.message).toBe(true);

@@ -45,7 +45,12 @@ describe('retention purge rules', () => {
     expect([purge.usageEvents, purge.documentVersions, purge.auditEntries]).toEqual([0, 0, 0]);
     const [entry] = t.core.services.audit.list({ action: 'retention.purge' });
     expect(entry?.actor).toBe('ana@cli');
-    expect(JSON.parse(entry?.after ?? 'null')).toEqual({ usageEvents: 0, documentVersions: 0, auditEntries: 0 });
+    expect(JSON.parse(entry?.after ?? 'null')).toEqual({
+      usageEvents: 0,
+      providerHealth: 0,
+      documentVersions: 0,
+      auditEntries: 0,
+    });
   });
 
   it('usage events older than N days go (one exactly N days old stays); stats, budgets and metrics keep their totals', async () => {

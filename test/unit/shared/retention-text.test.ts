@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, freedText, purgeText, ruleText } from '../../../src-preload/shared/retention-text';
+import {
+  formatBytes,
+  freedText,
+  optionFreedText,
+  optionRows,
+  purgeText,
+  ruleText,
+} from '../../../src-preload/shared/retention-text';
 
 describe('retention text (CLI and Settings card alike)', () => {
   it('writes sizes in 1,024 steps with one decimal from KB on', () => {
@@ -24,6 +31,24 @@ describe('retention text (CLI and Settings card alike)', () => {
     expect(ruleText('documentVersionsKeep', 3)).toBe('newest 3 versions per document kept (the latest always)');
     expect(purgeText({ usageEvents: 1, documentVersions: 0, auditEntries: 1 })).toBe(
       'Removed 1 usage event, 0 document versions and 1 audit entry.',
+    );
+  });
+
+  it('counts the provider health history with the usage events window, and names it apart', () => {
+    const none = { rows: 0, approxBytes: 0, blocked: null };
+    const estimate = {
+      usageEvents: { rows: 2, approxBytes: 100, blocked: null },
+      providerHealth: { rows: 40, approxBytes: 2048, blocked: null },
+      documentVersions: none,
+      auditEntries: none,
+    };
+    expect(optionRows('usageEventsDays', estimate)).toBe(42);
+    expect(optionRows('auditDays', estimate)).toBe(0);
+    expect(optionFreedText('usageEventsDays', estimate)).toBe(
+      '2 rows, about 100 bytes (estimate); provider health history: 40 rows, about 2.0 KB (estimate)',
+    );
+    expect(purgeText({ usageEvents: 12, providerHealth: 40, documentVersions: 0, auditEntries: 1 })).toBe(
+      'Removed 12 usage events (and 40 provider health rows), 0 document versions and 1 audit entry.',
     );
   });
 });

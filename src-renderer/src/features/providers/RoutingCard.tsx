@@ -5,6 +5,7 @@ import { call } from '../../lib/ipc';
 import { notifySuccess } from '../../lib/notify';
 import { useAction } from '../../lib/use-action';
 import { useCall } from '../../lib/use-call';
+import { TaskPolicySelect } from './TaskPolicySelect';
 
 const STRATEGY_LABELS: Record<RoutingStrategy, string> = {
   priority: 'Priority (default first, then priority)',
@@ -30,6 +31,9 @@ function candidateText(c: RouteCandidate, strategy: RoutingStrategy): string {
 /** Admin: each task's routing strategy, and the provider order it gives now (with scores). */
 export function RoutingCard() {
   const list = useCall('routing:list', {});
+  const policies = useCall('policies:list', {});
+  const policyOf = (task: RoutingTaskDto['task']) =>
+    policies.data?.find((p) => p.scope === 'task' && p.target === task)?.allow ?? 'any';
   const save = useAction(async (task: RoutingTaskDto['task'], strategy: RoutingStrategy) => {
     await call('routing:set', { task, strategy });
     notifySuccess('Routing saved', `${TASK_LABELS[task]}: ${STRATEGY_LABELS[strategy]}`);
@@ -44,17 +48,21 @@ export function RoutingCard() {
           </Title>
           <Text size="sm" c="dimmed">
             How each task orders its providers. Scores come from the last 24 hours of calls; a provider with fewer than
-            20 calls keeps its priority position. Failover still goes down the rest of the order.
+            20 calls keeps its priority position. Failover still goes down the rest of the order. The data policy says
+            which provider regions a task may use; a candidate’s own policy can only make it stricter, and a request no
+            allowed provider can serve is refused, never sent elsewhere.
           </Text>
         </Stack>
         {list.error && <ErrorAlert title="Could not load routing" message={list.error} />}
         {save.error && <ErrorAlert title="Could not save routing" message={save.error} />}
+        {policies.error && <ErrorAlert title="Could not load the data policies" message={policies.error} />}
         {list.data && (
           <Table withTableBorder aria-label="Routing per task">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Task</Table.Th>
                 <Table.Th>Strategy</Table.Th>
+                <Table.Th>Data policy</Table.Th>
                 <Table.Th>Current order</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -74,6 +82,19 @@ export function RoutingCard() {
                         if (chosen && chosen !== t.strategy) void save.run(t.task, chosen);
                       }}
                     />
+                  </Table.Td>
+                  <Table.Td>
+                    {policies.data && (
+                      <TaskPolicySelect
+                        task={t.task}
+                        taskLabel={TASK_LABELS[t.task]}
+                        stored={policyOf(t.task)}
+                        onSaved={() => {
+                          policies.reload();
+                          list.reload();
+                        }}
+                      />
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {t.order.length === 0 ? (

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { RetentionEstimate, RetentionSettings as Retention, RetentionStatus } from '@contract';
 import {
   formatBytes,
-  freedText,
+  optionFreedText,
+  optionRows,
   purgeText,
   RETENTION_OPTIONS,
   ruleText,
@@ -63,7 +64,7 @@ const settingsOf = (d: Draft): Retention => ({
 });
 
 const removing = (estimate: RetentionEstimate | null) =>
-  RETENTION_OPTIONS.filter((o) => (estimate?.[o.estimateKey].rows ?? 0) > 0);
+  RETENTION_OPTIONS.filter((o) => (estimate ? optionRows(o.key, estimate) : 0) > 0);
 
 /** Admin: how long usage events, document versions and audit entries are kept, and what that frees now. */
 export function RetentionSettings() {
@@ -71,7 +72,7 @@ export function RetentionSettings() {
   return (
     <SettingsCard
       title="Retention"
-      description="How long history is kept. The default keeps everything. The hourly and daily usage totals always stay, so dashboards, budgets and metrics do not change. Audit entries go as a checkpointed prefix: verifying the audit log still checks every entry kept. Aditus purges at start and once a day; saving purges at once."
+      description="How long history is kept. The default keeps everything. Removing usage events also removes the provider health history of the same age (each provider's latest probe and state change stay). The hourly and daily usage totals always stay, so dashboards, budgets and metrics do not change. Audit entries go as a checkpointed prefix: verifying the audit log still checks every entry kept. Aditus purges at start and once a day; saving purges at once."
     >
       {status.error && <ErrorAlert title="Could not load retention" message={status.error} />}
       {!status.data && status.loading && <LoadingBlock label="Loading retention…" />}
@@ -107,9 +108,8 @@ function RetentionForm({ status, onSaved }: { status: RetentionStatus; onSaved: 
 
   return (
     <Stack gap="sm">
-      {RETENTION_OPTIONS.map(({ key, estimateKey, label }) => {
+      {RETENTION_OPTIONS.map(({ key, label }) => {
         const field = FIELD[key];
-        const freed = estimate.data?.[estimateKey];
         return (
           <Stack key={key} gap={4} role="group" aria-label={label}>
             <Group align="center" gap="sm" wrap="nowrap">
@@ -133,7 +133,7 @@ function RetentionForm({ status, onSaved }: { status: RetentionStatus; onSaved: 
             </Group>
             <Text size="sm" c="dimmed" data-testid={`retention-estimate-${key}`}>
               {draft[key].on
-                ? `Would free now: ${freed ? freedText(freed) : '…'}`
+                ? `Would free now: ${estimate.data ? optionFreedText(key, estimate.data) : '…'}`
                 : `${label}: ${ruleText(key, null)}.`}
             </Text>
           </Stack>
@@ -165,7 +165,7 @@ function RetentionForm({ status, onSaved }: { status: RetentionStatus; onSaved: 
           <List>
             {toRemove.map((o) => (
               <List.Item key={o.key}>
-                {o.label}: {freedText(estimate.data![o.estimateKey])}
+                {o.label}: {optionFreedText(o.key, estimate.data!)}
               </List.Item>
             ))}
           </List>

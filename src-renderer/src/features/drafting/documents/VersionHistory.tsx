@@ -2,6 +2,7 @@ import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/co
 import type { DocumentVersionDto } from '@contract';
 import { formatDateTime } from '../../../lib/format';
 import { providerLabel } from '../shared/attempt-reasons';
+import { VersionRoute } from './VersionRoute';
 
 const ORIGIN: Record<DocumentVersionDto['origin'], string> = {
   generated: 'Generated',
@@ -70,6 +71,7 @@ export function VersionHistory({
                     {formatDateTime(v.createdAt)}
                     {source(v) ? ` · ${source(v)}` : ''}
                   </Text>
+                  <VersionRoute version={v} />
                 </Stack>
                 {v.version !== latest && (
                   <Button

@@ -8,7 +8,7 @@ import { useAction } from '../../../lib/use-action';
 
 const MIN_PASSPHRASE = TRANSFER_PASSPHRASE_MIN;
 
-/** `providers:export`: configs, prices and settings as a file; the keys only with a passphrase (typed twice). */
+/** `providers:export`: configs, prices, settings, task routing and data policies as a file; the keys only with a passphrase (typed twice). */
 export function ExportProvidersModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   // The form is unmounted when the modal closes, so a passphrase never outlives it.
   return (

@@ -2,7 +2,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { TransferPlan } from '@contract';
 import { ACTION_LABELS, KEY_LABELS } from './transfer-words';
 
-/** What an import will do (or did): each provider's action and key, then prices and settings. */
+/** What an import will do (or did): each provider's action and key, then prices, settings, routing and task policies. */
 export function ImportPreview({ plan }: { plan: TransferPlan }) {
   return (
     <Stack gap="xs">
@@ -51,6 +51,14 @@ export function ImportPreview({ plan }: { plan: TransferPlan }) {
         Settings to change: {plan.settings.changed.length > 0 ? plan.settings.changed.join(', ') : 'none'}.
         {plan.settings.ignored.length > 0 &&
           ` Not known to this version (left out): ${plan.settings.ignored.join(', ')}.`}
+      </Text>
+      <Text size="sm">
+        Routing strategies to change:{' '}
+        {plan.routing.length > 0 ? plan.routing.map((r) => `${r.task} → ${r.strategy}`).join(', ') : 'none'}.
+      </Text>
+      <Text size="sm">
+        Task data policies to change:{' '}
+        {plan.policies.length > 0 ? plan.policies.map((p) => `${p.task} → ${p.allow}`).join(', ') : 'none'}.
       </Text>
     </Stack>
   );
