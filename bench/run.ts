@@ -38,7 +38,14 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
   const want = (s: string) => (args.sections as ReadonlySet<string>).has(s);
   const stats = want('stats')
     ? await section('stats', () =>
-        runStats({ dataDir: args.statsDataDir, rebuild: args.rebuild, quick: args.quick, peak, log }),
+        runStats({
+          dataDir: args.statsDataDir,
+          size: args.statsSize,
+          rebuild: args.rebuild,
+          quick: args.quick,
+          peak,
+          log,
+        }),
       )
     : null;
   const memory = stats && !failed(stats) ? { peakRssMb: peak.mb(), buildPeakRssMb: stats.db.buildPeakRssMb } : null;
@@ -48,7 +55,7 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
   const ui =
     want('ui') && existsSync(USAGE_PAGE)
       ? await section('ui', async () => {
-          const db = await ensureStatsDb({ dataDir: args.statsDataDir, rebuild: false, log });
+          const db = await ensureStatsDb({ dataDir: args.statsDataDir, size: args.statsSize, rebuild: false, log });
           return runUi({ dataDir: db.dataDir, dataEndMs: db.endMs, quick: args.quick, skipBuild: args.skipBuild, log });
         })
       : null;
