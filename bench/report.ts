@@ -117,9 +117,9 @@ export function formatReport(r: BenchReport): string {
   section('stats (median ms per query over the rollups)', r.stats, () => {
     const s = r.stats as StatsResult;
     const head = `${s.db.events.toLocaleString('en')} events over ${s.db.days} days, ${s.db.sizeOnDiskMb.toLocaleString('en')} MB on disk (${s.db.built ? `built in ${Math.round(s.db.buildSeconds ?? 0)} s, ${s.db.buildBatch.toLocaleString('en')} events per transaction` : 'reused'}); rollups: ${s.db.rollupRows.daily.toLocaleString('en')} daily, ${s.db.rollupRows.hourly.toLocaleString('en')} hourly per provider, ${s.db.rollupRows.hourTotals.toLocaleString('en')} hourly totals`;
-    const rows = s.queries.map((q) => [q.by, q.range, q.rows, q.ms, q.ipcMs]);
+    const rows = s.queries.map((q) => [q.by, q.range, q.rows, q.ms, q.cpuMs, q.ipcMs]);
     return (
-      `${head}\n${table([['by', 'range', 'rows', 'query ms', 'via dispatch ms'], ...rows])}\nslowest: ${s.maxQueryMs} ms (via dispatch ${s.maxIpcMs} ms)\n` +
+      `${head}\n${table([['by', 'range', 'rows', 'query ms', 'CPU ms', 'via dispatch ms'], ...rows])}\nslowest: ${s.maxQueryMs} ms (via dispatch ${s.maxIpcMs} ms)\n` +
       `Prometheus scrape: first in a process ${s.metricsScrape.firstMs} ms, then ${s.metricsScrape.nextMs} ms`
     );
   });

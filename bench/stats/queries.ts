@@ -14,6 +14,8 @@ export interface QueryTiming {
   rows: number;
   /** `core.services.stats.query` (groups + totals), median of the runs, ms. */
   ms: number;
+  /** The same runs' CPU time (user + system) of this process, median, ms: steadier than `ms` on a busy machine. */
+  cpuMs: number;
   /** The same through `dispatch('usage:stats')` as the UI calls it (zod in and out), median, ms. */
   ipcMs: number;
 }
@@ -28,9 +30,13 @@ function rangesFor(ledgerDays: number): [label: string, days: number][] {
   return ledgerDays > 90 ? [...presets, [`${ledgerDays}d`, ledgerDays]] : presets;
 }
 
-function timeMs(run: () => unknown): number {
+/** Wall and CPU time of one synchronous run, ms. */
+function timeMs(run: () => unknown, cpu: number[]): number {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   run();
+  const used = process.cpuUsage(cpuStarted);
+  cpu.push((used.user + used.system) / 1000);
   return performance.now() - started;
 }
 
@@ -53,9 +59,10 @@ async function timeDashboard(
     .map((groups) => groups.length)
     .reduce((a, b) => a + b, 0);
   const direct: number[] = [];
+  const cpu: number[] = [];
   const ipc: number[] = [];
   for (let i = 0; i < o.runs; i++) {
-    direct.push(timeMs(() => stats.dashboard(range)));
+    direct.push(timeMs(() => stats.dashboard(range), cpu));
     ipc.push(
       await timeAsyncMs(async () => {
         const result = await o.core.dispatch('usage:dashboard', range, session);
@@ -64,7 +71,14 @@ async function timeDashboard(
     );
     o.peak.sample();
   }
-  return { by: 'dashboard', range: label, rows, ms: round(median(direct), 2), ipcMs: round(median(ipc), 2) };
+  return {
+    by: 'dashboard',
+    range: label,
+    rows,
+    ms: round(median(direct), 2),
+    cpuMs: round(median(cpu), 2),
+    ipcMs: round(median(ipc), 2),
+  };
 }
 
 /** Every dashboard query (each grouping, 7 and 90 days): one warm-up, then the median of `runs`. */
@@ -89,9 +103,10 @@ export async function timeDashboardQueries(o: {
     for (const by of GROUP_BYS) {
       const rows = stats.query(range, by).groups.length;
       const direct: number[] = [];
+      const cpu: number[] = [];
       const ipc: number[] = [];
       for (let i = 0; i < o.runs; i++) {
-        direct.push(timeMs(() => stats.query(range, by)));
+        direct.push(timeMs(() => stats.query(range, by), cpu));
         ipc.push(
           await timeAsyncMs(async () => {
             const result = await o.core.dispatch('usage:stats', { ...range, by }, session);
@@ -100,7 +115,14 @@ export async function timeDashboardQueries(o: {
         );
         o.peak.sample();
       }
-      timings.push({ by, range: label, rows, ms: round(median(direct), 2), ipcMs: round(median(ipc), 2) });
+      timings.push({
+        by,
+        range: label,
+        rows,
+        ms: round(median(direct), 2),
+        cpuMs: round(median(cpu), 2),
+        ipcMs: round(median(ipc), 2),
+      });
     }
     timings.push(await timeDashboard(o, range, label, session));
   }
