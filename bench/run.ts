@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--json] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
+ * npm run bench [-- --quick] [--json] [--events N] [--days N] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
  * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui.
  * Progress goes to stderr; the table to stdout; with --json, one JSON object is the last stdout line.
  */
