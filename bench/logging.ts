@@ -1,8 +1,12 @@
 import type { UsageEvent } from '../src-main/usage/usage-log';
 import { benchCore } from './bench-core';
+import { runGroupCommit, type GroupCommitResult } from './logging-group-commit';
 import { nowUs, percentile, round } from './summary';
 
 export interface LoggingResult {
+  /** Calls answered through the group commit (the core's committing dispatch), events per second. */
+  groupCommit: GroupCommitResult;
+  /** One immediate transaction per `UsageLog.record`: */
   calls: number;
   callsPerSec: number;
   p50Us: number;
@@ -39,9 +43,13 @@ function event(i: number, configId: string): UsageEvent {
   };
 }
 
+/** Calls in flight at once in the group-commit run. */
+const GROUP_CALLERS = 64;
+
 /**
- * UsageLog.record one call at a time, each its own immediate transaction (event + hourly + daily
- * rollups), on a fresh database opened exactly as the app opens it (WAL, synchronous NORMAL).
+ * On a fresh database opened exactly as the app opens it (WAL, synchronous NORMAL): usage events through
+ * the group commit as IPC calls make them (runGroupCommit), then UsageLog.record one call at a time, each
+ * its own immediate transaction (event + rollups).
  */
 export async function runLogging(o: { quick: boolean; log: (line: string) => void }): Promise<LoggingResult> {
   const calls = o.quick ? 10_000 : 50_000;
@@ -50,6 +58,20 @@ export async function runLogging(o: { quick: boolean; log: (line: string) => voi
     const { sqlite } = bench.core.store;
     const { usageLog } = bench.core.services;
     for (let i = 0; i < 1_000; i++) usageLog.record(event(-i, 'warm-up'));
+    const groupEvents = o.quick ? 50_000 : 200_000;
+    o.log(`logging: ${groupEvents} events through the group commit, ${GROUP_CALLERS} calls in flight`);
+    await runGroupCommit({
+      core: bench.core,
+      events: 5_000,
+      callers: GROUP_CALLERS,
+      event: (i) => event(-1_000 - i, 'warm-up'),
+    });
+    const groupCommit = await runGroupCommit({
+      core: bench.core,
+      events: groupEvents,
+      callers: GROUP_CALLERS,
+      event: (i) => event(calls + i, 'bench'),
+    });
     o.log(`logging: ${calls} events, one transaction each`);
     const samples: number[] = [];
     const started = nowUs();
@@ -62,6 +84,7 @@ export async function runLogging(o: { quick: boolean; log: (line: string) => voi
     }
     const elapsedUs = nowUs() - started;
     return {
+      groupCommit,
       calls,
       callsPerSec: Math.round(calls / (elapsedUs / 1e6)),
       p50Us: round(percentile(samples, 0.5)),

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--json] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
+ * npm run bench [-- --quick] [--json] [--events N] [--days N] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
  * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui, large-input.
  * Progress goes to stderr; the table to stdout; with --json, one JSON object is the last stdout line.
  */
@@ -39,7 +39,14 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
   const want = (s: string) => (args.sections as ReadonlySet<string>).has(s);
   const stats = want('stats')
     ? await section('stats', () =>
-        runStats({ dataDir: args.statsDataDir, rebuild: args.rebuild, quick: args.quick, peak, log }),
+        runStats({
+          dataDir: args.statsDataDir,
+          size: args.statsSize,
+          rebuild: args.rebuild,
+          quick: args.quick,
+          peak,
+          log,
+        }),
       )
     : null;
   const memory = stats && !failed(stats) ? { peakRssMb: peak.mb(), buildPeakRssMb: stats.db.buildPeakRssMb } : null;
@@ -49,7 +56,7 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
   const ui =
     want('ui') && existsSync(USAGE_PAGE)
       ? await section('ui', async () => {
-          const db = await ensureStatsDb({ dataDir: args.statsDataDir, rebuild: false, log });
+          const db = await ensureStatsDb({ dataDir: args.statsDataDir, size: args.statsSize, rebuild: false, log });
           return runUi({ dataDir: db.dataDir, dataEndMs: db.endMs, quick: args.quick, skipBuild: args.skipBuild, log });
         })
       : null;

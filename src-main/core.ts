@@ -412,7 +412,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const dispatch = committingDispatch(
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
-    commitUsage,
+    usageLog,
     () => audit.settled(),
   );
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../src-main/db/client';
 import { REPO_ROOT } from '../paths';
-import { DATA_VERSION, SEED, STATS_DAYS, STATS_EVENTS } from './params';
+import { DATA_VERSION, SEED, type StatsSize } from './params';
 
 export interface StatsDbInfo {
   dataDir: string;
@@ -15,6 +15,8 @@ export interface StatsDbInfo {
   buildSeconds: number | null;
   /** Peak RSS of the build process, MB (null when the database was reused). */
   buildPeakRssMb: number | null;
+  /** The database file with its WAL, on disk, MB. */
+  sizeOnDiskMb: number;
 }
 
 interface Sidecar {
@@ -27,21 +29,36 @@ interface Sidecar {
 
 const SIDECAR = 'bench-stats.json';
 
-function readSidecar(dataDir: string): Sidecar | null {
+function readSidecar(dataDir: string, size: StatsSize): Sidecar | null {
   const path = join(dataDir, SIDECAR);
   if (!existsSync(path) || !existsSync(join(dataDir, DATABASE_FILE))) return null;
   try {
     const s = JSON.parse(readFileSync(path, 'utf8')) as Partial<Sidecar>;
     const complete =
-      s.dataVersion === DATA_VERSION && s.events === STATS_EVENTS && s.days === STATS_DAYS && s.seed === SEED;
+      s.dataVersion === DATA_VERSION && s.events === size.events && s.days === size.days && s.seed === SEED;
     return complete && typeof s.endMs === 'number' ? (s as Sidecar) : null;
   } catch {
     return null;
   }
 }
 
-function runBuildChild(dataDir: string, endMs: number): Promise<{ buildSeconds: number; peakRssMb: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/stats/build-child.ts', dataDir, String(endMs)], {
+/** The database file and its WAL and shared-memory files, MB. */
+export function sizeOnDiskMb(dataDir: string): number {
+  let bytes = 0;
+  for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) {
+    const path = join(dataDir, file);
+    if (existsSync(path)) bytes += statSync(path).size;
+  }
+  return Math.round(bytes / 1e5) / 10;
+}
+
+function runBuildChild(
+  dataDir: string,
+  size: StatsSize,
+  endMs: number,
+): Promise<{ buildSeconds: number; peakRssMb: number }> {
+  const args = ['bench/stats/build-child.ts', dataDir, String(endMs), String(size.events), String(size.days)];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -62,28 +79,44 @@ function runBuildChild(dataDir: string, endMs: number): Promise<{ buildSeconds: 
 }
 
 /**
- * The 1M-event database, built through the real UsageLog (each event with its hourly and daily rollups) in
- * a child process. Reused when a complete one is present: the sidecar file is written last, so an
- * interrupted build is started again.
+ * The stats database (`size.events` events over `size.days` days), built through the real UsageLog's
+ * group commit (each event with its rollups) in a child process. Reused when a complete one of that size is
+ * present: the sidecar file is written last, so an interrupted build is started again.
  */
 export async function ensureStatsDb(o: {
   dataDir: string;
+  size: StatsSize;
   rebuild: boolean;
   log: (line: string) => void;
 }): Promise<StatsDbInfo> {
-  const existing = o.rebuild ? null : readSidecar(o.dataDir);
-  const base = { dataDir: o.dataDir, events: STATS_EVENTS, days: STATS_DAYS };
+  const existing = o.rebuild ? null : readSidecar(o.dataDir, o.size);
+  const base = { dataDir: o.dataDir, events: o.size.events, days: o.size.days };
   if (existing) {
     o.log(`stats: reusing ${join(o.dataDir, DATABASE_FILE)}`);
-    return { ...base, endMs: existing.endMs, built: false, buildSeconds: null, buildPeakRssMb: null };
+    const sizeMb = sizeOnDiskMb(o.dataDir);
+    return {
+      ...base,
+      endMs: existing.endMs,
+      built: false,
+      buildSeconds: null,
+      buildPeakRssMb: null,
+      sizeOnDiskMb: sizeMb,
+    };
   }
   mkdirSync(o.dataDir, { recursive: true });
   for (const file of [SIDECAR, DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`])
     rmSync(join(o.dataDir, file), { force: true });
   const endMs = Date.now();
-  o.log(`stats: building ${STATS_EVENTS.toLocaleString('en')} events in ${o.dataDir}`);
-  const built = await runBuildChild(o.dataDir, endMs);
-  const sidecar: Sidecar = { dataVersion: DATA_VERSION, events: STATS_EVENTS, days: STATS_DAYS, seed: SEED, endMs };
+  o.log(`stats: building ${o.size.events.toLocaleString('en')} events over ${o.size.days} days in ${o.dataDir}`);
+  const built = await runBuildChild(o.dataDir, o.size, endMs);
+  const sidecar: Sidecar = { dataVersion: DATA_VERSION, events: o.size.events, days: o.size.days, seed: SEED, endMs };
   writeFileSync(join(o.dataDir, SIDECAR), JSON.stringify(sidecar, null, 2));
-  return { ...base, endMs, built: true, buildSeconds: built.buildSeconds, buildPeakRssMb: built.peakRssMb };
+  return {
+    ...base,
+    endMs,
+    built: true,
+    buildSeconds: built.buildSeconds,
+    buildPeakRssMb: built.peakRssMb,
+    sizeOnDiskMb: sizeOnDiskMb(o.dataDir),
+  };
 }

@@ -2,7 +2,7 @@ import { benchCore } from '../bench-core';
 import type { PeakRss } from '../memory';
 import { round } from '../summary';
 import { ensureStatsDb, type StatsDbInfo } from './build';
-import { BUILD_BATCH, STATS_EVENTS } from './params';
+import { BUILD_BATCH, type StatsSize } from './params';
 import { timeMetricsScrape, type MetricsScrapeTiming } from './metrics-scrape';
 import { timeDashboardQueries, type QueryTiming } from './queries';
 
@@ -19,18 +19,19 @@ export interface StatsResult {
 
 export async function runStats(o: {
   dataDir: string;
+  size: StatsSize;
   rebuild: boolean;
   quick: boolean;
   peak: PeakRss;
   log: (line: string) => void;
 }): Promise<StatsResult> {
-  const info = await ensureStatsDb({ dataDir: o.dataDir, rebuild: o.rebuild, log: o.log });
+  const info = await ensureStatsDb({ dataDir: o.dataDir, size: o.size, rebuild: o.rebuild, log: o.log });
   const bench = benchCore(o.dataDir);
   try {
     const count = (table: string): number =>
       (bench.core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const events = count('usage_events');
-    if (events !== STATS_EVENTS) throw new Error(`stats database has ${events} events, expected ${STATS_EVENTS}`);
+    if (events !== o.size.events) throw new Error(`stats database has ${events} events, expected ${o.size.events}`);
     // First, while this core has summed nothing yet: the first scrape of a process.
     o.log('stats: timing the Prometheus scrape');
     const metricsScrape = await timeMetricsScrape(bench.core, o.quick ? 5 : 9);
@@ -38,6 +39,7 @@ export async function runStats(o: {
     const queries = await timeDashboardQueries({
       core: bench.core,
       endMs: info.endMs,
+      days: info.days,
       runs: o.quick ? 5 : 9,
       peak: o.peak,
     });

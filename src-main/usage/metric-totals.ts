@@ -1,6 +1,6 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
-import { startOfHour } from './periods';
+import { startOfHour, startOfLocalDay } from './periods';
 import { addSums, emptySums, readSums, SUMS_SQL, type Sums } from './stats-sums';
 
 /** All-time totals of the usage ledger for one provider type and task: what the Prometheus metrics report. */
@@ -55,6 +55,7 @@ function copyOf(groups: Map<string, MetricGroup>): Map<string, MetricGroup> {
  */
 export class MetricTotals {
   private readonly sumHours: Statement<[number, number]>;
+  private readonly sumDaysBefore: Statement<[number]>;
   private readonly lastEventId: Statement<[]>;
   private readonly lateEvent: Statement<[number, number]>;
   private readonly readAll: Transaction<(now: number) => MetricGroup[]>;
@@ -66,6 +67,13 @@ export class MetricTotals {
       .prepare<[number, number]>(
         `SELECT provider_kind, task, sum(latency_sum_ms), ${SUMS_SQL} FROM usage_hourly
          WHERE bucket_start >= ? AND bucket_start < ? GROUP BY provider_kind, task`,
+      )
+      .raw();
+    // `+bucket_start`: every day before today is read, so a plain scan beats walking the key's index.
+    this.sumDaysBefore = sqlite
+      .prepare<[number]>(
+        `SELECT provider_kind, task, sum(latency_sum_ms), ${SUMS_SQL} FROM usage_daily_by_kind_task
+         WHERE +bucket_start < ? GROUP BY provider_kind, task`,
       )
       .raw();
     this.lastEventId = sqlite.prepare<[]>('SELECT coalesce(max(id), 0) FROM usage_events').pluck();
@@ -88,7 +96,7 @@ export class MetricTotals {
     let closed = this.closed;
     if (closed && this.lateEvent.get(closed.maxId, closed.before) !== undefined) closed = null;
     if (!closed) {
-      closed = { before, maxId, groups: addInto(new Map(), this.rows(Number.MIN_SAFE_INTEGER, before)) };
+      closed = { before, maxId, groups: this.allBefore(before) };
     } else if (before > closed.before) {
       closed = { before, maxId, groups: addInto(closed.groups, this.rows(closed.before, before)) };
     } else {
@@ -97,6 +105,18 @@ export class MetricTotals {
     this.closed = closed;
     const all = addInto(copyOf(closed.groups), this.rows(closed.before, Number.MAX_SAFE_INTEGER));
     return [...all.values()];
+  }
+
+  /**
+   * Every hour before `before`: the days before today from the per-type daily rollups (a few rows a day),
+   * today's hours from the hourly ones. Where local midnight is not on an hour boundary (a half-hour time
+   * zone), a day's events and its hours' are not the same set, so every hour is summed instead.
+   */
+  private allBefore(before: number): Map<string, MetricGroup> {
+    const today = startOfLocalDay(before);
+    if (today % 3_600_000 !== 0) return addInto(new Map(), this.rows(Number.MIN_SAFE_INTEGER, before));
+    const days = addInto(new Map(), this.sumDaysBefore.all(today) as RawRow[]);
+    return addInto(days, this.rows(today, before));
   }
 
   private rows(from: number, to: number): RawRow[] {

@@ -4,7 +4,8 @@ import { ADDITIVE_COLUMNS, COUNT_AT } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
 
-export type RollupTable = 'hourly' | 'daily' | 'hour_totals' | 'by_provider' | 'by_task' | 'by_model' | 'by_user';
+export type RollupTable =
+  'hourly' | 'daily' | 'hour_totals' | 'by_provider' | 'by_task' | 'by_model' | 'by_user' | 'by_kind_task';
 
 type Column = (e: UsageEvent) => string;
 const providerName: Column = (e) => e.providerName;
@@ -30,6 +31,11 @@ const ROLLUPS: Record<RollupTable, { table: string; perHour: boolean; dims: Reco
   by_task: byDimension('task', task),
   by_model: byDimension('model', model),
   by_user: byDimension('user', userId),
+  by_kind_task: {
+    table: 'usage_daily_by_kind_task',
+    perHour: false,
+    dims: { provider_kind: (e) => e.providerKind, task },
+  },
 };
 
 /** What a group of events adds to one rollup row. */
@@ -55,8 +61,9 @@ export function rollupUpsert(rollup: RollupTable): { sql: string; params: (delta
   const param = (get: (d: RollupDelta) => Value): string => (order.push(get), '?');
   const errorClass = () => param((d) => d.event.errorClass);
   const errorCount = () => param((d) => d.errorCount);
-  // The row's identity: provider_kind goes with the config, it is stored but not part of the key.
-  const key = ['bucket_start', ...dimColumns.filter((c) => c !== 'provider_kind')];
+  // The row's identity: provider_kind goes with the config, it is stored but not part of the key (in the
+  // rollups that have a config; the per-type one is keyed by it).
+  const key = ['bucket_start', ...dimColumns.filter((c) => c !== 'provider_kind' || !('config_id' in dims))];
   // A template's parts are evaluated left to right: `order` follows the `?`s as they appear.
   const sql = `
   INSERT INTO ${table} (bucket_start, ${[...dimColumns, ...ADDITIVE_COLUMNS].join(', ')}, error_classes)
@@ -91,7 +98,7 @@ const FIRST_BUCKET = LATENCY_SUM + 1;
  */
 export const ROLLUP_FAMILIES: readonly { base: RollupTable; folded: readonly RollupTable[] }[] = [
   { base: 'hourly', folded: ['hour_totals'] },
-  { base: 'daily', folded: ['by_provider', 'by_task', 'by_model', 'by_user'] },
+  { base: 'daily', folded: ['by_provider', 'by_task', 'by_model', 'by_user', 'by_kind_task'] },
 ];
 
 /**

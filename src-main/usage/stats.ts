@@ -47,7 +47,7 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
   // Every event has one provider: a day's provider rows add up to the whole day.
   day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
   hour: { table: 'usage_hour_totals', key: 'bucket_start' },
-  // Read per hour like `hour`, then folded into the 24 local hours (see foldHoursOfDay).
+  // Folded into the 24 local hours by SQLite, one statement per stretch of one UTC offset (hoursOfDay).
   hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
   provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value' },
 };
@@ -86,9 +86,45 @@ function foldGroups(groups: readonly Group[], keyOf: (g: Group) => string, order
   return [...folded].sort(([a], [b]) => order(a, b)).map(([key, sums]): Group => ({ key, sums }));
 }
 
-/** Hourly groups → one group per local hour of the day ("00"–"23") that had any rollup row. */
-const foldHoursOfDay = (hours: readonly Group[]): Group[] =>
-  foldGroups(hours, (g) => hourOfDayKey(new Date(Number(g.key)).getHours()), binaryOrder);
+/** Local time minus UTC at `ms`, in ms. */
+const utcOffsetAt = (ms: number): number => -new Date(ms).getTimezoneOffset() * 60_000;
+
+/** A UTC offset changes at most once in this long (daylight saving moves twice a year). */
+const OFFSET_PROBE_MS = 12 * HOUR_MS;
+
+/**
+ * The hour buckets in [from, to) cut into stretches of one UTC offset (daylight saving changes it), each
+ * with that offset: within one, a bucket's local hour of the day is (bucket + offset) / 1 h mod 24.
+ */
+export function offsetStretches(from: number, to: number): { from: number; to: number; offsetMs: number }[] {
+  const first = Math.ceil(from / HOUR_MS) * HOUR_MS;
+  const last = Math.ceil(to / HOUR_MS) * HOUR_MS - HOUR_MS;
+  if (first > last) return [];
+  const stretches: { from: number; to: number; offsetMs: number }[] = [];
+  let start = first;
+  let offset = utcOffsetAt(first);
+  for (let lo = first; lo < last;) {
+    const hi = Math.min(lo + OFFSET_PROBE_MS, last);
+    if (utcOffsetAt(hi) === offset) {
+      lo = hi;
+      continue;
+    }
+    // The first bucket in (lo, hi] with the new offset.
+    let a = lo;
+    let b = hi;
+    while (b - a > HOUR_MS) {
+      const mid = a + Math.floor((b - a) / 2 / HOUR_MS) * HOUR_MS;
+      if (utcOffsetAt(mid) === offset) a = mid;
+      else b = mid;
+    }
+    stretches.push({ from: start, to: b, offsetMs: offset });
+    start = b;
+    offset = utcOffsetAt(b);
+    lo = b;
+  }
+  stretches.push({ from: start, to, offsetMs: offset });
+  return stretches;
+}
 
 const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
 
@@ -113,8 +149,10 @@ export class UsageStats {
   query(range: { from: number; to: number }, by: GroupBy): StatsResult {
     const from = startOfLocalDay(range.from);
     const hourly = GROUP_SQL[by].table === 'usage_hour_totals';
-    const read = this.readGroups(by, hourly ? range.from : from, range.to);
-    const groups = by === 'hour_of_day' ? foldHoursOfDay(read) : read;
+    const groups =
+      by === 'hour_of_day'
+        ? this.hoursOfDay(range.from, range.to)
+        : this.readGroups(by, hourly ? range.from : from, range.to);
     // Groupings that partition exactly the events the totals cover are added up instead of scanned again.
     const totals =
       !hourly || (range.from === from && wholeHours(from, range.to))
@@ -144,11 +182,29 @@ export class UsageStats {
       byDay: toRows(foldGroups(providerDays, (g) => g.key, byNumber)),
       byTask: toRows(this.readGroups('task', from, range.to)),
       byUser: toRows(this.readGroups('user', from, range.to)),
-      byHourOfDay: toRows(foldHoursOfDay(this.readGroups('hour_of_day', range.from, range.to))),
+      byHourOfDay: toRows(this.hoursOfDay(range.from, range.to)),
     };
   }
 
-  /** One grouping's rollup groups over [from, to), in key order (hour_of_day still per hour). */
+  /**
+   * One group per local hour of the day ("00"–"23") that had any hourly rollup row in [from, to), summed by
+   * SQLite per stretch of one UTC offset (a few dozen rows come back instead of one per hour of the range).
+   */
+  private hoursOfDay(from: number, to: number): Group[] {
+    const statement = this.statement(
+      `SELECT (bucket_start + CAST(@offset AS INTEGER)) / ${HOUR_MS} % 24, ${SUMS_SQL} FROM usage_hour_totals
+       WHERE bucket_start >= @from AND bucket_start < @to GROUP BY 1`,
+    );
+    const perStretch = offsetStretches(from, to).flatMap(({ from: start, to: end, offsetMs }) =>
+      (statement.all({ offset: offsetMs, from: start, to: end }) as RawRow[]).map((r): Group => ({
+        key: hourOfDayKey(Number(r[0])),
+        sums: readSums(r, 1),
+      })),
+    );
+    return foldGroups(perStretch, (g) => g.key, binaryOrder);
+  }
+
+  /** One grouping's rollup groups over [from, to), in key order (not hour_of_day: see hoursOfDay). */
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;

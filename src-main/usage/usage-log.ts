@@ -88,9 +88,11 @@ export type CommitListener = (events: readonly UsageEvent[] | null) => void;
  *
  * The router does not wait for that commit: `enqueue` queues the event, and the events queued within a
  * short window are committed together (a group commit), so a provider's answer reaches the router's caller
- * without a disk write in between and calls share one commit. `flush()` commits at once: every IPC/CLI call
- * flushes before it runs, before each event it emits and before its answer leaves the main process, so no
- * answer is ever seen outside the process before its usage event is committed; `close` flushes too. A
+ * without a disk write in between and calls share one commit. `flush()` commits at once, `commitInGroup()`
+ * at the end of the event loop's turn: every IPC/CLI call waits for the commit of what is queued before it
+ * runs and before its answer leaves the main process (the calls answered in the same turn share it), and
+ * flushes before each event it emits, so no answer is ever seen outside the process before its usage event
+ * is committed; `close` flushes too. A
  * batch that fails on a full disk or a held lock stays queued and is retried; if it still fails when the
  * process ends, `drain` saves it to the spill file (usage-spill.ts) and the next start `replay`s it.
  */
@@ -114,6 +116,8 @@ export class UsageLog {
   private retryMs = RETRY_MIN_MS;
   private readonly commitListeners: CommitListener[] = [];
   private readonly sqlite: DatabaseHandle['sqlite'];
+  /** Callers of `commitInGroup` waiting for the next commit attempt. */
+  private waiting: (() => void)[] = [];
 
   constructor(
     store: DatabaseHandle,
@@ -188,6 +192,22 @@ export class UsageLog {
     }
   }
 
+  /**
+   * Resolves once the events queued so far have been through a commit attempt (committed; or, on a full
+   * disk or a held lock, kept queued for a retry, as `flush` leaves them). That commit runs when the current
+   * turn of the event loop ends, so the calls answered in the same turn share one transaction while their
+   * answers wait for it.
+   */
+  commitInGroup(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    const attempted = new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.scheduled?.kind !== 'now') {
+      this.cancelScheduled();
+      this.scheduled = { kind: 'now', handle: setImmediate(() => this.scheduledFlush()) };
+    }
+    return attempted;
+  }
+
   private scheduledFlush(): void {
     this.scheduled = null;
     this.flush();
@@ -211,13 +231,22 @@ export class UsageLog {
       ids = this.writeBatch.immediate(batch);
     } catch (error) {
       this.failed(batch, error);
+      this.releaseWaiting();
       return this.queue.length === 0;
     }
     this.retryMs = RETRY_MIN_MS;
     this.committed(batch);
     if (this.scheduled && this.queue.length === 0) this.cancelScheduled();
     batch.forEach((q, i) => q.onCommitted?.(ids[i] ?? 0));
+    this.releaseWaiting();
     return this.queue.length === 0;
+  }
+
+  private releaseWaiting(): void {
+    if (this.waiting.length === 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   /**
@@ -232,6 +261,7 @@ export class UsageLog {
     appendUsageSpill(spillPath, events);
     this.queue = [];
     this.cancelScheduled();
+    this.releaseWaiting();
     return { spilled: events.length };
   }
 

@@ -122,6 +122,22 @@ export const usageDailyByDimension = sqliteTable(
   (t) => [primaryKey({ columns: [t.dimension, t.bucketStart, t.value] })],
 );
 
+/**
+ * Daily rollups per provider type and task: what the Prometheus metrics report (all-time totals per
+ * provider_kind and task). A process's first scrape reads these for the days before today instead of
+ * summing every per-provider hourly row (~130,000 at 10M events over 400 days, 0.1–0.3 s; bench: stats).
+ */
+export const usageDailyByKindTask = sqliteTable(
+  'usage_daily_by_kind_task',
+  {
+    bucketStart: integer('bucket_start').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    task: text('task').notNull(),
+    ...metricColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.bucketStart, t.providerKind, t.task] })],
+);
+
 /** Token and cost reservations per budget subject: a provider config, or a user's quota (see routing/budgets). */
 export const budgetLedger = sqliteTable(
   'budget_ledger',

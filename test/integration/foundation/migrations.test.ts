@@ -126,4 +126,49 @@ describe('migrations that add rollups fill them from what an earlier version wro
       ['ben', 2],
     ]);
   });
+  it('0014–0015 fill the per-provider-type daily rollups from the all-dimensions daily rows', () => {
+    const store = databaseBefore('0016_usage_daily_by_kind_task');
+    const insert = store.sqlite.prepare(
+      `INSERT INTO usage_daily (bucket_start, config_id, provider_name, provider_kind, model, task, user_id, calls,
+         errors, input_tokens, cost_micros, lat_b2, error_classes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const day = 20 * 24 * HOUR;
+    insert.run(day, 'c1', 'GPT', 'openai', 'gpt-4o', 'cv_draft', 'ana', 5, 1, 500, 1_000, 5, '{"timeout":1}');
+    insert.run(day, 'c2', 'GPT 2', 'openai', 'gpt-4o', 'cv_draft', 'ben', 2, 2, 200, 400, 2, '{"timeout":1,"auth":1}');
+    insert.run(day, 'c3', 'Claude', 'anthropic', 'sonnet', 'cv_draft', 'ana', 3, 0, 300, 900, 3, '{}');
+
+    applyMigrations(store.sqlite, MIGRATIONS);
+
+    const rows = (
+      store.sqlite
+        .prepare(
+          `SELECT provider_kind, task, calls, errors, input_tokens, cost_micros, lat_b2, error_classes
+           FROM usage_daily_by_kind_task WHERE bucket_start = ? ORDER BY provider_kind`,
+        )
+        .all(day) as { error_classes: string }[]
+    ).map((r) => ({ ...r, error_classes: JSON.parse(r.error_classes) as unknown }));
+    expect(rows).toEqual([
+      {
+        provider_kind: 'anthropic',
+        task: 'cv_draft',
+        calls: 3,
+        errors: 0,
+        input_tokens: 300,
+        cost_micros: 900,
+        lat_b2: 3,
+        error_classes: {},
+      },
+      {
+        provider_kind: 'openai',
+        task: 'cv_draft',
+        calls: 7,
+        errors: 3,
+        input_tokens: 700,
+        cost_micros: 1_400,
+        lat_b2: 7,
+        error_classes: { timeout: 2, auth: 1 },
+      },
+    ]);
+  });
 });
