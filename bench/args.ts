@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
-export const SECTIONS = ['stats', 'logging', 'overhead', 'ui'] as const;
+export const SECTIONS = ['stats', 'logging', 'overhead', 'ui', 'startup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -26,8 +26,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--json] [--db PATH] [--
   --db PATH   the 1M-event database: a data folder, or a file named ${DB_FILE} in one
               (default ${join(DEFAULT_STATS_DIR, DB_FILE)}); reused when complete
   --rebuild   build the stats database again even when it is present
-  --skip-build  time the UI on the renderer already in out/ (default: npm run build first)
-  --only LIST run only these sections (comma-separated: stats, logging, overhead, ui)`;
+  --skip-build  time the UI and the start-up on what is already in out/ (default: npm run build first)
+  --only LIST run only these sections (comma-separated: stats, logging, overhead, ui, startup)`;
 
 /** `--db` takes the database file (which must be `aditus.db`, so `aditus --data-dir` opens it) or its folder. */
 function statsDirFrom(path: string | undefined): string {

@@ -1,6 +1,7 @@
 import type { LoggingResult } from './logging';
 import type { Machine } from './machine';
 import type { OverheadResult, OverheadRun } from './overhead';
+import type { StartupResult } from './startup';
 import type { StatsResult } from './stats';
 import type { UiResult } from './ui';
 
@@ -16,6 +17,7 @@ export interface BenchReport {
   logging: Section<LoggingResult> | null;
   overhead: Section<OverheadResult> | null;
   ui: Section<UiResult> | null;
+  startup: Section<StartupResult> | null;
   targets: TargetCheck[];
 }
 
@@ -52,6 +54,17 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
   if (logging) atLeast('logging callsPerSec', logging.callsPerSec, 5000, '/s');
   const ui = ok(r.ui);
   if (ui) atMost('ui usagePageMs', ui.usagePageMs, 1000, 'ms');
+  const startup = ok(r.startup);
+  if (startup) {
+    atMost('startup usageStatsMs', startup.usageStatsMs, 150, 'ms');
+    atMost('startup providersListMs', startup.providersListMs, 150, 'ms');
+    atMost('startup ratioToNode', startup.ratioToNode, 3, '×');
+    const web = ok(startup.webHost);
+    if (web) {
+      atMost('startup coreReadyMs', web.coreReadyMs, 200, 'ms');
+      atMost('startup firstPageMs', web.firstPageMs, 1000, 'ms');
+    }
+  }
   return checks;
 }
 
@@ -138,6 +151,26 @@ export function formatReport(r: BenchReport): string {
       `initial JS gzipped: ${u.bundleGzKb} KB (${u.initialFiles.join(', ')}); all JS gzipped: ${u.allJsGzKb} KB`,
       `renderer: ${build}${u.buildFresh ? '' : ' (OLDER than the sources)'}; newest event ${u.dataAgeHours} h old`,
     ].join('\n');
+  });
+  section('startup (fresh processes; median ms, CPU ms per run)', r.startup, () => {
+    const s = r.startup as StartupResult;
+    const row = (name: string, t: StartupResult['node']) => [name, t.medianMs, t.cpuMs ?? '?', t.runsMs.join(' ')];
+    const lines = [
+      table([
+        ['process', 'median ms', 'cpu ms', 'runs'],
+        row('node -e 0', s.node),
+        row('aditus usage stats', s.usageStats),
+        row('aditus providers list', s.providersList),
+      ]),
+      `slower CLI command / node -e 0: ${s.ratioToNode}×${s.buildFresh ? '' : ' (out/ OLDER than the sources)'}`,
+    ];
+    const web = s.webHost;
+    lines.push(
+      failed(web)
+        ? `web host: FAILED: ${web.error}`
+        : `web host: first IPC answer ${web.coreReadyMs} ms (${web.coreReadyRunsMs.join(', ')}); first contentful paint ${web.firstPageMs} ms (${web.firstPageRunsMs.join(', ')}); start page ${web.startPageMs} ms`,
+    );
+    return lines.join('\n');
   });
   if (r.targets.length)
     out.push(

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick] [--json] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
- * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui.
+ * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui, startup.
  * Progress goes to stderr; the table to stdout; with --json, one JSON object is the last stdout line.
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { PeakRss } from './memory';
 import { runOverhead } from './overhead';
 import { REPO_ROOT } from './paths';
 import { checkTargets, failed, formatReport, type BenchReport, type Section } from './report';
+import { runStartup } from './startup';
 import { runStats } from './stats';
 import { ensureStatsDb } from './stats/build';
 import { runUi } from './ui';
@@ -52,6 +53,9 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
           return runUi({ dataDir: db.dataDir, dataEndMs: db.endMs, quick: args.quick, skipBuild: args.skipBuild, log });
         })
       : null;
+  const startup = want('startup')
+    ? await section('startup', () => runStartup({ quick: args.quick, skipBuild: args.skipBuild, log }))
+    : null;
   machine.loadAvgEnd = currentLoad();
   const partial = {
     command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
@@ -62,6 +66,7 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
     logging,
     overhead,
     ui,
+    startup,
   };
   return { ...partial, targets: checkTargets(partial) };
 }
@@ -82,7 +87,7 @@ async function main(): Promise<number> {
   const report = await bench(args, argv);
   process.stdout.write(`${formatReport(report)}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  const sections = [report.stats, report.logging, report.overhead, report.ui];
+  const sections = [report.stats, report.logging, report.overhead, report.ui, report.startup];
   return sections.some((s) => failed(s)) ? 1 : 0;
 }
 
