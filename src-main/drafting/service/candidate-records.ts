@@ -42,9 +42,11 @@ export class CandidateRecords {
 
   /**
    * Gives every row from before the record existed a record: a CV is parsed again from its stored source text
-   * (so its facts get provenance); a JSON profile is converted. Rows already migrated are left alone.
+   * (so its facts get provenance); a JSON profile is converted. Rows already migrated are left alone. Once a
+   * pass has left none, later starts skip it (one settings read, no scan of the candidates).
    */
   migrateLegacyRows(): number {
+    if (!this.deps.candidates.legacyRowsMayRemain()) return 0;
     const rows = this.deps.candidates.legacyRows();
     for (const row of rows) {
       const file = row.sourceFileName ?? 'source.txt';
@@ -53,6 +55,7 @@ export class CandidateRecords {
         : recordFromProfile(row.profile, file);
       this.deps.candidates.fillLegacyRecord(row.id, record, profileFromRecord(record));
     }
+    this.deps.candidates.markLegacyRowsFilled();
     return rows.length;
   }
 }

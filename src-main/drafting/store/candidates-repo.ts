@@ -4,6 +4,7 @@ import type { CandidateDto, CandidateProfile, CandidateRecord } from '@contract'
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
+import { SettingsRepo } from '../../settings-repo';
 
 interface Row extends Omit<CandidateDto, 'profile' | 'record'> {
   profile: string;
@@ -69,7 +70,14 @@ export interface LegacyCandidateRow {
   profile: CandidateProfile;
 }
 
+/**
+ * Settings key set once a start-up pass left no row without a record: later starts skip the scan (a full
+ * one: no index can find `record IS NULL`). A restored older backup has no such key, so it is scanned once.
+ */
+const LEGACY_RECORDS_FILLED = 'candidates.legacyRecordsFilled';
+
 export class CandidatesRepo {
+  private readonly legacyFlag: SettingsRepo;
   private readonly insert: Statement;
   private readonly selectOne: Statement;
   private readonly selectAll: Statement;
@@ -87,6 +95,7 @@ export class CandidatesRepo {
     private readonly clock: Clock,
   ) {
     const db = store.sqlite;
+    this.legacyFlag = new SettingsRepo(db, [LEGACY_RECORDS_FILLED]);
     this.insert = db.prepare(
       `INSERT INTO candidates (id, name, email, source_kind, source_file_name, source_text, profile, record, source_file,
          source_hash, created_at, updated_at)
@@ -164,6 +173,15 @@ export class CandidatesRepo {
     );
     if (result.changes === 0) throw new AppError('not_found', 'That candidate does not exist (any more).');
     return this.get(id);
+  }
+
+  /** False once `markLegacyRowsFilled` was called on this database: no row from before the record is left. */
+  legacyRowsMayRemain(): boolean {
+    return this.legacyFlag.read()[LEGACY_RECORDS_FILLED] !== true;
+  }
+
+  markLegacyRowsFilled(): void {
+    this.legacyFlag.write(LEGACY_RECORDS_FILLED, true, this.clock.now());
   }
 
   legacyRows(): LegacyCandidateRow[] {
