@@ -55,6 +55,9 @@ export default defineConfig({
           // PDF, DOCX and HTML are read in a worker thread (drafting/inputs/read-in-worker.ts), started from this file.
           'document-worker': resolve(__dirname, 'src-main/drafting/inputs/document-worker.ts'),
         },
+        // A package loaded on first use (`import('otplib')`) is required like every other one: the same
+        // CommonJS build of it in the CLI and in the desktop app, whose main process reads it from app.asar.
+        output: { dynamicImportInCjs: false },
       },
     },
   },
