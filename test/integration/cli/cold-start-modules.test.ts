@@ -6,9 +6,9 @@ import { tempDir } from '../../helpers/temp';
 
 /**
  * What a command loads, not how long it takes (that is `npm run bench`, section startup): the modules that
- * cost most to load (vendor SDKs, document writers and readers, the metrics and TOTP libraries, drizzle's
- * query layer) are loaded on first use, never by a command that uses none of them. Runs the built CLI
- * (`npm run build` first).
+ * cost most to load (vendor SDKs, document writers and readers, the zip, metrics and TOTP libraries, drizzle,
+ * needed only to apply migrations) are loaded on first use, never by a command that uses none of them. Runs
+ * the built CLI (`npm run build` first).
  */
 const ROOT = join(__dirname, '..', '..', '..');
 const PROBE = join(__dirname, 'fixtures', 'loaded-modules.cjs');
@@ -27,7 +27,8 @@ const HEAVY = [
   'otplib',
   'qrcode',
   'prom-client',
-  'drizzle-orm/better-sqlite3',
+  'fflate',
+  'drizzle-orm',
 ];
 /** The built chunks that hold the provider adapters and the DOCX/PDF writers. */
 const HEAVY_CHUNKS = /\/out\/main\/chunks\/(anthropic|openai|gemini|render-pdf|render-docx)-[^/]+\.js$/u;
