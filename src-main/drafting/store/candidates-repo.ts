@@ -71,13 +71,15 @@ export interface LegacyCandidateRow {
 }
 
 /**
- * Settings key set once a start-up pass left no row without a record: later starts skip the scan (a full
- * one: no index can find `record IS NULL`). A restored older backup has no such key, so it is scanned once.
+ * Settings key: the highest candidates rowid the start-up pass for rows without a record has looked at. Later
+ * starts look only at rows added since (a range of the rowid, not a scan: no index can find `record IS NULL`).
+ * A restored backup brings its own value, or none (then its rows are all looked at once).
  */
-const LEGACY_RECORDS_FILLED = 'candidates.legacyRecordsFilled';
+const RECORDS_CHECKED_UP_TO = 'candidates.recordsCheckedUpToRowid';
 
 export class CandidatesRepo {
-  private readonly legacyFlag: SettingsRepo;
+  private readonly checkedUpTo: SettingsRepo;
+  private readonly selectLastRowid: Statement;
   private readonly insert: Statement;
   private readonly selectOne: Statement;
   private readonly selectAll: Statement;
@@ -95,7 +97,8 @@ export class CandidatesRepo {
     private readonly clock: Clock,
   ) {
     const db = store.sqlite;
-    this.legacyFlag = new SettingsRepo(db, [LEGACY_RECORDS_FILLED]);
+    this.checkedUpTo = new SettingsRepo(db, [RECORDS_CHECKED_UP_TO]);
+    this.selectLastRowid = db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM candidates');
     this.insert = db.prepare(
       `INSERT INTO candidates (id, name, email, source_kind, source_file_name, source_text, profile, record, source_file,
          source_hash, created_at, updated_at)
@@ -105,7 +108,7 @@ export class CandidatesRepo {
     this.selectAll = db.prepare(`SELECT ${COLUMNS} FROM candidates ORDER BY updated_at DESC`);
     this.selectLegacy = db.prepare(
       `SELECT id, source_kind AS sourceKind, source_file_name AS sourceFileName, source_text AS sourceText, profile
-       FROM candidates WHERE record IS NULL`,
+       FROM candidates WHERE rowid > ? AND record IS NULL`,
     );
     this.updateRecord = db.prepare(
       `UPDATE candidates SET name = ?, email = ?, profile = ?, record = ?, updated_at = ? WHERE id = ?`,
@@ -175,17 +178,24 @@ export class CandidatesRepo {
     return this.get(id);
   }
 
-  /** False once `markLegacyRowsFilled` was called on this database: no row from before the record is left. */
-  legacyRowsMayRemain(): boolean {
-    return this.legacyFlag.read()[LEGACY_RECORDS_FILLED] !== true;
+  /** The highest rowid a start-up pass has looked at (0: none yet). */
+  recordsCheckedUpTo(): number {
+    const value = this.checkedUpTo.read()[RECORDS_CHECKED_UP_TO];
+    return typeof value === 'number' ? value : 0;
   }
 
-  markLegacyRowsFilled(): void {
-    this.legacyFlag.write(LEGACY_RECORDS_FILLED, true, this.clock.now());
+  markRecordsCheckedUpTo(rowid: number): void {
+    this.checkedUpTo.write(RECORDS_CHECKED_UP_TO, rowid, this.clock.now());
   }
 
-  legacyRows(): LegacyCandidateRow[] {
-    return (this.selectLegacy.all() as (Omit<LegacyCandidateRow, 'profile'> & { profile: string })[]).map((row) => ({
+  /** The highest rowid in the table (0 when it is empty): one step down the rowid b-tree. */
+  lastRowid(): number {
+    return (this.selectLastRowid.get() as { last: number }).last;
+  }
+
+  /** Rows after `afterRowid` from before the record existed. */
+  legacyRows(afterRowid: number): LegacyCandidateRow[] {
+    return (this.selectLegacy.all(afterRowid) as (Omit<LegacyCandidateRow, 'profile'> & { profile: string })[]).map((row) => ({
       ...row,
       profile: JSON.parse(row.profile) as CandidateProfile,
     }));
