@@ -195,10 +195,12 @@ export class CandidatesRepo {
 
   /** Rows after `afterRowid` from before the record existed. */
   legacyRows(afterRowid: number): LegacyCandidateRow[] {
-    return (this.selectLegacy.all(afterRowid) as (Omit<LegacyCandidateRow, 'profile'> & { profile: string })[]).map((row) => ({
-      ...row,
-      profile: JSON.parse(row.profile) as CandidateProfile,
-    }));
+    return (this.selectLegacy.all(afterRowid) as (Omit<LegacyCandidateRow, 'profile'> & { profile: string })[]).map(
+      (row) => ({
+        ...row,
+        profile: JSON.parse(row.profile) as CandidateProfile,
+      }),
+    );
   }
 
   fillLegacyRecord(id: string, record: CandidateRecord, profile: CandidateProfile): void {
