@@ -28,6 +28,7 @@ const HEAVY = [
   'qrcode',
   'prom-client',
   'fflate',
+  '@jsonresume/schema',
   'drizzle-orm',
 ];
 /** The built chunks that hold the provider adapters and the DOCX/PDF writers. */
