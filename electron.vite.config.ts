@@ -44,7 +44,9 @@ export default defineConfig({
   main: {
     resolve: { alias: pathAliases },
     build: {
-      externalizeDeps: true,
+      // Bundled rather than required from node_modules: zod is ~95 small files on the start path of every
+      // command, and resolving and compiling them one by one was most of its cost.
+      externalizeDeps: { exclude: ['zod', 'commander'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {
@@ -53,6 +55,9 @@ export default defineConfig({
           // PDF, DOCX and HTML are read in a worker thread (drafting/inputs/read-in-worker.ts), started from this file.
           'document-worker': resolve(__dirname, 'src-main/drafting/inputs/document-worker.ts'),
         },
+        // A package loaded on first use (`import('otplib')`) is required like every other one: the same
+        // CommonJS build of it in the CLI and in the desktop app, whose main process reads it from app.asar.
+        output: { dynamicImportInCjs: false },
       },
     },
   },

@@ -387,7 +387,23 @@ export default tseslint.config(
     rules: {
       // Any main file no zone names still keeps the process boundaries (test/unit/lint/layers.test.ts fails on it).
       ...restrict([]),
-      // no-restricted-imports sees static imports only; a module of this app is always imported statically.
+      // no-restricted-imports sees static imports only; a module of another folder is always imported
+      // statically. A dynamic import() of a module in the same folder (a heavy one loaded on first use, see
+      // docs/system-guide.md) names no folder, which no layer rule could check anyway; at the top of src-main it can.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^\\.\\.\\//]',
+          message:
+            'Import modules of src-main statically (a dynamic import only from the same folder), so the layer rules see them (ARCHITECTURE.md: layers).',
+        },
+      ],
+    },
+  },
+  {
+    name: 'aditus/main-top-level',
+    files: ['src-main/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {

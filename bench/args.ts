@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { STATS_DAYS, STATS_EVENTS, statsDirName, type StatsSize } from './stats/params';
 
-export const SECTIONS = ['stats', 'logging', 'overhead', 'ui', 'large-input'] as const;
+export const SECTIONS = ['stats', 'logging', 'overhead', 'ui', 'large-input', 'startup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {
@@ -34,8 +34,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--json] [--events N] [-
               (default ${join(BENCH_DIR, statsDirName({ events: STATS_EVENTS, days: STATS_DAYS }), DB_FILE)}, or
               stats-10m-400d for --events 10m --days 400); reused when complete
   --rebuild   build the stats database again even when it is present
-  --skip-build  time the UI on the renderer already in out/ (default: npm run build first)
-  --only LIST run only these sections (comma-separated: stats, logging, overhead, ui, large-input)`;
+  --skip-build  time the UI and the start-up on what is already in out/ (default: npm run build first)
+  --only LIST run only these sections (comma-separated: stats, logging, overhead, ui, large-input, startup)`;
 
 /** `--db` takes the database file (which must be `aditus.db`, so `aditus --data-dir` opens it) or its folder. */
 function statsDirFrom(path: string | undefined, size: StatsSize): string {

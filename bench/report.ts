@@ -2,6 +2,7 @@ import type { LargeCase, LargeInputResult } from './large-input';
 import type { LoggingResult } from './logging';
 import type { Machine } from './machine';
 import type { OverheadResult, OverheadRun } from './overhead';
+import type { StartupResult } from './startup';
 import type { StatsResult } from './stats';
 import { eventsLabel } from './stats/params';
 import type { UiResult } from './ui';
@@ -19,6 +20,7 @@ export interface BenchReport {
   overhead: Section<OverheadResult> | null;
   ui: Section<UiResult> | null;
   largeInput: Section<LargeInputResult> | null;
+  startup: Section<StartupResult> | null;
   targets: TargetCheck[];
 }
 
@@ -64,6 +66,17 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
     atMost('large input htmlExtraMb', large.html.extraMb, 150, 'MB');
     atMost('large input offlineCvMs', large.offlineCvMs, 100, 'ms');
     atLeast('large input postingsPerSec', large.postingsPerSec, 100, '/s');
+  }
+  const startup = ok(r.startup);
+  if (startup) {
+    atMost('startup usageStatsMs', startup.usageStatsMs, 150, 'ms');
+    atMost('startup providersListMs', startup.providersListMs, 150, 'ms');
+    atMost('startup ratioToNode', startup.ratioToNode, 3, '×');
+    const web = ok(startup.webHost);
+    if (web) {
+      atMost('startup coreReadyMs', web.coreReadyMs, 200, 'ms');
+      atMost('startup firstPageMs', web.firstPageMs, 1000, 'ms');
+    }
   }
   return checks;
 }
@@ -196,6 +209,26 @@ export function formatReport(r: BenchReport): string {
       `offline CV draft (extraction + template): median ${l.offlineCvMs} ms, slowest ${l.offlineCvMaxMs} ms (the first, cold)`,
       `batch extraction of the posting fixtures: ${l.postingsPerSec.toLocaleString('en')} postings/s`,
     ].join('\n');
+  });
+  section('startup (fresh processes; median ms, CPU ms per run)', r.startup, () => {
+    const s = r.startup as StartupResult;
+    const row = (name: string, t: StartupResult['node']) => [name, t.medianMs, t.cpuMs ?? '?', t.runsMs.join(' ')];
+    const lines = [
+      table([
+        ['process', 'median ms', 'cpu ms', 'runs'],
+        row('node -e 0', s.node),
+        row('aditus usage stats', s.usageStats),
+        row('aditus providers list', s.providersList),
+      ]),
+      `slower CLI command / node -e 0: ${s.ratioToNode}×${s.buildFresh ? '' : ' (out/ OLDER than the sources)'}`,
+    ];
+    const web = s.webHost;
+    lines.push(
+      failed(web)
+        ? `web host: FAILED: ${web.error}`
+        : `web host: first IPC answer ${web.coreReadyMs} ms (${web.coreReadyRunsMs.join(', ')}); first contentful paint ${web.firstPageMs} ms (${web.firstPageRunsMs.join(', ')}); start page ${web.startPageMs} ms`,
+    );
+    return lines.join('\n');
   });
   if (r.targets.length)
     out.push(

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick] [--json] [--events N] [--days N] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
- * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui, large-input.
+ * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui, large-input, startup.
  * Progress goes to stderr; the table to stdout; with --json, one JSON object is the last stdout line.
  */
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { PeakRss } from './memory';
 import { runOverhead } from './overhead';
 import { REPO_ROOT } from './paths';
 import { checkTargets, failed, formatReport, type BenchReport, type Section } from './report';
+import { runStartup } from './startup';
 import { runStats } from './stats';
 import { ensureStatsDb } from './stats/build';
 import { runUi } from './ui';
@@ -63,6 +64,9 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
   const largeInput = want('large-input')
     ? await section('large input', () => runLargeInput({ quick: args.quick, log }))
     : null;
+  const startup = want('startup')
+    ? await section('startup', () => runStartup({ quick: args.quick, skipBuild: args.skipBuild, log }))
+    : null;
   machine.loadAvgEnd = currentLoad();
   const partial = {
     command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
@@ -74,6 +78,7 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
     overhead,
     ui,
     largeInput,
+    startup,
   };
   return { ...partial, targets: checkTargets(partial) };
 }
@@ -94,7 +99,7 @@ async function main(): Promise<number> {
   const report = await bench(args, argv);
   process.stdout.write(`${formatReport(report)}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  const sections = [report.stats, report.logging, report.overhead, report.ui, report.largeInput];
+  const sections = [report.stats, report.logging, report.overhead, report.ui, report.largeInput, report.startup];
   return sections.some((s) => failed(s)) ? 1 : 0;
 }
 

@@ -168,7 +168,7 @@ export class AdminService implements RoleResolver {
       } else {
         const { secret, legacy } = await this.totpSecret(account, password);
         if (legacy) legacySecret = secret;
-        secondFactor = verifyTotp(secret, code.trim(), now, account.lastTotpStep);
+        secondFactor = await verifyTotp(secret, code.trim(), now, account.lastTotpStep);
       }
     }
     const opened = this.newSession(session, now, options.remember === true);

@@ -8,8 +8,8 @@ export interface Enrolment {
   recoveryCodes: string[];
 }
 
-export function enrolmentFor(secret: string, recoveryCodes: string[], session: Session): Enrolment {
-  return { otpauthUri: totpUri(secret, `admin@${session.userId}`), secret, recoveryCodes };
+export async function enrolmentFor(secret: string, recoveryCodes: string[], session: Session): Promise<Enrolment> {
+  return { otpauthUri: await totpUri(secret, `admin@${session.userId}`), secret, recoveryCodes };
 }
 
 export const actorOf = (session: Session): string => `${session.userId}@${session.host}`;

@@ -44,7 +44,7 @@ export class FirstRunSetup {
     if (!options.restart && this.repo.pendingSetup()) throw setupInProgress();
     checkPasswordStrength(password);
     const passwordHash = await hashPassword(password);
-    const enrolment: EnrolmentSecrets = { secret: newTotpSecret(), recoveryCodes: newRecoveryCodes() };
+    const enrolment: EnrolmentSecrets = { secret: await newTotpSecret(), recoveryCodes: newRecoveryCodes() };
     // One keychain entry per setup: two data folders (or two setups) never share one.
     const secretRef = `admin-totp-pending:${randomUUID()}`;
     await this.secrets.set(secretRef, await sealEnrolment(enrolment, password, secretRef));
@@ -66,7 +66,7 @@ export class FirstRunSetup {
       action: claim.previous ? 'admin.setup_restarted' : 'admin.setup_started',
       target: 'admin',
     });
-    return enrolmentFor(enrolment.secret, enrolment.recoveryCodes, session);
+    return await enrolmentFor(enrolment.secret, enrolment.recoveryCodes, session);
   }
 
   /** The unfinished setup's secret and codes again, for the person who knows the password it was started with. */
@@ -75,7 +75,7 @@ export class FirstRunSetup {
     const pending = this.repo.pendingSetup();
     if (!pending) throw new AppError('not_found', 'No admin setup is waiting to be finished: start one.');
     const { secret, recoveryCodes } = await this.open(pending, password);
-    return enrolmentFor(secret, recoveryCodes, session);
+    return await enrolmentFor(secret, recoveryCodes, session);
   }
 
   /**
@@ -93,7 +93,7 @@ export class FirstRunSetup {
     // The code is judged at the time it arrived, not after the (slow) key derivation.
     const now = this.clock.now();
     const { secret, recoveryCodes } = await this.open(pending, password);
-    const check = verifyTotp(secret, code.trim(), now, 0);
+    const check = await verifyTotp(secret, code.trim(), now, 0);
     if (!check.ok)
       throw new AppError(
         'unauthenticated',

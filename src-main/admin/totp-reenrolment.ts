@@ -45,7 +45,7 @@ export class TotpReenrolment {
 
   /** `account` was just read with `password` checked against it. */
   async begin(account: AdminAccountRow, password: string, session: Session): Promise<Enrolment> {
-    const secret = newTotpSecret();
+    const secret = await newTotpSecret();
     const recoveryCodes = newRecoveryCodes();
     const ref = `admin-totp:${randomUUID()}`;
     const sealed = await sealTotpSecret(secret, password, ref);
@@ -57,7 +57,7 @@ export class TotpReenrolment {
       basedOn: { ref: account.totpSecretRef, passwordHash: account.passwordHash },
     });
     this.audit.append({ actor: actorOf(session), action: 'admin.totp_reenrol_started', target: 'admin' });
-    return enrolmentFor(secret, recoveryCodes, session);
+    return await enrolmentFor(secret, recoveryCodes, session);
   }
 
   async confirm(code: string, session: Session): Promise<void> {
@@ -66,7 +66,7 @@ export class TotpReenrolment {
     if (!pending)
       throw new AppError('not_found', 'No re-enrolment is waiting for a code: start it again with the admin password.');
     const now = this.clock.now();
-    const check = verifyTotp(pending.secret, code.trim(), now, 0);
+    const check = await verifyTotp(pending.secret, code.trim(), now, 0);
     if (!check.ok)
       throw new AppError(
         'unauthenticated',

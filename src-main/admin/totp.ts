@@ -1,28 +1,36 @@
-import { generateSecret, generateURI, verifySync } from 'otplib';
-
 export const TOTP_PERIOD_S = 30;
 
-export function newTotpSecret(): string {
-  return generateSecret({ length: 20 });
+/** otplib (with its hashing and base32 libraries, ~25 ms to load) is imported by the first admin step that needs it. */
+const otp = () => import('otplib');
+
+export async function newTotpSecret(): Promise<string> {
+  return (await otp()).generateSecret({ length: 20 });
 }
 
-export function totpUri(secret: string, label: string): string {
-  return generateURI({ issuer: 'Aditus', label, secret, period: TOTP_PERIOD_S, digits: 6, algorithm: 'sha1' });
+export async function totpUri(secret: string, label: string): Promise<string> {
+  return (await otp()).generateURI({
+    issuer: 'Aditus',
+    label,
+    secret,
+    period: TOTP_PERIOD_S,
+    digits: 6,
+    algorithm: 'sha1',
+  });
 }
 
 /**
  * RFC 6238 check with ±1 step of clock drift. `lastStep` is the last accepted time step: a code from that
  * step or earlier is refused, so a code is never accepted twice.
  */
-export function verifyTotp(
+export async function verifyTotp(
   secret: string,
   code: string,
   nowMs: number,
   lastStep: number,
-): { ok: boolean; step: number } {
+): Promise<{ ok: boolean; step: number }> {
   if (!/^\d{6}$/u.test(code)) return { ok: false, step: lastStep };
   const epoch = Math.floor(nowMs / 1000);
-  const result = verifySync({
+  const result = (await otp()).verifySync({
     secret,
     token: code,
     epoch,

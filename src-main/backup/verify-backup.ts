@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { createRequire } from 'node:module';
 import { AppError } from '../errors';
 import type { Sqlite } from '../db/client';
 
@@ -79,7 +79,11 @@ function tableNames(db: Sqlite): Set<string> {
   return new Set(rows.map((r) => r.name));
 }
 
+type Migrator = typeof import('drizzle-orm/migrator');
+
 function schemaOf(db: Sqlite, path: string, migrationsDir: string): BackupReport['schema'] {
+  // Required here, not at start-up: drizzle is loaded only by the code that needs it (see db/migrate.ts).
+  const { readMigrationFiles } = createRequire(__filename)('drizzle-orm/migrator') as Migrator;
   const known = readMigrationFiles({ migrationsFolder: migrationsDir });
   const knownHashes = new Set(known.map((m) => m.hash));
   const lastKnown = Math.max(0, ...known.map((m) => m.folderMillis));

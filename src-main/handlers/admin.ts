@@ -1,8 +1,9 @@
-import QRCode from 'qrcode';
 import type { AdminService, Enrolment } from '../admin/admin-service';
 import type { DomainChannel, FeatureHandlers } from '../ipc/handlers';
 
+/** The QR code library is imported when an enrolment is shown, not at start-up. */
 async function withQr(enrolment: Enrolment) {
+  const { default: QRCode } = await import('qrcode');
   return { ...enrolment, qrSvg: await QRCode.toString(enrolment.otpauthUri, { type: 'svg', margin: 1 }) };
 }
 

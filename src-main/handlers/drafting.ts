@@ -43,8 +43,8 @@ export function draftingHandlers({
     'candidates:import': (input, ctx) => imports.import(input, actor(ctx)),
     'candidates:update': ({ id, record }) => records.update(id, record),
     'candidates:export': ({ id }) => records.export(id),
-    'candidates:export-data': ({ id }, ctx) => {
-      const file = dataExport.export(id, actor(ctx));
+    'candidates:export-data': async ({ id }, ctx) => {
+      const file = await dataExport.export(id, actor(ctx));
       return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.data.toString('base64') };
     },
     'candidates:get': ({ id }) => repos.candidates.get(id),

@@ -1,4 +1,4 @@
-import { LATENCY_BUCKETS } from '../db/schema/usage';
+import { LATENCY_BUCKETS } from '../db/schema/latency-bucket-count';
 
 /** Upper bounds (ms) of the latency histogram kept in every rollup row; the last bucket is open. */
 export const LATENCY_BOUNDS_MS = [

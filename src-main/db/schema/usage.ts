@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { LATENCY_BUCKETS } from './latency-bucket-count';
 
 /** One row per provider attempt. Costs are integer micro-dollars; null cost = unpriced model. */
 export const usageEvents = sqliteTable(
@@ -34,8 +35,7 @@ export const usageEvents = sqliteTable(
   (t) => [index('usage_events_created_at').on(t.createdAt)],
 );
 
-/** Number of latency histogram buckets (bounds in src-main/usage/latency-buckets.ts). */
-export const LATENCY_BUCKETS = 19;
+export { LATENCY_BUCKETS };
 
 function metricColumns() {
   const hist = Object.fromEntries(

@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import type { DocumentDto, Resume } from '@contract';
 import type { CandidateSource } from '../store/candidates-repo';
 
@@ -34,15 +34,18 @@ export function safeName(text: string, fallback: string): string {
   return name.length > 0 ? name : fallback;
 }
 
+const utf8 = new TextEncoder();
+const strToU8 = (text: string): Uint8Array => utf8.encode(text);
 const json = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
 
 /**
  * The zip of one candidate's data: `resume.json` (the JSON Resume record), `source/<file>` (the file as imported;
  * the stored text as `.txt` for candidates imported before files were kept), every document's every version as
  * Markdown (`documents/<nn>-<kind>-<title>/v<n>.md`, the unsaved working text as `draft.md`), and `manifest.json`
- * listing it all with dates, origin and provider.
+ * listing it all with dates, origin and provider. fflate is imported by the first export.
  */
-export function candidateArchive(input: CandidateArchiveInput): Uint8Array {
+export async function candidateArchive(input: CandidateArchiveInput): Promise<Uint8Array> {
+  const { zipSync } = await import('fflate');
   const files: Zippable = {};
   const at = (path: string, data: Uint8Array, mtime: number) =>
     (files[path] = [data, { mtime: new Date(Math.max(mtime, ZIP_EPOCH)) }]);

@@ -26,11 +26,11 @@ export class CandidateDataExport {
     },
   ) {}
 
-  export(id: string, actor: string): CandidateDataFile {
+  async export(id: string, actor: string): Promise<CandidateDataFile> {
     const { candidates, documents, jobs, clock } = this.deps;
     const now = clock.now();
     // A deferred transaction: every read sees the same snapshot, however the data changes meanwhile.
-    const archive = this.deps.store.sqlite
+    const contents = this.deps.store.sqlite
       .transaction(() => {
         const candidate = candidates.get(id);
         const jobTitle = (jobId: string) => {
@@ -38,26 +38,24 @@ export class CandidateDataExport {
           return job.fields?.title ?? job.title;
         };
         return {
-          name: candidate.name,
-          zip: candidateArchive({
-            candidate,
-            resume: resumeForExport(candidate.record, new Date(now)),
-            source: candidates.source(id),
-            documents: documents.list(id).map(({ id: documentId, jobPostingId }) => ({
-              document: documents.get(documentId),
-              // A posting's deletion unlinks its documents, so a linked one is there.
-              jobPostingTitle: jobPostingId ? jobTitle(jobPostingId) : null,
-            })),
-            exportedAt: now,
-          }),
+          candidate,
+          resume: resumeForExport(candidate.record, new Date(now)),
+          source: candidates.source(id),
+          documents: documents.list(id).map(({ id: documentId, jobPostingId }) => ({
+            document: documents.get(documentId),
+            // A posting's deletion unlinks its documents, so a linked one is there.
+            jobPostingTitle: jobPostingId ? jobTitle(jobPostingId) : null,
+          })),
+          exportedAt: now,
         };
       })
       .deferred();
+    const zip = await candidateArchive(contents);
     this.deps.audit.append({ actor, action: 'candidate.export', target: id });
     return {
-      fileName: `${safeName(archive.name, 'Candidate')}-data.zip`,
+      fileName: `${safeName(contents.candidate.name, 'Candidate')}-data.zip`,
       mediaType: 'application/zip',
-      data: Buffer.from(archive.zip),
+      data: Buffer.from(zip),
     };
   }
 }

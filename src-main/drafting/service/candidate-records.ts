@@ -42,17 +42,24 @@ export class CandidateRecords {
 
   /**
    * Gives every row from before the record existed a record: a CV is parsed again from its stored source text
-   * (so its facts get provenance); a JSON profile is converted. Rows already migrated are left alone.
+   * (so its facts get provenance); a JSON profile is converted. Rows already migrated are left alone. Each start
+   * looks only at the rows added since the last pass (by rowid): with none added, it reads two values and stops.
    */
   migrateLegacyRows(): number {
-    const rows = this.deps.candidates.legacyRows();
+    const { candidates } = this.deps;
+    const checked = candidates.recordsCheckedUpTo();
+    const last = candidates.lastRowid();
+    if (last === checked) return 0;
+    // `last < checked`: the newest rows were deleted, and SQLite may hand their rowids out again.
+    const rows = last > checked ? candidates.legacyRows(checked) : [];
     for (const row of rows) {
       const file = row.sourceFileName ?? 'source.txt';
       const record = TEXT_KINDS.has(row.sourceKind)
         ? recordFromText(row.sourceText, file)
         : recordFromProfile(row.profile, file);
-      this.deps.candidates.fillLegacyRecord(row.id, record, profileFromRecord(record));
+      candidates.fillLegacyRecord(row.id, record, profileFromRecord(record));
     }
+    candidates.markRecordsCheckedUpTo(last);
     return rows.length;
   }
 }

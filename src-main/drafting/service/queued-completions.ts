@@ -31,12 +31,18 @@ export const validationLabel = (documentTitle: string): string => `Validation of
  * Lets the outbox runner finish queued drafting tasks in any process, after a restart too: the stored payload
  * holds the whole request, the completion names the posting or document the answer lands in.
  */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 export function registerQueuedDrafting(
   runner: OutboxRunner,
   repos: { jobs: JobPostingsRepo; documents: DocumentsRepo; validations: ValidationReportsRepo },
 ): void {
-  const schema = buildExtractionPrompt({ kind: 'text', text: '' }).jsonSchema;
-  const judgementSchema = { name: 'draft_review', schema: jsonSchemaOf(providerJudgementSchema) };
+  // Built when a queued answer first needs repairing, not at every core start (zod's toJSONSchema is not free).
+  const schema = once(() => buildExtractionPrompt({ kind: 'text', text: '' }).jsonSchema);
+  const judgementSchema = once(() => ({ name: 'draft_review', schema: jsonSchemaOf(providerJudgementSchema) }));
   runner.onComplete(
     EXTRACTION_COMPLETION,
     (target, answer) => {

@@ -4,6 +4,7 @@ import type { CandidateDto, CandidateProfile, CandidateRecord } from '@contract'
 import type { Clock } from '../../clock';
 import type { DatabaseHandle } from '../../db/client';
 import { AppError } from '../../errors';
+import { SettingsRepo } from '../../settings-repo';
 
 interface Row extends Omit<CandidateDto, 'profile' | 'record'> {
   profile: string;
@@ -69,7 +70,16 @@ export interface LegacyCandidateRow {
   profile: CandidateProfile;
 }
 
+/**
+ * Settings key: the highest candidates rowid the start-up pass for rows without a record has looked at. Later
+ * starts look only at rows added since (a range of the rowid, not a scan: no index can find `record IS NULL`).
+ * A restored backup brings its own value, or none (then its rows are all looked at once).
+ */
+const RECORDS_CHECKED_UP_TO = 'candidates.recordsCheckedUpToRowid';
+
 export class CandidatesRepo {
+  private readonly checkedUpTo: SettingsRepo;
+  private readonly selectLastRowid: Statement;
   private readonly insert: Statement;
   private readonly selectOne: Statement;
   private readonly selectAll: Statement;
@@ -87,6 +97,8 @@ export class CandidatesRepo {
     private readonly clock: Clock,
   ) {
     const db = store.sqlite;
+    this.checkedUpTo = new SettingsRepo(db, [RECORDS_CHECKED_UP_TO]);
+    this.selectLastRowid = db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM candidates');
     this.insert = db.prepare(
       `INSERT INTO candidates (id, name, email, source_kind, source_file_name, source_text, profile, record, source_file,
          source_hash, created_at, updated_at)
@@ -96,7 +108,7 @@ export class CandidatesRepo {
     this.selectAll = db.prepare(`SELECT ${COLUMNS} FROM candidates ORDER BY updated_at DESC`);
     this.selectLegacy = db.prepare(
       `SELECT id, source_kind AS sourceKind, source_file_name AS sourceFileName, source_text AS sourceText, profile
-       FROM candidates WHERE record IS NULL`,
+       FROM candidates WHERE rowid > ? AND record IS NULL`,
     );
     this.updateRecord = db.prepare(
       `UPDATE candidates SET name = ?, email = ?, profile = ?, record = ?, updated_at = ? WHERE id = ?`,
@@ -166,11 +178,29 @@ export class CandidatesRepo {
     return this.get(id);
   }
 
-  legacyRows(): LegacyCandidateRow[] {
-    return (this.selectLegacy.all() as (Omit<LegacyCandidateRow, 'profile'> & { profile: string })[]).map((row) => ({
-      ...row,
-      profile: JSON.parse(row.profile) as CandidateProfile,
-    }));
+  /** The highest rowid a start-up pass has looked at (0: none yet). */
+  recordsCheckedUpTo(): number {
+    const value = this.checkedUpTo.read()[RECORDS_CHECKED_UP_TO];
+    return typeof value === 'number' ? value : 0;
+  }
+
+  markRecordsCheckedUpTo(rowid: number): void {
+    this.checkedUpTo.write(RECORDS_CHECKED_UP_TO, rowid, this.clock.now());
+  }
+
+  /** The highest rowid in the table (0 when it is empty): one step down the rowid b-tree. */
+  lastRowid(): number {
+    return (this.selectLastRowid.get() as { last: number }).last;
+  }
+
+  /** Rows after `afterRowid` from before the record existed. */
+  legacyRows(afterRowid: number): LegacyCandidateRow[] {
+    return (this.selectLegacy.all(afterRowid) as (Omit<LegacyCandidateRow, 'profile'> & { profile: string })[]).map(
+      (row) => ({
+        ...row,
+        profile: JSON.parse(row.profile) as CandidateProfile,
+      }),
+    );
   }
 
   fillLegacyRecord(id: string, record: CandidateRecord, profile: CandidateProfile): void {

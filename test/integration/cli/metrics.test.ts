@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '../../..');
 async function aditusProcess(args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--require', 'tsx/cjs', join(ROOT, 'src-main/cli/main.ts'), ...args],
+    ['--import', 'tsx', join(ROOT, 'src-main/cli/main.ts'), ...args],
     { cwd: ROOT, env: { ...process.env, ADITUS_DATA_DIR: '' } },
   );
   return stdout;

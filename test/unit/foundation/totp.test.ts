@@ -1,5 +1,5 @@
 import { generateSync } from 'otplib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyTotp, newTotpSecret, TOTP_PERIOD_S } from '../../../src-main/admin/totp';
 
 describe('TOTP (RFC 6238)', () => {
@@ -17,24 +17,27 @@ describe('TOTP (RFC 6238)', () => {
     expect(generateSync({ secret: rfcSecret, epoch, digits: 8, algorithm: 'sha1', period: 30 })).toBe(code);
   });
 
-  const secret = newTotpSecret();
+  let secret = '';
+  beforeAll(async () => {
+    secret = await newTotpSecret();
+  });
   const now = Date.UTC(2026, 5, 1, 10, 0, 10);
   const codeAt = (ms: number) => generateSync({ secret, epoch: Math.floor(ms / 1000), period: TOTP_PERIOD_S });
 
-  it('accepts the current code and one step of drift, refuses older ones', () => {
-    expect(verifyTotp(secret, codeAt(now), now, 0).ok).toBe(true);
-    expect(verifyTotp(secret, codeAt(now - 30_000), now, 0).ok).toBe(true);
-    expect(verifyTotp(secret, codeAt(now - 90_000), now, 0).ok).toBe(false);
-    expect(verifyTotp(secret, '12345', now, 0).ok).toBe(false);
+  it('accepts the current code and one step of drift, refuses older ones', async () => {
+    expect((await verifyTotp(secret, codeAt(now), now, 0)).ok).toBe(true);
+    expect((await verifyTotp(secret, codeAt(now - 30_000), now, 0)).ok).toBe(true);
+    expect((await verifyTotp(secret, codeAt(now - 90_000), now, 0)).ok).toBe(false);
+    expect((await verifyTotp(secret, '12345', now, 0)).ok).toBe(false);
   });
 
-  it('never accepts the same code twice', () => {
-    const first = verifyTotp(secret, codeAt(now), now, 0);
+  it('never accepts the same code twice', async () => {
+    const first = await verifyTotp(secret, codeAt(now), now, 0);
     expect(first.ok).toBe(true);
-    expect(verifyTotp(secret, codeAt(now), now + 5_000, first.step).ok).toBe(false);
+    expect((await verifyTotp(secret, codeAt(now), now + 5_000, first.step)).ok).toBe(false);
     // An older code (previous step) is refused after a newer one was used.
-    expect(verifyTotp(secret, codeAt(now - 30_000), now, first.step).ok).toBe(false);
+    expect((await verifyTotp(secret, codeAt(now - 30_000), now, first.step)).ok).toBe(false);
     // The next step's code is fine.
-    expect(verifyTotp(secret, codeAt(now + 30_000), now + 30_000, first.step).ok).toBe(true);
+    expect((await verifyTotp(secret, codeAt(now + 30_000), now + 30_000, first.step)).ok).toBe(true);
   });
 });

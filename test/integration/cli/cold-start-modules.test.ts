@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp';
+
+/**
+ * What a command loads, not how long it takes (that is `npm run bench`, section startup): the modules that
+ * cost most to load (vendor SDKs, document writers and readers, the zip, metrics and TOTP libraries, drizzle,
+ * needed only to apply migrations) are loaded on first use, never by a command that uses none of them. Runs
+ * the built CLI (`npm run build` first).
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+const PROBE = join(__dirname, 'fixtures', 'loaded-modules.cjs');
+
+const HEAVY = [
+  '@anthropic-ai/sdk',
+  'openai',
+  '@google/generative-ai',
+  'pdfkit',
+  'fontkit',
+  'docx',
+  'mammoth',
+  'pdf-parse',
+  'pdfjs-dist',
+  'html-to-text',
+  'otplib',
+  'qrcode',
+  'prom-client',
+  'fflate',
+  '@jsonresume/schema',
+  'drizzle-orm',
+];
+/** The built chunks that hold the provider adapters and the DOCX/PDF writers. */
+const HEAVY_CHUNKS = /\/out\/main\/chunks\/(anthropic|openai|gemini|render-pdf|render-docx)-[^/]+\.js$/u;
+
+const data = tempDir();
+/** A data folder as after the first start (created and migrated), as a user's is. */
+const APP = join(data.dir, 'app');
+afterAll(() => data.cleanup());
+
+function loadedBy(args: string[], dataDir = APP): string[] {
+  const out = join(data.dir, 'loaded.txt');
+  const run = spawnSync(
+    process.execPath,
+    ['--require', PROBE, join(ROOT, 'bin/aditus.cjs'), '--data-dir', dataDir, ...args],
+    { encoding: 'utf8', env: { ...process.env, ADITUS_LOADED_MODULES: out } },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(out, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((m) => decodeURIComponent(m.replace(/^file:\/\//u, '')));
+}
+
+const heavyIn = (modules: string[]) =>
+  modules.filter((m) => HEAVY.some((pkg) => m.includes(`/node_modules/${pkg}/`)) || HEAVY_CHUNKS.test(m));
+
+describe('cold start: what a command loads', () => {
+  beforeAll(() => {
+    loadedBy(['usage', 'stats']);
+  });
+
+  it.each([[['usage', 'stats']], [['usage', 'stats', '--json']], [['providers', 'list']]])(
+    'aditus %s loads no SDK, document library, metrics or TOTP library',
+    (args) => {
+      const modules = loadedBy(args);
+      // The probe sees the modules the command does load.
+      expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);
+      expect(heavyIn(modules)).toEqual([]);
+    },
+  );
+
+  it('the probe catches a heavy module where it is needed: the first start migrates with drizzle', () => {
+    const first = heavyIn(loadedBy(['usage', 'stats'], join(data.dir, 'new')));
+    expect(first.some((m) => m.includes('/node_modules/drizzle-orm/better-sqlite3/'))).toBe(true);
+  });
+});
