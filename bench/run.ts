@@ -1,11 +1,11 @@
 /**
  * npm run bench [-- --quick] [--json] [--events N] [--days N] [--db PATH] [--rebuild] [--skip-build] [--only a,b]
- * Sections run in this order: stats (its peak RSS is the process's so far), logging, overhead, ui, large-input, startup.
+ * Sections run in this order: stats (its peak RSS is the process's so far), scale, logging, overhead, ui, large-input, startup.
  * Progress goes to stderr; the table to stdout; with --json, one JSON object is the last stdout line.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBenchArgs, USAGE, type BenchArgs } from './args';
+import { defaultStatsDir, parseBenchArgs, USAGE, type BenchArgs } from './args';
 import { runLargeInput } from './large-input';
 import { runLogging } from './logging';
 import { currentLoad, describeMachine } from './machine';
@@ -16,6 +16,7 @@ import { checkTargets, failed, formatReport, type BenchReport, type Section } fr
 import { runStartup } from './startup';
 import { runStats } from './stats';
 import { ensureStatsDb } from './stats/build';
+import { SCALE_SIZE } from './stats/params';
 import { runUi } from './ui';
 
 const log = (line: string): void => {
@@ -50,6 +51,19 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
         }),
       )
     : null;
+  // The issue's scale target: the same queries on a 10M-event, 400-day database of its own (cached like the other).
+  const scale = want('scale')
+    ? await section('scale', () =>
+        runStats({
+          dataDir: defaultStatsDir(SCALE_SIZE),
+          size: SCALE_SIZE,
+          rebuild: args.rebuild,
+          quick: args.quick,
+          peak: new PeakRss(),
+          log,
+        }),
+      )
+    : null;
   const memory = stats && !failed(stats) ? { peakRssMb: peak.mb(), buildPeakRssMb: stats.db.buildPeakRssMb } : null;
   const logging = want('logging') ? await section('logging', () => runLogging({ quick: args.quick, log })) : null;
   const overhead = want('overhead') ? await section('overhead', () => runOverhead({ quick: args.quick, log })) : null;
@@ -73,6 +87,7 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
     quick: args.quick,
     machine,
     stats,
+    scale,
     memory,
     logging,
     overhead,
@@ -99,7 +114,15 @@ async function main(): Promise<number> {
   const report = await bench(args, argv);
   process.stdout.write(`${formatReport(report)}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  const sections = [report.stats, report.logging, report.overhead, report.ui, report.largeInput, report.startup];
+  const sections = [
+    report.stats,
+    report.scale,
+    report.logging,
+    report.overhead,
+    report.ui,
+    report.largeInput,
+    report.startup,
+  ];
   return sections.some((s) => failed(s)) ? 1 : 0;
 }
 

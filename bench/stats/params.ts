@@ -1,6 +1,8 @@
 /** The stats database by default: 1,000,000 attempts over 90 days (6 providers, 4 tasks, 20 users). */
 export const STATS_EVENTS = 1_000_000;
 export const STATS_DAYS = 90;
+/** The scale section's database: issue #20's 10,000,000 events over 400 days. */
+export const SCALE_SIZE = { events: 10_000_000, days: 400 } as const;
 export const SEED = 20_251_126;
 /**
  * Events per transaction while building, written as one group commit writes them (each rollup row once per
