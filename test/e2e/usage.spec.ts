@@ -180,10 +180,16 @@ test('opening the Usage page draws its charts with their data at once (no placeh
   await page.setViewportSize({ width: 1280, height: 800 });
   // Notes whether a chart card ever showed as a placeholder (busy, data not there yet).
   await page.addInitScript(() => {
-    const seen = globalThis as unknown as { chartPlaceholderSeen?: boolean };
-    new MutationObserver(() => {
-      if (document.querySelector('main section[aria-busy="true"]')) seen.chartPlaceholderSeen = true;
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    // Runs in the page (this project's Node typings have no DOM).
+    interface PageGlobals {
+      chartPlaceholderSeen?: boolean;
+      document: { querySelector(selector: string): unknown };
+      MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+    }
+    const page = globalThis as unknown as PageGlobals;
+    new page.MutationObserver(() => {
+      if (page.document.querySelector('main section[aria-busy="true"]')) page.chartPlaceholderSeen = true;
+    }).observe(page.document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
   });
   let dashboardRequests = 0;
   page.on('request', (request) => {
@@ -197,7 +203,7 @@ test('opening the Usage page draws its charts with their data at once (no placeh
   const calls = page.getByRole('group', { name: 'Calls' });
   await expect(calls).toContainText('7');
   await expect(page.locator('main .recharts-surface')).toHaveCount(7);
-  await expect(page.getByRole('region', { name: 'Provider health' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Provider health', exact: true })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as { chartPlaceholderSeen?: boolean }).chartPlaceholderSeen)).toBe(
     undefined,
   );
