@@ -59,7 +59,7 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
     atLeast('logging callsPerSec', logging.callsPerSec, 5000, '/s');
   }
   const ui = ok(r.ui);
-  if (ui) atMost('ui usagePageMs', ui.usagePageMs, 1000, 'ms');
+  if (ui) atMost('ui usagePageMs', ui.usagePageMs, 300, 'ms');
   const large = ok(r.largeInput);
   if (large) {
     atMost('large input postingMs', large.posting.ms, 1000, 'ms');

@@ -170,3 +170,47 @@ test('a failed usage load is reported without chart placeholders, and Refresh lo
   await expect(page.getByText('No AI usage in this period')).toBeVisible();
   await expect(alert).toHaveCount(0);
 });
+
+test('opening the Usage page draws its charts with their data at once (no placeholders first), and Refresh asks again', async ({
+  page,
+  app,
+  target,
+}) => {
+  test.skip(target !== 'web', 'The requests are counted in the web host’s HTTP bridge');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Notes whether a chart card ever showed as a placeholder (busy, data not there yet).
+  await page.addInitScript(() => {
+    // Runs in the page (this project's Node typings have no DOM).
+    interface PageGlobals {
+      chartPlaceholderSeen?: boolean;
+      document: { querySelector(selector: string): unknown };
+      MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+    }
+    const page = globalThis as unknown as PageGlobals;
+    new page.MutationObserver(() => {
+      if (page.document.querySelector('main section[aria-busy="true"]')) page.chartPlaceholderSeen = true;
+    }).observe(page.document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  let dashboardRequests = 0;
+  page.on('request', (request) => {
+    if (request.url().includes('/ipc/usage%3Adashboard')) dashboardRequests++;
+  });
+  await page.goto(app.url);
+  await setUpAdminInUi(page);
+  await seedUsage(app, emu);
+
+  await openPage(page, 'Usage');
+  const calls = page.getByRole('group', { name: 'Calls' });
+  await expect(calls).toContainText('7');
+  await expect(page.locator('main .recharts-surface')).toHaveCount(7);
+  await expect(page.getByRole('region', { name: 'Provider health', exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as { chartPlaceholderSeen?: boolean }).chartPlaceholderSeen)).toBe(
+    undefined,
+  );
+  expect(dashboardRequests).toBe(1);
+
+  // The answer asked for on the press is used once: Refresh asks main again.
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(() => dashboardRequests).toBe(2);
+  await expect(calls).toContainText('7');
+});

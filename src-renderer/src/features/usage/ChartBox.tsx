@@ -1,5 +1,5 @@
 import { Skeleton } from '@mantine/core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { ChartEngagement } from './ChartEngagement';
 
 /** One ResizeObserver for every chart box: it reports sizes after the browser's own layout, never forcing one. */
@@ -28,6 +28,13 @@ function observeWidth(element: Element, onWidth: (width: number) => void): () =>
 export function ChartBox({ height, draw }: { height: number; draw: ((width: number) => ReactNode) | null }) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  // The first width is read before the first paint: the boxes of all charts in one layout (the one the
+  // browser would do next anyway), and the charts drawn in the same pass as the page instead of one frame
+  // and one render later, when the observer reports. Later sizes come from the observer.
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (box) setWidth(Math.floor(box.getBoundingClientRect().width));
+  }, []);
   useEffect(() => (ref.current ? observeWidth(ref.current, setWidth) : undefined), []);
   return (
     <ChartEngagement boxRef={ref} className="usage-chart" style={{ height, position: 'relative' }}>

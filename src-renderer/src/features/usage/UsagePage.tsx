@@ -1,9 +1,9 @@
 import { Button, Group, Loader, Stack } from '@mantine/core';
-import { useDeferredValue } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RefreshIcon } from '../../components/icons';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeader } from '../../components/PageHeader';
+import { useAfterPaint } from '../../lib/use-after-paint';
 import { useCall } from '../../lib/use-call';
 import { useNow } from '../../lib/use-now';
 import { HealthHistoryChart } from '../health/HealthHistoryChart';
@@ -37,8 +37,10 @@ export function UsagePage() {
   // The charts' frames are laid out while the first answer loads, so their data draws at once when it lands;
   // they give way to the empty state when the range has no calls.
   const withCharts = totals ? totals.calls > 0 : usage.loading;
-  // The health table sits under the charts: it renders just after them (deferred), not in their pass.
-  const healthStats = useDeferredValue(usage.data?.byProvider ?? null);
+  // What sits under the charts (health table and timeline, quotas) renders once the charts are on screen,
+  // not in their render pass: at the page's first draw they are below the fold.
+  const belowCharts = useAfterPaint(usage.data !== null || usage.error !== null);
+  const healthStats = belowCharts ? (usage.data?.byProvider ?? null) : null;
 
   return (
     <Stack gap="lg">
@@ -96,11 +98,11 @@ export function UsagePage() {
       {totals && totals.calls > 0 && healthStats && (
         <ProviderHealthTable configs={configs} stats={healthStats} health={health.data ?? []} />
       )}
-      {healthHistory.data && healthHistory.data.providers.length > 0 && (
+      {belowCharts && healthHistory.data && healthHistory.data.providers.length > 0 && (
         <HealthHistoryChart history={healthHistory.data} now={now} />
       )}
       {/* Last: it loads on its own and must not move the charts above once they are drawn. */}
-      {quotas.data && quotas.data.length > 0 && <UserQuotasCard quotas={quotas.data} />}
+      {belowCharts && quotas.data && quotas.data.length > 0 && <UserQuotasCard quotas={quotas.data} />}
     </Stack>
   );
 }
