@@ -1,7 +1,7 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
-import { ConfigUsage, type PeriodUsage } from '../usage/config-usage';
+import { configUsageReader, type PeriodUsage } from '../usage/period-usage';
 import { dayKey, monthKey, nextLocalMidnight, nextMonthStart } from '../usage/periods';
 
 export interface BudgetLimits {
@@ -111,7 +111,7 @@ export interface BudgetsOptions {
 /**
  * Token and cost budgets per subject: a provider config's limits, or a user's quotas (one instance per kind,
  * the same mechanism). What a subject has used in a period is read from the usage rollups
- * (config-usage.ts), whether or not it has a limit, so a limit set mid-day or mid-month counts what was
+ * (usage/period-usage.ts), whether or not it has a limit, so a limit set mid-day or mid-month counts what was
  * already used; what calls in flight reserved is added on top (the open ledger rows' unused part).
  *
  * Every call reserves its worst case before it is sent and settles to the real usage after (or releases on
@@ -144,7 +144,7 @@ export class Budgets {
     private readonly options: BudgetsOptions = {},
   ) {
     const { sqlite } = store;
-    const configUsage = new ConfigUsage(store);
+    const configUsage = configUsageReader(store);
     const subject = options.subject ?? { kind: 'config', usage: (id, now) => configUsage.of(id, now) };
     this.rollups = subject.usage;
     this.kind = subject.kind;

@@ -193,6 +193,22 @@ export class Router {
     return this.deps.budgets.reserve(row.id, limits, run.requestId, worst.tokens, worst.cost);
   }
 
+  /** Stores the whole request in the outbox, to run at `notBefore` (or when a provider answers again). */
+  private enqueue(input: RouteRequest, queue: NonNullable<RouteRequest['queue']>, notBefore?: number): string {
+    return this.deps.outbox.enqueue(
+      {
+        idempotencyKey: queue.idempotencyKey,
+        task: input.task,
+        request: input.request,
+        userId: input.userId,
+        providerName: input.providerName ?? null,
+        ...(input.candidateData ? { candidateData: input.candidateData } : {}),
+        completion: queue.completion,
+      },
+      notBefore,
+    );
+  }
+
   /**
    * The acting user's quota is reached: whatever the provider, routing stops. `queue` stores a queueable
    * request until the quota resets; otherwise a typed error (with `offline`, the drafting service answers
@@ -203,18 +219,7 @@ export class Router {
     this.deps.breakers.releaseProbe(run.row.id);
     const { input } = run;
     if (user.onLimit === 'queue' && input.queue) {
-      const id = this.deps.outbox.enqueue(
-        {
-          idempotencyKey: input.queue.idempotencyKey,
-          task: input.task,
-          request: input.request,
-          userId: input.userId,
-          providerName: input.providerName ?? null,
-          ...(input.candidateData ? { candidateData: input.candidateData } : {}),
-          completion: input.queue.completion,
-        },
-        denial.resetsAt,
-      );
+      const id = this.enqueue(input, input.queue, denial.resetsAt);
       throw queued(id, input.task, run.trail, denial.resetsAt, quotaMessage(user.name, denial));
     }
     throw quotaExceeded(user.name, user.onLimit, denial, run.trail);
@@ -372,18 +377,7 @@ export class Router {
     const waitsForBudget = run.budgetResetsAt !== null && trail.some((t) => t.reason === 'over_budget_queue');
     if (input.queue && (allOffline || waitsForBudget)) {
       const runsAt = allOffline ? null : run.budgetResetsAt;
-      const id = this.deps.outbox.enqueue(
-        {
-          idempotencyKey: input.queue.idempotencyKey,
-          task: input.task,
-          request: input.request,
-          userId: input.userId,
-          providerName: input.providerName ?? null,
-          ...(input.candidateData ? { candidateData: input.candidateData } : {}),
-          completion: input.queue.completion,
-        },
-        runsAt ?? undefined,
-      );
+      const id = this.enqueue(input, input.queue, runsAt ?? undefined);
       return queued(id, input.task, trail, runsAt);
     }
     return allFailed(input.task, trail, run.lastErrorClass, allOffline);

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { DatabaseHandle } from '../db/client';
 import { microsToUsd } from '../usage/money';
 import { nextLocalMidnight, nextMonthStart, startOfLocalMonth } from '../usage/periods';
-import { UserUsage } from '../usage/user-usage';
+import { userUsageReader, type PeriodUsageReader } from '../usage/period-usage';
 import type { UserDirectory, UserRow } from '../usage/users/user-directory';
 import { Budgets, hasLimits, type BudgetDenial, type BudgetLimits, type Reservation } from './budgets';
 
@@ -30,7 +30,7 @@ const percentOf = (used: number, limit: number | null): number | null =>
  */
 export class UserQuotas {
   readonly budgets: Budgets;
-  private readonly usageOf: UserUsage;
+  private readonly usageOf: PeriodUsageReader;
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -38,7 +38,7 @@ export class UserQuotas {
     readonly directory: UserDirectory,
     flushPending?: () => boolean,
   ) {
-    this.usageOf = new UserUsage(store);
+    this.usageOf = userUsageReader(store);
     this.budgets = new Budgets(store, clock, {
       ...(flushPending ? { flushPending } : {}),
       subject: { kind: 'user', usage: (name, now) => this.usageOf.of(name, now) },
