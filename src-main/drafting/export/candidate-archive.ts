@@ -74,6 +74,8 @@ export async function candidateArchive(input: CandidateArchiveInput): Promise<Ui
           providerName: v.providerName,
           model: v.model,
           offline: v.offline,
+          /** Where the candidate's data went to make this version (provider, region, masked); null: nowhere. */
+          sentTo: v.sentTo,
         };
       });
     const latest = document.versions.reduce((max, v) => (v.version > max.version ? v : max), {
