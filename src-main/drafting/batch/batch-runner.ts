@@ -1,4 +1,5 @@
 import type { BatchCounts, BatchItemResult, BatchRunOutput, DraftKind, JobFields } from '@contract';
+import { batchItem } from '@shared/batch-item';
 import { isAppError } from '../../errors';
 import type { DraftingService } from '../service/drafting-service';
 import { batchPairs, type BatchPair } from './batch-pairs';
@@ -104,24 +105,7 @@ export class BatchRunner {
 
 const cancelled = (message: string) => ({ code: 'cancelled', message });
 
-function blank(pair: BatchPair, status: BatchItemResult['status']): BatchItemResult {
-  return {
-    index: pair.index,
-    candidateId: pair.candidateId,
-    jobPostingId: pair.jobPostingId,
-    label: pair.label,
-    status,
-    documentId: null,
-    version: null,
-    providerName: null,
-    offline: false,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    reason: null,
-    queued: null,
-  };
-}
+const blank = (pair: BatchPair, status: BatchItemResult['status']) => batchItem(pair, status);
 
 export function countsOf(items: readonly BatchItemResult[]): BatchCounts {
   const count = (status: BatchItemResult['status']) => items.filter((i) => i.status === status).length;

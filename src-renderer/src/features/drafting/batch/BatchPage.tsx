@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { BATCH_DEFAULT_CONCURRENCY, type BatchEstimate, type BatchItemResult } from '@contract';
+import { batchItem } from '@shared/batch-item';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingBlock } from '../../../components/LoadingBlock';
 import { PageHeader } from '../../../components/PageHeader';
@@ -13,23 +14,7 @@ import { BatchProgress } from './BatchProgress';
 import { BatchSetup, type BatchChoice } from './BatchSetup';
 import { useBatchRun } from './use-batch-run';
 
-const pendingItems = (estimate: BatchEstimate): BatchItemResult[] =>
-  estimate.items.map((i) => ({
-    index: i.index,
-    candidateId: i.candidateId,
-    jobPostingId: i.jobPostingId,
-    label: i.label,
-    status: 'pending',
-    documentId: null,
-    version: null,
-    providerName: null,
-    offline: false,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    reason: null,
-    queued: null,
-  }));
+const pendingItems = (estimate: BatchEstimate): BatchItemResult[] => estimate.items.map((i) => batchItem(i, 'pending'));
 
 /** Batch drafting: choose the pairs, see the estimate and confirm, follow the run, cancel it. */
 export function BatchPage({ onNavigate }: { onNavigate: (page: DraftingPageId) => void }) {
