@@ -155,7 +155,7 @@ export class Router {
       if (userHold && 'limit' in userHold) return this.overQuota(run, run.quota!, userHold);
       const reservation = this.reserve(run, worst);
       if (reservation && 'limit' in reservation) {
-        if (userHold) this.deps.quotas!.budgets.finish(userHold, null);
+        if (userHold) this.deps.quotas?.release(userHold);
         return this.overBudget(run, reservation);
       }
       run.startAttempt(reservation, userHold);

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { UserQuotaUse } from '@contract';
 import type { Clock } from '../clock';
 import type { DatabaseHandle } from '../db/client';
@@ -31,6 +32,7 @@ const percentOf = (used: number, limit: number | null): number | null =>
 export class UserQuotas {
   readonly budgets: Budgets;
   private readonly usageOf: PeriodUsageReader;
+  private readonly usersOfMonth: Statement;
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -39,6 +41,12 @@ export class UserQuotas {
     flushPending?: () => boolean,
   ) {
     this.usageOf = userUsageReader(store);
+    this.usersOfMonth = store.sqlite
+      .prepare(
+        `SELECT DISTINCT value FROM usage_daily_by_dimension
+         WHERE dimension = 'user' AND bucket_start >= ? AND bucket_start < ? ORDER BY value`,
+      )
+      .pluck();
     this.budgets = new Budgets(store, clock, {
       ...(flushPending ? { flushPending } : {}),
       subject: { kind: 'user', usage: (name, now) => this.usageOf.of(name, now) },
@@ -57,6 +65,11 @@ export class UserQuotas {
     return this.budgets.reserve(quota.user.name, quota.limits, requestId, tokens, costMicros);
   }
 
+  /** Gives a reservation back unused (the provider's budget refused the call). */
+  release(reservation: Reservation): void {
+    this.budgets.finish(reservation, null);
+  }
+
   /**
    * Each user's use today and this month against their quotas: every user in the list, and anyone else who
    * used something this month (e.g. the OS user of an install from before users were managed).
@@ -64,13 +77,7 @@ export class UserQuotas {
   use(now = this.clock.now()): UserQuotaUse[] {
     const users = new Map(this.directory.list().map((u) => [u.name, u]));
     const monthFrom = startOfLocalMonth(now);
-    const others = this.store.sqlite
-      .prepare(
-        `SELECT DISTINCT value FROM usage_daily_by_dimension
-         WHERE dimension = 'user' AND bucket_start >= ? AND bucket_start < ? ORDER BY value`,
-      )
-      .pluck()
-      .all(monthFrom, nextMonthStart(now)) as string[];
+    const others = this.usersOfMonth.all(monthFrom, nextMonthStart(now)) as string[];
     const names = [...new Set([...users.keys(), ...others])].sort();
     return names.map((name) => {
       const user = users.get(name) ?? null;

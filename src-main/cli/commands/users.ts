@@ -89,12 +89,12 @@ export function usersCommand(ctx: () => CliContext): Command {
 
   cmd
     .command('list')
-    .description('users, their quotas, and their use today and this month')
+    .description('users, their quotas, and their use today and this month (--json: { users, quotas })')
     .action(async () => {
       const c = ctx();
       const users = await c.call('users:list', {});
       const quotas = await c.call('users:quotas', {});
-      if (c.json) return writeJson(c.io, users);
+      if (c.json) return writeJson(c.io, { users, quotas });
       if (users.length === 0)
         writeLine(
           c.io.stdout,

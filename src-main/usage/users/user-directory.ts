@@ -164,10 +164,13 @@ export class UserDirectory {
 }
 
 export function unknownUser(name: string, known: readonly UserRow[]): AppError {
-  const names = known.map((u) => u.name).join(', ');
+  const users =
+    known.length === 0
+      ? 'no users are set up yet, so everyone acts as their OS user'
+      : `the users are ${known.map((u) => u.name).join(', ')}`;
   return new AppError(
     'not_found',
-    `Unknown user "${name}": the users are ${names}. Choose one (--user NAME, or the profile in the app), or ask an admin to add "${name}" (aditus users add ${name}).`,
+    `Unknown user "${name}": ${users}. Choose one (--user NAME, or the profile in the app), or ask an admin to add "${name}" (aditus users add ${name}).`,
     { reason: 'unknown_user', user: name },
   );
 }
