@@ -483,12 +483,15 @@ export function createCore(options: CoreOptions): Core {
       healthTimer.stop();
       void exporter.close();
       const usage = drainUsage();
-      try {
-        budgets.close();
-        quotas.close();
-      } catch (err) {
-        log(`budgets: leases left open (released at a later start): ${String(err)}`);
-      }
+      for (const [name, leases] of [
+        ['budgets', budgets],
+        ['user quotas', quotas],
+      ] as const)
+        try {
+          leases.close();
+        } catch (err) {
+          log(`${name}: leases left open (released at a later start): ${String(err)}`);
+        }
       store.close();
       return usage;
     },

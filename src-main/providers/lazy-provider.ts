@@ -21,7 +21,13 @@ export class LazyProvider implements LlmProvider {
   }
 
   private adapter(): Promise<LlmProvider> {
-    return (this.adapterLoaded ??= this.load().then((create) => create(this.options)));
+    // A failed import is not kept: the next call tries again.
+    return (this.adapterLoaded ??= this.load()
+      .then((create) => create(this.options))
+      .catch((err: unknown) => {
+        this.adapterLoaded = null;
+        throw err;
+      }));
   }
 
   async generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {

@@ -35,8 +35,6 @@ export const usageEvents = sqliteTable(
   (t) => [index('usage_events_created_at').on(t.createdAt)],
 );
 
-export { LATENCY_BUCKETS };
-
 function metricColumns() {
   const hist = Object.fromEntries(
     Array.from({ length: LATENCY_BUCKETS }, (_, i) => [`lat${i}`, integer(`lat_b${i}`).notNull().default(0)]),

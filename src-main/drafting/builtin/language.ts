@@ -159,13 +159,21 @@ Object.values(STOPWORDS).forEach((words, index) => {
 /** Characters read: far more than any posting needs to show its language (a 5 MB text took 0.3 s). */
 const SAMPLE_CHARS = 100_000;
 
+/** Where the sample ends: the first space or line break from SAMPLE_CHARS on, so no word is cut. */
+function sampleEnd(text: string): number {
+  for (let i = SAMPLE_CHARS; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 32) return i;
+  }
+  return text.length;
+}
+
 /**
  * ISO 639-1 code of the text's language among en, de, fr, es, nl, it and pt, by stopword counts in its first
- * SAMPLE_CHARS characters (to the end of the line they end in); "en" when unsure.
+ * SAMPLE_CHARS characters (to the end of the word they end in, also on one long line); "en" when unsure.
  */
 export function detectLanguage(text: string): string {
-  const lineEnd = text.indexOf('\n', SAMPLE_CHARS);
-  const sample = text.length <= SAMPLE_CHARS || lineEnd < 0 ? text : text.slice(0, lineEnd);
+  const sample = text.length <= SAMPLE_CHARS ? text : text.slice(0, sampleEnd(text));
   const counts = CODES.map(() => 0);
   // Line by line: no token spans a line break.
   for (const line of sample.split('\n')) {
