@@ -146,6 +146,7 @@ export function formatReport(r: BenchReport): string {
         [
           ['1 provider, priority', c.priority],
           ['2 providers, balanced', c.balanced],
+          ['1 provider, cancellable', c.cancellable],
         ] as const
       ).map(([label, x]) => [
         label,

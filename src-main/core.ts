@@ -245,6 +245,8 @@ export function createCore(options: CoreOptions): Core {
   const budgets = new Budgets(store, clock, { flushPending: commitUsage });
   const users = new UserDirectory(store, clock, audit);
   const quotas = new UserQuotas(store, clock, users, commitUsage);
+  usageLog.alsoInEachBatch(budgets.settlements);
+  usageLog.alsoInEachBatch(quotas.budgets.settlements);
   const breakers = new CircuitBreakers(() => clock.now());
   const metrics = new Metrics(new MetricTotals(store), () => clock.now(), commitUsage);
   const outbox = new Outbox(store, clock);

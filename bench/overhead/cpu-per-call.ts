@@ -30,6 +30,11 @@ export interface CpuResult {
   priority: CpuPerCall;
   /** Two providers and the `balanced` strategy: each call orders them by their recent statistics. */
   balanced: CpuPerCall;
+  /**
+   * `priority` with a caller that can cancel (an abort signal per call, on both sides), as the app's IPC calls
+   * are: the pipeline then links its own deadline to the caller's signal.
+   */
+  cancellable: CpuPerCall;
 }
 
 const cpuUs = (): number => {
@@ -47,12 +52,12 @@ async function blockCpuUs(call: Call, count: number, finish?: () => void): Promi
 
 async function measure(
   build: (core: ReturnType<typeof benchCore>['core']) => Promise<Call>,
-  opts: { rounds: number; blockSize: number; warmUp: number },
+  opts: { rounds: number; blockSize: number; warmUp: number; cancellable?: boolean },
 ): Promise<CpuPerCall> {
   const bench = benchCore();
   try {
     return await withCannedFetch(async () => {
-      const direct = directCaller('http://canned.invalid');
+      const direct = directCaller(CANNED_URL, { cancellable: opts.cancellable ?? false });
       const routed = await build(bench.core);
       const finish = () => void bench.core.services.usageLog.flush();
       await blockCpuUs(direct, opts.warmUp);
@@ -97,5 +102,10 @@ export async function runCpuPerCall(opts: { quick: boolean; log: (line: string) 
   const priority = await measure((core) => routedCaller(core, CANNED_URL), sizes);
   opts.log(`overhead: CPU per call, balanced strategy over two providers`);
   const balanced = await measure((core) => strategyRoutedCaller(core, CANNED_URL, 'balanced'), sizes);
-  return { transport: 'canned fetch (in process)', priority, balanced };
+  opts.log(`overhead: CPU per call, priority, cancellable (an abort signal per call)`);
+  const cancellable = await measure((core) => routedCaller(core, CANNED_URL, { cancellable: true }), {
+    ...sizes,
+    cancellable: true,
+  });
+  return { transport: 'canned fetch (in process)', priority, balanced, cancellable };
 }

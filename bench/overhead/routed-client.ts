@@ -35,12 +35,13 @@ export async function addBenchProvider(
 }
 
 /** The routed call itself: one `router.route` of the bench request, which must be answered at once. */
-export function routeCall(core: Core): () => Promise<void> {
+export function routeCall(core: Core, opts: { cancellable?: boolean } = {}): () => Promise<void> {
   const { router } = core.services;
   return async () => {
     const answer = await router.route({
       task: 'extraction',
       userId: 'bench',
+      ...(opts.cancellable ? { signal: new AbortController().signal } : {}),
       request: {
         messages: [{ role: 'user', content: [{ type: 'text', text: BENCH_PROMPT }] }],
         maxOutputTokens: MAX_OUTPUT_TOKENS,
@@ -54,9 +55,13 @@ export function routeCall(core: Core): () => Promise<void> {
  * (b) The whole pipeline: candidates, circuit breaker, budget reserve and settle (limits are set), the
  * provider adapter, the usage event with its rollups, and pricing.
  */
-export async function routedCaller(core: Core, emulatorUrl: string): Promise<() => Promise<void>> {
+export async function routedCaller(
+  core: Core,
+  emulatorUrl: string,
+  opts: { cancellable?: boolean } = {},
+): Promise<() => Promise<void>> {
   await addBenchProvider(core, { name: PROVIDER, baseUrl: emulatorUrl, priority: 1, isDefault: true });
-  return routeCall(core);
+  return routeCall(core, opts);
 }
 
 /**

@@ -10,11 +10,23 @@ export const OTHER_WRITERS_CHECK_MS = 250;
  * keyed on it must also be cleared by the code that writes.
  */
 export class OtherWriters {
+  private static readonly byStore = new WeakMap<DatabaseHandle, OtherWriters>();
+
+  /** The store's one instance: every cache on a connection shares its check. */
+  static of(store: DatabaseHandle): OtherWriters {
+    let writers = OtherWriters.byStore.get(store);
+    if (!writers) {
+      writers = new OtherWriters(store);
+      OtherWriters.byStore.set(store, writers);
+    }
+    return writers;
+  }
+
   private readonly dataVersion: Statement<[], number>;
   private version = -1;
   private checkedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(store: DatabaseHandle) {
+  private constructor(store: DatabaseHandle) {
     // `sqlite.pragma()` would prepare a new statement on every call.
     this.dataVersion = store.sqlite.prepare<[], number>('PRAGMA data_version').pluck();
   }

@@ -11,6 +11,8 @@ export type ProviderConstructor = (options: ProviderOptions) => LlmProvider;
 export class LazyProvider implements LlmProvider {
   readonly model: string;
   private adapterLoaded: Promise<LlmProvider> | null = null;
+  /** The adapter once imported: later calls go straight to it, without another promise in between. */
+  private loaded: LlmProvider | null = null;
 
   constructor(
     readonly kind: ProviderKind,
@@ -23,15 +25,16 @@ export class LazyProvider implements LlmProvider {
   private adapter(): Promise<LlmProvider> {
     // A failed import is not kept: the next call tries again.
     return (this.adapterLoaded ??= this.load()
-      .then((create) => create(this.options))
+      .then((create) => (this.loaded = create(this.options)))
       .catch((err: unknown) => {
         this.adapterLoaded = null;
         throw err;
       }));
   }
 
-  async generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
-    return (await this.adapter()).generate(request, signal);
+  generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
+    if (this.loaded) return this.loaded.generate(request, signal);
+    return this.adapter().then((adapter) => adapter.generate(request, signal));
   }
 
   async *stream(request: LlmRequest, signal?: AbortSignal): AsyncIterable<StreamEvent> {

@@ -1,4 +1,5 @@
 import type { Statement, Transaction } from 'better-sqlite3';
+import type { BatchPart } from '../usage/usage-log';
 import type { Clock } from '../clock';
 import { immediate, type DatabaseHandle } from '../db/client';
 import { configUsageReader, type PeriodUsage } from '../usage/period-usage';
@@ -137,6 +138,22 @@ export class Budgets {
   /** Leases no new call draws from (their period ended, or they got old), closed once nothing is held. */
   private readonly retired = new Set<Lease>();
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Settled use gathered while a usage batch is written, by ledger row; null outside such a batch. */
+  private unwritten: Map<number, { tokens: number; cost: number }> | null = null;
+  /**
+   * Register with the usage log (`alsoInEachBatch`): the batch's settlements are then written once per lease
+   * at the end of its transaction. Unregistered, each settlement is its own update, in the same transaction.
+   */
+  readonly settlements: BatchPart = {
+    begin: () => {
+      this.unwritten = new Map();
+    },
+    end: (write) => {
+      const unwritten = this.unwritten;
+      this.unwritten = null;
+      if (write && unwritten) for (const [id, used] of unwritten) this.addUsed.run(used.tokens, used.cost, id);
+    },
+  };
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -361,7 +378,20 @@ export class Budgets {
       }
       if (lease.heldTokens === 0 && lease.heldCost === 0) this.scheduleIdleClose();
     }
-    return used ? () => void this.addUsed.run(used.tokens, used.costMicros, r.id) : () => undefined;
+    return used ? () => this.settle(r.id, used) : () => undefined;
+  }
+
+  /** Inside the usage event's transaction: the call's real use goes to its lease's ledger row. */
+  private settle(id: number, used: { tokens: number; costMicros: number }): void {
+    if (!this.unwritten) {
+      this.addUsed.run(used.tokens, used.costMicros, id);
+      return;
+    }
+    const sum = this.unwritten.get(id);
+    if (sum) {
+      sum.tokens += used.tokens;
+      sum.cost += used.costMicros;
+    } else this.unwritten.set(id, { tokens: used.tokens, cost: used.costMicros });
   }
 
   private leaseById(id: number): Lease | undefined {

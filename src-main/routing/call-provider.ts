@@ -5,10 +5,18 @@ import { StreamScrubber, type TextScrubber } from './scrub';
 import { StreamRestorer } from './compliance/pii-masker';
 
 /** Sends the current candidate its request: streamed to the caller when the caller listens, else in one piece. */
-export async function callProvider(run: RoutedRequest, scrub: TextScrubber): Promise<LlmResult> {
+export function callProvider(run: RoutedRequest, scrub: TextScrubber): Promise<LlmResult> {
   const { input, provider, request } = run;
   const onStream = input.onStream;
-  if (!onStream) return provider.generate(request, input.signal);
+  return onStream ? streamed(run, scrub, onStream) : provider.generate(request, input.signal);
+}
+
+async function streamed(
+  run: RoutedRequest,
+  scrub: TextScrubber,
+  onStream: NonNullable<RoutedRequest['input']['onStream']>,
+): Promise<LlmResult> {
+  const { input, provider, request } = run;
   let done: LlmResult | null = null;
   // A key split across chunks is caught: the scrubber holds back an end that could be the start of a key.
   const scrubbed = new StreamScrubber(scrub, (text) => onStream({ type: 'text', text }));

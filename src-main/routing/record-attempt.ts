@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { NormalisedUsage } from '../usage/normalise';
 import type { UsageLog } from '../usage/usage-log';
-import type { Budgets, Reservation } from './budgets';
+import type { Budgets } from './budgets';
 import type { RoutedRequest } from './routed-request';
 
 /** What one attempt produced, as its usage event reports it. */
@@ -68,11 +68,17 @@ function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, f
   const { row, input } = run;
   const used =
     o.status === 'ok' ? { tokens: o.usage.inputTokens + o.usage.outputTokens, costMicros: o.cost ?? 0 } : null;
-  const settle = (budgets: Budgets | undefined, r: Reservation | null) =>
-    budgets && r ? budgets.finish(r, used) : null;
   // The provider's budget and the user's quota settle in the usage event's transaction.
-  const settlements = [settle(ledger.budgets, run.reservation), settle(ledger.quotas?.budgets, run.userReservation)];
-  const settled = settlements.filter((s) => s !== null);
+  const settleBudget = run.reservation ? ledger.budgets.finish(run.reservation, used) : null;
+  const settleQuota =
+    run.userReservation && ledger.quotas ? ledger.quotas.budgets.finish(run.userReservation, used) : null;
+  const settle =
+    settleBudget && settleQuota
+      ? () => {
+          settleBudget();
+          settleQuota();
+        }
+      : (settleBudget ?? settleQuota ?? undefined);
   ledger.usage.enqueue(
     {
       requestId: run.requestId,
@@ -97,6 +103,6 @@ function write(ledger: AttemptLedger, run: AttemptSnapshot, o: AttemptOutcome, f
       routeReason: jsonOf(run.routeReason),
       createdAt: run.createdAt,
     },
-    settled.length === 0 ? undefined : () => settled.forEach((s) => s()),
+    settle,
   );
 }

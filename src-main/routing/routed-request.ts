@@ -103,7 +103,7 @@ export class RoutedRequest {
     this.request = {
       ...asked,
       ...(system !== undefined ? { system } : {}),
-      messages: this.outgoing(asked.messages),
+      messages: this.masked ? this.outgoing(asked.messages) : asked.messages,
       maxOutputTokens: Math.min(asked.maxOutputTokens ?? row.maxOutputTokens, row.maxOutputTokens),
       timeoutMs: asked.timeoutMs ?? row.timeoutMs,
     };

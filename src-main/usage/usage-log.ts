@@ -68,6 +68,16 @@ function upsertOf(sqlite: DatabaseHandle['sqlite'], table: RollupTable): Upsert 
   return (delta) => void statement.run(params(delta));
 }
 
+/**
+ * Something written once per batch in the events' transaction, from what their `alsoInTransaction` callbacks
+ * gathered (budget settlements: one ledger update per lease, not per event). `end(false)`: the batch failed,
+ * drop what was gathered (the callbacks run again with the retry).
+ */
+export interface BatchPart {
+  begin(): void;
+  end(write: boolean): void;
+}
+
 export interface UsageLogOptions {
   /** Told about a batch that could not be committed (it stays queued and is retried). */
   onWriteError?: (error: unknown, queued: number) => void;
@@ -115,6 +125,7 @@ export class UsageLog {
     { kind: 'now'; handle: NodeJS.Immediate } | { kind: 'window' | 'retry'; handle: NodeJS.Timeout } | null = null;
   private retryMs = RETRY_MIN_MS;
   private readonly commitListeners: CommitListener[] = [];
+  private readonly batchParts: BatchPart[] = [];
   private readonly sqlite: DatabaseHandle['sqlite'];
   /** Callers of `commitInGroup` waiting for the next commit attempt. */
   private waiting: (() => void)[] = [];
@@ -161,6 +172,11 @@ export class UsageLog {
   record(event: UsageEvent, alsoInTransaction?: () => void): number {
     this.flush();
     return this.writeOne({ event, alsoInTransaction, onCommitted: undefined });
+  }
+
+  /** Writes `part` at the end of every batch's transaction, after the events' own callbacks. */
+  alsoInEachBatch(part: BatchPart): void {
+    this.batchParts.push(part);
   }
 
   onCommit(listener: CommitListener): void {
@@ -317,6 +333,19 @@ export class UsageLog {
 
   /** Inside a transaction: the events' rows, then each rollup row they touch, written once with their sums. */
   private writeEvents(batch: readonly Queued[]): number[] {
+    for (const part of this.batchParts) part.begin();
+    let written = false;
+    try {
+      const ids = this.writeRows(batch);
+      for (const part of this.batchParts) part.end(true);
+      written = true;
+      return ids;
+    } finally {
+      if (!written) for (const part of this.batchParts) part.end(false);
+    }
+  }
+
+  private writeRows(batch: readonly Queued[]): number[] {
     const families = this.families.map((family) => ({ family, deltas: new RollupDeltas(family.base) }));
     const ids = batch.map(({ event, alsoInTransaction }) => {
       const id = Number(this.insertEvent.run(...eventRow(event)).lastInsertRowid);

@@ -37,7 +37,7 @@ export class DataPolicies {
     private readonly audit: PolicyAudit,
   ) {
     this.selectAllow = store.sqlite.prepare('SELECT allow FROM data_policies WHERE scope = ? AND target = ?');
-    this.otherWriters = new OtherWriters(store);
+    this.otherWriters = OtherWriters.of(store);
   }
 
   list(): PolicyDto[] {

@@ -93,7 +93,7 @@ export class ProviderStatsReader {
        FROM usage_events WHERE created_at >= ? AND task = ? AND config_id = ?
        ORDER BY created_at DESC, id DESC LIMIT ?`,
     );
-    this.otherWriters = new OtherWriters(store);
+    this.otherWriters = OtherWriters.of(store);
   }
 
   read(task: string, row: ProviderConfigRow, now: number): ProviderStats {

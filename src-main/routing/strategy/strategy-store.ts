@@ -19,7 +19,7 @@ export class RoutingStrategies {
     private readonly audit: AuditLog,
   ) {
     this.select = store.sqlite.prepare('SELECT strategy FROM routing_strategies WHERE task = ?');
-    this.otherWriters = new OtherWriters(store);
+    this.otherWriters = OtherWriters.of(store);
   }
 
   /** Read on every routed call: cached, and read again once another process (the CLI) may have changed it. */

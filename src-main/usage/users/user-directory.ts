@@ -4,6 +4,7 @@ import { userInputSchema } from '@contract';
 import type { AuditLog } from '../../audit/audit-log';
 import type { Clock } from '../../clock';
 import { immediate, type DatabaseHandle } from '../../db/client';
+import { OtherWriters } from '../../db/other-writers';
 import { AppError } from '../../errors';
 import { microsToUsd, usdToMicros } from '../money';
 
@@ -45,7 +46,9 @@ export function userDto(row: UserRow): UserDto {
 export class UserDirectory {
   private readonly selectAll: Statement<[], UserRow>;
   private readonly selectOne: Statement<[string], UserRow>;
-  private readonly countAll: Statement<[], { n: number }>;
+  private readonly otherWriters: OtherWriters;
+  /** Every user by name as last read; cleared by this directory's writes and when another process writes. */
+  private cache: { stamp: number; byName: Map<string, UserRow> } | null = null;
 
   constructor(
     private readonly store: DatabaseHandle,
@@ -54,20 +57,29 @@ export class UserDirectory {
   ) {
     this.selectAll = store.sqlite.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name`);
     this.selectOne = store.sqlite.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`);
-    this.countAll = store.sqlite.prepare('SELECT count(*) AS n FROM users');
+    this.otherWriters = OtherWriters.of(store);
   }
 
   list(): UserRow[] {
     return this.selectAll.all();
   }
 
-  /** Read each time (a primary-key lookup): another process (the CLI) may have changed it. */
+  /**
+   * The users as the router reads them on every call: cached, read again after this directory writes and
+   * once another process (the CLI) may have changed them (seen within OTHER_WRITERS_CHECK_MS).
+   */
+  private known(): Map<string, UserRow> {
+    const stamp = this.otherWriters.stamp();
+    if (this.cache?.stamp !== stamp) this.cache = { stamp, byName: new Map(this.list().map((u) => [u.name, u])) };
+    return this.cache.byName;
+  }
+
   find(name: string): UserRow | null {
-    return this.selectOne.get(name) ?? null;
+    return this.known().get(name) ?? null;
   }
 
   isManaged(): boolean {
-    return (this.countAll.get()?.n ?? 0) > 0;
+    return this.known().size > 0;
   }
 
   /**
@@ -81,7 +93,12 @@ export class UserDirectory {
   }
 
   get(name: string): UserRow {
-    const row = this.find(name);
+    return this.read(name);
+  }
+
+  /** Read from the table (inside a write's transaction: the cache may be behind another process's commit). */
+  private read(name: string): UserRow {
+    const row = this.selectOne.get(name);
     if (!row) throw unknownUser(name, this.list());
     return row;
   }
@@ -99,8 +116,9 @@ export class UserDirectory {
       createdAt: now,
       updatedAt: now,
     };
+    this.cache = null;
     immediate(this.store.sqlite, () => {
-      if (this.find(row.name)) throw new AppError('conflict', `User "${row.name}" already exists.`);
+      if (this.selectOne.get(row.name)) throw new AppError('conflict', `User "${row.name}" already exists.`);
       this.store.sqlite
         .prepare(
           `INSERT INTO users (name, daily_token_limit, monthly_token_limit, daily_cost_limit_micros,
@@ -122,8 +140,9 @@ export class UserDirectory {
   }
 
   update(name: string, patch: UserPatch, actor: string): UserRow {
+    this.cache = null;
     return immediate(this.store.sqlite, () => {
-      const before = this.get(name);
+      const before = this.read(name);
       const after: UserRow = {
         ...before,
         ...(patch.dailyTokens !== undefined ? { dailyTokenLimit: patch.dailyTokens } : {}),
@@ -155,8 +174,9 @@ export class UserDirectory {
 
   /** Removes the user from the list; their usage events and rollups stay (they are the ledger). */
   remove(name: string, actor: string): void {
+    this.cache = null;
     immediate(this.store.sqlite, () => {
-      this.get(name);
+      this.read(name);
       this.store.sqlite.prepare('DELETE FROM users WHERE name = ?').run(name);
       this.audit.append({ actor, action: 'user.remove', target: name });
     });

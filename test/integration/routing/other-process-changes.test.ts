@@ -66,6 +66,27 @@ describe('routing settings changed by another process are read again (they are k
     await vi.waitFor(async () => expect((await route()).providerName).toBe('eu-second'), { timeout: 5_000 });
   });
 
+  it('a user and a quota added by another process apply to the next calls (the users are kept in memory)', async () => {
+    w = await routingWorld(1);
+    await w.addProvider('only', w.emulators[0]!, { priority: 1 });
+    expect((await route()).providerName).toBe('only'); // no users set up: anyone acts without quotas
+
+    inOtherProcess(
+      `INSERT INTO users (name, daily_token_limit, monthly_token_limit, daily_cost_limit_micros,
+         monthly_cost_limit_micros, on_limit, created_at, updated_at) VALUES ('ben', 1, NULL, NULL, NULL, 'block', ?, ?)`,
+      Date.now(),
+      Date.now(),
+    );
+    // Once the list has users, only they can make calls; "ana" is not one of them.
+    await vi.waitFor(() => expect(route()).rejects.toThrow(/Unknown user "ana"/u), { timeout: 5_000 });
+    const asBen = w.core.services.router.route({ task: 'extraction', userId: 'ben', request: prompt('x') });
+    await expect(asBen).rejects.toThrow(/ben/u);
+    // This process's own change is seen at once.
+    w.core.services.users.update('ben', { dailyTokens: null }, 'test');
+    const answer = await w.core.services.router.route({ task: 'extraction', userId: 'ben', request: prompt('x') });
+    expect(answer.providerName).toBe('only');
+  });
+
   it('statistics follow the calls this process commits, one call at a time', async () => {
     w = await routingWorld(2);
     await w.addProvider('a', w.emulators[0]!, { isDefault: true, priority: 1 });
