@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { reopenAfterRestore } from '../../runtime/reopen-after-restore';
-import { startWebHost } from '../../web-host/server';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
 
@@ -34,6 +33,8 @@ export function serveCommand(ctx: () => CliContext): Command {
         next.startBackgroundWork();
         return next;
       };
+      // Its own chunk, loaded by this command only: the HTTP server is no other command's start-up cost.
+      const { startWebHost } = await import('../../web-host/server');
       const host = await startWebHost({
         core,
         rendererDir,
