@@ -5,8 +5,8 @@
  * The first run of a build saves V8's compiled code (taken as the process exits, so it holds the functions
  * that ran too) to the user's cache folder; later runs hand it back to V8 instead of compiling.
  *
- * Keyed by a SHA-256 of the file's source, the Node version and the architecture, so a rebuilt bundle or
- * another Node never meets a stale entry; V8 checks the data again and rejects what does not fit (then it is
+ * Keyed by a SHA-256 of the file's source, the Node version, the architecture and Node's flags, so a rebuilt
+ * bundle or another Node never meets a stale entry; V8 checks the data again and rejects what does not fit (then it is
  * compiled as usual and saved anew). Any failure (no cache folder, unwritable, a corrupt entry) falls back
  * silently to Node's own loading: the cache only ever saves time.
  */
@@ -53,14 +53,14 @@ function save(folder, entry, data) {
 /** "chunks+x.js" of "chunks+x.js.KEY.v8". */
 const sourceOf = (entry) => entry.split('.').slice(0, -2).join('.');
 
-/** Drops the entries of an earlier build: of a file now built otherwise (another key) or no longer built. */
-function dropStale(folder, outDir, used) {
-  const built = new Set([...used].map(sourceOf));
+/** Drops the entries of earlier builds: older than the file they were taken from, or of a file no longer built. */
+function dropStale(folder, outDir) {
   for (const entry of fs.readdirSync(folder)) {
-    if (!entry.endsWith('.v8') || used.has(entry)) continue;
-    const source = sourceOf(entry);
-    if (built.has(source) || !fs.existsSync(join(outDir, ...source.split('+'))))
-      fs.rmSync(join(folder, entry), { force: true });
+    if (!entry.endsWith('.v8')) continue;
+    const path = join(folder, entry);
+    const source = join(outDir, ...sourceOf(entry).split('+'));
+    if (!fs.existsSync(source) || fs.statSync(path).mtimeMs < fs.statSync(source).mtimeMs)
+      fs.rmSync(path, { force: true });
   }
 }
 
@@ -79,19 +79,18 @@ function useCodeCache(outDir, env = process.env) {
     return null;
   }
   const toSave = [];
-  const used = new Set();
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileWithCache(content, filename) {
     if (!filename.startsWith(outDir + sep) || content.startsWith('#!')) return compile.call(this, content, filename);
     let script;
     try {
       const key = createHash('sha256')
-        .update(`${process.version}\0${process.arch}\0`)
+        // V8 rejects code cached under other flags: one entry per set of them.
+        .update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`)
         .update(content)
         .digest('hex')
         .slice(0, 32);
       const entry = entryName(outDir, filename, key);
-      used.add(entry);
       let cachedData;
       try {
         cachedData = fs.readFileSync(join(folder, entry));
@@ -110,7 +109,7 @@ function useCodeCache(outDir, env = process.env) {
     if (toSave.length === 0) return;
     try {
       for (const { script, entry } of toSave) save(folder, entry, script.createCachedData());
-      dropStale(folder, outDir, used);
+      dropStale(folder, outDir);
     } catch {
       // No cache this time; the next start compiles as this one did.
     }

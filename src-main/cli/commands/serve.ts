@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { reopenAfterRestore } from '../../runtime/reopen-after-restore';
+import { startWebHostLazily } from '../../web-host/start-lazily';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
 
@@ -33,9 +34,7 @@ export function serveCommand(ctx: () => CliContext): Command {
         next.startBackgroundWork();
         return next;
       };
-      // Its own chunk, loaded by this command only: the HTTP server is no other command's start-up cost.
-      const { startWebHost } = await import('../../web-host/server');
-      const host = await startWebHost({
+      const host = await startWebHostLazily({
         core,
         rendererDir,
         port,
