@@ -3,18 +3,19 @@
  * V8 code cache for the built CLI (out/main): a fresh `aditus` process otherwise parses and compiles its
  * ~1 MB bundle again on every start, and compiles each function the command runs the first time it runs.
  * The first run of a build saves V8's compiled code (taken as the process exits, so it holds the functions
- * that ran too) to the user's cache folder; later runs hand it back to V8 instead of compiling.
+ * that ran too) in the user's cache folder; later runs hand it back to V8 instead of compiling.
  *
  * Keyed by a SHA-256 of the file's source, the Node version, the architecture and Node's flags, so a rebuilt
- * bundle or another Node never meets a stale entry; V8 checks the data again and rejects what does not fit (then it is
- * compiled as usual and saved anew). Any failure (no cache folder, unwritable, a corrupt entry) falls back
- * silently to Node's own loading: the cache only ever saves time.
+ * bundle or another Node never meets a stale entry; V8 checks the data again and rejects what does not fit
+ * (then the file is compiled as usual and its entry saved anew). Any failure (no cache folder, unwritable, a
+ * corrupt entry) falls back silently to Node's own loading: the cache only ever saves time. The folder is the
+ * user's own (0700, entries 0600), like the rest of their home.
  */
 const Module = require('node:module');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const { homedir } = require('node:os');
-const { dirname, join, relative, sep } = require('node:path');
+const { dirname, isAbsolute, join, relative, sep } = require('node:path');
 const vm = require('node:vm');
 
 /** bin/aditus.cjs, the process's main module. */
@@ -22,7 +23,9 @@ const mainModule = require.main;
 
 /** $XDG_CACHE_HOME/aditus/code-cache (default ~/.cache), one folder per built tree. */
 function cacheFolder(outDir, env) {
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  // The XDG spec: a relative XDG_CACHE_HOME is to be ignored.
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
   const tree = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
   return join(base, 'aditus', 'code-cache', tree);
 }
@@ -97,6 +100,7 @@ function useCodeCache(outDir, env = process.env) {
       } catch {
         cachedData = undefined;
       }
+      // As Node's own loader does, minus its import() support: the build turns import() into require().
       script = new vm.Script(Module.wrap(content), { filename, cachedData });
       if (cachedData === undefined || script.cachedDataRejected) toSave.push({ script, entry });
     } catch {
