@@ -88,8 +88,8 @@ function useCodeCache(outDir, env = process.env) {
     let script;
     try {
       const key = createHash('sha256')
-        // V8 rejects code cached under other flags: one entry per set of them.
-        .update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`)
+        // V8 rejects code cached under other flags: one entry per set of them (command line and NODE_OPTIONS).
+        .update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}\0`)
         .update(content)
         .digest('hex')
         .slice(0, 32);
