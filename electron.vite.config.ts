@@ -57,7 +57,13 @@ export default defineConfig({
         },
         // A package loaded on first use (`import('otplib')`) is required like every other one: the same
         // CommonJS build of it in the CLI and in the desktop app, whose main process reads it from app.asar.
-        output: { dynamicImportInCjs: false },
+        // ASCII only and without doc comments: V8 holds an all-ASCII source in half the memory (one byte a
+        // character), and every process reads, hashes (bin/code-cache.cjs) and compiles ~15% less of it.
+        output: {
+          dynamicImportInCjs: false,
+          charset: 'ascii',
+          comments: { legal: true, annotation: true, jsdoc: false },
+        },
       },
     },
   },

@@ -11,7 +11,10 @@ export interface CliIo {
 export const processIo = (): CliIo => ({
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Read on use: Node builds process.stdin on first access, a cost most commands (that never read it) skip.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
 });
 

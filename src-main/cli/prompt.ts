@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { CliIo } from './io';
 import { readAllStdin } from './io';
@@ -8,6 +7,8 @@ export async function promptHidden(io: CliIo, question: string): Promise<string>
   if (!io.stdin.isTTY) return (await readAllStdin(io.stdin)).replace(/\r?\n$/u, '');
   io.stderr.write(question);
   const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+  // Loaded here, not at start-up: only a prompt reads from the terminal.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: io.stdin, output: muted, terminal: true });
   try {
     return await new Promise<string>((resolve) => rl.question('', resolve));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from './metrics';
 
@@ -14,6 +14,8 @@ export async function startMetricsExporter(
   port: number,
 ): Promise<{ port: number; close(): Promise<void> }> {
   let boundPort = port;
+  // Loaded here, not at start-up: most runs serve no metrics.
+  const { createServer } = await import('node:http');
   const server: Server = createServer((req, res) => {
     if (!exporterHostAllowed(req, boundPort)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Host not allowed\n');

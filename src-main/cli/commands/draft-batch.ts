@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import {
   BATCH_DEFAULT_CONCURRENCY,
@@ -86,6 +85,7 @@ function itemLine(item: BatchItemResult, done: number, total: number): string {
 }
 
 async function confirm(io: CliIo, question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
   io.stderr.write(question);
   try {

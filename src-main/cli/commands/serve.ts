@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { reopenAfterRestore } from '../../runtime/reopen-after-restore';
-import { startWebHost } from '../../web-host/server';
+import { startWebHostLazily } from '../../web-host/start-lazily';
 import type { CliContext } from '../context';
 import { writeJson, writeLine } from '../io';
 
@@ -34,7 +34,7 @@ export function serveCommand(ctx: () => CliContext): Command {
         next.startBackgroundWork();
         return next;
       };
-      const host = await startWebHost({
+      const host = await startWebHostLazily({
         core,
         rendererDir,
         port,

@@ -150,11 +150,18 @@ const STOPWORDS: Record<string, string[]> = {
 };
 
 const CODES = Object.keys(STOPWORDS);
-/** Each stopword's key and the languages (indexes into CODES) it counts for. */
-const LANGUAGES_OF = new Map<string, number[]>();
-Object.values(STOPWORDS).forEach((words, index) => {
-  for (const key of new Set(words.map(matchKey))) LANGUAGES_OF.set(key, [...(LANGUAGES_OF.get(key) ?? []), index]);
-});
+let languagesOf: Map<string, number[]> | null = null;
+
+/** Each stopword's key and the languages (indexes into CODES) it counts for; folded on first use, not at load. */
+function stopwordLanguages(): Map<string, number[]> {
+  if (languagesOf) return languagesOf;
+  const map = new Map<string, number[]>();
+  Object.values(STOPWORDS).forEach((words, index) => {
+    for (const key of new Set(words.map(matchKey))) map.set(key, [...(map.get(key) ?? []), index]);
+  });
+  languagesOf = map;
+  return map;
+}
 
 /** Characters read: far more than any posting needs to show its language (a 5 MB text took 0.3 s). */
 const SAMPLE_CHARS = 100_000;
@@ -175,10 +182,11 @@ function sampleEnd(text: string): number {
 export function detectLanguage(text: string): string {
   const sample = text.length <= SAMPLE_CHARS ? text : text.slice(0, sampleEnd(text));
   const counts = CODES.map(() => 0);
+  const stopwords = stopwordLanguages();
   // Line by line: no token spans a line break.
   for (const line of sample.split('\n')) {
     for (const token of matchKey(line).split(' ')) {
-      const languages = LANGUAGES_OF.get(token);
+      const languages = stopwords.get(token);
       if (languages) for (const i of languages) counts[i]!++;
     }
   }

@@ -204,12 +204,15 @@ const PAGE_BOILERPLATE = [
   'ofertas similares',
 ];
 
-const LOOKUP = new Map<string, PostingSectionKey>([
-  ...Object.entries(HEADINGS).flatMap(([key, names]) =>
-    names.map((n) => [matchKey(n), key as PostingSectionKey] as const),
-  ),
-  ...PAGE_BOILERPLATE.map((n) => [matchKey(n), 'other'] as const),
-]);
+// Folded on first use, not at module load (every command's start-up).
+let lookup: Map<string, PostingSectionKey> | null = null;
+const headingLookup = (): Map<string, PostingSectionKey> =>
+  (lookup ??= new Map<string, PostingSectionKey>([
+    ...Object.entries(HEADINGS).flatMap(([key, names]) =>
+      names.map((n) => [matchKey(n), key as PostingSectionKey] as const),
+    ),
+    ...PAGE_BOILERPLATE.map((n) => [matchKey(n), 'other'] as const),
+  ]));
 
 /** The section a heading opens, or null. "About Acme" counts as an About heading. */
 export function postingHeading(line: string): PostingSectionKey | null {
@@ -217,7 +220,7 @@ export function postingHeading(line: string): PostingSectionKey | null {
   const text = plainLine(line).replace(/[:.]\s*$/u, '');
   if (text.length === 0 || text.length > 60) return null;
   const key = matchKey(text);
-  const known = LOOKUP.get(key);
+  const known = headingLookup().get(key);
   if (known) return known;
   if (/^about\s+\S/u.test(key) && text.split(/\s+/u).length <= 6) return 'about';
   return null;

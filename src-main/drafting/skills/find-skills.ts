@@ -15,12 +15,25 @@ function compile(entry: SkillEntry): CompiledSkill {
   return { name: entry.name, caseSensitive, keys: [toKey(entry.name), ...aliasKeys] };
 }
 
-const COMPILED = SKILLS_LEXICON.map(compile);
-const BY_KEY = new Map<string, CompiledSkill>();
-for (const skill of COMPILED) {
-  for (const key of [matchKey(skill.name), ...skill.keys.slice(1)]) {
-    if (!BY_KEY.has(key)) BY_KEY.set(key, skill);
+interface Lexicon {
+  compiled: CompiledSkill[];
+  byKey: Map<string, CompiledSkill>;
+}
+
+let lexicon: Lexicon | null = null;
+
+/** The lexicon's match keys, folded on first use rather than when the module loads (every command's start-up). */
+function compiledLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const compiled = SKILLS_LEXICON.map(compile);
+  const byKey = new Map<string, CompiledSkill>();
+  for (const skill of compiled) {
+    for (const key of [matchKey(skill.name), ...skill.keys.slice(1)]) {
+      if (!byKey.has(key)) byKey.set(key, skill);
+    }
   }
+  lexicon = { compiled, byKey };
+  return lexicon;
 }
 
 /** Keys of a text for skill matching; compute once per text. */
@@ -56,9 +69,9 @@ function firstIndex(text: SkillText, skill: CompiledSkill): number {
  */
 export function findSkills(text: string | SkillText): string[] {
   const keys = typeof text === 'string' ? skillText(text) : text;
-  const hits = COMPILED.map((skill, order) => ({ skill, order, ...firstMention(keys, skill) })).filter(
-    (hit) => hit.at >= 0,
-  );
+  const hits = compiledLexicon()
+    .compiled.map((skill, order) => ({ skill, order, ...firstMention(keys, skill) }))
+    .filter((hit) => hit.at >= 0);
   const inside = (a: (typeof hits)[number], b: (typeof hits)[number]) =>
     b.length > a.length && b.at <= a.at && a.at + a.length <= b.at + b.length;
   return hits
@@ -69,12 +82,12 @@ export function findSkills(text: string | SkillText): string[] {
 
 /** The lexicon's canonical name for a skill written any known way ("golang" → "Go"), or the name itself. */
 export function canonicalSkillName(name: string): string {
-  return BY_KEY.get(matchKey(name))?.name ?? name.trim();
+  return compiledLexicon().byKey.get(matchKey(name))?.name ?? name.trim();
 }
 
 /** Where a text first mentions a skill (in the text's folded keys), by any known spelling; `at` is -1 when not. */
 export function skillMention(text: SkillText, name: string): { at: number; length: number } {
-  const skill = BY_KEY.get(matchKey(name));
+  const skill = compiledLexicon().byKey.get(matchKey(name));
   if (skill) return firstMention(text, skill);
   const key = matchKey(name);
   return { at: indexOfKey(text.lower, key), length: key.length };
@@ -83,12 +96,12 @@ export function skillMention(text: SkillText, name: string): { at: number; lengt
 /** Whether a text mentions a skill, by any of its known spellings (or literally, for skills the lexicon lacks). */
 export function mentionsSkill(text: string | SkillText, name: string): boolean {
   const keys = typeof text === 'string' ? skillText(text) : text;
-  const skill = BY_KEY.get(matchKey(name));
+  const skill = compiledLexicon().byKey.get(matchKey(name));
   if (skill) return firstIndex(keys, skill) >= 0;
   return indexOfKey(keys.lower, matchKey(name)) >= 0;
 }
 
 /** Whether the lexicon knows this name as a skill (by any spelling). */
 export function isKnownSkill(name: string): boolean {
-  return BY_KEY.has(matchKey(name));
+  return compiledLexicon().byKey.has(matchKey(name));
 }

@@ -59,7 +59,8 @@ const FORMS = [...SPECIFIC, ...GENERIC];
 function formRegex(form: DegreeForm): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}.])(?:${form.pattern})(?![\\p{L}\\p{N}])`, 'giu');
 }
-const FORM_REGEXES = FORMS.map((form) => ({ form, regex: formRegex(form) }));
+// Built on first use, not at module load (every command's start-up).
+let formRegexes: { form: DegreeForm; regex: RegExp }[] | null = null;
 
 function fieldAfter(text: string, index: number): { field: string | null; length: number } {
   FIELD.lastIndex = index;
@@ -80,7 +81,8 @@ export function findDegrees(text: string): DegreeMention[] {
   // Characters already claimed by an earlier (more specific) form; a lookup per character keeps a line with
   // thousands of mentions linear instead of comparing every mention with every other.
   const taken = new Uint8Array(text.length);
-  for (const { form, regex } of FORM_REGEXES) {
+  formRegexes ??= FORMS.map((form) => ({ form, regex: formRegex(form) }));
+  for (const { form, regex } of formRegexes) {
     for (const match of text.matchAll(regex)) {
       const degreeText = match[0];
       const start = match.index;

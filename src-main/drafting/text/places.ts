@@ -337,14 +337,16 @@ const CITIES = [
   'Zürich',
 ];
 
-const KNOWN = new Set([...COUNTRIES, ...CITIES].map(matchKey));
+// Folded on first use, not at module load (every command's start-up).
+let known: Set<string> | null = null;
 const REMOTE_PLACE =
   /^(?:fully\s+)?(?:remote|t[ée]l[ée]travail|teletrabajo|remoto)\b(?:\s*[(\-–—:]\s*[^()]{2,60}\)?)?$/iu;
 const LIST_OF_NAMES = /^\p{Lu}[\p{L}\p{M} .'’-]*(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]*)+$/u;
 
 /** Whether a name is a country, region or city that postings commonly name. */
 export function isKnownPlace(text: string): boolean {
-  return KNOWN.has(matchKey(text));
+  known ??= new Set([...COUNTRIES, ...CITIES].map(matchKey));
+  return known.has(matchKey(text));
 }
 
 /**

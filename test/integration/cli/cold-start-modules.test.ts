@@ -31,8 +31,10 @@ const HEAVY = [
   '@jsonresume/schema',
   'drizzle-orm',
 ];
-/** The built chunks that hold the provider adapters and the DOCX/PDF writers. */
-const HEAVY_CHUNKS = /\/out\/main\/chunks\/(anthropic|openai|gemini|render-pdf|render-docx)-[^/]+\.js$/u;
+/** The built chunks that hold the provider adapters, the DOCX/PDF writers and the web host's HTTP server. */
+const HEAVY_CHUNKS = /\/out\/main\/chunks\/(anthropic|openai|gemini|render-pdf|render-docx|server)-[^/]+\.js$/u;
+/** Node's own modules that only some commands need: the HTTP server (serve, the metrics exporter), prompts. */
+const HEAVY_BUILTINS = ['node:http', 'node:readline'];
 
 const data = tempDir();
 /** A data folder as after the first start (created and migrated), as a user's is. */
@@ -54,7 +56,10 @@ function loadedBy(args: string[], dataDir = APP): string[] {
 }
 
 const heavyIn = (modules: string[]) =>
-  modules.filter((m) => HEAVY.some((pkg) => m.includes(`/node_modules/${pkg}/`)) || HEAVY_CHUNKS.test(m));
+  modules.filter(
+    (m) =>
+      HEAVY.some((pkg) => m.includes(`/node_modules/${pkg}/`)) || HEAVY_CHUNKS.test(m) || HEAVY_BUILTINS.includes(m),
+  );
 
 describe('cold start: what a command loads', () => {
   beforeAll(() => {
@@ -62,11 +67,12 @@ describe('cold start: what a command loads', () => {
   });
 
   it.each([[['usage', 'stats']], [['usage', 'stats', '--json']], [['providers', 'list']]])(
-    'aditus %s loads no SDK, document library, metrics or TOTP library',
+    'aditus %s loads no SDK, document library, metrics or TOTP library, HTTP server or prompt',
     (args) => {
       const modules = loadedBy(args);
       // The probe sees the modules the command does load.
       expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);
+      expect(modules).toContain('node:fs');
       expect(heavyIn(modules)).toEqual([]);
     },
   );
