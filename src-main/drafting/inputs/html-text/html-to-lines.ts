@@ -1,0 +1,318 @@
+// An HTML page's visible text, read as a stream of tags by htmlparser2's Parser: no document tree is built, so a
+// 5 MB page takes a fraction of the time and memory it took through html-to-text (which parses into a DOM and then
+// matches CSS selectors against every element). The formatting is html-to-text's with the options Aditus used:
+// no word wrap, headings keep their case, lists are "- " lines, links keep only their text, images, navigation and
+// footers are dropped, tables are laid out in columns (header cells upper-cased), and only <body> is read when the
+// page has one. test/unit/drafting/html-to-lines.test.ts compares the two on pages of every kind.
+import { Parser } from 'htmlparser2';
+import { BlockText } from './block-text';
+
+type Attributes = Record<string, string>;
+
+/** How an element is written out; everything not listed is inline (its text runs on). */
+const BLOCKS = new Map<string, { leading: number; trailing: number }>([
+  ['article', { leading: 1, trailing: 1 }],
+  ['aside', { leading: 1, trailing: 1 }],
+  ['div', { leading: 1, trailing: 1 }],
+  ['form', { leading: 1, trailing: 1 }],
+  ['header', { leading: 1, trailing: 1 }],
+  ['main', { leading: 1, trailing: 1 }],
+  ['section', { leading: 1, trailing: 1 }],
+  ['p', { leading: 2, trailing: 2 }],
+  ['pre', { leading: 2, trailing: 2 }],
+  ['h1', { leading: 3, trailing: 2 }],
+  ['h2', { leading: 3, trailing: 2 }],
+  ['h3', { leading: 3, trailing: 2 }],
+  ['h4', { leading: 2, trailing: 2 }],
+  ['h5', { leading: 2, trailing: 2 }],
+  ['h6', { leading: 2, trailing: 2 }],
+]);
+/** Left out with everything inside them. <script> and <style> are not elements to html-to-text. */
+const SKIPPED = new Set(['img', 'nav', 'footer', 'script', 'style']);
+const TABLE_SECTIONS = new Set(['thead', 'tbody', 'tfoot', 'center']);
+const HORIZONTAL_LINE = '-'.repeat(40);
+/** The HTML standard's ceilings; a larger colspan or rowspan is read as these. */
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65_534;
+const ONLY_SPACE = /^\s*$/u;
+
+/**
+ * What an open element does when it closes. `list` and the table kinds hold no text of their own: text directly
+ * inside a list becomes an item with no marker, text directly inside a table (outside its cells) is dropped.
+ */
+type Frame =
+  | { kind: 'inline' | 'skip' | 'list-item' | 'cell-th' | 'cell-td' | 'table' | 'table-section' | 'row' }
+  | { kind: 'block'; trailing: number; quote?: boolean }
+  | { kind: 'list'; trailing: number; next: () => string }
+  | { kind: 'wrapped-item' };
+
+function letters(index: number): string {
+  const digits: number[] = [];
+  let rest = index;
+  do {
+    rest -= 1;
+    digits.push(rest % 26);
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return digits
+    .reverse()
+    .map((digit) => String.fromCharCode(97 + digit))
+    .join('');
+}
+
+const ROMAN_ONES = ['I', 'X', 'C', 'M'];
+const ROMAN_FIVES = ['V', 'L', 'D'];
+
+function roman(index: number): string {
+  return [...String(index)]
+    .map(Number)
+    .reverse()
+    .map((v, i) =>
+      v % 5 < 4
+        ? (v < 5 ? '' : (ROMAN_FIVES[i] ?? '')) + (ROMAN_ONES[i] ?? '').repeat(v % 5)
+        : (ROMAN_ONES[i] ?? '') + (v < 5 ? (ROMAN_FIVES[i] ?? '') : (ROMAN_ONES[i + 1] ?? '')),
+    )
+    .reverse()
+    .join('');
+}
+
+function orderedMarker(type: string | undefined): (index: number) => string {
+  switch (type) {
+    case 'a':
+      return letters;
+    case 'A':
+      return (index) => letters(index).toUpperCase();
+    case 'i':
+      return (index) => roman(index).toLowerCase();
+    case 'I':
+      return roman;
+    default:
+      return String;
+  }
+}
+
+function quoteLines(text: string): string {
+  return text
+    .replace(/^\n+|\n+$/gu, '')
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/** One reading of a tree of elements into text (the whole page, or its <body>). */
+class TextWalk {
+  readonly out = new BlockText();
+  private readonly frames: Frame[] = [];
+  private readonly names: string[] = [];
+  private readonly cellSpans: { colspan: number; rowspan: number }[] = [];
+  /** Elements open inside a skipped one (or inside a table but outside its cells). */
+  private skipped = 0;
+
+  private get frame(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private inTableStructure(): boolean {
+    const kind = this.frame?.kind;
+    return kind === 'table' || kind === 'table-section' || kind === 'row';
+  }
+
+  addText(data: string): void {
+    if (this.skipped > 0 || this.inTableStructure()) return;
+    if (this.frame?.kind === 'list') {
+      if (ONLY_SPACE.test(data)) return;
+      this.out.openListItem('');
+      this.out.addInline(data);
+      this.out.closeListItem();
+      return;
+    }
+    this.out.addInline(data);
+  }
+
+  /** A comment or `<!doctype>`: nothing, except that a list counts it as an (empty) item, as html-to-text did. */
+  other(): void {
+    if (this.skipped > 0 || this.frame?.kind !== 'list') return;
+    this.out.openListItem('');
+    this.out.closeListItem();
+  }
+
+  open(name: string, attributes: Attributes): void {
+    const parentName = this.names[this.names.length - 1];
+    this.names.push(name);
+    if (this.skipped > 0) {
+      this.skipped += 1;
+      return;
+    }
+    const parent = this.frame;
+    if (parent?.kind === 'table' || parent?.kind === 'table-section') {
+      if (TABLE_SECTIONS.has(name)) this.frames.push({ kind: 'table-section' });
+      else if (name === 'tr') {
+        this.out.openTableRow();
+        this.frames.push({ kind: 'row' });
+      } else this.skipped = 1;
+      return;
+    }
+    if (parent?.kind === 'row') {
+      if (name !== 'th' && name !== 'td') {
+        this.skipped = 1;
+        return;
+      }
+      if (name === 'th') this.out.beginUppercase();
+      this.out.openTableCell();
+      this.frames.push({ kind: name === 'th' ? 'cell-th' : 'cell-td' });
+      this.cellSpans.push(spans(attributes));
+      return;
+    }
+    if (parent?.kind === 'list') {
+      if (name === 'li') {
+        this.out.openListItem(parent.next());
+        this.frames.push({ kind: 'list-item' });
+        return;
+      }
+      this.out.openListItem('');
+      this.frames.push({ kind: 'wrapped-item' });
+    }
+    this.openElement(name, attributes, parentName);
+  }
+
+  private openElement(name: string, attributes: Attributes, parentName: string | undefined): void {
+    const block = BLOCKS.get(name);
+    if (block) {
+      this.out.openBlock({ leadingLineBreaks: block.leading, isPre: name === 'pre' });
+      this.frames.push({ kind: 'block', trailing: block.trailing });
+    } else if (SKIPPED.has(name)) {
+      this.skipped = 1;
+    } else if (name === 'blockquote') {
+      this.out.openBlock({ leadingLineBreaks: 2, reservedLineLength: 2 });
+      this.frames.push({ kind: 'block', trailing: 2, quote: true });
+    } else if (name === 'ul' || name === 'ol') {
+      const nested = parentName === 'li';
+      let next: () => string;
+      if (name === 'ul') next = () => '- ';
+      else {
+        let index = Number(attributes.start ?? '1');
+        const marker = orderedMarker(attributes.type);
+        next = () => (nested ? '' : ' ') + marker(index++) + '. ';
+      }
+      this.out.openList({ leadingLineBreaks: nested ? 1 : 2, nested });
+      this.frames.push({ kind: 'list', trailing: nested ? 1 : 2, next });
+    } else if (name === 'table') {
+      this.out.openTable();
+      this.frames.push({ kind: 'table' });
+    } else {
+      if (name === 'br') this.out.addLineBreak();
+      else if (name === 'wbr') this.out.addWordBreakOpportunity();
+      else if (name === 'hr') {
+        this.out.openBlock({ leadingLineBreaks: 2 });
+        this.out.addInline(HORIZONTAL_LINE);
+        this.out.closeBlock({ trailingLineBreaks: 2 });
+      }
+      this.frames.push({ kind: 'inline' });
+    }
+  }
+
+  close(): void {
+    this.names.pop();
+    if (this.skipped > 0) {
+      this.skipped -= 1;
+      // A skipped element that was a list's child still was an (empty) item of it.
+      if (this.skipped === 0) this.closeWrappedItem();
+      return;
+    }
+    const frame = this.frames.pop();
+    if (!frame) return;
+    switch (frame.kind) {
+      case 'block':
+        this.out.closeBlock({ trailingLineBreaks: frame.trailing, ...(frame.quote ? { transform: quoteLines } : {}) });
+        break;
+      case 'list':
+        this.out.closeList({ trailingLineBreaks: frame.trailing });
+        break;
+      case 'list-item':
+        this.out.closeListItem();
+        return;
+      case 'table':
+        this.out.closeTable();
+        break;
+      case 'row':
+        this.out.closeTableRow();
+        return;
+      case 'cell-th':
+      case 'cell-td':
+        this.out.closeTableCell(this.cellSpans.pop() ?? { colspan: 1, rowspan: 1 });
+        if (frame.kind === 'cell-th') this.out.endUppercase();
+        return;
+      default:
+        break;
+    }
+    this.closeWrappedItem();
+  }
+
+  /** A list's child other than <li>, once it closes, ends the item it was put in. */
+  private closeWrappedItem(): void {
+    if (this.frame?.kind !== 'wrapped-item') return;
+    this.frames.pop();
+    this.out.closeListItem();
+  }
+}
+
+function spans(attributes: Attributes): { colspan: number; rowspan: number } {
+  return {
+    colspan: Math.min(Number(attributes.colspan) || 1, MAX_COLSPAN),
+    rowspan: Math.min(Number(attributes.rowspan) || 1, MAX_ROWSPAN),
+  };
+}
+
+/** Visible text of an HTML page: headings keep their case, lists become "- " lines, navigation and images are dropped. */
+export function htmlToLines(html: string): string {
+  const page = new TextWalk();
+  const body = new TextWalk();
+  let depth = 0;
+  /** The depth at which the <body> being read opened, or -1 outside any. */
+  let bodyDepth = -1;
+  let sawBody = false;
+  let pending = '';
+  const walk = (): TextWalk | undefined => (bodyDepth >= 0 ? body : sawBody ? undefined : page);
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    walk()?.addText(pending);
+    pending = '';
+  };
+  const parser = new Parser(
+    {
+      ontext(data) {
+        pending += data;
+      },
+      onopentag(name, attributes) {
+        flush();
+        depth += 1;
+        if (name === 'body' && bodyDepth < 0) {
+          bodyDepth = depth;
+          sawBody = true;
+        }
+        walk()?.open(name, attributes);
+      },
+      onclosetag() {
+        flush();
+        walk()?.close();
+        if (depth === bodyDepth) bodyDepth = -1;
+        depth -= 1;
+      },
+      oncomment() {
+        flush();
+      },
+      oncommentend() {
+        walk()?.other();
+      },
+      onprocessinginstruction() {
+        flush();
+        walk()?.other();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return (sawBody ? body : page).out.toString();
+}
