@@ -1,6 +1,5 @@
 import { checkDocxArchive } from './docx-archive';
 import { docxHtmlToLines } from './docx-html-lines';
-import { htmlNestingDepth } from './html-depth';
 import { htmlToLines } from './html-text/html-to-lines';
 import { InputError } from './input-error';
 import { describeCount, INPUT_LIMITS } from './input-limits';
@@ -79,12 +78,13 @@ export async function pdfToColumnText(fileName: string, bytes: Buffer): Promise<
 
 /** Visible text of an HTML page: headings keep their case, lists become "- " lines, navigation and images are dropped. */
 export function htmlToPlainText(html: string, fileName = 'page.html'): string {
-  if (htmlNestingDepth(html, INPUT_LIMITS.maxHtmlDepth) > INPUT_LIMITS.maxHtmlDepth) {
+  const text = htmlToLines(html, INPUT_LIMITS.maxHtmlDepth);
+  if (text === null) {
     throw new InputError(
       fileName,
       `nests its elements more than ${INPUT_LIMITS.maxHtmlDepth} levels deep; save the posting as text or paste it instead`,
       { code: 'input_too_complex' },
     );
   }
-  return htmlToLines(html);
+  return text;
 }

@@ -263,11 +263,26 @@ function spans(attributes: Attributes): { colspan: number; rowspan: number } {
   };
 }
 
-/** Visible text of an HTML page: headings keep their case, lists become "- " lines, navigation and images are dropped. */
-export function htmlToLines(html: string): string {
+/** htmlparser2's Parser, telling which elements are void (they hold nothing, so they never deepen the tree). */
+class TreeParser extends Parser {
+  holdsNothing(name: string): boolean {
+    return this.isVoidElement(name);
+  }
+}
+
+class TooDeep extends Error {}
+
+/**
+ * Visible text of an HTML page: headings keep their case, lists become "- " lines, navigation and images are
+ * dropped. Null, with reading stopped there, when elements open more than `maxDepth` inside one another: the parser
+ * spends time proportional to the depth on every tag, so a hostile page of nested <div>s is refused at once.
+ */
+export function htmlToLines(html: string, maxDepth = Infinity): string | null {
   const page = new TextWalk();
   const body = new TextWalk();
   let depth = 0;
+  /** Elements open inside one another, void ones not counted: the depth of the tree htmlparser2 would build. */
+  let treeDepth = 0;
   /** The depth at which the <body> being read opened, or -1 outside any. */
   let bodyDepth = -1;
   let sawBody = false;
@@ -278,12 +293,13 @@ export function htmlToLines(html: string): string {
     walk()?.addText(pending);
     pending = '';
   };
-  const parser = new Parser(
+  const parser: TreeParser = new TreeParser(
     {
       ontext(data) {
         pending += data;
       },
       onopentag(name, attributes) {
+        if (!parser.holdsNothing(name) && ++treeDepth > maxDepth) throw new TooDeep();
         flush();
         depth += 1;
         if (name === 'body' && bodyDepth < 0) {
@@ -292,7 +308,8 @@ export function htmlToLines(html: string): string {
         }
         walk()?.open(name, attributes);
       },
-      onclosetag() {
+      onclosetag(name) {
+        if (!parser.holdsNothing(name)) treeDepth -= 1;
         flush();
         walk()?.close();
         if (depth === bodyDepth) bodyDepth = -1;
@@ -311,8 +328,13 @@ export function htmlToLines(html: string): string {
     },
     { decodeEntities: true },
   );
-  parser.write(html);
-  parser.end();
+  try {
+    parser.write(html);
+    parser.end();
+  } catch (error) {
+    if (error instanceof TooDeep) return null;
+    throw error;
+  }
   flush();
   return (sawBody ? body : page).out.toString();
 }
