@@ -8,15 +8,6 @@ const NO_WRAP = Number.MAX_VALUE;
 /** html-to-text's dataTable: cells wrap at 60 characters. */
 const MAX_COLUMN_WIDTH = 60;
 
-interface TextFields {
-  kind: 'block' | 'list' | 'item' | 'cell';
-  inline: InlineText;
-  rawText: string;
-  leadingLineBreaks: number;
-  stashedLineBreaks: number;
-  isPre: boolean;
-}
-
 interface ListEntry {
   prefix: string;
   text: string;
@@ -24,45 +15,40 @@ interface ListEntry {
   trailingLineBreaks: number;
 }
 
-interface BlockItem extends TextFields {
-  kind: 'block' | 'cell';
+/** A block, a list, a list's item or a table cell: one shape for all four keeps the property accesses fast. */
+class TextItem {
+  readonly inline: InlineText;
+  rawText = '';
+  stashedLineBreaks = 0;
+  /** An item's marker ("- ", " 1. "). */
+  prefix = '';
+  /** A list's items, laid out when it closes. */
+  readonly entries: ListEntry[] = [];
+
+  constructor(
+    readonly kind: 'block' | 'list' | 'item' | 'cell',
+    public leadingLineBreaks: number,
+    maxLineLength: number,
+    readonly isPre: boolean,
+  ) {
+    this.inline = new InlineText(maxLineLength);
+  }
 }
 
-interface ListItem extends TextFields {
-  kind: 'list';
-  entries: ListEntry[];
-  nested: boolean;
+class TableItem {
+  readonly kind = 'table';
+  readonly rows: TableCell[][] = [];
 }
 
-interface EntryItem extends TextFields {
-  kind: 'item';
-  prefix: string;
+class RowItem {
+  readonly kind = 'row';
+  readonly cells: TableCell[] = [];
 }
 
-interface TableItem {
-  kind: 'table';
-  rows: TableCell[][];
-}
-
-interface RowItem {
-  kind: 'row';
-  cells: TableCell[];
-}
-
-type TextItem = BlockItem | ListItem | EntryItem;
 type StackItem = TextItem | TableItem | RowItem;
 
-function textItem<K extends TextFields['kind']>(
-  kind: K,
-  leadingLineBreaks: number,
-  maxLineLength: number,
-  isPre: boolean,
-): TextFields & { kind: K } {
-  return { kind, inline: new InlineText(maxLineLength), rawText: '', leadingLineBreaks, stashedLineBreaks: 0, isPre };
-}
-
 function isText(item: StackItem | undefined): item is TextItem {
-  return item !== undefined && item.kind !== 'table' && item.kind !== 'row';
+  return item instanceof TextItem;
 }
 
 function textOf(item: TextItem): string {
@@ -91,7 +77,7 @@ function trimNewlines(text: string): string {
 }
 
 export class BlockText {
-  private readonly root = textItem('block', 1, NO_WRAP, false);
+  private readonly root = new TextItem('block', 1, NO_WRAP, false);
   private readonly stack: StackItem[] = [this.root];
   private uppercase = 0;
 
@@ -146,7 +132,7 @@ export class BlockText {
   openBlock({ leadingLineBreaks = 1, reservedLineLength = 0, isPre = false } = {}): void {
     const parent = this.topText();
     const maxLineLength = Math.max(20, (parent?.inline.maxLineLength ?? NO_WRAP) - reservedLineLength);
-    this.stack.push(textItem('block', leadingLineBreaks, maxLineLength, isPre || (parent?.isPre ?? false)));
+    this.stack.push(new TextItem('block', leadingLineBreaks, maxLineLength, isPre || (parent?.isPre ?? false)));
   }
 
   closeBlock({
@@ -160,10 +146,11 @@ export class BlockText {
     addText(parent, text, block.leadingLineBreaks, Math.max(block.stashedLineBreaks, trailingLineBreaks));
   }
 
-  openList({ leadingLineBreaks, nested }: { leadingLineBreaks: number; nested: boolean }): void {
+  openList(leadingLineBreaks: number): void {
     const parent = this.topText();
-    const item = textItem('list', leadingLineBreaks, parent?.inline.maxLineLength ?? NO_WRAP, parent?.isPre ?? false);
-    this.stack.push({ ...item, kind: 'list', entries: [], nested });
+    this.stack.push(
+      new TextItem('list', leadingLineBreaks, parent?.inline.maxLineLength ?? NO_WRAP, parent?.isPre ?? false),
+    );
   }
 
   /** An item of the list on top: an <li> with its marker, or any other child of the list with none. */
@@ -171,7 +158,9 @@ export class BlockText {
     const list = this.top;
     if (list.kind !== 'list') return;
     const maxLineLength = Math.max(20, list.inline.maxLineLength - prefix.length);
-    this.stack.push({ ...textItem('item', 1, maxLineLength, list.isPre), kind: 'item', prefix });
+    const item = new TextItem('item', 1, maxLineLength, list.isPre);
+    item.prefix = prefix;
+    this.stack.push(item);
   }
 
   closeListItem(): void {
@@ -202,17 +191,17 @@ export class BlockText {
   }
 
   openTable(): void {
-    this.stack.push({ kind: 'table', rows: [] });
+    this.stack.push(new TableItem());
   }
 
   openTableRow(): void {
-    if (this.top.kind === 'table') this.stack.push({ kind: 'row', cells: [] });
+    if (this.top.kind === 'table') this.stack.push(new RowItem());
   }
 
   openTableCell(): void {
     if (this.top.kind !== 'row') return;
     const isPre = this.stack.some((item) => isText(item) && item.isPre);
-    this.stack.push(textItem('cell', 1, MAX_COLUMN_WIDTH, isPre));
+    this.stack.push(new TextItem('cell', 1, MAX_COLUMN_WIDTH, isPre));
   }
 
   closeTableCell({ colspan, rowspan }: { colspan: number; rowspan: number }): void {

@@ -194,7 +194,7 @@ class TextWalk {
         const marker = orderedMarker(attributes.type);
         next = () => (nested ? '' : ' ') + marker(index++) + '. ';
       }
-      this.out.openList({ leadingLineBreaks: nested ? 1 : 2, nested });
+      this.out.openList(nested ? 1 : 2);
       this.frames.push({ kind: 'list', trailing: nested ? 1 : 2, next });
     } else if (name === 'table') {
       this.out.openTable();
