@@ -35,6 +35,8 @@ const HORIZONTAL_LINE = '-'.repeat(40);
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65_534;
 const ONLY_SPACE = /^\s*$/u;
+/** The attributes the text depends on: an ordered list's numbering, a table cell's span. */
+const USED_ATTRIBUTES = new Set(['start', 'type', 'colspan', 'rowspan']);
 
 /**
  * What an open element does when it closes. `list` and the table kinds hold no text of their own: text directly
@@ -293,22 +295,43 @@ export function htmlToLines(html: string, maxDepth = Infinity): string | null {
     walk()?.addText(pending);
     pending = '';
   };
+  /**
+   * The element whose start tag is being read, opened once its attributes are known (at the next event). Only the
+   * few attributes the text needs are kept, so the parser builds no attribute object for the other elements.
+   */
+  let opening: string | null = null;
+  let openingAttributes: Attributes = {};
+  const open = (): void => {
+    if (opening === null) return;
+    const name = opening;
+    opening = null;
+    depth += 1;
+    if (name === 'body' && bodyDepth < 0) {
+      bodyDepth = depth;
+      sawBody = true;
+    }
+    walk()?.open(name, openingAttributes);
+  };
   const parser: TreeParser = new TreeParser(
     {
       ontext(data) {
+        open();
         pending += data;
       },
-      onopentag(name, attributes) {
+      onopentagname(name) {
+        open();
         if (!parser.holdsNothing(name) && ++treeDepth > maxDepth) throw new TooDeep();
         flush();
-        depth += 1;
-        if (name === 'body' && bodyDepth < 0) {
-          bodyDepth = depth;
-          sawBody = true;
+        opening = name;
+        openingAttributes = {};
+      },
+      onattribute(name, value) {
+        if (opening !== null && USED_ATTRIBUTES.has(name) && !Object.hasOwn(openingAttributes, name)) {
+          openingAttributes[name] = value;
         }
-        walk()?.open(name, attributes);
       },
       onclosetag(name) {
+        open();
         if (!parser.holdsNothing(name)) treeDepth -= 1;
         flush();
         walk()?.close();
@@ -316,12 +339,14 @@ export function htmlToLines(html: string, maxDepth = Infinity): string | null {
         depth -= 1;
       },
       oncomment() {
+        open();
         flush();
       },
       oncommentend() {
         walk()?.other();
       },
       onprocessinginstruction() {
+        open();
         flush();
         walk()?.other();
       },
@@ -331,6 +356,7 @@ export function htmlToLines(html: string, maxDepth = Infinity): string | null {
   try {
     parser.write(html);
     parser.end();
+    open();
   } catch (error) {
     if (error instanceof TooDeep) return null;
     throw error;
