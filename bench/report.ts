@@ -198,33 +198,29 @@ export function formatReport(r: BenchReport): string {
       `renderer: ${build}${u.buildFresh ? '' : ' (OLDER than the sources)'}; newest event ${u.dataAgeHours} h old`,
     ].join('\n');
   });
-  section(
-    "large input (offline extraction in a fresh process each run; the app's import beside it)",
-    r.largeInput,
-    () => {
-      const l = r.largeInput as LargeInputResult;
-      const row = (label: string, c: LargeCase) => [
-        label,
-        c.inputMb,
-        c.ms,
-        c.cpuMs,
-        c.extraMb,
-        c.runsMs.join(', '),
-        outcome(c.importOutcome),
-      ];
-      return [
-        table([
-          ['input', 'MB', 'ms (median)', 'CPU ms', 'extra MB', 'runs ms', "the app's import"],
-          row('text posting', l.posting),
-          row('HTML page', l.html),
-        ]),
-        `HTML 1 KB over the limit: ${outcome(l.htmlRefused.overSize)}`,
-        `HTML of 5 MB with more text than the limit: ${outcome(l.htmlRefused.tooMuchText)}`,
-        `offline CV draft (extraction + template): median ${l.offlineCvMs} ms, slowest ${l.offlineCvMaxMs} ms (the first, cold)`,
-        `batch extraction of the posting fixtures: ${l.postingsPerSec.toLocaleString('en')} postings/s`,
-      ].join('\n');
-    },
-  );
+  section('large input (offline extraction in a fresh process each run; the import beside it)', r.largeInput, () => {
+    const l = r.largeInput as LargeInputResult;
+    const row = (label: string, c: LargeCase) => [
+      label,
+      c.inputMb,
+      c.ms,
+      c.cpuMs,
+      c.extraMb,
+      c.runsMs.join(', '),
+      outcome(c.importOutcome),
+    ];
+    return [
+      table([
+        ['input', 'MB', 'ms (median)', 'CPU ms', 'extra MB', 'runs ms', "the app's import"],
+        row('text posting', l.posting),
+        row('HTML page', l.html),
+      ]),
+      `HTML 1 KB over the limit: ${outcome(l.htmlRefused.overSize)}`,
+      `HTML of 5 MB with more text than the limit: ${outcome(l.htmlRefused.tooMuchText)}`,
+      `offline CV draft (extraction + template): median ${l.offlineCvMs} ms, slowest ${l.offlineCvMaxMs} ms (the first, cold)`,
+      `batch extraction of the posting fixtures: ${l.postingsPerSec.toLocaleString('en')} postings/s`,
+    ].join('\n');
+  });
   section('startup (fresh processes; median ms, CPU ms per run)', r.startup, () => {
     const s = r.startup as StartupResult;
     const row = (name: string, t: StartupResult['node']) => [name, t.medianMs, t.cpuMs ?? '?', t.runsMs.join(' ')];
