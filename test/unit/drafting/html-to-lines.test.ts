@@ -54,6 +54,10 @@ const PIECES = [
   '</ol>',
   '<ol start="9">',
   '<ol type="i">',
+  '<ol start="">',
+  '<td><ul>',
+  '<td><ol start="8">',
+  'A sentence long enough to wrap in a table cell, whose lines are sixty characters at most.',
   '<ol type="A" start="26">',
   '<li>',
   '</li>',
@@ -136,6 +140,16 @@ describe('the streaming HTML reader', () => {
       .filter((name) => name.endsWith('.html'))
       .map((name) => readFileSync(join(POSTINGS, name), 'utf8'));
     for (const html of [...pages, example('job-data.html')]) expect(htmlToLines(html)).toBe(throughHtmlToText(html));
+  });
+
+  it('wraps lists in table cells as html-to-text did, whose widest marker comes after their first items', () => {
+    const long = 'Salary bands are reviewed every year against the market and the cost of living.';
+    for (const html of [
+      `<table><tr><td><ol start="9"><li>${long}</li><li>${long}</li></ol></td></tr></table>`,
+      `<table><tr><th><ul><div>${long}</div></ul></th><td><ol>${long}<li>Go</li></ol></td></tr></table>`,
+    ]) {
+      expect(htmlToLines(html)).toBe(throughHtmlToText(html));
+    }
   });
 
   it('reads random tag soup as html-to-text did, character for character', () => {

@@ -95,6 +95,11 @@ export class BlockText {
     return this.stack.length > 1 ? (this.stack.pop() ?? this.root) : this.root;
   }
 
+  /** Lines wrap here (inside a table cell); everywhere else a line is as long as its text. */
+  wraps(): boolean {
+    return (this.topText()?.inline.maxLineLength ?? NO_WRAP) < NO_WRAP;
+  }
+
   /** Words from here on are upper-cased (table header cells), until `endUppercase`. */
   beginUppercase(): void {
     this.uppercase += 1;
@@ -153,11 +158,14 @@ export class BlockText {
     );
   }
 
-  /** An item of the list on top: an <li> with its marker, or any other child of the list with none. */
-  openListItem(prefix: string): void {
+  /**
+   * An item of the list on top: an <li> with its marker, or any other child of the list with none. Its lines are
+   * the list's widest marker narrower (which matters only in a table cell, where lines wrap).
+   */
+  openListItem(prefix: string, markerWidth = prefix.length): void {
     const list = this.top;
     if (list.kind !== 'list') return;
-    const maxLineLength = Math.max(20, list.inline.maxLineLength - prefix.length);
+    const maxLineLength = Math.max(20, list.inline.maxLineLength - Math.max(prefix.length, markerWidth));
     const item = new TextItem('item', 1, maxLineLength, list.isPre);
     item.prefix = prefix;
     this.stack.push(item);

@@ -45,8 +45,40 @@ const USED_ATTRIBUTES = new Set(['start', 'type', 'colspan', 'rowspan']);
 type Frame =
   | { kind: 'inline' | 'skip' | 'list-item' | 'cell-th' | 'cell-td' | 'table' | 'table-section' | 'row' }
   | { kind: 'block'; trailing: number; quote?: boolean }
-  | { kind: 'list'; trailing: number; next: () => string }
+  | ListFrame
   | { kind: 'wrapped-item' };
+
+interface ListFrame {
+  kind: 'list';
+  trailing: number;
+  /** The marker of the next <li>. */
+  next: () => string;
+  /** The width an item's lines are indented by: the widest <li> marker of the list, known or so far. */
+  width: () => number;
+  /** Where this list is in the page's lists, in the order they open. */
+  id: number;
+  wraps: boolean;
+  /** The widest <li> marker seen, and whether any item was laid out with another width. */
+  widest: number;
+  widths: Set<number>;
+}
+
+/**
+ * Each list's widest <li> marker, in the order the lists open. A stream does not know it when the first items are
+ * laid out; it matters only for a list inside a table cell (lines wrap there, narrower by the marker), and if a
+ * first reading guessed it wrong there, the page is read again with the widths the first reading found.
+ */
+class ListMarkers {
+  private opened = 0;
+  readonly widest: number[] = [];
+  guessedWrong = false;
+
+  constructor(readonly known: readonly number[] | null) {}
+
+  open(): number {
+    return this.opened++;
+  }
+}
 
 function letters(index: number): string {
   const digits: number[] = [];
@@ -104,6 +136,9 @@ function quoteLines(text: string): string {
 /** One reading of a tree of elements into text (the whole page, or its <body>). */
 class TextWalk {
   readonly out = new BlockText();
+
+  constructor(private readonly markers: ListMarkers) {}
+
   private readonly frames: Frame[] = [];
   private readonly names: string[] = [];
   private readonly cellSpans: { colspan: number; rowspan: number }[] = [];
@@ -123,7 +158,7 @@ class TextWalk {
     if (this.skipped > 0 || this.inTableStructure()) return;
     if (this.frame?.kind === 'list') {
       if (ONLY_SPACE.test(data)) return;
-      this.out.openListItem('');
+      this.openItem(this.frame, false);
       this.out.addInline(data);
       this.out.closeListItem();
       return;
@@ -134,7 +169,7 @@ class TextWalk {
   /** A comment or `<!doctype>`: nothing, except that a list counts it as an (empty) item, as html-to-text did. */
   other(): void {
     if (this.skipped > 0 || this.frame?.kind !== 'list') return;
-    this.out.openListItem('');
+    this.openItem(this.frame, false);
     this.out.closeListItem();
   }
 
@@ -167,14 +202,24 @@ class TextWalk {
     }
     if (parent?.kind === 'list') {
       if (name === 'li') {
-        this.out.openListItem(parent.next());
+        this.openItem(parent, true);
         this.frames.push({ kind: 'list-item' });
         return;
       }
-      this.out.openListItem('');
+      this.openItem(parent, false);
       this.frames.push({ kind: 'wrapped-item' });
     }
     this.openElement(name, attributes, parentName);
+  }
+
+  /** An item of `list`: an <li> with its marker, or any other child with none. */
+  private openItem(list: ListFrame, isLi: boolean): void {
+    const guess = list.width();
+    const prefix = isLi ? list.next() : '';
+    list.widest = Math.max(list.widest, prefix.length);
+    const width = Math.max(prefix.length, guess);
+    list.widths.add(width);
+    this.out.openListItem(prefix, width);
   }
 
   private openElement(name: string, attributes: Attributes, parentName: string | undefined): void {
@@ -189,15 +234,31 @@ class TextWalk {
       this.frames.push({ kind: 'block', trailing: 2, quote: true });
     } else if (name === 'ul' || name === 'ol') {
       const nested = parentName === 'li';
-      let next: () => string;
-      if (name === 'ul') next = () => '- ';
-      else {
-        let index = Number(attributes.start ?? '1');
+      const id = this.markers.open();
+      const known = this.markers.known?.[id];
+      const frame: ListFrame = {
+        kind: 'list',
+        trailing: nested ? 1 : 2,
+        next: () => '- ',
+        width: () => known ?? 2,
+        id,
+        wraps: this.out.wraps(),
+        widest: 0,
+        widths: new Set(),
+      };
+      if (name === 'ol') {
+        let index = attributes.start ? Number(attributes.start) : 1;
         const marker = orderedMarker(attributes.type);
-        next = () => (nested ? '' : ' ') + marker(index++) + '. ';
+        const prefix = (): string => (nested ? '' : ' ') + marker(index) + '. ';
+        frame.next = () => {
+          const current = prefix();
+          index += 1;
+          return current;
+        };
+        frame.width = () => known ?? Math.max(frame.widest, prefix().length);
       }
       this.out.openList(nested ? 1 : 2);
-      this.frames.push({ kind: 'list', trailing: nested ? 1 : 2, next });
+      this.frames.push(frame);
     } else if (name === 'table') {
       this.out.openTable();
       this.frames.push({ kind: 'table' });
@@ -228,6 +289,8 @@ class TextWalk {
         this.out.closeBlock({ trailingLineBreaks: frame.trailing, ...(frame.quote ? { transform: quoteLines } : {}) });
         break;
       case 'list':
+        this.markers.widest[frame.id] = frame.widest;
+        if (frame.wraps && [...frame.widths].some((width) => width !== frame.widest)) this.markers.guessedWrong = true;
         this.out.closeList({ trailingLineBreaks: frame.trailing });
         break;
       case 'list-item':
@@ -280,8 +343,15 @@ class TooDeep extends Error {}
  * spends time proportional to the depth on every tag, so a hostile page of nested <div>s is refused at once.
  */
 export function htmlToLines(html: string, maxDepth = Infinity): string | null {
-  const page = new TextWalk();
-  const body = new TextWalk();
+  const first = new ListMarkers(null);
+  const text = read(html, maxDepth, first);
+  if (text === null || !first.guessedWrong) return text;
+  return read(html, maxDepth, new ListMarkers(first.widest));
+}
+
+function read(html: string, maxDepth: number, markers: ListMarkers): string | null {
+  const page = new TextWalk(markers);
+  const body = new TextWalk(markers);
   let depth = 0;
   /** Elements open inside one another, void ones not counted: the depth of the tree htmlparser2 would build. */
   let treeDepth = 0;
