@@ -1,4 +1,4 @@
-import type { LargeCase, LargeInputResult } from './large-input';
+import type { ImportOutcome, LargeCase, LargeInputResult } from './large-input';
 import type { LoggingResult } from './logging';
 import type { Machine } from './machine';
 import type { OverheadResult, OverheadRun } from './overhead';
@@ -81,6 +81,10 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): TargetCheck[] {
     }
   }
   return checks;
+}
+
+function outcome(o: ImportOutcome): string {
+  return o.refused ? `refused (${o.code}) in ${o.ms} ms: ${o.message}` : `accepted in ${o.ms} ms`;
 }
 
 function table(rows: (string | number)[][]): string {
@@ -195,7 +199,7 @@ export function formatReport(r: BenchReport): string {
       `renderer: ${build}${u.buildFresh ? '' : ' (OLDER than the sources)'}; newest event ${u.dataAgeHours} h old`,
     ].join('\n');
   });
-  section('large input (offline extraction in a fresh process each run, past the import limits)', r.largeInput, () => {
+  section('large input (offline extraction in a fresh process each run; the import beside it)', r.largeInput, () => {
     const l = r.largeInput as LargeInputResult;
     const row = (label: string, c: LargeCase) => [
       label,
@@ -204,7 +208,7 @@ export function formatReport(r: BenchReport): string {
       c.cpuMs,
       c.extraMb,
       c.runsMs.join(', '),
-      c.importOutcome.refused ? `refused (${c.importOutcome.code}): ${c.importOutcome.message}` : 'accepted',
+      outcome(c.importOutcome),
     ];
     return [
       table([
@@ -212,6 +216,8 @@ export function formatReport(r: BenchReport): string {
         row('text posting', l.posting),
         row('HTML page', l.html),
       ]),
+      `HTML 1 KB over the limit: ${outcome(l.htmlRefused.overSize)}`,
+      `HTML of 5 MB with more text than the limit: ${outcome(l.htmlRefused.tooMuchText)}`,
       `offline CV draft (extraction + template): median ${l.offlineCvMs} ms, slowest ${l.offlineCvMaxMs} ms (the first, cold)`,
       `batch extraction of the posting fixtures: ${l.postingsPerSec.toLocaleString('en')} postings/s`,
     ].join('\n');

@@ -6,6 +6,7 @@ import { draftOffline } from '../../src-main/drafting/builtin/draft-offline';
 import { extractJobFieldsOffline } from '../../src-main/drafting/builtin/extract-job-fields';
 import { htmlToPlainText, pdfToText } from '../../src-main/drafting/inputs/extract-text';
 import { InputError } from '../../src-main/drafting/inputs/input-error';
+import { INPUT_LIMITS } from '../../src-main/drafting/inputs/input-limits';
 import { readCandidateFile } from '../../src-main/drafting/inputs/read-candidate';
 import { jobPostingFromBytes } from '../../src-main/drafting/inputs/read-job-posting';
 import { tidyText } from '../../src-main/drafting/inputs/tidy-text';
@@ -13,7 +14,10 @@ import { postingFixtures } from '../drafting-eval/extraction-score';
 import { REPO_ROOT } from '../paths';
 import { median, round } from '../summary';
 import type { ChildResult } from './child';
-import { largeHtmlPage, largeTextPosting, POSTING_DIR } from './inputs';
+import { largestHtmlPage, largeTextPosting, POSTING_DIR, textHeavyHtmlPage } from './inputs';
+
+export type ImportOutcome =
+  { refused: true; code: string; message: string; ms: number } | { refused: false; ms: number };
 
 export interface LargeCase {
   inputMb: number;
@@ -23,15 +27,23 @@ export interface LargeCase {
   /** Peak memory above what the process held before, median of the runs, MB. */
   extraMb: number;
   runsMs: number[];
-  /** What the app's import (`jobPostingFromBytes`, as every host reads a file) does with the same bytes. */
-  importOutcome: { refused: true; code: string; message: string; ms: number } | { refused: false; ms: number };
+  /**
+   * What the app's import (`jobPostingFromBytes`, as every host reads a file; HTML in the document worker) does with
+   * the same bytes, and its wall time in this process.
+   */
+  importOutcome: ImportOutcome;
 }
 
 export interface LargeInputResult {
   /** A 5 MB text posting (the text fixtures repeated): tidied and extracted offline. */
   posting: LargeCase;
-  /** A 6 MB HTML page (the HTML fixtures' bodies repeated): to text, tidied and extracted offline. */
+  /**
+   * The largest HTML page the app accepts: 5 MB (the .html limit) of job cards whose text stays within the
+   * 500,000-character limit; to text, checked, tidied and extracted offline.
+   */
   html: LargeCase;
+  /** The app's import of HTML it refuses: a page 1 KB over the .html limit, and 5 MB of the fixtures' text-heavy bodies. */
+  htmlRefused: { overSize: ImportOutcome; tooMuchText: ImportOutcome };
   /** The built-in drafter: a CV from a candidate profile and a posting's offline extraction, median ms. */
   offlineCvMs: number;
   offlineCvMaxMs: number;
@@ -50,7 +62,7 @@ function runChild(kind: 'text' | 'html'): ChildResult {
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
 }
 
-async function importOutcome(fileName: string, content: string): Promise<LargeCase['importOutcome']> {
+async function importOutcome(fileName: string, content: string): Promise<ImportOutcome> {
   const t0 = performance.now();
   try {
     await jobPostingFromBytes(fileName, Buffer.from(content));
@@ -63,7 +75,7 @@ async function importOutcome(fileName: string, content: string): Promise<LargeCa
 
 async function largeCase(kind: 'text' | 'html', runs: number): Promise<LargeCase> {
   const results = Array.from({ length: runs }, () => runChild(kind));
-  const content = kind === 'html' ? largeHtmlPage() : largeTextPosting();
+  const content = kind === 'html' ? largestHtmlPage() : largeTextPosting();
   return {
     inputMb: round((results[0]?.inputBytes ?? 0) / 1_048_576),
     ms: round(median(results.map((r) => r.ms))),
@@ -128,14 +140,20 @@ export async function runLargeInput(opts: { quick: boolean; log: (line: string) 
   const runs = opts.quick ? 1 : 3;
   opts.log(`large input: 5 MB text posting (${runs} run${runs > 1 ? 's' : ''}, a process each)`);
   const posting = await largeCase('text', runs);
-  opts.log(`large input: 6 MB HTML page`);
+  opts.log(`large input: the largest HTML page the app accepts (5 MB), and two it refuses`);
   const html = await largeCase('html', runs);
+  const limit = INPUT_LIMITS.maxFileBytes.html;
+  const htmlRefused = {
+    overSize: await importOutcome('page.html', largestHtmlPage(limit + 1024)),
+    tooMuchText: await importOutcome('page.html', textHeavyHtmlPage(limit)),
+  };
   const texts = await postingTexts();
   opts.log(`large input: offline CV drafts and batch extraction of ${texts.length} postings`);
   const cv = await offlineCvTimes(texts, opts.quick ? 10 : 30);
   return {
     posting,
     html,
+    htmlRefused,
     offlineCvMs: round(median(cv), 2),
     offlineCvMaxMs: round(Math.max(...cv), 2),
     postingsPerSec: postingsPerSec(texts, opts.quick ? 1_000 : 3_000),

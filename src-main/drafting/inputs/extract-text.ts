@@ -1,7 +1,6 @@
-import { htmlToText } from 'html-to-text';
 import { checkDocxArchive } from './docx-archive';
 import { docxHtmlToLines } from './docx-html-lines';
-import { htmlNestingDepth } from './html-depth';
+import { htmlToLines } from './html-text/html-to-lines';
 import { InputError } from './input-error';
 import { describeCount, INPUT_LIMITS } from './input-limits';
 import { PAGE_BREAK } from './page-break';
@@ -77,30 +76,15 @@ export async function pdfToColumnText(fileName: string, bytes: Buffer): Promise<
   }
 }
 
-const HEADING_SELECTORS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
-  selector,
-  options: { uppercase: false },
-}));
-
 /** Visible text of an HTML page: headings keep their case, lists become "- " lines, navigation and images are dropped. */
 export function htmlToPlainText(html: string, fileName = 'page.html'): string {
-  if (htmlNestingDepth(html, INPUT_LIMITS.maxHtmlDepth) > INPUT_LIMITS.maxHtmlDepth) {
+  const text = htmlToLines(html, INPUT_LIMITS.maxHtmlDepth);
+  if (text === null) {
     throw new InputError(
       fileName,
       `nests its elements more than ${INPUT_LIMITS.maxHtmlDepth} levels deep; save the posting as text or paste it instead`,
       { code: 'input_too_complex' },
     );
   }
-  return htmlToText(html, {
-    wordwrap: false,
-    selectors: [
-      ...HEADING_SELECTORS,
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'nav', format: 'skip' },
-      { selector: 'footer', format: 'skip' },
-      { selector: 'ul', options: { itemPrefix: '- ' } },
-      { selector: 'table', format: 'dataTable' },
-    ],
-  });
+  return text;
 }

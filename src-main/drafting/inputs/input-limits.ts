@@ -38,6 +38,17 @@ export function describeBytes(bytes: number): string {
   return bytes >= MB ? `${Number((bytes / MB).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/**
+ * A size over a limit and the limit, as a person reads them; in bytes when rounding would make them read the same
+ * ("is 5 MB; ... at most 5 MB" for a file a kilobyte over).
+ */
+export function describeOverLimit(bytes: number, limit: number): { size: string; limit: string } {
+  const size = describeBytes(bytes);
+  const max = describeBytes(limit);
+  if (size !== max) return { size, limit: max };
+  return { size: `${describeCount(bytes)} bytes`, limit: `${describeCount(limit)} bytes (${max})` };
+}
+
 export function describeCount(count: number): string {
   return count.toLocaleString('en-US');
 }

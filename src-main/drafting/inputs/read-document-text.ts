@@ -1,6 +1,6 @@
 import type { DocumentFormat } from './file-types';
 import { InputError } from './input-error';
-import { describeBytes, describeCount, INPUT_LIMITS } from './input-limits';
+import { describeCount, describeOverLimit, INPUT_LIMITS } from './input-limits';
 import { readInWorker } from './read-in-worker';
 import { checkContentMatchesName, decodeTextFile } from './sniff-content';
 
@@ -29,11 +29,10 @@ export async function readDocumentText(
 ): Promise<string> {
   const maxBytes = INPUT_LIMITS.maxFileBytes[format];
   if (bytes.length > maxBytes) {
-    throw new InputError(
-      fileName,
-      `is ${describeBytes(bytes.length)}; a .${format} file may be at most ${describeBytes(maxBytes)}`,
-      { code: 'input_too_large' },
-    );
+    const over = describeOverLimit(bytes.length, maxBytes);
+    throw new InputError(fileName, `is ${over.size}; a .${format} file may be at most ${over.limit}`, {
+      code: 'input_too_large',
+    });
   }
   checkContentMatchesName(fileName, format, bytes);
   const text =

@@ -103,7 +103,7 @@ describe('a DOCX is checked as a zip archive before it is unpacked', () => {
   });
 });
 
-describe('HTML is checked for depth before it is parsed', () => {
+describe('HTML is checked for depth as it is read', () => {
   const nested = (depth: number, tag = 'div') => `<${tag}>`.repeat(depth) + 'deep' + `</${tag}>`.repeat(depth);
 
   it('refuses a page nested past 256 levels with a typed error, quickly', async () => {

@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { htmlNestingDepth } from '../../../src-main/drafting/inputs/html-depth';
+import { htmlToLines } from '../../../src-main/drafting/inputs/html-text/html-to-lines';
 import { example } from './helpers';
 
 // htmlparser2's void elements: they hold nothing, so they never deepen the tree.
@@ -14,7 +14,7 @@ interface Node {
   children?: Node[];
 }
 
-/** The depth of the tree html-to-text gets: elements inside elements, void elements (which hold nothing) not counted. */
+/** The depth of the tree htmlparser2 builds: elements inside elements, void elements (which hold nothing) not counted. */
 function parsedDepth(html: string): number {
   const walk = (nodes: Node[] | undefined): number =>
     (nodes ?? []).reduce((deepest, node) => {
@@ -100,7 +100,14 @@ const PIECES = [
   '\n',
 ];
 
-describe('HTML nesting depth', () => {
+/** The deepest nesting the reader accepts for `html`: it refuses the page at any smaller limit. */
+function acceptedDepth(html: string): number {
+  let depth = 0;
+  while (htmlToLines(html, depth) === null) depth += 1;
+  return depth;
+}
+
+describe('HTML nesting depth, as the reader counts it while it reads', () => {
   it('is the depth of the tree htmlparser2 builds, for random tag soup and a real page', () => {
     let seed = 7;
     const random = (): number => {
@@ -111,13 +118,15 @@ describe('HTML nesting depth', () => {
       let html = '';
       const count = 1 + Math.floor(random() * 40);
       for (let piece = 0; piece < count; piece += 1) html += PIECES[Math.floor(random() * PIECES.length)];
-      expect(htmlNestingDepth(html, Infinity), html).toBe(parsedDepth(html));
+      expect(acceptedDepth(html), html).toBe(parsedDepth(html));
     }
     const page = example('job-data.html');
-    expect(htmlNestingDepth(page, Infinity)).toBe(parsedDepth(page));
+    expect(acceptedDepth(page)).toBe(parsedDepth(page));
   });
 
-  it('stops counting past the limit it is given', () => {
-    expect(htmlNestingDepth('<div>'.repeat(1_000_000), 256)).toBe(257);
+  it('refuses a page one level past the limit, and reads one at the limit with void elements inside', () => {
+    expect(htmlToLines(`${'<div>'.repeat(256)}<br><img src=a.png>deep`, 256)?.trim()).toBe('deep');
+    expect(htmlToLines(`${'<div>'.repeat(256)}<svg><path/></svg>`, 256)).toBeNull();
+    expect(htmlToLines('<div>'.repeat(1_000_000), 256)).toBeNull();
   });
 });
