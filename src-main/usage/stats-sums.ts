@@ -29,6 +29,16 @@ export interface StatsRow {
 export const SUMS_SQL = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].map((c) => `sum(${c})`).join(', ')},
   group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')`;
 
+/** The columns SUMS_SQL adds up, as a subquery (a union of rollup tables) must give them. */
+export const SUMMED_COLUMNS_SQL = [...COUNT_COLUMNS, ...BUCKET_COLUMNS, 'error_classes'].join(', ');
+
+/**
+ * SUMS_SQL of a group that is one row (a rollup's whole key is grouped on): its own columns, without the
+ * sorting and adding up a GROUP BY costs.
+ */
+export const ROW_SUMS_SQL = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')},
+  CASE WHEN errors > 0 THEN error_classes END`;
+
 const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
 
 /** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */

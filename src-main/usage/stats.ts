@@ -2,8 +2,19 @@ import type { GROUP_BYS } from '@contract';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import type { UsageDimension } from '../db/schema/usage';
+import { wholeWindows } from './month-windows';
 import { startOfLocalDay } from './periods';
-import { addSums, emptySums, readSums, SUMS_SQL, toRow, type StatsRow, type Sums } from './stats-sums';
+import {
+  addSums,
+  emptySums,
+  readSums,
+  ROW_SUMS_SQL,
+  SUMMED_COLUMNS_SQL,
+  SUMS_SQL,
+  toRow,
+  type StatsRow,
+  type Sums,
+} from './stats-sums';
 
 export type { StatsRow } from './stats-sums';
 
@@ -35,9 +46,12 @@ interface GroupSource {
   dimension?: UsageDimension;
   key: string;
   series?: string;
+  /** The key (and series) is the table's whole key within the dimension: each group is one row. */
+  oneRowEach?: boolean;
 }
 
 const BY_DIMENSION = 'usage_daily_by_dimension';
+const MONTHLY = 'usage_monthly_by_dimension';
 
 const GROUP_SQL: Record<GroupBy, GroupSource> = {
   provider: { table: BY_DIMENSION, dimension: 'provider', key: 'value' },
@@ -46,10 +60,10 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
   user: { table: BY_DIMENSION, dimension: 'user', key: 'value' },
   // Every event has one provider: a day's provider rows add up to the whole day.
   day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
-  hour: { table: 'usage_hour_totals', key: 'bucket_start' },
+  hour: { table: 'usage_hour_totals', key: 'bucket_start', oneRowEach: true },
   // Folded into the 24 local hours by SQLite, one statement per stretch of one UTC offset (hoursOfDay).
   hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
-  provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value' },
+  provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value', oneRowEach: true },
 };
 
 type RawRow = readonly unknown[];
@@ -188,19 +202,35 @@ export class UsageStats {
 
   /**
    * One group per local hour of the day ("00"–"23") that had any hourly rollup row in [from, to), summed by
-   * SQLite per stretch of one UTC offset (a few dozen rows come back instead of one per hour of the range).
+   * SQLite per stretch of one UTC offset (a few dozen rows come back instead of one per hour of the range):
+   * a stretch's whole month windows from the monthly rollups per UTC hour of the day, its other hours from
+   * the hourly totals.
    */
   private hoursOfDay(from: number, to: number): Group[] {
-    const statement = this.statement(
+    const hourly = this.statement(
       `SELECT (bucket_start + CAST(@offset AS INTEGER)) / ${HOUR_MS} % 24, ${SUMS_SQL} FROM usage_hour_totals
        WHERE bucket_start >= @from AND bucket_start < @to GROUP BY 1`,
     );
-    const perStretch = offsetStretches(from, to).flatMap(({ from: start, to: end, offsetMs }) =>
-      (statement.all({ offset: offsetMs, from: start, to: end }) as RawRow[]).map((r): Group => ({
-        key: hourOfDayKey(Number(r[0])),
-        sums: readSums(r, 1),
-      })),
+    const monthly = this.statement(
+      `SELECT value, ${SUMS_SQL} FROM ${MONTHLY}
+       WHERE dimension = 'utc_hour' AND bucket_start >= @from AND bucket_start < @to GROUP BY value`,
     );
+    const perStretch = offsetStretches(from, to).flatMap(({ from: start, to: end, offsetMs }) => {
+      const windows = wholeWindows(start, end);
+      const hourRows = (a: number, b: number): Group[] =>
+        a < b
+          ? (hourly.all({ offset: offsetMs, from: a, to: b }) as RawRow[]).map((r) => ({
+              key: hourOfDayKey(Number(r[0])),
+              sums: readSums(r, 1),
+            }))
+          : [];
+      if (!windows) return hourRows(start, end);
+      const monthRows = (monthly.all(windows) as RawRow[]).map((r): Group => {
+        const localHour = Math.floor((Number(r[0]) * HOUR_MS + offsetMs) / HOUR_MS);
+        return { key: hourOfDayKey(((localHour % 24) + 24) % 24), sums: readSums(r, 1) };
+      });
+      return [...hourRows(start, windows.from), ...monthRows, ...hourRows(windows.to, end)];
+    });
     return foldGroups(perStretch, (g) => g.key, binaryOrder);
   }
 
@@ -208,11 +238,31 @@ export class UsageStats {
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
-    const raws = this.statement(
-      `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table}
-       WHERE ${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to
-       GROUP BY ${groupCols} ORDER BY ${groupCols}`,
-    ).all({ from, to, ...(g.dimension ? { dimension: g.dimension } : {}) }) as RawRow[];
+    const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
+    const dimension = g.dimension ? { dimension: g.dimension } : {};
+    // Groupings by value alone read the range's whole month windows from the monthly rollups.
+    const windows = g.dimension && g.key === 'value' ? wholeWindows(from, to) : null;
+    const raws = (
+      windows
+        ? this.statement(
+            `SELECT value, ${SUMS_SQL} FROM (
+               SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${MONTHLY}
+               WHERE dimension = @dimension AND bucket_start >= @windowsFrom AND bucket_start < @windowsTo
+               UNION ALL SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${g.table}
+               WHERE dimension = @dimension AND bucket_start >= @from AND bucket_start < @windowsFrom
+               UNION ALL SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${g.table}
+               WHERE dimension = @dimension AND bucket_start >= @windowsTo AND bucket_start < @to
+             ) GROUP BY value ORDER BY value`,
+          ).all({ from, to, windowsFrom: windows.from, windowsTo: windows.to, ...dimension })
+        : g.oneRowEach
+          ? this.statement(
+              `SELECT ${groupCols}, ${ROW_SUMS_SQL} FROM ${g.table} WHERE ${where} ORDER BY ${groupCols}`,
+            ).all({ from, to, ...dimension })
+          : this.statement(
+              `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table} WHERE ${where}
+               GROUP BY ${groupCols} ORDER BY ${groupCols}`,
+            ).all({ from, to, ...dimension })
+    ) as RawRow[];
     const withSeries = g.series !== undefined;
     return raws.map((r): Group => {
       const group: Group = { key: String(r[0]), sums: readSums(r, withSeries ? 2 : 1) };
