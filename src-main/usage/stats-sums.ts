@@ -32,14 +32,34 @@ export const SUMS_SQL = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].map((c) => `sum
 /** The columns SUMS_SQL adds up, as a subquery (a union of rollup tables) must give them. */
 export const SUMMED_COLUMNS_SQL = [...COUNT_COLUMNS, ...BUCKET_COLUMNS, 'error_classes'].join(', ');
 
-/**
- * SUMS_SQL of a group that is one row (a rollup's whole key is grouped on): its own columns, without the
- * sorting and adding up a GROUP BY costs.
- */
-export const ROW_SUMS_SQL = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')},
-  CASE WHEN errors > 0 THEN error_classes END`;
-
 const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
+
+/**
+ * Groups that are one row each (grouped on the rollup's whole key), without the sorting and adding up of a
+ * GROUP BY, of `table` as one text: each row a JSON array of its key columns, its
+ * SUMS_SQL columns and its error classes object (null without errors), comma-joined in key order. Ten
+ * thousand rows of thirty columns come back as one value and one JSON.parse (readJsonRows): about half
+ * the time of binding each column of each row to a JS value (bench: scale, `hour` over 400 days).
+ */
+export function jsonRowsSql(keyColumns: string, table: string, where: string): string {
+  return `SELECT group_concat(
+      rtrim(json_array(${keyColumns}, ${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}), ']')
+        || ',' || CASE WHEN errors > 0 THEN error_classes ELSE 'null' END || ']',
+      ',' ORDER BY ${keyColumns})
+    FROM ${table} WHERE ${where}`;
+}
+
+/** jsonRowsSql's text as rows: their `keys` key values, then their Sums. */
+export function readJsonRows(text: unknown, keys: number): { keys: unknown[]; sums: Sums }[] {
+  if (typeof text !== 'string' || text === '') return [];
+  return (JSON.parse(`[${text}]`) as unknown[][]).map((row) => ({
+    keys: row.slice(0, keys),
+    sums: {
+      values: row.slice(keys, keys + WIDTH) as number[],
+      errorClasses: (row[keys + WIDTH] as Record<string, number> | null) ?? {},
+    },
+  }));
+}
 
 /** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */
 export interface Sums {
@@ -78,7 +98,6 @@ export function toRow({ values, errorClasses }: Sums, key: string, series?: stri
   const v = (i: number): number => values[i] ?? 0;
   const calls = v(COUNT_AT.calls);
   const errors = v(COUNT_AT.errors);
-  const hist = values.slice(COUNT_COLUMNS.length);
   const row: StatsRow = {
     key,
     calls,
@@ -91,8 +110,8 @@ export function toRow({ values, errorClasses }: Sums, key: string, series?: stri
     costUsd: microsToUsd(v(COUNT_AT.cost_micros)),
     unpricedCalls: v(COUNT_AT.unpriced_calls),
     estimatedCalls: v(COUNT_AT.estimated_calls),
-    latencyP50Ms: percentileFromHistogram(hist, 0.5),
-    latencyP95Ms: percentileFromHistogram(hist, 0.95),
+    latencyP50Ms: percentileFromHistogram(values, 0.5, COUNT_COLUMNS.length),
+    latencyP95Ms: percentileFromHistogram(values, 0.95, COUNT_COLUMNS.length),
     errorClasses,
   };
   if (series !== undefined) row.series = series;

@@ -1,14 +1,15 @@
 import type { GROUP_BYS } from '@contract';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
-import type { UsageDimension } from '../db/schema/usage';
+import type { UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
 import { wholeWindows } from './month-windows';
 import { startOfLocalDay } from './periods';
 import {
   addSums,
   emptySums,
+  jsonRowsSql,
+  readJsonRows,
   readSums,
-  ROW_SUMS_SQL,
   SUMMED_COLUMNS_SQL,
   SUMS_SQL,
   toRow,
@@ -140,6 +141,28 @@ export function offsetStretches(from: number, to: number): { from: number; to: n
   return stretches;
 }
 
+/**
+ * A dimension's rows over [@from, @to) as a subquery: those of the whole month windows inside (@windowsFrom to
+ * @windowsTo) from the monthly rollups, the days (for utc_hour, the hours) before and after them from the
+ * finer rollup. The same rows as the finer rollup's alone, a few hundred instead of thousands over a year.
+ */
+function windowedRowsSql(dimension: UsageMonthlyDimension): string {
+  const finer =
+    dimension === 'utc_hour'
+      ? `SELECT NULL AS value, ${SUMMED_COLUMNS_SQL} FROM usage_hour_totals WHERE`
+      : `SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${BY_DIMENSION} WHERE dimension = @dimension AND`;
+  return `(SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${MONTHLY}
+      WHERE dimension = @dimension AND bucket_start >= @windowsFrom AND bucket_start < @windowsTo
+    UNION ALL ${finer} bucket_start >= @from AND bucket_start < @windowsFrom
+    UNION ALL ${finer} bucket_start >= @windowsTo AND bucket_start < @to)`;
+}
+
+/** windowedRowsSql's parameters (no whole window: an empty one at `to`, every row from the finer rollup). */
+function windowedParams(dimension: UsageMonthlyDimension, from: number, to: number) {
+  const windows = wholeWindows(from, to) ?? { from: to, to };
+  return { dimension, from, to, windowsFrom: windows.from, windowsTo: windows.to };
+}
+
 const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
 
 const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g.sums, g.key, g.series));
@@ -167,17 +190,13 @@ export class UsageStats {
       by === 'hour_of_day'
         ? this.hoursOfDay(range.from, range.to)
         : this.readGroups(by, hourly ? range.from : from, range.to);
-    // Groupings that partition exactly the events the totals cover are added up instead of scanned again.
-    const totals =
-      !hourly || (range.from === from && wholeHours(from, range.to))
-        ? sumGroups(groups)
-        : readSums(
-            this.statement(
-              `SELECT ${SUMS_SQL} FROM ${BY_DIMENSION}
-               WHERE dimension = 'provider' AND bucket_start >= ? AND bucket_start < ?`,
-            ).get(from, range.to) as RawRow,
-            0,
-          );
+    // Groupings that partition exactly the events the totals cover are added up instead of scanned again; the
+    // hourly ones (up to ~10,000 hours) are summed by SQLite over their month windows and the hours around.
+    const totals = !hourly
+      ? sumGroups(groups)
+      : range.from === from && wholeHours(from, range.to)
+        ? this.windowedSums('utc_hour', range.from, range.to)
+        : this.windowedSums('provider', from, range.to);
     return { from, to: range.to, totals: toRow(totals, 'total'), groups: toRows(groups) };
   }
 
@@ -234,40 +253,39 @@ export class UsageStats {
     return foldGroups(perStretch, (g) => g.key, binaryOrder);
   }
 
+  /** The sums of one dimension's rows over [from, to) (see windowedRowsSql). */
+  private windowedSums(dimension: UsageMonthlyDimension, from: number, to: number): Sums {
+    const sql = `SELECT ${SUMS_SQL} FROM ${windowedRowsSql(dimension)}`;
+    return readSums(this.statement(sql).get(windowedParams(dimension, from, to)) as RawRow, 0);
+  }
+
   /** One grouping's rollup groups over [from, to), in key order (not hour_of_day: see hoursOfDay). */
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
+    const keyCount = g.series ? 2 : 1;
     const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
-    const dimension = g.dimension ? { dimension: g.dimension } : {};
-    // Groupings by value alone read the range's whole month windows from the monthly rollups.
-    const windows = g.dimension && g.key === 'value' ? wholeWindows(from, to) : null;
-    const raws = (
-      windows
-        ? this.statement(
-            `SELECT value, ${SUMS_SQL} FROM (
-               SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${MONTHLY}
-               WHERE dimension = @dimension AND bucket_start >= @windowsFrom AND bucket_start < @windowsTo
-               UNION ALL SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${g.table}
-               WHERE dimension = @dimension AND bucket_start >= @from AND bucket_start < @windowsFrom
-               UNION ALL SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${g.table}
-               WHERE dimension = @dimension AND bucket_start >= @windowsTo AND bucket_start < @to
-             ) GROUP BY value ORDER BY value`,
-          ).all({ from, to, windowsFrom: windows.from, windowsTo: windows.to, ...dimension })
-        : g.oneRowEach
-          ? this.statement(
-              `SELECT ${groupCols}, ${ROW_SUMS_SQL} FROM ${g.table} WHERE ${where} ORDER BY ${groupCols}`,
-            ).all({ from, to, ...dimension })
-          : this.statement(
-              `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table} WHERE ${where}
-               GROUP BY ${groupCols} ORDER BY ${groupCols}`,
-            ).all({ from, to, ...dimension })
-    ) as RawRow[];
-    const withSeries = g.series !== undefined;
-    return raws.map((r): Group => {
-      const group: Group = { key: String(r[0]), sums: readSums(r, withSeries ? 2 : 1) };
-      if (withSeries) group.series = String(r[1]);
+    const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
+    const toGroup = (keys: readonly unknown[], sums: Sums): Group => {
+      const group: Group = { key: String(keys[0]), sums };
+      if (g.series) group.series = String(keys[1]);
       return group;
-    });
+    };
+    if (g.oneRowEach) {
+      const text = (this.statement(jsonRowsSql(groupCols, g.table, where)).get(params) as RawRow)[0];
+      return readJsonRows(text, keyCount).map(({ keys, sums }) => toGroup(keys, sums));
+    }
+    // Groupings by value alone read the range's whole month windows from the monthly rollups.
+    const raws = (
+      g.dimension && g.key === 'value'
+        ? this.statement(
+            `SELECT value, ${SUMS_SQL} FROM ${windowedRowsSql(g.dimension)} GROUP BY value ORDER BY value`,
+          ).all(windowedParams(g.dimension, from, to))
+        : this.statement(
+            `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table} WHERE ${where}
+             GROUP BY ${groupCols} ORDER BY ${groupCols}`,
+          ).all(params)
+    ) as RawRow[];
+    return raws.map((r) => toGroup(r, readSums(r, keyCount)));
   }
 }
