@@ -29,12 +29,11 @@ const task: Column = (e) => e.task;
 const model: Column = (e) => e.model;
 const userId: Column = (e) => e.userId;
 const utcHourOfDay: Column = (e) => String(Math.floor(e.createdAt / 3_600_000) % 24).padStart(2, '0');
-const byDimension = (dimension: UsageMonthlyDimension, value: Column, bucket: Bucket = 'day'): Rollup =>
-  ({
-    table: bucket === 'day' ? 'usage_daily_by_dimension' : 'usage_monthly_by_dimension',
-    bucket,
-    dims: { dimension: () => dimension, value },
-  });
+const byDimension = (dimension: UsageMonthlyDimension, value: Column, bucket: Bucket = 'day'): Rollup => ({
+  table: bucket === 'day' ? 'usage_daily_by_dimension' : 'usage_monthly_by_dimension',
+  bucket,
+  dims: { dimension: () => dimension, value },
+});
 
 interface Rollup {
   table: string;
