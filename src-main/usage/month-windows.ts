@@ -28,3 +28,23 @@ export function wholeWindows(from: number, to: number): { from: number; to: numb
   while (nextMonthWindow(end) <= to) end = nextMonthWindow(end);
   return end > first ? { from: first, to: end } : null;
 }
+
+/** The window of the last time asked about: a group commit's events nearly all fall in one. */
+let lastWindow = { from: 0, to: 0 };
+
+/** monthWindowStart, remembering the last window (for the group commit, many times a second). */
+export function cachedMonthWindowStart(ms: number): number {
+  if (ms < lastWindow.from || ms >= lastWindow.to) {
+    const from = monthWindowStart(ms);
+    lastWindow = { from, to: nextMonthWindow(from) };
+  }
+  return lastWindow.from;
+}
+
+/** monthWindowStart as an SQL expression of the integer expression `ms` (the same windows, by SQLite's calendar). */
+export const monthWindowStartSql = (ms: string): string =>
+  `(CAST(strftime('%s', (${ms} + ${SHIFT_MS}) / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000 - ${SHIFT_MS})`;
+
+/** nextMonthWindow as an SQL expression of the window start `start`. */
+export const nextMonthWindowSql = (start: string): string =>
+  `(CAST(strftime('%s', (${start} + ${SHIFT_MS}) / 1000, 'unixepoch', '+1 month') AS INTEGER) * 1000 - ${SHIFT_MS})`;

@@ -1,6 +1,6 @@
 import type { UsageMonthlyDimension } from '../db/schema/usage';
 import { bucketIndex } from './latency-buckets';
-import { monthWindowStart, nextMonthWindow } from './month-windows';
+import { cachedMonthWindowStart } from './month-windows';
 import { ADDITIVE_COLUMNS, COUNT_AT } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
@@ -120,22 +120,11 @@ function dayStart(ms: number): number {
   return lastDay.from;
 }
 
-/** The month window of the last bucket asked about, likewise. */
-let lastWindow = { from: 0, to: 0 };
-
-function windowStart(bucket: number): number {
-  if (bucket < lastWindow.from || bucket >= lastWindow.to) {
-    const from = monthWindowStart(bucket);
-    lastWindow = { from, to: nextMonthWindow(from) };
-  }
-  return lastWindow.from;
-}
-
 /** The bucket of `ms` (an event's time, or the bucket start of a finer rollup's row) in a rollup of `bucket`. */
 function bucketOf(bucket: Bucket, ms: number): number {
   if (bucket === 'hour') return startOfHour(ms);
   if (bucket === 'day') return dayStart(ms);
-  return windowStart(bucket === 'hour_window' ? startOfHour(ms) : dayStart(ms));
+  return cachedMonthWindowStart(bucket === 'hour_window' ? startOfHour(ms) : dayStart(ms));
 }
 
 /** After the counts in ADDITIVE_COLUMNS: the latency sum, then the histogram buckets. */
@@ -144,23 +133,20 @@ const FIRST_BUCKET = LATENCY_SUM + 1;
 
 /**
  * The rollups each event is added to (`base`), and the narrower ones whose rows are folded from the base
- * rows when the group is written: their dimensions are a subset of the base's, on the same buckets.
+ * rows when the group is written: their dimensions are a subset of the base's, on the same buckets
+ * (`folded`), or on the month windows of those buckets (`monthly`: only the rows of sealed windows, see
+ * MonthlySeal).
  */
-export const ROLLUP_FAMILIES: readonly { base: RollupTable; folded: readonly RollupTable[] }[] = [
-  { base: 'hourly', folded: ['hour_totals', 'monthly_by_utc_hour'] },
+export const ROLLUP_FAMILIES: readonly {
+  base: RollupTable;
+  folded: readonly RollupTable[];
+  monthly: readonly RollupTable[];
+}[] = [
+  { base: 'hourly', folded: ['hour_totals'], monthly: ['monthly_by_utc_hour'] },
   {
     base: 'daily',
-    folded: [
-      'by_provider',
-      'by_task',
-      'by_model',
-      'by_user',
-      'by_kind_task',
-      'monthly_by_provider',
-      'monthly_by_task',
-      'monthly_by_model',
-      'monthly_by_user',
-    ],
+    folded: ['by_provider', 'by_task', 'by_model', 'by_user', 'by_kind_task'],
+    monthly: ['monthly_by_provider', 'monthly_by_task', 'monthly_by_model', 'monthly_by_user'],
   },
 ];
 
@@ -197,13 +183,18 @@ export class RollupDeltas {
     sums[FIRST_BUCKET + bucketIndex(event.latencyMs)]! += 1;
   }
 
-  /** The rows of `table` (one of this rollup's `folded`): these rows summed over the dimensions it drops. */
-  foldedInto(table: RollupTable): RollupDeltas {
+  /**
+   * The rows of `table` (one of this rollup's `folded` or `monthly`): these rows summed over the dimensions it
+   * drops; for a monthly one, only those of the windows before `windowsBefore`.
+   */
+  foldedInto(table: RollupTable, windowsBefore = Infinity): RollupDeltas {
     const folded = new RollupDeltas(table);
     // A base row's bucket is already its hour or day: a monthly rollup takes that bucket's window.
     const toWindows = folded.bucket === 'day_window' || folded.bucket === 'hour_window';
     for (const { event, bucket, errorCount, sums } of this.deltas.values()) {
-      const into = folded.row(event, toWindows ? windowStart(bucket) : bucket);
+      const foldedBucket = toWindows ? cachedMonthWindowStart(bucket) : bucket;
+      if (foldedBucket >= windowsBefore) continue;
+      const into = folded.row(event, foldedBucket);
       into.errorCount += errorCount;
       sums.forEach((value, i) => (into.sums[i]! += value));
     }

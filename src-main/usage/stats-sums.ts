@@ -43,22 +43,25 @@ const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
  */
 export function jsonRowsSql(keyColumns: string, table: string, where: string): string {
   return `SELECT group_concat(
-      rtrim(json_array(${keyColumns}, ${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}), ']')
-        || ',' || CASE WHEN errors > 0 THEN error_classes ELSE 'null' END || ']',
+      rtrim(json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}), ']')
+        || ',' || CASE WHEN errors > 0 THEN error_classes ELSE 'null' END
+        || ',' || ltrim(json_array(${keyColumns}), '['),
       ',' ORDER BY ${keyColumns})
     FROM ${table} WHERE ${where}`;
 }
 
-/** jsonRowsSql's text as rows: their `keys` key values, then their Sums. */
-export function readJsonRows(text: unknown, keys: number): { keys: unknown[]; sums: Sums }[] {
+/**
+ * jsonRowsSql's text as rows: their Sums and key values. Each row's array, once its error classes and keys
+ * (after the sums) are read, is cut to its sums and kept as they are: nothing is copied per row.
+ */
+export function readJsonRows(text: unknown, keyCount: number): { sums: Sums; keys: unknown[] }[] {
   if (typeof text !== 'string' || text === '') return [];
-  return (JSON.parse(`[${text}]`) as unknown[][]).map((row) => ({
-    keys: row.slice(0, keys),
-    sums: {
-      values: row.slice(keys, keys + WIDTH) as number[],
-      errorClasses: (row[keys + WIDTH] as Record<string, number> | null) ?? {},
-    },
-  }));
+  return (JSON.parse(`[${text}]`) as unknown[][]).map((row) => {
+    const errorClasses = (row[WIDTH] as Record<string, number> | null) ?? {};
+    const keys = [row[WIDTH + 1], ...(keyCount > 1 ? [row[WIDTH + 2]] : [])];
+    row.length = WIDTH;
+    return { sums: { values: row as number[], errorClasses }, keys };
+  });
 }
 
 /** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */

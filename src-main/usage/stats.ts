@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import type { UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
 import { wholeWindows } from './month-windows';
+import { MonthlySeal } from './monthly-rollups';
 import { startOfLocalDay } from './periods';
 import {
   addSums,
@@ -157,9 +158,17 @@ function windowedRowsSql(dimension: UsageMonthlyDimension): string {
     UNION ALL ${finer} bucket_start >= @windowsTo AND bucket_start < @to)`;
 }
 
-/** windowedRowsSql's parameters (no whole window: an empty one at `to`, every row from the finer rollup). */
-function windowedParams(dimension: UsageMonthlyDimension, from: number, to: number) {
-  const windows = wholeWindows(from, to) ?? { from: to, to };
+/** The whole sealed month windows inside [from, to), or null (see MonthlySeal). */
+function sealedWindows(from: number, to: number, sealedEnd: number | null): { from: number; to: number } | null {
+  return sealedEnd === null ? null : wholeWindows(from, Math.min(to, sealedEnd));
+}
+
+/**
+ * windowedRowsSql's parameters for [from, to): its whole sealed windows (none: an empty one at `to`, every
+ * row from the finer rollup).
+ */
+function windowedParams(dimension: UsageMonthlyDimension, from: number, to: number, sealedEnd: number | null) {
+  const windows = sealedWindows(from, to, sealedEnd) ?? { from: to, to };
   return { dimension, from, to, windowsFrom: windows.from, windowsTo: windows.to };
 }
 
@@ -172,7 +181,11 @@ export class UsageStats {
   /** Prepared once per SQL text (a grouping's, or the totals'). */
   private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly store: DatabaseHandle) {}
+  private readonly monthlySeal: MonthlySeal;
+
+  constructor(private readonly store: DatabaseHandle) {
+    this.monthlySeal = new MonthlySeal(store.sqlite);
+  }
 
   private statement(sql: string): Statement {
     let statement = this.statements.get(sql);
@@ -222,7 +235,7 @@ export class UsageStats {
   /**
    * One group per local hour of the day ("00"–"23") that had any hourly rollup row in [from, to), summed by
    * SQLite per stretch of one UTC offset (a few dozen rows come back instead of one per hour of the range):
-   * a stretch's whole month windows from the monthly rollups per UTC hour of the day, its other hours from
+   * a stretch's whole sealed month windows from the monthly rollups per UTC hour of the day, its other hours from
    * the hourly totals.
    */
   private hoursOfDay(from: number, to: number): Group[] {
@@ -234,8 +247,9 @@ export class UsageStats {
       `SELECT value, ${SUMS_SQL} FROM ${MONTHLY}
        WHERE dimension = 'utc_hour' AND bucket_start >= @from AND bucket_start < @to GROUP BY value`,
     );
+    const sealedEnd = this.monthlySeal.end();
     const perStretch = offsetStretches(from, to).flatMap(({ from: start, to: end, offsetMs }) => {
-      const windows = wholeWindows(start, end);
+      const windows = sealedWindows(start, end, sealedEnd);
       const hourRows = (a: number, b: number): Group[] =>
         a < b
           ? (hourly.all({ offset: offsetMs, from: a, to: b }) as RawRow[]).map((r) => ({
@@ -256,7 +270,8 @@ export class UsageStats {
   /** The sums of one dimension's rows over [from, to) (see windowedRowsSql). */
   private windowedSums(dimension: UsageMonthlyDimension, from: number, to: number): Sums {
     const sql = `SELECT ${SUMS_SQL} FROM ${windowedRowsSql(dimension)}`;
-    return readSums(this.statement(sql).get(windowedParams(dimension, from, to)) as RawRow, 0);
+    const params = windowedParams(dimension, from, to, this.monthlySeal.end());
+    return readSums(this.statement(sql).get(params) as RawRow, 0);
   }
 
   /** One grouping's rollup groups over [from, to), in key order (not hour_of_day: see hoursOfDay). */
@@ -280,7 +295,7 @@ export class UsageStats {
       g.dimension && g.key === 'value'
         ? this.statement(
             `SELECT value, ${SUMS_SQL} FROM ${windowedRowsSql(g.dimension)} GROUP BY value ORDER BY value`,
-          ).all(windowedParams(g.dimension, from, to))
+          ).all(windowedParams(g.dimension, from, to, this.monthlySeal.end()))
         : this.statement(
             `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table} WHERE ${where}
              GROUP BY ${groupCols} ORDER BY ${groupCols}`,

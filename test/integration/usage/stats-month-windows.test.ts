@@ -164,11 +164,20 @@ describe.each([
   function setUp(): void {
     process.env.TZ = zone;
     t = testCore();
-    // 2025-10-12 to 2026-04-20 local: six month ends, a year end, both daylight-saving changes.
+    // 2025-10-12 to 2026-04-20 local: six month ends, a year end, both daylight-saving changes. Written in
+    // time order, a few hundred at a time (each commit seals the windows before its newest event), then
+    // one event in ten late, after its window was sealed.
     const span = localDays(new Date(2025, 9, 12), 190);
     events = randomEvents(4_000, span.from, span.to, 20_261_203);
-    for (const e of events) t.core.services.usageLog.enqueue(e);
-    expect(t.core.services.usageLog.flush()).toBe(true);
+    const late = events.filter((_, n) => n % 10 === 0);
+    const inOrder = events.filter((_, n) => n % 10 !== 0).sort((a, b) => a.createdAt - b.createdAt);
+    const { usageLog } = t.core.services;
+    for (let i = 0; i < inOrder.length; i += 200) {
+      for (const e of inOrder.slice(i, i + 200)) usageLog.enqueue(e);
+      expect(usageLog.flush()).toBe(true);
+    }
+    for (const e of late) usageLog.enqueue(e);
+    expect(usageLog.flush()).toBe(true);
   }
 
   it('every grouping equals a plain scan of the events, over ranges of a day to half a year', () => {
@@ -205,27 +214,33 @@ describe.each([
     }
   });
 
-  it('the backfill migration fills the monthly rollups exactly as the group commit keeps them', () => {
+  it('the backfill migration fills the monthly rollups and seals the windows as the group commit does', () => {
     setUp();
     try {
       const sqlite = t.core.store.sqlite;
-      const monthly = () =>
-        sqlite.prepare('SELECT * FROM usage_monthly_by_dimension ORDER BY dimension, bucket_start, value').all() as {
-          error_classes: string;
-        }[];
-      const parsed = (rows: { error_classes: string }[]) =>
-        rows.map((r) => ({ ...r, error_classes: JSON.parse(r.error_classes) as unknown }));
-      const kept = parsed(monthly());
-      expect(new Set(kept.map((r) => (r as unknown as { dimension: string }).dimension))).toEqual(
+      const monthly = () => ({
+        rows: (
+          sqlite.prepare('SELECT * FROM usage_monthly_by_dimension ORDER BY dimension, bucket_start, value').all() as {
+            dimension: string;
+            bucket_start: number;
+            error_classes: string;
+          }[]
+        ).map((r) => ({ ...r, error_classes: JSON.parse(r.error_classes) as unknown })),
+        sealed: sqlite.prepare('SELECT window_end FROM usage_monthly_sealed').pluck().all(),
+      });
+      const kept = monthly();
+      expect(new Set(kept.rows.map((r) => r.dimension))).toEqual(
         new Set(['provider', 'task', 'model', 'user', 'utc_hour']),
       );
-      sqlite.prepare('DELETE FROM usage_monthly_by_dimension').run();
+      // Six windows sealed: October to March (April's, the newest event's, is not).
+      expect(new Set(kept.rows.map((r) => r.bucket_start)).size).toBe(6);
+      sqlite.exec('DELETE FROM usage_monthly_by_dimension; DELETE FROM usage_monthly_sealed');
       const backfill = readFileSync(
-        join(__dirname, '../../../drizzle/0019_usage_monthly_by_dimension_backfill.sql'),
+        join(__dirname, '../../../drizzle/0019_usage_monthly_rollups_backfill.sql'),
         'utf8',
       );
       for (const statement of backfill.split('--> statement-breakpoint')) sqlite.exec(statement);
-      expect(parsed(monthly())).toEqual(kept);
+      expect(monthly()).toEqual(kept);
     } finally {
       t.cleanup();
     }

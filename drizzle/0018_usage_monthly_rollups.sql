@@ -34,3 +34,8 @@ CREATE TABLE `usage_monthly_by_dimension` (
 	`lat_b18` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`dimension`, `bucket_start`, `value`)
 );
+--> statement-breakpoint
+CREATE TABLE `usage_monthly_sealed` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`window_end` integer NOT NULL
+);
