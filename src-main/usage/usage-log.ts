@@ -25,6 +25,8 @@ const RETRY_MAX_MS = 30_000;
  * 1,000 calls/s, 10 ms (groups of ~14) cost ~40 µs of main-thread time per event, 50 ms ~15 µs.
  */
 const GROUP_WINDOW_MS = 50;
+/** The longest a local day can be (a daylight-saving day of 25 h). */
+const LOCAL_DAY_MAX_MS = 25 * 3_600_000;
 /** A group this large commits without waiting for the window to end (~3 ms of writing). */
 export const GROUP_MAX_EVENTS = 256;
 
@@ -326,10 +328,12 @@ export class UsageLog {
   private writeEvents(batch: readonly Queued[]): number[] {
     const families = this.families.map((family) => ({ family, deltas: new RollupDeltas(family.base) }));
     let latest = -Infinity;
+    let earliest = Infinity;
     const ids = batch.map(({ event, alsoInTransaction }) => {
       const id = Number(this.insertEvent.run(...eventRow(event)).lastInsertRowid);
       for (const { deltas } of families) deltas.add(event);
       if (event.createdAt > latest) latest = event.createdAt;
+      if (event.createdAt < earliest) earliest = event.createdAt;
       alsoInTransaction?.();
       return id;
     });
@@ -337,12 +341,15 @@ export class UsageLog {
     // late for a sealed window are added to its monthly rows.
     if (batch.length === 0) return ids;
     const sealedEnd = this.monthlySeal.sealBefore(cachedMonthWindowStart(startOfHour(latest)));
+    // A local day starts at most 25 h before its events: no event before sealedEnd, nothing to add to them.
+    const anyLate = cachedMonthWindowStart(earliest - LOCAL_DAY_MAX_MS) < sealedEnd;
     for (const { family, deltas } of families) {
       for (const delta of deltas.values()) family.upsert(delta);
       for (const { table, upsert } of family.folded)
         for (const delta of deltas.foldedInto(table).values()) upsert(delta);
-      for (const { table, upsert } of family.monthly)
-        for (const delta of deltas.foldedInto(table, sealedEnd).values()) upsert(delta);
+      if (anyLate)
+        for (const { table, upsert } of family.monthly)
+          for (const delta of deltas.foldedInto(table, sealedEnd).values()) upsert(delta);
     }
     return ids;
   }
