@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GROUP_BYS } from '@contract';
 import { bucketIndex, percentileFromHistogram } from '../../../src-main/usage/latency-buckets';
 import type { StatsRow } from '../../../src-main/usage/stats';
+import { jsonRowsSql } from '../../../src-main/usage/stats-sums';
 import type { UsageEvent } from '../../../src-main/usage/usage-event';
 import { testCore, type TestCore } from '../../helpers/core';
 
@@ -241,6 +242,31 @@ describe.each([
       );
       for (const statement of backfill.split('--> statement-breakpoint')) sqlite.exec(statement);
       expect(monthly()).toEqual(kept);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('usage stats groupings of one row per group', () => {
+  it('read their rows in key order from the key, with no sort of their own', () => {
+    const t = testCore();
+    try {
+      const plans = [
+        jsonRowsSql('bucket_start', 'usage_hour_totals', 'bucket_start >= @from AND bucket_start < @to'),
+        jsonRowsSql(
+          'bucket_start, value',
+          'usage_daily_by_dimension',
+          "dimension = 'provider' AND bucket_start >= @from AND bucket_start < @to",
+        ),
+      ].map((sql) =>
+        (t.core.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ from: 0, to: DAY }) as { detail: string }[])
+          .map((p) => p.detail)
+          .join('\n'),
+      );
+      expect(plans[0]).toMatch(/SEARCH usage_hour_totals USING INTEGER PRIMARY KEY/u);
+      expect(plans[1]).toMatch(/SEARCH usage_daily_by_dimension USING INDEX/u);
+      for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/u);
     } finally {
       t.cleanup();
     }
