@@ -166,7 +166,7 @@ export function formatReport(r: BenchReport): string {
   const statsSection = (title: string, result: Section<StatsResult> | null) =>
     section(title, result, () => {
       const s = result as StatsResult;
-      const head = `${s.db.events.toLocaleString('en')} events over ${s.db.days} days, ${s.db.sizeOnDiskMb.toLocaleString('en')} MB on disk (${s.db.built ? `built in ${Math.round(s.db.buildSeconds ?? 0)} s, ${s.db.buildBatch.toLocaleString('en')} events per transaction` : 'reused'}); rollups: ${s.db.rollupRows.daily.toLocaleString('en')} daily, ${s.db.rollupRows.hourly.toLocaleString('en')} hourly per provider, ${s.db.rollupRows.hourTotals.toLocaleString('en')} hourly totals`;
+      const head = `${s.db.events.toLocaleString('en')} events over ${s.db.days} days, ${s.db.sizeOnDiskMb.toLocaleString('en')} MB on disk (${s.db.built ? `built in ${Math.round(s.db.buildSeconds ?? 0)} s, ${s.db.buildBatch.toLocaleString('en')} events per transaction` : 'reused'}); rollups: ${s.db.rollupRows.daily.toLocaleString('en')} daily, ${s.db.rollupRows.hourly.toLocaleString('en')} hourly per provider, ${s.db.rollupRows.hourTotals.toLocaleString('en')} hourly totals, ${s.db.rollupRows.monthly.toLocaleString('en')} monthly`;
       const rows = s.queries.map((q) => [q.by, q.range, q.rows, q.ms, q.cpuMs, q.ipcMs]);
       return (
         `${head}\n${table([['by', 'range', 'rows', 'query ms', 'CPU ms', 'via dispatch ms'], ...rows])}\nslowest: ${s.maxQueryMs} ms (via dispatch ${s.maxIpcMs} ms)\n` +

@@ -7,7 +7,10 @@ import { timeMetricsScrape, type MetricsScrapeTiming } from './metrics-scrape';
 import { timeDashboardQueries, type QueryTiming } from './queries';
 
 export interface StatsResult {
-  db: StatsDbInfo & { buildBatch: number; rollupRows: { daily: number; hourly: number; hourTotals: number } };
+  db: StatsDbInfo & {
+    buildBatch: number;
+    rollupRows: { daily: number; hourly: number; hourTotals: number; monthly: number };
+  };
   /** Slowest query median (direct service call), ms. */
   maxQueryMs: number;
   /** Slowest query median through dispatch (what the UI waits for), ms. */
@@ -51,6 +54,7 @@ export async function runStats(o: {
           daily: count('usage_daily'),
           hourly: count('usage_hourly'),
           hourTotals: count('usage_hour_totals'),
+          monthly: count('usage_monthly_by_dimension'),
         },
       },
       maxQueryMs: round(Math.max(...queries.map((q) => q.ms)), 2),

@@ -1,19 +1,45 @@
-import type { UsageDimension } from '../db/schema/usage';
+import type { UsageMonthlyDimension } from '../db/schema/usage';
 import { bucketIndex } from './latency-buckets';
+import { cachedMonthWindowStart } from './month-windows';
 import { ADDITIVE_COLUMNS, COUNT_AT } from './rollup-columns';
 import { nextLocalMidnight, startOfHour, startOfLocalDay } from './periods';
 import type { UsageEvent } from './usage-event';
 
 export type RollupTable =
-  'hourly' | 'daily' | 'hour_totals' | 'by_provider' | 'by_task' | 'by_model' | 'by_user' | 'by_kind_task';
+  | 'hourly'
+  | 'daily'
+  | 'hour_totals'
+  | 'by_provider'
+  | 'by_task'
+  | 'by_model'
+  | 'by_user'
+  | 'by_kind_task'
+  | 'monthly_by_provider'
+  | 'monthly_by_task'
+  | 'monthly_by_model'
+  | 'monthly_by_user'
+  | 'monthly_by_utc_hour';
+
+/** Where a rollup's bucket starts: the event's local day or hour, or the month window of that day or hour. */
+type Bucket = 'day' | 'hour' | 'day_window' | 'hour_window';
 
 type Column = (e: UsageEvent) => string;
 const providerName: Column = (e) => e.providerName;
 const task: Column = (e) => e.task;
 const model: Column = (e) => e.model;
 const userId: Column = (e) => e.userId;
-const byDimension = (dimension: UsageDimension, value: Column) =>
-  ({ table: 'usage_daily_by_dimension', perHour: false, dims: { dimension: () => dimension, value } }) as const;
+const utcHourOfDay: Column = (e) => String(Math.floor(e.createdAt / 3_600_000) % 24).padStart(2, '0');
+const byDimension = (dimension: UsageMonthlyDimension, value: Column, bucket: Bucket = 'day'): Rollup => ({
+  table: bucket === 'day' ? 'usage_daily_by_dimension' : 'usage_monthly_by_dimension',
+  bucket,
+  dims: { dimension: () => dimension, value },
+});
+
+interface Rollup {
+  table: string;
+  bucket: Bucket;
+  dims: Record<string, Column>;
+}
 
 /** The per-config dimensions of the daily and hourly rollups (provider_kind is stored, not part of the key). */
 const CONFIG_DIMS: Record<string, Column> = {
@@ -23,19 +49,25 @@ const CONFIG_DIMS: Record<string, Column> = {
 };
 
 /** Each rollup: its table, its bucket (local day or hour), and its dimension columns besides bucket_start. */
-const ROLLUPS: Record<RollupTable, { table: string; perHour: boolean; dims: Record<string, Column> }> = {
-  daily: { table: 'usage_daily', perHour: false, dims: { ...CONFIG_DIMS, model, task, user_id: userId } },
-  hourly: { table: 'usage_hourly', perHour: true, dims: { ...CONFIG_DIMS, task } },
-  hour_totals: { table: 'usage_hour_totals', perHour: true, dims: {} },
+const ROLLUPS: Record<RollupTable, Rollup> = {
+  daily: { table: 'usage_daily', bucket: 'day', dims: { ...CONFIG_DIMS, model, task, user_id: userId } },
+  hourly: { table: 'usage_hourly', bucket: 'hour', dims: { ...CONFIG_DIMS, task } },
+  hour_totals: { table: 'usage_hour_totals', bucket: 'hour', dims: {} },
   by_provider: byDimension('provider', providerName),
   by_task: byDimension('task', task),
   by_model: byDimension('model', model),
   by_user: byDimension('user', userId),
   by_kind_task: {
     table: 'usage_daily_by_kind_task',
-    perHour: false,
+    bucket: 'day',
     dims: { provider_kind: (e) => e.providerKind, task },
   },
+  // Folded from the daily rows (their day's window), and from the hourly ones (their hour's window).
+  monthly_by_provider: byDimension('provider', providerName, 'day_window'),
+  monthly_by_task: byDimension('task', task, 'day_window'),
+  monthly_by_model: byDimension('model', model, 'day_window'),
+  monthly_by_user: byDimension('user', userId, 'day_window'),
+  monthly_by_utc_hour: byDimension('utc_hour', utcHourOfDay, 'hour_window'),
 };
 
 /** What a group of events adds to one rollup row. */
@@ -88,17 +120,34 @@ function dayStart(ms: number): number {
   return lastDay.from;
 }
 
+/** The bucket of `ms` (an event's time, or the bucket start of a finer rollup's row) in a rollup of `bucket`. */
+function bucketOf(bucket: Bucket, ms: number): number {
+  if (bucket === 'hour') return startOfHour(ms);
+  if (bucket === 'day') return dayStart(ms);
+  return cachedMonthWindowStart(bucket === 'hour_window' ? startOfHour(ms) : dayStart(ms));
+}
+
 /** After the counts in ADDITIVE_COLUMNS: the latency sum, then the histogram buckets. */
 const LATENCY_SUM = ADDITIVE_COLUMNS.indexOf('latency_sum_ms');
 const FIRST_BUCKET = LATENCY_SUM + 1;
 
 /**
  * The rollups each event is added to (`base`), and the narrower ones whose rows are folded from the base
- * rows when the group is written: their dimensions are a subset of the base's, on the same buckets.
+ * rows when the group is written: their dimensions are a subset of the base's, on the same buckets
+ * (`folded`), or on the month windows of those buckets (`monthly`: only the rows of sealed windows, see
+ * MonthlySeal).
  */
-export const ROLLUP_FAMILIES: readonly { base: RollupTable; folded: readonly RollupTable[] }[] = [
-  { base: 'hourly', folded: ['hour_totals'] },
-  { base: 'daily', folded: ['by_provider', 'by_task', 'by_model', 'by_user', 'by_kind_task'] },
+export const ROLLUP_FAMILIES: readonly {
+  base: RollupTable;
+  folded: readonly RollupTable[];
+  monthly: readonly RollupTable[];
+}[] = [
+  { base: 'hourly', folded: ['hour_totals'], monthly: ['monthly_by_utc_hour'] },
+  {
+    base: 'daily',
+    folded: ['by_provider', 'by_task', 'by_model', 'by_user', 'by_kind_task'],
+    monthly: ['monthly_by_provider', 'monthly_by_task', 'monthly_by_model', 'monthly_by_user'],
+  },
 ];
 
 /**
@@ -109,15 +158,15 @@ export class RollupDeltas {
   private readonly deltas = new Map<string, RollupDelta>();
   /** The table's dimension readers and bucket size, looked up once rather than per event. */
   private readonly dims: Column[];
-  private readonly perHour: boolean;
+  private readonly bucket: Bucket;
 
   constructor(table: RollupTable) {
     this.dims = Object.values(ROLLUPS[table].dims);
-    this.perHour = ROLLUPS[table].perHour;
+    this.bucket = ROLLUPS[table].bucket;
   }
 
   add(event: UsageEvent): void {
-    const bucket = this.perHour ? startOfHour(event.createdAt) : dayStart(event.createdAt);
+    const bucket = bucketOf(this.bucket, event.createdAt);
     const delta = this.row(event, bucket);
     if (event.errorClass !== null) delta.errorCount += 1;
     const sums = delta.sums;
@@ -134,11 +183,18 @@ export class RollupDeltas {
     sums[FIRST_BUCKET + bucketIndex(event.latencyMs)]! += 1;
   }
 
-  /** The rows of `table` (one of this rollup's `folded`): these rows summed over the dimensions it drops. */
-  foldedInto(table: RollupTable): RollupDeltas {
+  /**
+   * The rows of `table` (one of this rollup's `folded` or `monthly`): these rows summed over the dimensions it
+   * drops; for a monthly one, only those of the windows before `windowsBefore`.
+   */
+  foldedInto(table: RollupTable, windowsBefore = Infinity): RollupDeltas {
     const folded = new RollupDeltas(table);
+    // A base row's bucket is already its hour or day: a monthly rollup takes that bucket's window.
+    const toWindows = folded.bucket === 'day_window' || folded.bucket === 'hour_window';
     for (const { event, bucket, errorCount, sums } of this.deltas.values()) {
-      const into = folded.row(event, bucket);
+      const foldedBucket = toWindows ? cachedMonthWindowStart(bucket) : bucket;
+      if (foldedBucket >= windowsBefore) continue;
+      const into = folded.row(event, foldedBucket);
       into.errorCount += errorCount;
       sums.forEach((value, i) => (into.sums[i]! += value));
     }

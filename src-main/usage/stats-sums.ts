@@ -29,7 +29,41 @@ export interface StatsRow {
 export const SUMS_SQL = `${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].map((c) => `sum(${c})`).join(', ')},
   group_concat(CASE WHEN errors > 0 THEN error_classes END, ',')`;
 
+/** The columns SUMS_SQL adds up, as a subquery (a union of rollup tables) must give them. */
+export const SUMMED_COLUMNS_SQL = [...COUNT_COLUMNS, ...BUCKET_COLUMNS, 'error_classes'].join(', ');
+
 const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
+
+/**
+ * Groups that are one row each (grouped on the rollup's whole key), without the sorting and adding up of a
+ * GROUP BY, of `table` as one text: each row a JSON array of its key columns, its
+ * SUMS_SQL columns and its error classes object (null without errors), comma-joined in key order. Ten
+ * thousand rows of thirty columns come back as one value and one JSON.parse (readJsonRows): about half
+ * the time of binding each column of each row to a JS value (bench: scale, `hour` over 400 days).
+ */
+export function jsonRowsSql(keyColumns: string, table: string, where: string): string {
+  // Ordered in a subquery, which the table's key index gives in order: group_concat's own ORDER BY sorted
+  // all the rows' text again in a temporary b-tree.
+  return `SELECT group_concat(row, ',') FROM (
+      SELECT rtrim(json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}), ']')
+        || ',' || CASE WHEN errors > 0 THEN error_classes ELSE 'null' END
+        || ',' || ltrim(json_array(${keyColumns}), '[') AS row
+      FROM ${table} WHERE ${where} ORDER BY ${keyColumns})`;
+}
+
+/**
+ * jsonRowsSql's text as rows: their Sums and key values. Each row's array, once its error classes and keys
+ * (after the sums) are read, is cut to its sums and kept as they are: nothing is copied per row.
+ */
+export function readJsonRows(text: unknown, keyCount: number): { sums: Sums; keys: unknown[] }[] {
+  if (typeof text !== 'string' || text === '') return [];
+  return (JSON.parse(`[${text}]`) as unknown[][]).map((row) => {
+    const errorClasses = (row[WIDTH] as Record<string, number> | null) ?? {};
+    const keys = [row[WIDTH + 1], ...(keyCount > 1 ? [row[WIDTH + 2]] : [])];
+    row.length = WIDTH;
+    return { sums: { values: row as number[], errorClasses }, keys };
+  });
+}
 
 /** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */
 export interface Sums {
@@ -68,7 +102,6 @@ export function toRow({ values, errorClasses }: Sums, key: string, series?: stri
   const v = (i: number): number => values[i] ?? 0;
   const calls = v(COUNT_AT.calls);
   const errors = v(COUNT_AT.errors);
-  const hist = values.slice(COUNT_COLUMNS.length);
   const row: StatsRow = {
     key,
     calls,
@@ -81,8 +114,8 @@ export function toRow({ values, errorClasses }: Sums, key: string, series?: stri
     costUsd: microsToUsd(v(COUNT_AT.cost_micros)),
     unpricedCalls: v(COUNT_AT.unpriced_calls),
     estimatedCalls: v(COUNT_AT.estimated_calls),
-    latencyP50Ms: percentileFromHistogram(hist, 0.5),
-    latencyP95Ms: percentileFromHistogram(hist, 0.95),
+    latencyP50Ms: percentileFromHistogram(values, 0.5, COUNT_COLUMNS.length),
+    latencyP95Ms: percentileFromHistogram(values, 0.95, COUNT_COLUMNS.length),
     errorClasses,
   };
   if (series !== undefined) row.series = series;

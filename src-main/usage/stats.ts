@@ -1,9 +1,22 @@
 import type { GROUP_BYS } from '@contract';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
-import type { UsageDimension } from '../db/schema/usage';
+import type { UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
+import { wholeWindows } from './month-windows';
+import { MonthlySeal } from './monthly-rollups';
 import { startOfLocalDay } from './periods';
-import { addSums, emptySums, readSums, SUMS_SQL, toRow, type StatsRow, type Sums } from './stats-sums';
+import {
+  addSums,
+  emptySums,
+  jsonRowsSql,
+  readJsonRows,
+  readSums,
+  SUMMED_COLUMNS_SQL,
+  SUMS_SQL,
+  toRow,
+  type StatsRow,
+  type Sums,
+} from './stats-sums';
 
 export type { StatsRow } from './stats-sums';
 
@@ -35,9 +48,12 @@ interface GroupSource {
   dimension?: UsageDimension;
   key: string;
   series?: string;
+  /** The key (and series) is the table's whole key within the dimension: each group is one row. */
+  oneRowEach?: boolean;
 }
 
 const BY_DIMENSION = 'usage_daily_by_dimension';
+const MONTHLY = 'usage_monthly_by_dimension';
 
 const GROUP_SQL: Record<GroupBy, GroupSource> = {
   provider: { table: BY_DIMENSION, dimension: 'provider', key: 'value' },
@@ -46,10 +62,10 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
   user: { table: BY_DIMENSION, dimension: 'user', key: 'value' },
   // Every event has one provider: a day's provider rows add up to the whole day.
   day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
-  hour: { table: 'usage_hour_totals', key: 'bucket_start' },
+  hour: { table: 'usage_hour_totals', key: 'bucket_start', oneRowEach: true },
   // Folded into the 24 local hours by SQLite, one statement per stretch of one UTC offset (hoursOfDay).
   hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
-  provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value' },
+  provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value', oneRowEach: true },
 };
 
 type RawRow = readonly unknown[];
@@ -126,6 +142,36 @@ export function offsetStretches(from: number, to: number): { from: number; to: n
   return stretches;
 }
 
+/**
+ * A dimension's rows over [@from, @to) as a subquery: those of the whole month windows inside (@windowsFrom to
+ * @windowsTo) from the monthly rollups, the days (for utc_hour, the hours) before and after them from the
+ * finer rollup. The same rows as the finer rollup's alone, a few hundred instead of thousands over a year.
+ */
+function windowedRowsSql(dimension: UsageMonthlyDimension): string {
+  const finer =
+    dimension === 'utc_hour'
+      ? `SELECT NULL AS value, ${SUMMED_COLUMNS_SQL} FROM usage_hour_totals WHERE`
+      : `SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${BY_DIMENSION} WHERE dimension = @dimension AND`;
+  return `(SELECT value, ${SUMMED_COLUMNS_SQL} FROM ${MONTHLY}
+      WHERE dimension = @dimension AND bucket_start >= @windowsFrom AND bucket_start < @windowsTo
+    UNION ALL ${finer} bucket_start >= @from AND bucket_start < @windowsFrom
+    UNION ALL ${finer} bucket_start >= @windowsTo AND bucket_start < @to)`;
+}
+
+/** The whole sealed month windows inside [from, to), or null (see MonthlySeal). */
+function sealedWindows(from: number, to: number, sealedEnd: number | null): { from: number; to: number } | null {
+  return sealedEnd === null ? null : wholeWindows(from, Math.min(to, sealedEnd));
+}
+
+/**
+ * windowedRowsSql's parameters for [from, to): its whole sealed windows (none: an empty one at `to`, every
+ * row from the finer rollup).
+ */
+function windowedParams(dimension: UsageMonthlyDimension, from: number, to: number, sealedEnd: number | null) {
+  const windows = sealedWindows(from, to, sealedEnd) ?? { from: to, to };
+  return { dimension, from, to, windowsFrom: windows.from, windowsTo: windows.to };
+}
+
 const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
 
 const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g.sums, g.key, g.series));
@@ -135,7 +181,11 @@ export class UsageStats {
   /** Prepared once per SQL text (a grouping's, or the totals'). */
   private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly store: DatabaseHandle) {}
+  private readonly monthlySeal: MonthlySeal;
+
+  constructor(private readonly store: DatabaseHandle) {
+    this.monthlySeal = new MonthlySeal(store.sqlite);
+  }
 
   private statement(sql: string): Statement {
     let statement = this.statements.get(sql);
@@ -153,17 +203,13 @@ export class UsageStats {
       by === 'hour_of_day'
         ? this.hoursOfDay(range.from, range.to)
         : this.readGroups(by, hourly ? range.from : from, range.to);
-    // Groupings that partition exactly the events the totals cover are added up instead of scanned again.
-    const totals =
-      !hourly || (range.from === from && wholeHours(from, range.to))
-        ? sumGroups(groups)
-        : readSums(
-            this.statement(
-              `SELECT ${SUMS_SQL} FROM ${BY_DIMENSION}
-               WHERE dimension = 'provider' AND bucket_start >= ? AND bucket_start < ?`,
-            ).get(from, range.to) as RawRow,
-            0,
-          );
+    // Groupings that partition exactly the events the totals cover are added up instead of scanned again; the
+    // hourly ones (up to ~10,000 hours) are summed by SQLite over their month windows and the hours around.
+    const totals = !hourly
+      ? sumGroups(groups)
+      : range.from === from && wholeHours(from, range.to)
+        ? this.windowedSums('utc_hour', range.from, range.to)
+        : this.windowedSums('provider', from, range.to);
     return { from, to: range.to, totals: toRow(totals, 'total'), groups: toRows(groups) };
   }
 
@@ -188,36 +234,73 @@ export class UsageStats {
 
   /**
    * One group per local hour of the day ("00"–"23") that had any hourly rollup row in [from, to), summed by
-   * SQLite per stretch of one UTC offset (a few dozen rows come back instead of one per hour of the range).
+   * SQLite per stretch of one UTC offset (a few dozen rows come back instead of one per hour of the range):
+   * a stretch's whole sealed month windows from the monthly rollups per UTC hour of the day, its other hours from
+   * the hourly totals.
    */
   private hoursOfDay(from: number, to: number): Group[] {
-    const statement = this.statement(
+    const hourly = this.statement(
       `SELECT (bucket_start + CAST(@offset AS INTEGER)) / ${HOUR_MS} % 24, ${SUMS_SQL} FROM usage_hour_totals
        WHERE bucket_start >= @from AND bucket_start < @to GROUP BY 1`,
     );
-    const perStretch = offsetStretches(from, to).flatMap(({ from: start, to: end, offsetMs }) =>
-      (statement.all({ offset: offsetMs, from: start, to: end }) as RawRow[]).map((r): Group => ({
-        key: hourOfDayKey(Number(r[0])),
-        sums: readSums(r, 1),
-      })),
+    const monthly = this.statement(
+      `SELECT value, ${SUMS_SQL} FROM ${MONTHLY}
+       WHERE dimension = 'utc_hour' AND bucket_start >= @from AND bucket_start < @to GROUP BY value`,
     );
+    const sealedEnd = this.monthlySeal.end();
+    const perStretch = offsetStretches(from, to).flatMap(({ from: start, to: end, offsetMs }) => {
+      const windows = sealedWindows(start, end, sealedEnd);
+      const hourRows = (a: number, b: number): Group[] =>
+        a < b
+          ? (hourly.all({ offset: offsetMs, from: a, to: b }) as RawRow[]).map((r) => ({
+              key: hourOfDayKey(Number(r[0])),
+              sums: readSums(r, 1),
+            }))
+          : [];
+      if (!windows) return hourRows(start, end);
+      const monthRows = (monthly.all(windows) as RawRow[]).map((r): Group => {
+        const localHour = Math.floor((Number(r[0]) * HOUR_MS + offsetMs) / HOUR_MS);
+        return { key: hourOfDayKey(((localHour % 24) + 24) % 24), sums: readSums(r, 1) };
+      });
+      return [...hourRows(start, windows.from), ...monthRows, ...hourRows(windows.to, end)];
+    });
     return foldGroups(perStretch, (g) => g.key, binaryOrder);
+  }
+
+  /** The sums of one dimension's rows over [from, to) (see windowedRowsSql). */
+  private windowedSums(dimension: UsageMonthlyDimension, from: number, to: number): Sums {
+    const sql = `SELECT ${SUMS_SQL} FROM ${windowedRowsSql(dimension)}`;
+    const params = windowedParams(dimension, from, to, this.monthlySeal.end());
+    return readSums(this.statement(sql).get(params) as RawRow, 0);
   }
 
   /** One grouping's rollup groups over [from, to), in key order (not hour_of_day: see hoursOfDay). */
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
-    const raws = this.statement(
-      `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table}
-       WHERE ${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to
-       GROUP BY ${groupCols} ORDER BY ${groupCols}`,
-    ).all({ from, to, ...(g.dimension ? { dimension: g.dimension } : {}) }) as RawRow[];
-    const withSeries = g.series !== undefined;
-    return raws.map((r): Group => {
-      const group: Group = { key: String(r[0]), sums: readSums(r, withSeries ? 2 : 1) };
-      if (withSeries) group.series = String(r[1]);
+    const keyCount = g.series ? 2 : 1;
+    const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
+    const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
+    const toGroup = (keys: readonly unknown[], sums: Sums): Group => {
+      const group: Group = { key: String(keys[0]), sums };
+      if (g.series) group.series = String(keys[1]);
       return group;
-    });
+    };
+    if (g.oneRowEach) {
+      const text = (this.statement(jsonRowsSql(groupCols, g.table, where)).get(params) as RawRow)[0];
+      return readJsonRows(text, keyCount).map(({ keys, sums }) => toGroup(keys, sums));
+    }
+    // Groupings by value alone read the range's whole month windows from the monthly rollups.
+    const raws = (
+      g.dimension && g.key === 'value'
+        ? this.statement(
+            `SELECT value, ${SUMS_SQL} FROM ${windowedRowsSql(g.dimension)} GROUP BY value ORDER BY value`,
+          ).all(windowedParams(g.dimension, from, to, this.monthlySeal.end()))
+        : this.statement(
+            `SELECT ${groupCols}, ${SUMS_SQL} FROM ${g.table} WHERE ${where}
+             GROUP BY ${groupCols} ORDER BY ${groupCols}`,
+          ).all(params)
+    ) as RawRow[];
+    return raws.map((r) => toGroup(r, readSums(r, keyCount)));
   }
 }

@@ -1,5 +1,8 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
+import { cachedMonthWindowStart } from './month-windows';
+import { MonthlySeal } from './monthly-rollups';
+import { startOfHour } from './periods';
 import { ROLLUP_FAMILIES, RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
 import type { UsageEvent } from './usage-event';
 import { appendUsageSpill } from './usage-spill';
@@ -22,6 +25,8 @@ const RETRY_MAX_MS = 30_000;
  * 1,000 calls/s, 10 ms (groups of ~14) cost ~40 µs of main-thread time per event, 50 ms ~15 µs.
  */
 const GROUP_WINDOW_MS = 50;
+/** The longest a local day can be (a daylight-saving day of 25 h). */
+const LOCAL_DAY_MAX_MS = 25 * 3_600_000;
 /** A group this large commits without waiting for the window to end (~3 ms of writing). */
 export const GROUP_MAX_EVENTS = 256;
 
@@ -115,7 +120,9 @@ export class UsageLog {
     base: RollupTable;
     upsert: Upsert;
     folded: { table: RollupTable; upsert: Upsert }[];
+    monthly: { table: RollupTable; upsert: Upsert }[];
   }[];
+  private readonly monthlySeal: MonthlySeal;
   /** Built once: `immediate()` builds a new transaction wrapper per call, a few µs on every provider call. */
   private readonly writeBatch: Transaction<(batch: readonly Queued[]) => number[]>;
   /** Inside one transaction: the events not yet recorded, written as a group commit writes them. */
@@ -144,11 +151,13 @@ export class UsageLog {
     this.alreadyRecorded = sqlite.prepare(
       'SELECT 1 FROM usage_events WHERE created_at = ? AND request_id = ? AND attempt = ? LIMIT 1',
     );
-    this.families = ROLLUP_FAMILIES.map(({ base, folded }) => ({
+    this.families = ROLLUP_FAMILIES.map(({ base, folded, monthly }) => ({
       base,
       upsert: upsertOf(sqlite, base),
       folded: folded.map((table) => ({ table, upsert: upsertOf(sqlite, table) })),
+      monthly: monthly.map((table) => ({ table, upsert: upsertOf(sqlite, table) })),
     }));
+    this.monthlySeal = new MonthlySeal(sqlite);
     this.writeBatch = sqlite.transaction((batch: readonly Queued[]) => this.writeEvents(batch));
     this.replayBatch = sqlite.transaction((events: readonly UsageEvent[]) => {
       const seen = new Set<string>();
@@ -347,16 +356,29 @@ export class UsageLog {
 
   private writeRows(batch: readonly Queued[]): number[] {
     const families = this.families.map((family) => ({ family, deltas: new RollupDeltas(family.base) }));
+    let latest = -Infinity;
+    let earliest = Infinity;
     const ids = batch.map(({ event, alsoInTransaction }) => {
       const id = Number(this.insertEvent.run(...eventRow(event)).lastInsertRowid);
       for (const { deltas } of families) deltas.add(event);
+      if (event.createdAt > latest) latest = event.createdAt;
+      if (event.createdAt < earliest) earliest = event.createdAt;
       alsoInTransaction?.();
       return id;
     });
+    // The windows before the newest event's are sealed from the rows written so far; only events arriving
+    // late for a sealed window are added to its monthly rows.
+    if (batch.length === 0) return ids;
+    const sealedEnd = this.monthlySeal.sealBefore(cachedMonthWindowStart(startOfHour(latest)));
+    // A local day starts at most 25 h before its events: no event before sealedEnd, nothing to add to them.
+    const anyLate = cachedMonthWindowStart(earliest - LOCAL_DAY_MAX_MS) < sealedEnd;
     for (const { family, deltas } of families) {
       for (const delta of deltas.values()) family.upsert(delta);
       for (const { table, upsert } of family.folded)
         for (const delta of deltas.foldedInto(table).values()) upsert(delta);
+      if (anyLate)
+        for (const { table, upsert } of family.monthly)
+          for (const delta of deltas.foldedInto(table, sealedEnd).values()) upsert(delta);
     }
     return ids;
   }

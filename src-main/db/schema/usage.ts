@@ -136,6 +136,41 @@ export const usageDailyByKindTask = sqliteTable(
   (t) => [primaryKey({ columns: [t.bucketStart, t.providerKind, t.task] })],
 );
 
+/**
+ * The monthly rollups' dimensions: those of `usage_daily_by_dimension`, and `utc_hour`, the UTC hour of the
+ * day ("00"–"23") of the hourly totals (a local hour of the day is one of these shifted by the UTC offset).
+ */
+export const USAGE_MONTHLY_DIMENSIONS = [...USAGE_DIMENSIONS, 'utc_hour'] as const;
+export type UsageMonthlyDimension = (typeof USAGE_MONTHLY_DIMENSIONS)[number];
+
+/**
+ * Per-dimension rollups per month window (see usage/month-windows.ts): each row sums the daily rows of its
+ * dimension and value (for `utc_hour`, the hourly totals) whose bucket_start lies in its window. Only sealed
+ * windows (usage_monthly_sealed) have rows, so a commit in the current month writes none. Ranges of more
+ * than a month read their sealed whole windows here and only the days at either end from the daily rows
+ * (a 400-day user grouping: ~300 rows instead of 8,000; bench: scale).
+ */
+export const usageMonthlyByDimension = sqliteTable(
+  'usage_monthly_by_dimension',
+  {
+    dimension: text('dimension', { enum: USAGE_MONTHLY_DIMENSIONS }).notNull(),
+    bucketStart: integer('bucket_start').notNull(),
+    value: text('value').notNull(),
+    ...metricColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.dimension, t.bucketStart, t.value] })],
+);
+
+/**
+ * How far the monthly rollups are complete: every month window before `window_end` (a window start) has its
+ * rows. One row (id 1), absent before any window was sealed. The group commit seals the windows before the
+ * one its newest event falls in, and adds to a sealed window's rows only the events that arrive late for it.
+ */
+export const usageMonthlySealed = sqliteTable('usage_monthly_sealed', {
+  id: integer('id').primaryKey(),
+  windowEnd: integer('window_end').notNull(),
+});
+
 /** Token and cost reservations per budget subject: a provider config, or a user's quota (see routing/budgets). */
 export const budgetLedger = sqliteTable(
   'budget_ledger',

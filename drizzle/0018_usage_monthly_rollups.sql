@@ -1,0 +1,41 @@
+CREATE TABLE `usage_monthly_by_dimension` (
+	`dimension` text NOT NULL,
+	`bucket_start` integer NOT NULL,
+	`value` text NOT NULL,
+	`calls` integer DEFAULT 0 NOT NULL,
+	`errors` integer DEFAULT 0 NOT NULL,
+	`fallbacks` integer DEFAULT 0 NOT NULL,
+	`input_tokens` integer DEFAULT 0 NOT NULL,
+	`output_tokens` integer DEFAULT 0 NOT NULL,
+	`cached_input_tokens` integer DEFAULT 0 NOT NULL,
+	`cost_micros` integer DEFAULT 0 NOT NULL,
+	`unpriced_calls` integer DEFAULT 0 NOT NULL,
+	`estimated_calls` integer DEFAULT 0 NOT NULL,
+	`latency_sum_ms` integer DEFAULT 0 NOT NULL,
+	`error_classes` text DEFAULT '{}' NOT NULL,
+	`lat_b0` integer DEFAULT 0 NOT NULL,
+	`lat_b1` integer DEFAULT 0 NOT NULL,
+	`lat_b2` integer DEFAULT 0 NOT NULL,
+	`lat_b3` integer DEFAULT 0 NOT NULL,
+	`lat_b4` integer DEFAULT 0 NOT NULL,
+	`lat_b5` integer DEFAULT 0 NOT NULL,
+	`lat_b6` integer DEFAULT 0 NOT NULL,
+	`lat_b7` integer DEFAULT 0 NOT NULL,
+	`lat_b8` integer DEFAULT 0 NOT NULL,
+	`lat_b9` integer DEFAULT 0 NOT NULL,
+	`lat_b10` integer DEFAULT 0 NOT NULL,
+	`lat_b11` integer DEFAULT 0 NOT NULL,
+	`lat_b12` integer DEFAULT 0 NOT NULL,
+	`lat_b13` integer DEFAULT 0 NOT NULL,
+	`lat_b14` integer DEFAULT 0 NOT NULL,
+	`lat_b15` integer DEFAULT 0 NOT NULL,
+	`lat_b16` integer DEFAULT 0 NOT NULL,
+	`lat_b17` integer DEFAULT 0 NOT NULL,
+	`lat_b18` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`dimension`, `bucket_start`, `value`)
+);
+--> statement-breakpoint
+CREATE TABLE `usage_monthly_sealed` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`window_end` integer NOT NULL
+);
