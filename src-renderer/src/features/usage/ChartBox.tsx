@@ -38,7 +38,7 @@ export function ChartBox({ height, draw }: { height: number; draw: ((width: numb
   useEffect(() => (ref.current ? observeWidth(ref.current, setWidth) : undefined), []);
   return (
     <ChartEngagement boxRef={ref} className="usage-chart" style={{ height, position: 'relative' }}>
-      {draw && width > 0 ? draw(width) : <Skeleton animate={false} style={{ position: 'absolute', inset: 0 }} />}
+      {draw ? width > 0 && draw(width) : <Skeleton animate={false} style={{ position: 'absolute', inset: 0 }} />}
     </ChartEngagement>
   );
 }

@@ -68,9 +68,9 @@ const NO_LINES = (): number[] => [];
  */
 export function chartGrid(lying = false): ReactNode {
   return lying ? (
-    <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" />
+    <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" zIndex={0} />
   ) : (
-    <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" />
+    <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" zIndex={0} />
   );
 }
 

@@ -36,6 +36,7 @@ export const TaskDistributionChart = memo(function TaskDistributionChart({ rows 
               outerRadius={SIZE / 2}
               strokeWidth={1}
               isAnimationActive={false}
+              zIndex={0}
             />
             <text
               x="50%"

@@ -60,6 +60,7 @@ export const TokensPerDayChart = memo(function TokensPerDayChart({
                 dot={false}
                 activeDot={{ fill: 'var(--mantine-color-white)', stroke: themeColor(s.color), strokeWidth: 2, r: 4 }}
                 isAnimationActive={false}
+                zIndex={0}
               />
             ))}
           </AreaChart>
