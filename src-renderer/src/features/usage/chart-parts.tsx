@@ -1,13 +1,14 @@
 import { ChartTooltip } from '@mantine/charts';
-import type { ComponentProps, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { CartesianGrid, Tooltip, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
-import { categoryInterval, MAX_DAY_LABELS, MAX_HOUR_LABELS, MAX_PROVIDER_LABELS, valueTicks } from './chart-axes';
+import { categoryInterval, MAX_DAY_LABELS, valueTicks } from './chart-axes';
 import { WhenEngaged } from './ChartEngagement';
 import type { ChartSeries } from './series';
 
 /**
- * The pieces every Usage chart shares, on recharts directly (the chart components of @mantine/charts add a
- * hidden axis, a style-resolved wrapper per part and a custom shape per bar: about a third of the drawing).
+ * The pieces of the Usage page's recharts chart (tokens per day; the bar charts are plain SVG, SvgBarChart),
+ * on recharts directly (the chart components of @mantine/charts add a hidden axis and a style-resolved
+ * wrapper per part).
  */
 
 export type { ChartSeries } from './series';
@@ -45,33 +46,26 @@ function axisTick(shift: TickShift) {
 
 const BOTTOM_TICK = axisTick({ x: 0, y: 10 });
 const LEFT_TICK = axisTick({ x: -10, y: 0 });
-const RIGHT_TICK = axisTick({ x: 10, y: 0 });
 
-/** The category (or, lying down, value) axis under a chart: labels only, no line. */
-export const BOTTOM_AXIS = { tick: BOTTOM_TICK, tickLine: false, axisLine: false } as const;
+/** The category axis under the chart: labels only, no line. */
+const BOTTOM_AXIS = { tick: BOTTOM_TICK, tickLine: false, axisLine: false } as const;
 
 /** A value axis beside a chart: labels and short tick marks in the grid colour. */
-export const LEFT_AXIS = {
+const LEFT_AXIS = {
   tick: LEFT_TICK,
   tickLine: { stroke: 'var(--chart-grid-color)' },
   axisLine: false,
 } as const;
-/** The id of a second value axis, on the right (the series it measures name it as their `yAxisId`). */
-export const RIGHT_AXIS_ID = 'right';
-export const RIGHT_AXIS = { ...LEFT_AXIS, tick: RIGHT_TICK, orientation: 'right', yAxisId: RIGHT_AXIS_ID } as const;
 
 const NO_LINES = (): number[] => [];
 
 /**
- * Dashed grid lines across the value axis (horizontal lines, or vertical ones for a lying chart). The other
- * direction's positions are not worked out at all: the library would measure the category labels for them.
+ * Dashed grid lines across the value axis. The other direction's positions are not worked out at all: the
+ * library would measure the category labels for them. Drawn in place (z-index 0) rather than through a layer
+ * of its own, which the library registers in its store and fills only in a second render.
  */
-export function chartGrid(lying = false): ReactNode {
-  return lying ? (
-    <CartesianGrid horizontal={false} horizontalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" zIndex={0} />
-  ) : (
-    <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" zIndex={0} />
-  );
+function chartGrid(): ReactNode {
+  return <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} strokeDasharray="5 5" zIndex={0} />;
 }
 
 /** The categories along an upright chart's bottom: their data key and how many may be labelled. */
@@ -81,8 +75,6 @@ export interface CategoryAxis {
 }
 
 export const DAY_AXIS: CategoryAxis = { key: 'day', maxLabels: MAX_DAY_LABELS };
-export const HOUR_AXIS: CategoryAxis = { key: 'hour', maxLabels: MAX_HOUR_LABELS };
-export const PROVIDER_AXIS: CategoryAxis = { key: 'provider', maxLabels: MAX_PROVIDER_LABELS };
 
 /** An upright chart's value axis, up the left from zero. */
 export interface ValueAxis {
@@ -112,44 +104,20 @@ export function uprightAxes(categories: CategoryAxis, count: number, values: Val
 
 const CURSOR = { stroke: 'var(--chart-grid-color)', strokeWidth: 1, fill: 'var(--chart-cursor-fill)' };
 
-type TooltipItems = ComponentProps<typeof ChartTooltip>['payload'];
-
 /**
- * A hover tooltip in Mantine's tooltip card, mounted once its chart is engaged: `items` turns the hovered
- * payload into the rows it lists, each with its series' label, colour and formatted value.
+ * The hover tooltip in Mantine's tooltip card, mounted once its chart is engaged: each series of the hovered
+ * category, with its label, colour and formatted value.
  */
-function cardTooltip(
-  series: ChartSeries[],
-  valueFormatter: ((value: number) => string) | undefined,
-  items: (payload: TooltipItems) => TooltipItems,
-): ReactNode {
+export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
   return (
     <WhenEngaged>
       <Tooltip
         isAnimationActive={false}
         cursor={CURSOR}
         content={({ label, payload }) => (
-          <ChartTooltip label={label} payload={items(payload)} series={series} valueFormatter={valueFormatter} />
+          <ChartTooltip label={label} payload={payload} series={series} valueFormatter={valueFormatter} />
         )}
       />
     </WhenEngaged>
   );
-}
-
-/** The hover tooltip: each series of the hovered category. */
-export function seriesTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
-  return cardTooltip(series, valueFormatter, (payload) => payload);
-}
-
-/**
- * The tooltip of stacked bars drawn as one series (chart-shapes `stackedBars`): every stacked series of
- * the hovered category, as if each were its own series.
- */
-export function stackTooltip(series: ChartSeries[], valueFormatter?: (value: number) => string): ReactNode {
-  return cardTooltip(series, valueFormatter, (payload) => {
-    const point: unknown = payload?.[0]?.payload;
-    return point && typeof point === 'object'
-      ? series.map((s) => ({ name: s.name, dataKey: s.name, color: themeColor(s.color), payload: point }))
-      : undefined;
-  });
 }
