@@ -7,10 +7,10 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export const USAGE_CHARTS = 7;
 const DRAWN_TIMEOUT_MS = 30_000;
 
-/** A chart's drawing: the bar charts' own SVG (SvgBarChart), or recharts' (the tokens' areas, the tasks' donut). */
-const SURFACES = 'main .usage-chart-surface, main .recharts-surface';
-/** Something drawn for data: a bar (SvgBarChart), or recharts' line or area curve or pie sector. */
-const DATA_SHAPES = '.usage-chart-bar path, .recharts-curve, .recharts-sector, .recharts-area-area';
+/** A chart's drawing (SvgBarChart, SvgAreaChart, SvgDonut). */
+const SURFACES = 'main .usage-chart-surface';
+/** Something drawn for data: a bar, an area or a donut slice. */
+const DATA_SHAPES = '.usage-chart-bar path, .usage-chart-series path';
 
 /** The few DOM calls the check below makes (this project's Node typings have no DOM). */
 interface PageDocument {

@@ -28,8 +28,8 @@ function tallestBar(chart: Locator): Promise<{ top: number; lastSegment: number 
   });
 }
 
-/** A chart's drawing: the bar charts' own SVG, or the charting library's (tokens per day, calls by task). */
-const CHART_SURFACE = 'svg.usage-chart-surface, svg.recharts-surface';
+/** A chart's drawing. */
+const CHART_SURFACE = 'svg.usage-chart-surface';
 
 let emu: Emulator;
 test.beforeAll(async () => {

@@ -1,10 +1,9 @@
-import { ChartTooltip } from '@mantine/charts';
 import { useState, type KeyboardEvent, type PointerEvent, type ReactElement, type ReactNode } from 'react';
 import { band, barSlots, boxPath, DEFAULT_MARGINS, plotArea, valueScale, type Margins } from './bar-geometry';
-import { valueTicks } from './chart-axes';
 import { themeColor } from './chart-parts';
 import type { ChartSeries } from './series';
 import { segmentValue } from './stack-total';
+import { categoryLabels, chartTooltip, valueGrid, valueLabels, type SvgValueAxis } from './svg-chart-parts';
 
 /**
  * A bar chart drawn as plain SVG by React, with no charting library: the Usage page's five bar charts. The
@@ -13,14 +12,6 @@ import { segmentValue } from './stack-total';
  * the page. Here one render draws the grid, the bars and the axis labels; hovering, or the arrow keys once the
  * chart has the focus, shows a category's values in Mantine's chart tooltip.
  */
-
-/** A value axis: its ticks from 0 (`valueTicks`), its top, the room its labels take (px) and their format. */
-export interface BarValueAxis {
-  ticks: number[];
-  max: number;
-  width: number;
-  format?: (value: number) => string;
-}
 
 type Point = Record<string, unknown>;
 
@@ -38,9 +29,9 @@ export interface SvgBarChartProps {
   /** Categories down the left and values along the bottom, instead of categories along the bottom. */
   lying?: boolean;
   /** The value axis (left, or along the bottom when lying). */
-  values: BarValueAxis;
+  values: SvgValueAxis;
   /** A second value axis on the right (upright charts only), for the series it names. */
-  right?: BarValueAxis & { series: readonly string[] };
+  right?: SvgValueAxis & { series: readonly string[] };
   /** Lying charts: the room of the category labels on the left, px. */
   categoryWidth?: number;
   maxBarSize?: number;
@@ -51,13 +42,6 @@ export interface SvgBarChartProps {
   /** What the chart shows, for screen readers. */
   label: string;
 }
-
-const TICK = 6;
-const LABEL_GAP = 8;
-/** The extra shift of value labels away from the plot, as @mantine/charts places them. */
-const LABEL_SHIFT = 10;
-const GRID = { stroke: 'var(--chart-grid-color)', strokeDasharray: '5 5' } as const;
-const TEXT = { fontSize: 12, fill: 'currentColor' } as const;
 
 const numberIn = (point: Point | undefined, key: string): number => {
   const v = point?.[key];
@@ -76,6 +60,12 @@ export function SvgBarChart(props: SvgBarChartProps) {
 
   /** Category `index`'s band along the category axis. */
   const bandOf = (index: number) => band(lying ? plot.top : plot.left, categoryLength, count, index);
+  const centreOf = (index: number) => {
+    const b = bandOf(index);
+    return b.start + b.size / 2;
+  };
+  const labels = data.map((point) => String(point[props.category] ?? ''));
+  const activePoint = active ? data[active.index] : undefined;
   const indexAt = (along: number): number | null => {
     const size = count > 0 ? categoryLength / count : 0;
     const i = size > 0 ? Math.floor((along - (lying ? plot.top : plot.left)) / size) : -1;
@@ -135,36 +125,28 @@ export function SvgBarChart(props: SvgBarChartProps) {
         </g>
         {lying ? (
           <>
-            {categoryLabels(props, plot, bandOf, 'left')}
+            {categoryLabels(labels, props.labelEvery, centreOf, plot, 'left')}
             {valueLabels(values, plot, 'bottom')}
           </>
         ) : (
           <>
-            {categoryLabels(props, plot, bandOf, 'bottom')}
+            {categoryLabels(labels, props.labelEvery, centreOf, plot, 'bottom')}
             {valueLabels(values, plot, 'left')}
             {right && valueLabels(right, plot, 'right')}
           </>
         )}
       </svg>
-      {active && tooltip(props, active, width)}
+      {activePoint &&
+        active &&
+        chartTooltip(
+          labels[active.index] ?? '',
+          activePoint,
+          props.tooltipSeries ?? props.series,
+          props.format,
+          active,
+          width,
+        )}
     </>
-  );
-}
-
-/** Dashed lines across the plot at the value axis's ticks. */
-function valueGrid(plot: ReturnType<typeof plotArea>, axis: BarValueAxis, lying: boolean): ReactNode {
-  const scale = valueScale(axis.max, lying ? plot.width : plot.height);
-  return (
-    <g className="usage-chart-grid">
-      {axis.ticks.map((t) => {
-        const at = lying ? plot.left + t * scale : plot.top + plot.height - t * scale;
-        return lying ? (
-          <line key={t} x1={at} y1={plot.top} x2={at} y2={plot.top + plot.height} {...GRID} />
-        ) : (
-          <line key={t} x1={plot.left} y1={at} x2={plot.left + plot.width} y2={at} {...GRID} />
-        );
-      })}
-    </g>
   );
 }
 
@@ -214,140 +196,4 @@ function barShapes(
     const shape = slot && bar(s, slot, 0, Math.max(0, numberIn(point, s.name)));
     return shape ? [shape] : [];
   });
-}
-
-/** The category labels, every `labelEvery`-th, under the bands (or left of them when lying). */
-function categoryLabels(
-  props: SvgBarChartProps,
-  plot: ReturnType<typeof plotArea>,
-  bandOf: (index: number) => { start: number; size: number },
-  side: 'bottom' | 'left',
-): ReactNode {
-  const every = Math.max(1, props.labelEvery);
-  return (
-    <g className="usage-chart-category-ticks">
-      {props.data.map((point, i) => {
-        if (i % every !== 0) return null;
-        const b = bandOf(i);
-        const text = String(point[props.category] ?? '');
-        return side === 'bottom' ? (
-          <text
-            key={i}
-            x={b.start + b.size / 2}
-            y={plot.top + plot.height + LABEL_GAP + LABEL_SHIFT}
-            dy="0.71em"
-            textAnchor="middle"
-            {...TEXT}
-          >
-            {text}
-          </text>
-        ) : (
-          <text
-            key={i}
-            x={plot.left - LABEL_GAP - LABEL_SHIFT}
-            y={b.start + b.size / 2}
-            dy="0.355em"
-            textAnchor="end"
-            {...TEXT}
-          >
-            {text}
-          </text>
-        );
-      })}
-    </g>
-  );
-}
-
-/** A value axis's labels (and, upright, its short tick marks) at its ticks. */
-function valueLabels(
-  axis: BarValueAxis,
-  plot: ReturnType<typeof plotArea>,
-  side: 'left' | 'right' | 'bottom',
-): ReactNode {
-  const format = axis.format ?? String;
-  if (side === 'bottom') {
-    const scale = valueScale(axis.max, plot.width);
-    return (
-      <g className="usage-chart-x-ticks">
-        {axis.ticks.map((t) => (
-          <text
-            key={t}
-            x={plot.left + t * scale}
-            y={plot.top + plot.height + LABEL_GAP + LABEL_SHIFT}
-            dy="0.71em"
-            textAnchor="middle"
-            {...TEXT}
-          >
-            {format(t)}
-          </text>
-        ))}
-      </g>
-    );
-  }
-  const scale = valueScale(axis.max, plot.height);
-  const edge = side === 'left' ? plot.left : plot.left + plot.width;
-  const out = side === 'left' ? -1 : 1;
-  return (
-    <g className={side === 'left' ? 'usage-chart-y-ticks' : 'usage-chart-right-ticks'}>
-      {axis.ticks.map((t) => {
-        const y = plot.top + plot.height - t * scale;
-        return (
-          <g key={t}>
-            <line x1={edge} y1={y} x2={edge + out * TICK} y2={y} stroke="var(--chart-grid-color)" />
-            <text
-              x={edge + out * (LABEL_GAP + LABEL_SHIFT)}
-              y={y}
-              dy="0.355em"
-              textAnchor={side === 'left' ? 'end' : 'start'}
-              {...TEXT}
-            >
-              {format(t)}
-            </text>
-          </g>
-        );
-      })}
-    </g>
-  );
-}
-
-/** Mantine's chart tooltip for the active category, beside the pointer (or the focused band). */
-function tooltip(props: SvgBarChartProps, active: { index: number; x: number; y: number }, width: number): ReactNode {
-  const point = props.data[active.index];
-  if (!point) return null;
-  const series = props.tooltipSeries ?? props.series;
-  const payload = series.map((s) => ({ name: s.name, dataKey: s.name, color: themeColor(s.color), payload: point }));
-  const onLeft = active.x > width / 2;
-  return (
-    <div
-      className="usage-chart-tooltip"
-      style={{
-        position: 'absolute',
-        top: active.y,
-        left: onLeft ? undefined : active.x + 10,
-        right: onLeft ? width - active.x + 10 : undefined,
-        // Centred on the pointer's height: the card around the chart clips what leaves it.
-        transform: 'translateY(-50%)',
-        pointerEvents: 'none',
-        zIndex: 1,
-      }}
-    >
-      <ChartTooltip
-        label={String(point[props.category] ?? '')}
-        payload={payload}
-        series={series}
-        valueFormatter={props.format}
-      />
-    </div>
-  );
-}
-
-/** A value axis from 0 that covers `max` with five round ticks (whole numbers for counts), `width` px of labels. */
-export function valueAxis(
-  max: number,
-  width: number,
-  format?: (value: number) => string,
-  wholeNumbers = false,
-): BarValueAxis {
-  const { ticks, domain } = valueTicks(max, wholeNumbers);
-  return { ticks, max: domain[1], width, format };
 }

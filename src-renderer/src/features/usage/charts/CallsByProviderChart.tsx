@@ -4,7 +4,8 @@ import { formatPercent } from '../../../lib/format';
 import { categoryInterval, MAX_PROVIDER_LABELS, PERCENT_TICKS } from '../chart-axes';
 import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
-import { SvgBarChart, valueAxis } from '../SvgBarChart';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [
   { name: 'calls', label: 'Calls', color: 'indigo.6' },

@@ -6,7 +6,8 @@ import { CartesianChartCard } from '../CartesianChartCard';
 import type { DateRange } from '../date-range';
 import { pivotByDay } from '../series';
 import { stackTop, withStackTotal } from '../stack-total';
-import { SvgBarChart, valueAxis } from '../SvgBarChart';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const TITLE = 'Cost per day by provider';
 

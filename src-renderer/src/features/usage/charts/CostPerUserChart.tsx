@@ -4,7 +4,8 @@ import { formatUsd } from '../../../lib/format';
 import { categoryInterval, MAX_USER_LABELS } from '../chart-axes';
 import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
-import { SvgBarChart, valueAxis } from '../SvgBarChart';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [{ name: 'cost', label: 'Cost', color: 'grape.6' }];
 

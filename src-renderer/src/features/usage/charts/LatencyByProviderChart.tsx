@@ -4,7 +4,8 @@ import { formatMs } from '../../../lib/format';
 import { categoryInterval, MAX_PROVIDER_LABELS } from '../chart-axes';
 import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
-import { SvgBarChart, valueAxis } from '../SvgBarChart';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [
   { name: 'p50', label: 'p50', color: 'teal.6' },

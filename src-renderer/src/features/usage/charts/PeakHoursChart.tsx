@@ -5,7 +5,8 @@ import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
 import { callsByHourOfDay } from '../series';
 import { stackTop, withStackTotal } from '../stack-total';
-import { SvgBarChart, valueAxis } from '../SvgBarChart';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 /** A bar is as tall as the hour's calls: the ones that succeeded with the failed ones on top. */
 const SERIES: ChartSeries[] = [
