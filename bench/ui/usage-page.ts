@@ -7,8 +7,10 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 export const USAGE_CHARTS = 7;
 const DRAWN_TIMEOUT_MS = 30_000;
 
-/** Something recharts drew for data: a bar, a line or area curve, or a pie sector. */
-const DATA_SHAPES = '.recharts-bar-rectangle, .recharts-curve, .recharts-sector, .recharts-area-area';
+/** A chart's drawing (SvgBarChart, SvgAreaChart, SvgDonut). */
+const SURFACES = 'main .usage-chart-surface';
+/** Something drawn for data: a bar, an area or a donut slice. */
+const DATA_SHAPES = '.usage-chart-bar path, .usage-chart-series path';
 
 /** The few DOM calls the check below makes (this project's Node typings have no DOM). */
 interface PageDocument {
@@ -27,9 +29,17 @@ interface PageTimes {
  * Runs in the page (passed as a function: the app's CSP forbids evaluating strings): every chart's SVG
  * holds at least one data shape. Checked every animation frame; the first frame it holds in is noted.
  */
-function chartsDrawn({ shapes, charts }: { shapes: string; charts: number }): boolean {
+function chartsDrawn({
+  surfaces: drawings,
+  shapes,
+  charts,
+}: {
+  surfaces: string;
+  shapes: string;
+  charts: number;
+}): boolean {
   const doc = (globalThis as unknown as { document: PageDocument }).document;
-  const surfaces = Array.from(doc.querySelectorAll('main .recharts-surface'));
+  const surfaces = Array.from(doc.querySelectorAll(drawings));
   const drawn = surfaces.filter((svg) => svg.querySelector(shapes) !== null).length >= charts;
   const page = globalThis as unknown as PageTimes;
   if (drawn) page.benchDrawnAt ??= page.performance.now();
@@ -98,7 +108,7 @@ export async function timeUsagePage(url: string, runs: number): Promise<UsagePag
       await usage.click();
       await page.waitForFunction(
         chartsDrawn,
-        { shapes: DATA_SHAPES, charts: USAGE_CHARTS },
+        { surfaces: SURFACES, shapes: DATA_SHAPES, charts: USAGE_CHARTS },
         { polling: 'raf', timeout: DRAWN_TIMEOUT_MS },
       );
       runsMs.push(round(performance.now() - started));

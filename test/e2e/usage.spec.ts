@@ -9,14 +9,14 @@ import { openPage, seedUsage, setUpAdminInUi } from './admin-ui';
  * segment (the last series) spans. In SVG coordinates: the axis labels' `y` and the bars' path commands.
  */
 function tallestBar(chart: Locator): Promise<{ top: number; lastSegment: number }> {
-  return chart.locator('svg.recharts-surface').evaluate((svg) => {
-    const ticks = [...svg.querySelectorAll('.recharts-yAxis-tick-labels text')].map((t) => ({
+  return chart.locator('svg.usage-chart-surface').evaluate((svg) => {
+    const ticks = [...svg.querySelectorAll('.usage-chart-y-ticks text')].map((t) => ({
       value: Number(t.textContent),
       y: Number(t.getAttribute('y')),
     }));
     const [a, b] = [ticks[0]!, ticks.at(-1)!];
     const valueAt = (y: number) => a.value + ((a.y - y) * (b.value - a.value)) / (a.y - b.y);
-    const bars = [...svg.querySelectorAll('g.recharts-rectangle')].map((g) =>
+    const bars = [...svg.querySelectorAll('g.usage-chart-bar')].map((g) =>
       [...g.querySelectorAll('path')].map((p) => {
         const [, y, height] = /^M[\d.-]+,([\d.-]+)h[\d.-]+v([\d.-]+)/u.exec(p.getAttribute('d') ?? '') ?? [];
         return { y: Number(y), height: Number(height) };
@@ -27,6 +27,9 @@ function tallestBar(chart: Locator): Promise<{ top: number; lastSegment: number 
     return { top: valueAt(top.y), lastSegment: valueAt(top.y) - valueAt(top.y + top.height) };
   });
 }
+
+/** A chart's drawing. */
+const CHART_SURFACE = 'svg.usage-chart-surface';
 
 let emu: Emulator;
 test.beforeAll(async () => {
@@ -68,23 +71,23 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
     const region = page.getByRole('region', { name: chart });
     await expect(region).toBeVisible();
     await expect(region).not.toHaveAttribute('aria-busy', 'true');
-    await expect(region.locator('.recharts-surface').first()).toBeVisible();
+    await expect(region.locator(CHART_SURFACE).first()).toBeVisible();
   }
 
   // Cost per day stacks the providers in one bar a day; hovering today's bar lists each provider's cost.
   const costChart = page.getByRole('region', { name: 'Cost per day by provider' });
-  const plot = (await costChart.locator('.recharts-surface').boundingBox())!;
+  const plot = (await costChart.locator('.usage-chart-surface').boundingBox())!;
   await page.mouse.move(plot.x + plot.width - 12, plot.y + plot.height / 2);
-  const tooltip = costChart.locator('.recharts-tooltip-wrapper');
+  const tooltip = costChart.locator('.usage-chart-tooltip');
   await expect(tooltip).toContainText('Emulated GPT');
   await expect(tooltip).toContainText('Local llama');
   await expect(tooltip).toContainText('$0.000351');
-  // Tooltips are mounted when a chart is first visited: by the keyboard too, where the arrow keys move them.
+  // The keyboard shows the tooltips too: the chart takes the focus and the arrow keys move them.
   const callsChart = page.getByRole('region', { name: 'Calls and error rate by provider' });
-  await expect(callsChart.locator('.recharts-tooltip-wrapper')).toHaveCount(0);
-  await callsChart.locator('.recharts-surface').focus();
+  await expect(callsChart.locator('.usage-chart-tooltip')).toHaveCount(0);
+  await callsChart.locator('.usage-chart-surface').focus();
   await page.keyboard.press('ArrowRight');
-  await expect(callsChart.locator('.recharts-tooltip-wrapper')).toContainText(/Emulated GPT|Local llama/);
+  await expect(callsChart.locator('.usage-chart-tooltip')).toContainText(/Emulated GPT|Local llama/);
   // Peak hours: errors are some of the calls, so the hour's bar is as tall as its 7 calls, 1 of them an error.
   const peakHours = page.getByRole('region', { name: 'Peak hours' });
   const bar = await tallestBar(peakHours);
@@ -93,13 +96,13 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   await expect(peakHours).toContainText('Busiest hour');
   await expect(peakHours).toContainText('Succeeded');
   const boxes = await peakHours
-    .locator('g.recharts-rectangle')
+    .locator('g.usage-chart-bar')
     .evaluateAll((bars) =>
       bars.map((b) => b.getBoundingClientRect()).map(({ x, y, width, height }) => ({ x, y, width, height })),
     );
   const peakBar = boxes.sort((x, z) => x.y - z.y)[0]!;
   await page.mouse.move(peakBar.x + peakBar.width / 2, peakBar.y + peakBar.height / 2);
-  await expect(peakHours.locator('.recharts-tooltip-wrapper')).toContainText(/Calls\s*7\s*Succeeded\s*6\s*Errors\s*1/u);
+  await expect(peakHours.locator('.usage-chart-tooltip')).toContainText(/Calls\s*7\s*Succeeded\s*6\s*Errors\s*1/u);
   await peakHours.screenshot({ path: screenPath(app, 'usage-peak-hours.png') });
   const health = page.getByRole('table', { name: 'Provider health' });
   await expect(health.getByRole('row').filter({ hasText: 'Emulated GPT' })).toContainText('bad_request × 1');
@@ -141,7 +144,7 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   await expect(calls).toContainText('7');
   await expect(page.getByRole('radio', { name: '90 days' })).toBeChecked();
   await page.getByText('30 days', { exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Peak hours' }).locator('.recharts-surface')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Peak hours' }).locator('.usage-chart-surface')).toBeVisible();
   await expect(page.getByText('No AI usage in this period')).toHaveCount(0);
   await expect(calls).toContainText('7');
 });
@@ -202,7 +205,7 @@ test('opening the Usage page draws its charts with their data at once (no placeh
   await openPage(page, 'Usage');
   const calls = page.getByRole('group', { name: 'Calls' });
   await expect(calls).toContainText('7');
-  await expect(page.locator('main .recharts-surface')).toHaveCount(7);
+  await expect(page.locator('main').locator(CHART_SURFACE)).toHaveCount(7);
   await expect(page.getByRole('region', { name: 'Provider health', exact: true })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as { chartPlaceholderSeen?: boolean }).chartPlaceholderSeen)).toBe(
     undefined,

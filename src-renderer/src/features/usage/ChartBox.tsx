@@ -1,6 +1,5 @@
 import { Skeleton } from '@mantine/core';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { ChartEngagement } from './ChartEngagement';
 
 /** One ResizeObserver for every chart box: it reports sizes after the browser's own layout, never forcing one. */
 let observer: ResizeObserver | null = null;
@@ -21,9 +20,8 @@ function observeWidth(element: Element, onWidth: (width: number) => void): () =>
 /**
  * A chart that fills its card's width at a fixed height: `draw` gets the width once the box has been laid out
  * (null `draw`: the chart's data has not arrived; a placeholder shows). The box is there before the data, so
- * the chart is drawn once, at its size, when the data lands. Sizes come from a ResizeObserver rather than
- * the chart library's responsive container, which measures each chart with a forced layout when it mounts
- * and draws it only in a second render.
+ * the chart is drawn once, at its size, when the data lands. Sizes come from a ResizeObserver (the first one
+ * read in a layout effect), so the charts are drawn at their width in pixels.
  */
 export function ChartBox({ height, draw }: { height: number; draw: ((width: number) => ReactNode) | null }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -37,8 +35,8 @@ export function ChartBox({ height, draw }: { height: number; draw: ((width: numb
   }, []);
   useEffect(() => (ref.current ? observeWidth(ref.current, setWidth) : undefined), []);
   return (
-    <ChartEngagement boxRef={ref} className="usage-chart" style={{ height, position: 'relative' }}>
-      {draw && width > 0 ? draw(width) : <Skeleton animate={false} style={{ position: 'absolute', inset: 0 }} />}
-    </ChartEngagement>
+    <div ref={ref} className="usage-chart" style={{ height, position: 'relative' }}>
+      {draw ? width > 0 && draw(width) : <Skeleton animate={false} style={{ position: 'absolute', inset: 0 }} />}
+    </div>
   );
 }

@@ -9,7 +9,7 @@ export function segmentValue(point: Record<string, unknown> | undefined, name: s
   return typeof v === 'number' && v > 0 ? v : 0;
 }
 
-/** Data points with their stack total, for `stackedBars` (chart-shapes). */
+/** Data points with their stack total (what a stacked bar is as tall as). */
 export function withStackTotal<T extends Record<string, unknown>>(
   points: T[],
   series: ChartSeries[],

@@ -1,11 +1,11 @@
 import { memo } from 'react';
-import { BarChart, YAxis } from 'recharts';
 import type { StatsRowDto } from '@contract';
 import { formatPercent } from '../../../lib/format';
-import { PERCENT_TICKS } from '../chart-axes';
-import { PROVIDER_AXIS, RIGHT_AXIS, seriesTooltip, uprightAxes, type ChartSeries } from '../chart-parts';
-import { seriesBars } from '../chart-shapes';
+import { categoryInterval, MAX_PROVIDER_LABELS, PERCENT_TICKS } from '../chart-axes';
+import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [
   { name: 'calls', label: 'Calls', color: 'indigo.6' },
@@ -15,6 +15,14 @@ const SERIES: ChartSeries[] = [
 const TITLE = 'Calls and error rate by provider';
 
 const percentTick = (v: number): string => `${v}%`;
+/** The error-rate axis on the right: 0–100 %. */
+const ERROR_RATE_AXIS = {
+  ticks: PERCENT_TICKS.ticks,
+  max: PERCENT_TICKS.domain[1],
+  width: 56,
+  format: percentTick,
+  series: ['errorRate'],
+};
 
 /** Calls and error rate per provider (`provider`): calls on the left axis, error rate (%) on the right. */
 export const CallsByProviderChart = memo(function CallsByProviderChart({ rows }: { rows: StatsRowDto[] | null }) {
@@ -30,16 +38,18 @@ export const CallsByProviderChart = memo(function CallsByProviderChart({ rows }:
       plot={
         data &&
         ((width, height) => (
-          <BarChart width={width} height={height} data={data} maxBarSize={48}>
-            {uprightAxes(PROVIDER_AXIS, data.length, {
-              top: Math.max(0, ...data.map((d) => d.calls)),
-              wholeNumbers: true,
-              width: 48,
-            })}
-            <YAxis {...RIGHT_AXIS} {...PERCENT_TICKS} width={56} tickFormatter={percentTick} />
-            {seriesTooltip(SERIES)}
-            {seriesBars(SERIES, ['errorRate'])}
-          </BarChart>
+          <SvgBarChart
+            width={width}
+            height={height}
+            data={data}
+            category="provider"
+            labelEvery={categoryInterval(data.length, MAX_PROVIDER_LABELS) + 1}
+            series={SERIES}
+            values={valueAxis(Math.max(0, ...data.map((d) => d.calls)), 48, undefined, true)}
+            right={ERROR_RATE_AXIS}
+            maxBarSize={48}
+            label={TITLE}
+          />
         ))
       }
     />

@@ -1,13 +1,13 @@
 import { memo } from 'react';
-import { BarChart } from 'recharts';
 import type { StatsRowDto } from '@contract';
 import { formatUsd } from '../../../lib/format';
-import { DAY_AXIS, stackTooltip, uprightAxes } from '../chart-parts';
-import { stackedBars } from '../chart-shapes';
+import { categoryInterval, MAX_DAY_LABELS } from '../chart-axes';
 import { CartesianChartCard } from '../CartesianChartCard';
 import type { DateRange } from '../date-range';
 import { pivotByDay } from '../series';
 import { stackTop, withStackTotal } from '../stack-total';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const TITLE = 'Cost per day by provider';
 
@@ -35,11 +35,18 @@ export const CostPerDayChart = memo(function CostPerDayChart({
       plot={
         cost &&
         ((width, height) => (
-          <BarChart width={width} height={height} data={cost.data}>
-            {uprightAxes(DAY_AXIS, cost.data.length, { top: stackTop(cost.data), width: 72, format: formatUsd })}
-            {stackTooltip(cost.series, formatUsd)}
-            {stackedBars(cost.series)}
-          </BarChart>
+          <SvgBarChart
+            width={width}
+            height={height}
+            data={cost.data}
+            category="day"
+            labelEvery={categoryInterval(cost.data.length, MAX_DAY_LABELS) + 1}
+            series={cost.series}
+            stacked
+            values={valueAxis(stackTop(cost.data), 72, formatUsd)}
+            format={formatUsd}
+            label={TITLE}
+          />
         ))
       }
     />

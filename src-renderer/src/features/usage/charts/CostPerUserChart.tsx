@@ -1,15 +1,16 @@
 import { memo } from 'react';
-import { BarChart, XAxis, YAxis } from 'recharts';
 import type { StatsRowDto } from '@contract';
 import { formatUsd } from '../../../lib/format';
-import { categoryInterval, MAX_USER_LABELS, valueTicks } from '../chart-axes';
-import { BOTTOM_AXIS, chartGrid, LEFT_AXIS, seriesTooltip, type ChartSeries } from '../chart-parts';
-import { seriesBars } from '../chart-shapes';
+import { categoryInterval, MAX_USER_LABELS } from '../chart-axes';
+import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [{ name: 'cost', label: 'Cost', color: 'grape.6' }];
 
 const TITLE = 'Cost per user';
+const MARGINS = { top: 5, right: 24, bottom: 5, left: 5 };
 
 /** Cost per user (`user`), highest first, as bars lying down. */
 export const CostPerUserChart = memo(function CostPerUserChart({ rows }: { rows: StatsRowDto[] | null }) {
@@ -22,32 +23,21 @@ export const CostPerUserChart = memo(function CostPerUserChart({ rows }: { rows:
       plot={
         data &&
         ((width, height) => (
-          <BarChart
+          <SvgBarChart
             width={width}
             height={height}
             data={data}
-            layout="vertical"
+            category="user"
+            labelEvery={categoryInterval(data.length, MAX_USER_LABELS) + 1}
+            series={SERIES}
+            lying
+            values={valueAxis(Math.max(0, ...data.map((d) => d.cost)), 0, formatUsd)}
+            categoryWidth={110}
+            margins={MARGINS}
             maxBarSize={32}
-            margin={{ top: 5, right: 24, bottom: 5, left: 5 }}
-          >
-            <XAxis
-              type="number"
-              {...BOTTOM_AXIS}
-              {...valueTicks(Math.max(0, ...data.map((d) => d.cost)))}
-              tickFormatter={formatUsd}
-            />
-            <YAxis
-              type="category"
-              dataKey="user"
-              {...LEFT_AXIS}
-              tickLine={false}
-              width={110}
-              interval={categoryInterval(data.length, MAX_USER_LABELS)}
-            />
-            {chartGrid(true)}
-            {seriesTooltip(SERIES, formatUsd)}
-            {seriesBars(SERIES)}
-          </BarChart>
+            format={formatUsd}
+            label={TITLE}
+          />
         ))
       }
     />

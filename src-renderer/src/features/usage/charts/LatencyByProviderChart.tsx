@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import { BarChart } from 'recharts';
 import type { StatsRowDto } from '@contract';
 import { formatMs } from '../../../lib/format';
-import { PROVIDER_AXIS, seriesTooltip, uprightAxes, type ChartSeries } from '../chart-parts';
-import { seriesBars } from '../chart-shapes';
+import { categoryInterval, MAX_PROVIDER_LABELS } from '../chart-axes';
+import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [
   { name: 'p50', label: 'p50', color: 'teal.6' },
@@ -24,15 +25,18 @@ export const LatencyByProviderChart = memo(function LatencyByProviderChart({ row
       plot={
         data &&
         ((width, height) => (
-          <BarChart width={width} height={height} data={data} maxBarSize={48}>
-            {uprightAxes(PROVIDER_AXIS, data.length, {
-              top: Math.max(0, ...data.map((d) => Math.max(d.p50, d.p95))),
-              width: 72,
-              format: formatMs,
-            })}
-            {seriesTooltip(SERIES, formatMs)}
-            {seriesBars(SERIES)}
-          </BarChart>
+          <SvgBarChart
+            width={width}
+            height={height}
+            data={data}
+            category="provider"
+            labelEvery={categoryInterval(data.length, MAX_PROVIDER_LABELS) + 1}
+            series={SERIES}
+            values={valueAxis(Math.max(0, ...data.map((d) => Math.max(d.p50, d.p95))), 72, formatMs)}
+            maxBarSize={48}
+            format={formatMs}
+            label={TITLE}
+          />
         ))
       }
     />

@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { BarChart } from 'recharts';
 import type { StatsRowDto } from '@contract';
-import { HOUR_AXIS, stackTooltip, uprightAxes, type ChartSeries } from '../chart-parts';
-import { stackedBars } from '../chart-shapes';
+import { categoryInterval, MAX_HOUR_LABELS } from '../chart-axes';
+import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
 import { callsByHourOfDay } from '../series';
 import { stackTop, withStackTotal } from '../stack-total';
+import { SvgBarChart } from '../SvgBarChart';
+import { valueAxis } from '../svg-chart-parts';
 
 /** A bar is as tall as the hour's calls: the ones that succeeded with the failed ones on top. */
 const SERIES: ChartSeries[] = [
@@ -28,11 +29,18 @@ export const PeakHoursChart = memo(function PeakHoursChart({ rows }: { rows: Sta
       plot={
         data &&
         ((width, height) => (
-          <BarChart width={width} height={height} data={data}>
-            {uprightAxes(HOUR_AXIS, data.length, { top: stackTop(data), wholeNumbers: true, width: 40 })}
-            {stackTooltip(TOOLTIP)}
-            {stackedBars(SERIES)}
-          </BarChart>
+          <SvgBarChart
+            width={width}
+            height={height}
+            data={data}
+            category="hour"
+            labelEvery={categoryInterval(data.length, MAX_HOUR_LABELS) + 1}
+            series={SERIES}
+            stacked
+            values={valueAxis(stackTop(data), 40, undefined, true)}
+            tooltipSeries={TOOLTIP}
+            label={TITLE}
+          />
         ))
       }
     />

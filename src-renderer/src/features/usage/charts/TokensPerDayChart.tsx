@@ -1,11 +1,13 @@
 import { memo } from 'react';
-import { Area, AreaChart } from 'recharts';
 import type { StatsRowDto } from '@contract';
 import { formatCompact, formatInteger } from '../../../lib/format';
-import { DAY_AXIS, seriesTooltip, themeColor, uprightAxes, type ChartSeries } from '../chart-parts';
+import { categoryInterval, MAX_DAY_LABELS } from '../chart-axes';
+import type { ChartSeries } from '../chart-parts';
 import { CartesianChartCard } from '../CartesianChartCard';
 import type { DateRange } from '../date-range';
 import { perDay } from '../series';
+import { SvgAreaChart } from '../SvgAreaChart';
+import { valueAxis } from '../svg-chart-parts';
 
 const SERIES: ChartSeries[] = [
   { name: 'input', label: 'Input', color: 'indigo.6' },
@@ -44,25 +46,17 @@ export const TokensPerDayChart = memo(function TokensPerDayChart({
       plot={
         tokens &&
         ((width, height) => (
-          <AreaChart width={width} height={height} data={tokens.data}>
-            {uprightAxes(DAY_AXIS, tokens.data.length, { top: tokens.top, width: 56, format: formatCompact })}
-            {seriesTooltip(SERIES, formatCompact)}
-            {SERIES.map((s) => (
-              <Area
-                key={s.name}
-                dataKey={s.name}
-                stackId="tokens"
-                type="monotone"
-                stroke={themeColor(s.color)}
-                strokeWidth={2}
-                fill={themeColor(s.color)}
-                fillOpacity={0.2}
-                dot={false}
-                activeDot={{ fill: 'var(--mantine-color-white)', stroke: themeColor(s.color), strokeWidth: 2, r: 4 }}
-                isAnimationActive={false}
-              />
-            ))}
-          </AreaChart>
+          <SvgAreaChart
+            width={width}
+            height={height}
+            data={tokens.data}
+            category="day"
+            labelEvery={categoryInterval(tokens.data.length, MAX_DAY_LABELS) + 1}
+            series={SERIES}
+            values={valueAxis(tokens.top, 56, formatCompact)}
+            format={formatCompact}
+            label={TITLE}
+          />
         ))
       }
     />
