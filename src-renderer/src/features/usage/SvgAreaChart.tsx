@@ -1,7 +1,7 @@
+import { area, curveMonotoneX, line } from 'd3-shape';
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { plotArea, valueScale } from './bar-geometry';
 import { themeColor } from './chart-parts';
-import { monotonePath, type CurvePoint } from './monotone-curve';
 import type { ChartSeries } from './series';
 import { segmentValue } from './stack-total';
 import {
@@ -12,6 +12,17 @@ import {
   type SvgValueAxis,
   type TooltipAnchor,
 } from './svg-chart-parts';
+
+type CurvePoint = readonly [x: number, y: number];
+
+/** The token areas' smooth edges (monotone in x: never overshooting a point), as the library drew them. */
+const edgePath = line<CurvePoint>().curve(curveMonotoneX);
+/** A band between its lower edge and its top edge: [x, lower y, top y]. */
+const bandPath = area<readonly [number, number, number]>()
+  .x((p) => p[0])
+  .y0((p) => p[1])
+  .y1((p) => p[2])
+  .curve(curveMonotoneX);
 
 /**
  * Stacked areas drawn as plain SVG by React (the tokens per day), for the same reason as SvgBarChart: the
@@ -96,12 +107,13 @@ export function SvgAreaChart(props: SvgAreaChartProps) {
         {valueGrid(plot, values, false)}
         {series.map((s, k) => {
           const top = tops[k] ?? [];
-          const below = [...(tops[k - 1] ?? baseline)].reverse();
+          const below = tops[k - 1] ?? baseline;
+          const band = top.map(([x, y], i) => [x, below[i]?.[1] ?? y, y] as const);
           const color = themeColor(s.color);
           return (
             <g key={s.name} className="usage-chart-series">
-              <path d={`${monotonePath(top)}${monotonePath(below, true)}Z`} fill={color} fillOpacity={0.2} />
-              <path d={monotonePath(top)} fill="none" stroke={color} strokeWidth={2} />
+              <path d={bandPath(band) ?? ''} fill={color} fillOpacity={0.2} />
+              <path d={edgePath(top) ?? ''} fill="none" stroke={color} strokeWidth={2} />
             </g>
           );
         })}
