@@ -199,9 +199,14 @@ const HEADINGS: Record<Exclude<RecordSectionKey, 'other'>, string[]> = {
   ],
 };
 
-const LOOKUP = new Map<string, RecordSectionKey>(
-  Object.entries(HEADINGS).flatMap(([key, names]) => names.map((n) => [matchKey(n), key as RecordSectionKey] as const)),
-);
+/** Built on first use: folding every heading's key costs start-up time in commands that never read a CV. */
+let lookup: Map<string, RecordSectionKey> | null = null;
+const headingLookup = (): Map<string, RecordSectionKey> =>
+  (lookup ??= new Map(
+    Object.entries(HEADINGS).flatMap(([key, names]) =>
+      names.map((n) => [matchKey(n), key as RecordSectionKey] as const),
+    ),
+  ));
 
 /** The level of a Markdown heading line (`## X` is 2), 0 when the line is not one. */
 export function markdownHeadingLevel(raw: string): number {
@@ -215,7 +220,7 @@ export function markdownHeadingLevel(raw: string): number {
 export function sectionOfHeadingLine(raw: string): RecordSectionKey | null {
   const text = stripMarkdownMarks(raw).replace(/[:：]\s*$/u, '');
   if (text.length === 0 || text.length > 48) return null;
-  const known = LOOKUP.get(matchKey(text));
+  const known = headingLookup().get(matchKey(text));
   if (known) return known;
   return markdownHeadingLevel(raw) > 0 ? 'other' : null;
 }
