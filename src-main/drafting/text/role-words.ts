@@ -133,10 +133,12 @@ const ROLE_WORD_LIST = [
   'sviluppatrice',
   'responsabile',
 ];
-const ROLE_WORDS = new Set(ROLE_WORD_LIST.map(matchKey));
+/** Built on first use (folding the words costs start-up time in commands that never read a posting). */
+let roleWords: Set<string> | null = null;
 
 export function containsRoleWord(text: string): boolean {
+  const words = (roleWords ??= new Set(ROLE_WORD_LIST.map(matchKey)));
   return matchKey(text)
     .split(/[ /]/u)
-    .some((token) => ROLE_WORDS.has(token) || ROLE_WORDS.has(token.replace(/s$/u, '')));
+    .some((token) => words.has(token) || words.has(token.replace(/s$/u, '')));
 }
