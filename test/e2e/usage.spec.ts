@@ -88,6 +88,20 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   await callsChart.locator('.usage-chart-surface').focus();
   await page.keyboard.press('ArrowRight');
   await expect(callsChart.locator('.usage-chart-tooltip')).toContainText(/Emulated GPT|Local llama/);
+  // The token areas: hovering the last day lists every series; the keyboard steps through the days, Escape clears.
+  const tokensChart = page.getByRole('region', { name: 'Tokens per day' });
+  await tokensChart.locator('.usage-chart-surface').scrollIntoViewIfNeeded();
+  const tokensPlot = (await tokensChart.locator('.usage-chart-surface').boundingBox())!;
+  await page.mouse.move(tokensPlot.x + tokensPlot.width - 12, tokensPlot.y + tokensPlot.height / 2);
+  await expect(tokensChart.locator('.usage-chart-tooltip')).toContainText('Output');
+  await expect(tokensChart.locator('.usage-chart-active circle')).toHaveCount(3);
+  await page.mouse.move(0, 0);
+  await expect(tokensChart.locator('.usage-chart-tooltip')).toHaveCount(0);
+  await tokensChart.locator('.usage-chart-surface').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tokensChart.locator('.usage-chart-tooltip')).toContainText('Input');
+  await page.keyboard.press('Escape');
+  await expect(tokensChart.locator('.usage-chart-tooltip')).toHaveCount(0);
   // Peak hours: errors are some of the calls, so the hour's bar is as tall as its 7 calls, 1 of them an error.
   const peakHours = page.getByRole('region', { name: 'Peak hours' });
   const bar = await tallestBar(peakHours);
@@ -95,6 +109,7 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   expect(bar.lastSegment).toBeCloseTo(1, 1);
   await expect(peakHours).toContainText('Busiest hour');
   await expect(peakHours).toContainText('Succeeded');
+  await peakHours.locator('.usage-chart-surface').scrollIntoViewIfNeeded();
   const boxes = await peakHours
     .locator('g.usage-chart-bar')
     .evaluateAll((bars) =>

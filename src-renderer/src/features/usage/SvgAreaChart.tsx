@@ -1,17 +1,10 @@
 import { area, curveMonotoneX, line } from 'd3-shape';
-import { useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { plotArea, valueScale } from './bar-geometry';
 import { themeColor } from './chart-parts';
+import { useChartCursor } from './chart-cursor';
 import type { ChartSeries } from './series';
 import { segmentValue } from './stack-total';
-import {
-  categoryLabels,
-  chartTooltip,
-  valueGrid,
-  valueLabels,
-  type SvgValueAxis,
-  type TooltipAnchor,
-} from './svg-chart-parts';
+import { categoryLabels, chartTooltip, valueGrid, valueLabels, type SvgValueAxis } from './svg-chart-parts';
 
 type CurvePoint = readonly [x: number, y: number];
 
@@ -66,44 +59,28 @@ export function SvgAreaChart(props: SvgAreaChartProps) {
     );
   }
   const baseline: CurvePoint[] = data.map((_, i) => [xOf(i), yOf(0)] as const);
-  const [active, setActive] = useState<(TooltipAnchor & { index: number }) | null>(null);
   const nearest = (x: number): number | null =>
     count === 0 ? null : Math.min(count - 1, Math.max(0, step > 0 ? Math.round((x - plot.left) / step) : 0));
-
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
-    const inPlot = x >= plot.left - step / 2 && x <= plot.left + plot.width + step / 2 && y >= plot.top;
-    const index = inPlot && y <= plot.top + plot.height ? nearest(x) : null;
-    setActive(index === null ? null : { index, x, y });
-  };
-  const keyPoint = (index: number) => ({ index, x: xOf(index), y: plot.top + plot.height / 2 });
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const move = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
-    if (e.key === 'Escape') setActive(null);
-    if (move === undefined || count === 0) return;
-    e.preventDefault();
-    setActive(keyPoint(Math.min(count - 1, Math.max(0, (active?.index ?? -1) + move))));
-  };
+  const { active, surface } = useChartCursor({
+    count,
+    width,
+    height,
+    label: props.label,
+    indexAt: (x, y) =>
+      x >= plot.left - step / 2 &&
+      x <= plot.left + plot.width + step / 2 &&
+      y >= plot.top &&
+      y <= plot.top + plot.height
+        ? nearest(x)
+        : null,
+    keyPoint: (index) => ({ index, x: xOf(index), y: plot.top + plot.height / 2 }),
+    keys: { ArrowRight: 1, ArrowLeft: -1 },
+  });
   const activePoint = active ? data[active.index] : undefined;
 
   return (
     <>
-      <svg
-        className="usage-chart-surface"
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={props.label}
-        tabIndex={0}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setActive(null)}
-        onFocus={() => setActive((a) => a ?? (count > 0 ? keyPoint(0) : null))}
-        onBlur={() => setActive(null)}
-        onKeyDown={onKeyDown}
-      >
+      <svg {...surface}>
         {valueGrid(plot, values, false)}
         {series.map((s, k) => {
           const top = tops[k] ?? [];

@@ -1,6 +1,7 @@
-import { useState, type KeyboardEvent, type PointerEvent, type ReactElement, type ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { band, barSlots, boxPath, DEFAULT_MARGINS, plotArea, valueScale, type Margins } from './bar-geometry';
 import { themeColor } from './chart-parts';
+import { useChartCursor } from './chart-cursor';
 import type { ChartSeries } from './series';
 import { segmentValue } from './stack-total';
 import { categoryLabels, chartTooltip, valueGrid, valueLabels, type SvgValueAxis } from './svg-chart-parts';
@@ -56,7 +57,6 @@ export function SvgBarChart(props: SvgBarChartProps) {
     : plotArea(width, height, values.width, right?.width ?? 0, margins);
   const count = data.length;
   const categoryLength = lying ? plot.height : plot.width;
-  const [active, setActive] = useState<{ index: number; x: number; y: number } | null>(null);
 
   /** Category `index`'s band along the category axis. */
   const bandOf = (index: number) => band(lying ? plot.top : plot.left, categoryLength, count, index);
@@ -65,51 +65,35 @@ export function SvgBarChart(props: SvgBarChartProps) {
     return b.start + b.size / 2;
   };
   const labels = data.map((point) => String(point[props.category] ?? ''));
-  const activePoint = active ? data[active.index] : undefined;
   const indexAt = (along: number): number | null => {
     const size = count > 0 ? categoryLength / count : 0;
     const i = size > 0 ? Math.floor((along - (lying ? plot.top : plot.left)) / size) : -1;
     return i >= 0 && i < count ? i : null;
   };
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
-    const inPlot = x >= plot.left && x <= plot.left + plot.width && y >= plot.top && y <= plot.top + plot.height;
-    const index = inPlot ? indexAt(lying ? y : x) : null;
-    setActive(index === null ? null : { index, x, y });
-  };
   const keyPoint = (index: number) => {
     const b = bandOf(index);
     return lying
       ? { index, x: plot.left + plot.width / 2, y: b.start + b.size / 2 }
       : { index, x: b.start + b.size / 2, y: plot.top + plot.height / 2 };
   };
-  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    if (e.key === 'Escape') setActive(null);
-    if (step === undefined || count === 0) return;
-    e.preventDefault();
-    setActive(keyPoint(Math.min(count - 1, Math.max(0, (active?.index ?? -1) + step))));
-  };
+  const { active, surface } = useChartCursor({
+    count,
+    width,
+    height,
+    label: props.label,
+    indexAt: (x, y) =>
+      x >= plot.left && x <= plot.left + plot.width && y >= plot.top && y <= plot.top + plot.height
+        ? indexAt(lying ? y : x)
+        : null,
+    keyPoint,
+    keys: { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 },
+  });
+  const activePoint = active ? data[active.index] : undefined;
 
   return (
     <>
-      <svg
-        className="usage-chart-surface"
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={props.label}
-        tabIndex={0}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setActive(null)}
-        onFocus={() => setActive((a) => a ?? (count > 0 ? keyPoint(0) : null))}
-        onBlur={() => setActive(null)}
-        onKeyDown={onKeyDown}
-      >
+      <svg {...surface}>
         {valueGrid(plot, values, lying)}
         {active && cursor(plot, bandOf(active.index), lying)}
         <g className="usage-chart-bars">
