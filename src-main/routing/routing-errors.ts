@@ -1,16 +1,9 @@
-import { formatDateTime, formatInteger, formatUsd } from '@shared/display-format';
 import type { Task } from '@contract';
 import { AppError, isAppError } from '../errors';
 import type { BudgetDenial } from './budgets';
+import { denialText } from './limit-text';
 import type { AttemptRecord } from './types';
 import { POLICY_TEXT, type EffectivePolicy } from './compliance/policy-rules';
-
-const LIMIT_TEXT = {
-  daily_tokens: { name: 'daily token limit', period: 'today' },
-  monthly_tokens: { name: 'monthly token limit', period: 'this month' },
-  daily_cost: { name: 'daily cost limit', period: 'today' },
-  monthly_cost: { name: 'monthly cost limit', period: 'this month' },
-};
 
 /**
  * The refusal says why: the call's worst case (input estimate + max output tokens, reserved before it is
@@ -18,18 +11,14 @@ const LIMIT_TEXT = {
  * used today".
  */
 export function budgetExceeded(providerName: string, denial: BudgetDenial, attempts: AttemptRecord[]): AppError {
-  const { name, period } = LIMIT_TEXT[denial.limit];
-  const cost = denial.limit === 'monthly_cost' || denial.limit === 'daily_cost';
-  const amount = (n: number) => (cost ? formatUsd(n / 1e6) : formatInteger(n));
-  const call = cost ? `may cost up to ${amount(denial.call)}` : `may use up to ${amount(denial.call)} tokens`;
-  const held = denial.held > 0 ? ` (${amount(denial.held)} of it held by calls in progress)` : '';
+  const t = denialText(denial, 'limit');
   const alone =
     denial.call > denial.max
       ? ` This call alone is more than the whole limit: lower the provider's max output tokens or raise the limit.`
       : '';
   return new AppError(
     'budget_exceeded',
-    `${providerName} cannot take this call within its ${name}: this call ${call}; ${amount(denial.used)} of ${amount(denial.max)} used ${period}${held}; resets ${formatDateTime(denial.resetsAt)}.${alone}`,
+    `${providerName} cannot take this call within its ${t.name}: this call ${t.call}; ${t.use}${t.held}; ${t.resets}.${alone}`,
     {
       limit: denial.limit,
       call: denial.call,

@@ -106,10 +106,6 @@ export class UserQuotas {
     });
   }
 
-  releaseStale(olderThanMs: number): number {
-    return this.budgets.releaseStale(olderThanMs);
-  }
-
   close(): void {
     this.budgets.close();
   }

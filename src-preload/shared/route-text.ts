@@ -21,7 +21,8 @@ interface SentTo {
   masked: boolean;
 }
 
-const STRATEGY_TEXT: Record<string, string> = {
+/** Each routing strategy and what it orders by (the Routing card's choices, and the sentences below). */
+export const STRATEGY_TEXT: Readonly<Record<string, string>> = {
   priority: 'priority (default first, then priority)',
   cheapest: 'cheapest (expected cost)',
   fastest: 'fastest (recent median latency)',

@@ -1,5 +1,6 @@
 import { Card, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { ROUTING_STRATEGIES, type RouteCandidate, type RoutingStrategy, type RoutingTaskDto } from '@contract';
+import { STRATEGY_TEXT } from '@shared/route-text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { call } from '../../lib/ipc';
 import { notifySuccess } from '../../lib/notify';
@@ -7,12 +8,9 @@ import { useAction } from '../../lib/use-action';
 import { useCall } from '../../lib/use-call';
 import { TaskPolicySelect } from './TaskPolicySelect';
 
-const STRATEGY_LABELS: Record<RoutingStrategy, string> = {
-  priority: 'Priority (default first, then priority)',
-  cheapest: 'Cheapest (expected cost)',
-  fastest: 'Fastest (recent median latency)',
-  most_reliable: 'Most reliable (recent success rate)',
-  balanced: 'Balanced (cost, latency, reliability)',
+const strategyLabel = (s: RoutingStrategy): string => {
+  const text = STRATEGY_TEXT[s] ?? s;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
 const TASK_LABELS: Record<RoutingTaskDto['task'], string> = {
@@ -36,7 +34,7 @@ export function RoutingCard() {
     policies.data?.find((p) => p.scope === 'task' && p.target === task)?.allow ?? 'any';
   const save = useAction(async (task: RoutingTaskDto['task'], strategy: RoutingStrategy) => {
     await call('routing:set', { task, strategy });
-    notifySuccess('Routing saved', `${TASK_LABELS[task]}: ${STRATEGY_LABELS[strategy]}`);
+    notifySuccess('Routing saved', `${TASK_LABELS[task]}: ${strategyLabel(strategy)}`);
     list.reload();
   });
   return (
@@ -73,7 +71,7 @@ export function RoutingCard() {
                   <Table.Td>
                     <Select
                       aria-label={`Routing strategy for ${TASK_LABELS[t.task]}`}
-                      data={ROUTING_STRATEGIES.map((s) => ({ value: s, label: STRATEGY_LABELS[s] }))}
+                      data={ROUTING_STRATEGIES.map((s) => ({ value: s, label: strategyLabel(s) }))}
                       value={t.strategy}
                       allowDeselect={false}
                       disabled={save.running}
