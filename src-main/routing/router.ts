@@ -10,7 +10,8 @@ import type { UsageLog } from '../usage/usage-log';
 import { hasLimits, type BudgetDenial, type Budgets, type Reservation } from './budgets';
 import { callProvider } from './call-provider';
 import type { CircuitBreakers } from './circuit-breaker';
-import { estimateRequestTokens, requestText } from './estimate';
+import { requestText } from './estimate';
+import { allowedByPolicy, keySkip, worstCaseOf } from './candidate-rules';
 import type { Outbox } from './outbox';
 import { configuredOrder, type OrderedCandidates } from './strategy/route-order';
 import { attemptRecord } from './record-attempt';
@@ -20,7 +21,7 @@ import { NO_SCRUB, type TextScrubber } from './scrub';
 import { allFailed, budgetExceeded, noProvider, policyRefused, providerNotRouted, queued } from './routing-errors';
 import { quotaExceeded, quotaMessage } from './quota-errors';
 import type { UserQuota, UserQuotas } from './user-quotas';
-import { allowsRegion, type EffectivePolicy } from './compliance/policy-rules';
+import type { EffectivePolicy } from './compliance/policy-rules';
 import type { AttemptRecord, DataSent, RouteAnswer, RouteRequest } from './types';
 
 export const MAX_ATTEMPTS_PER_CANDIDATE = 3;
@@ -121,9 +122,7 @@ export class Router {
   private allowed(input: RouteRequest, routed: ProviderConfigRow[]): ProviderConfigRow[] {
     const candidateId = input.candidateData?.candidateId ?? null;
     const policy = this.deps.policy?.(input.task, candidateId) ?? ANY_REGION;
-    const allowed = routed.filter(
-      (row) => allowsRegion(policy.allow, row.region) && (!input.candidateData || row.personalData),
-    );
+    const allowed = allowedByPolicy(routed, policy, input.candidateData !== undefined);
     if (allowed.length === 0) throw policyRefused(input.task, policy, routed, input.candidateData !== undefined);
     return allowed;
   }
@@ -141,8 +140,8 @@ export class Router {
   }
 
   private skipReason(row: ProviderConfigRow): AttemptRecord['reason'] | null {
-    if (row.kind !== 'openai-compatible' && row.keyRef === null) return 'no_key';
-    if (row.keyInvalid) return 'key_invalid';
+    const key = keySkip(row);
+    if (key) return key;
     if (!this.deps.breakers.tryAcquire(row.id)) return 'circuit_open';
     return null;
   }
@@ -173,12 +172,8 @@ export class Router {
   /** The attempt's worst case: input estimate + max output tokens, and their cost (0 for an unpriced model). */
   private worstCase(run: RoutedRequest): { tokens: number; cost: number } {
     const { row, request } = run;
-    const inputEstimate = estimateRequestTokens(request);
-    const price = this.deps.pricing.priceFor(row.model);
-    const cost = price
-      ? costMicros(price, { inputTokens: inputEstimate, outputTokens: request.maxOutputTokens, cachedInputTokens: 0 })
-      : 0;
-    return { tokens: inputEstimate + request.maxOutputTokens, cost };
+    const worst = worstCaseOf(request, row, this.deps.pricing.priceFor(row.model));
+    return { tokens: worst.inputTokens + worst.maxOutputTokens, cost: worst.costMicros ?? 0 };
   }
 
   /** Reserves the attempt's worst case when the config has limits. */

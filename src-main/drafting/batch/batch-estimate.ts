@@ -1,10 +1,10 @@
 import type { BatchEstimate, BatchPairsInput, CallEstimate, Task } from '@contract';
 import type { ProviderConfigRow } from '../../providers/config-service';
-import { estimateRequestTokens } from '../../routing/estimate';
-import { allowsRegion, type EffectivePolicy } from '../../routing/compliance/policy-rules';
+import { allowedByPolicy, keySkip, worstCaseOf } from '../../routing/candidate-rules';
+import type { EffectivePolicy } from '../../routing/compliance/policy-rules';
 import { providerNotRouted } from '../../routing/routing-errors';
 import { microsToUsd, usdToMicros } from '../../usage/money';
-import { costMicros, type Price } from '../../usage/pricing';
+import type { Price } from '../../usage/pricing';
 import type { DraftingService, PlannedCall } from '../service/drafting-service';
 import { batchPairs, type BatchPair } from './batch-pairs';
 
@@ -66,32 +66,23 @@ export class BatchEstimator {
     const offline = { task: planned.task, providerName: null, model: null, inputTokens: 0, maxOutputTokens: 0 };
     if (routed.length === 0) return { ...offline, costUsd: 0, note: OFFLINE_NOTE };
     const policy = this.deps.policy(planned.task, planned.candidateId);
-    const allowed = routed.filter(
-      (row) => allowsRegion(policy.allow, row.region) && (planned.candidateId === null || row.personalData),
-    );
-    const row = this.deps.preview(planned.task, allowed).find((r) => usable(r) && !this.deps.circuitOpen(r.id));
+    const allowed = allowedByPolicy(routed, policy, planned.candidateId !== null);
+    const row = this.deps
+      .preview(planned.task, allowed)
+      .find((r) => keySkip(r) === null && !this.deps.circuitOpen(r.id));
     if (!row) return { ...offline, costUsd: 0, note: allowed.length === 0 ? REFUSED_NOTE : OFFLINE_NOTE };
-    const inputTokens = estimateRequestTokens(planned.request);
-    const maxOutputTokens = Math.min(planned.request.maxOutputTokens, row.maxOutputTokens);
-    const price = this.deps.priceFor(row.model);
-    const micros = price
-      ? costMicros(price, { inputTokens, outputTokens: maxOutputTokens, cachedInputTokens: 0 })
-      : null;
+    const worst = worstCaseOf(planned.request, row, this.deps.priceFor(row.model));
     return {
       task: planned.task,
       providerName: row.name,
       model: row.model,
-      inputTokens,
-      maxOutputTokens,
-      costUsd: micros === null ? null : microsToUsd(micros),
+      inputTokens: worst.inputTokens,
+      maxOutputTokens: worst.maxOutputTokens,
+      costUsd: worst.costMicros === null ? null : microsToUsd(worst.costMicros),
       note: null,
     };
   }
 }
-
-/** A config the router would not skip for its key (one is set and not marked invalid). */
-const usable = (row: ProviderConfigRow): boolean =>
-  (row.kind === 'openai-compatible' || row.keyRef !== null) && !row.keyInvalid;
 
 const itemOf = (pair: BatchPair) => ({
   index: pair.index,
