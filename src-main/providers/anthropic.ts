@@ -9,14 +9,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { readField } from './fields';
 import { invalidOutput, requireJsonObject, wireSchemaName } from './json-output';
-import {
-  PLACEHOLDER_KEY,
-  runStream,
-  runTimedCall,
-  type ActiveCall,
-  type CallSettings,
-  type TimedCall,
-} from './call-runner';
+import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './call-runner';
 import type {
   FinishReason,
   LlmMessage,
@@ -53,7 +46,7 @@ class AnthropicProvider implements LlmProvider {
   }
 
   generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
-    return runTimedCall(this.settings(request.timeoutMs), signal, async (call) => {
+    return runCall(this.settings(request.timeoutMs), signal, async (call) => {
       const params: MessageCreateParamsNonStreaming = { ...this.params(request), stream: false };
       // The SDK puts the request-id header on the parsed answer (`withResponse()` would cost a second chain).
       const data = await this.client().messages.create(params, callOptions(call));
@@ -66,11 +59,11 @@ class AnthropicProvider implements LlmProvider {
   }
 
   async testCredentials(signal?: AbortSignal): Promise<void> {
-    await runTimedCall(this.settings(), signal, (call) => this.client().models.list({ limit: 1 }, callOptions(call)));
+    await runCall(this.settings(), signal, (call) => this.client().models.list({ limit: 1 }, callOptions(call)));
   }
 
   listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
-    return runTimedCall(this.settings(), signal, async (call) => {
+    return runCall(this.settings(), signal, async (call) => {
       const models: ModelInfo[] = [];
       for await (const model of this.client().models.list({ limit: 100 }, callOptions(call))) {
         models.push({ id: model.id, displayName: model.display_name });
@@ -250,7 +243,6 @@ function mergeDeltaUsage(current: ProviderUsage, delta: unknown): ProviderUsage 
 }
 
 /** Per-request options: the call's deadline, timeout and the key read for this call. */
-function callOptions(call: TimedCall): { signal?: AbortSignal; timeout: number; headers: Record<string, string> } {
-  const headers = { 'x-api-key': call.apiKey };
-  return call.signal ? { signal: call.signal, timeout: call.timeoutMs, headers } : { timeout: call.timeoutMs, headers };
+function callOptions(call: ActiveCall): { signal: AbortSignal; timeout: number; headers: Record<string, string> } {
+  return { signal: call.signal, timeout: call.timeoutMs, headers: { 'x-api-key': call.apiKey } };
 }

@@ -15,13 +15,6 @@ export interface CallSettings {
   timeoutMs: number;
 }
 
-/** What an adapter whose SDK enforces the timeout itself gets: a signal only when the caller can cancel. */
-export interface TimedCall {
-  apiKey: string;
-  signal?: AbortSignal;
-  timeoutMs: number;
-}
-
 /** What an adapter gets for one call. */
 export interface ActiveCall {
   apiKey: string;
@@ -76,29 +69,6 @@ export async function runCall<T>(
   } finally {
     // A complete answer leaves nothing in flight: aborting then only runs the SDK's abort listeners (~70 µs).
     deadline.release(!answered);
-  }
-}
-
-/**
- * `runCall` for SDKs that enforce `timeoutMs` themselves and report it as a timeout (OpenAI's, Anthropic's).
- * Without a caller signal no deadline of ours is armed: the SDK arms its own anyway, and handing it a
- * signal costs it an abort listener and a linked controller on every call.
- */
-export async function runTimedCall<T>(
-  settings: CallSettings,
-  callerSignal: AbortSignal | undefined,
-  run: (call: TimedCall) => Promise<T>,
-): Promise<T> {
-  if (callerSignal) return runCall(settings, callerSignal, run);
-  const apiKey = await resolveKey(settings);
-  try {
-    return await run({ apiKey, timeoutMs: settings.timeoutMs });
-  } catch (err) {
-    throw classifyProviderError(err, settings.kind, {
-      secrets: [apiKey],
-      endpoint: settings.endpoint,
-      timeoutMs: settings.timeoutMs,
-    });
   }
 }
 

@@ -9,14 +9,7 @@ import type {
 import type { CompletionUsage } from 'openai/resources/completions';
 import { ProviderError, vendorNameInSentence } from './errors';
 import { jsonInstruction, requireJsonObject, wireSchemaName } from './json-output';
-import {
-  PLACEHOLDER_KEY,
-  runStream,
-  runTimedCall,
-  type ActiveCall,
-  type CallSettings,
-  type TimedCall,
-} from './call-runner';
+import { PLACEHOLDER_KEY, runCall, runStream, type ActiveCall, type CallSettings } from './call-runner';
 import type {
   FinishReason,
   LlmMessage,
@@ -71,7 +64,7 @@ class OpenAiProvider implements LlmProvider {
   }
 
   generate(request: LlmRequest, signal?: AbortSignal): Promise<LlmResult> {
-    return runTimedCall(this.settings(request.timeoutMs), signal, async (call) => {
+    return runCall(this.settings(request.timeoutMs), signal, async (call) => {
       // The SDK puts the x-request-id header on the parsed answer (`withResponse()` would cost a second chain).
       const data = await this.client().chat.completions.create(
         { ...this.body(request), stream: false } satisfies ChatCompletionCreateParamsNonStreaming,
@@ -99,7 +92,7 @@ class OpenAiProvider implements LlmProvider {
   }
 
   listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
-    return runTimedCall(this.settings(), signal, async (call) => {
+    return runCall(this.settings(), signal, async (call) => {
       const models: ModelInfo[] = [];
       for await (const model of this.client().models.list(callOptions(call))) models.push({ id: model.id });
       return models;
@@ -234,8 +227,8 @@ class OpenAiProvider implements LlmProvider {
  * Per-request options: the call's deadline, timeout and key. A key goes in the request's own headers (they
  * override the client's placeholder); a server that needs none gets the placeholder, with no header to merge.
  */
-function callOptions(call: TimedCall): { signal?: AbortSignal; timeout: number; headers?: Record<string, string> } {
-  const options = call.signal ? { signal: call.signal, timeout: call.timeoutMs } : { timeout: call.timeoutMs };
+function callOptions(call: ActiveCall): { signal: AbortSignal; timeout: number; headers?: Record<string, string> } {
+  const options = { signal: call.signal, timeout: call.timeoutMs };
   return call.apiKey === PLACEHOLDER_KEY
     ? options
     : { ...options, headers: { Authorization: `Bearer ${call.apiKey}` } };

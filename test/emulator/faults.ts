@@ -9,6 +9,7 @@ const NUMBER_FIELDS = [
   'latencyMs',
   'firstChunkDelayMs',
   'chunkDelayMs',
+  'bodyStallMs',
   'cutAfterChunks',
   'endAfterChunks',
 ] as const;

@@ -51,6 +51,15 @@ export function writeJson(ctx: WriteContext, status: number, body: unknown): voi
     'content-length': Buffer.byteLength(text),
     ...ctx.headers,
   });
+  if (fault?.bodyStallMs !== undefined) {
+    // The headers and half the body, then nothing for a while: a server that stalls mid-answer.
+    const half = Math.floor(text.length / 2);
+    res.write(text.slice(0, half));
+    void sleep(fault.bodyStallMs, ctx.closing).then(() => {
+      if (!gone(res)) res.end(text.slice(half));
+    });
+    return;
+  }
   if (fault?.cutAfterChunks !== undefined) {
     // Half the announced length, then the socket goes: the client sees a short read.
     res.write(text.slice(0, Math.floor(text.length / 2)), () => destroySocket(res));

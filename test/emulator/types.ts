@@ -44,6 +44,8 @@ export interface FaultSpec {
   firstChunkDelayMs?: number;
   /** Streams: delay between chunks. */
   chunkDelayMs?: number;
+  /** JSON replies: the headers and half the body, then this delay before the rest. */
+  bodyStallMs?: number;
   /** Destroy the socket after this many SSE events (JSON replies: after half the body). */
   cutAfterChunks?: number;
   /** Streams: end the response cleanly after this many SSE events, without the final events. */

@@ -80,6 +80,17 @@ describe.each(KINDS)('%s adapter: failures', (kind) => {
     expect(error.message).toContain('did not answer within 0.2 s');
   });
 
+  it('times out an answer whose body stalls after its headers, with no caller signal', async () => {
+    emulator.pushFaults({ bodyStallMs: 3_000 });
+    const started = Date.now();
+    const error = await expectProviderError(
+      makeProvider(kind, emulator).generate(textRequest('hi', { timeoutMs: 200 })),
+      'unavailable',
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.message).toContain('did not answer within 0.2 s');
+  });
+
   it('times out a stream whose first token never comes', async () => {
     emulator.pushFaults({ firstChunkDelayMs: 3_000 });
     const started = Date.now();
