@@ -3,7 +3,9 @@
  * each starting 12 h before a UTC month starts. A daily row (a local midnight) or an hourly one belongs to
  * the window its bucket_start falls in. Fixed in UTC, a window holds the same rows whatever time zone
  * wrote or reads them, so a range is exactly its whole windows plus the rows before and after them; the
- * 12 h shift makes a window hold exactly one local calendar month's days in zones from UTC−12 to UTC+12.
+ * 12 h shift makes a window hold exactly one local calendar month's days in zones from UTC−11 to UTC+12 (at
+ * UTC−12 and UTC+13/+14 a month's last or first local day falls in the neighbouring window: still exact, since
+ * reads and writes split on the same bucket_start, only less often whole).
  * (The SQL of the backfill migration, 0019, computes the same windows.)
  */
 const SHIFT_MS = 12 * 3_600_000;

@@ -44,11 +44,11 @@ export const SEAL_SQL: readonly string[] = [
 /** Reads how far the monthly rollups are sealed, and seals further windows. */
 export class MonthlySeal {
   private readonly readEnd: Statement;
-  private readonly seal: Statement[];
+  /** Prepared on the first seal: a reader (the stats) only ever reads the end. */
+  private seal: Statement[] | null = null;
 
-  constructor(sqlite: Database) {
+  constructor(private readonly sqlite: Database) {
     this.readEnd = sqlite.prepare('SELECT window_end FROM usage_monthly_sealed WHERE id = 1').pluck();
-    this.seal = SEAL_SQL.map((sql) => sqlite.prepare(sql));
   }
 
   /** The start of the first window without monthly rows (every window before it has them); null: none has. */
@@ -64,6 +64,7 @@ export class MonthlySeal {
     const end = this.end();
     if (end !== null && end >= windowStart) return end;
     const range = { from: end ?? Number.MIN_SAFE_INTEGER, to: windowStart };
+    this.seal ??= SEAL_SQL.map((sql) => this.sqlite.prepare(sql));
     for (const statement of this.seal) statement.run(range);
     return windowStart;
   }

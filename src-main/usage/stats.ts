@@ -196,7 +196,19 @@ export class UsageStats {
     return statement;
   }
 
+  /**
+   * Every statement of one answer reads one snapshot (a deferred read transaction): the totals and the rows
+   * always agree, even while another process commits events in between.
+   */
+  private inSnapshot<T>(read: () => T): T {
+    return this.store.sqlite.transaction(read).deferred();
+  }
+
   query(range: { from: number; to: number }, by: GroupBy): StatsResult {
+    return this.inSnapshot(() => this.queryNow(range, by));
+  }
+
+  private queryNow(range: { from: number; to: number }, by: GroupBy): StatsResult {
     const from = startOfLocalDay(range.from);
     const hourly = GROUP_SQL[by].table === 'usage_hour_totals';
     const groups =
@@ -215,6 +227,10 @@ export class UsageStats {
 
   /** The Usage page's groupings in one call, the same rows `query` gives for each; day is folded from provider_day. */
   dashboard(range: { from: number; to: number }): DashboardResult {
+    return this.inSnapshot(() => this.dashboardNow(range));
+  }
+
+  private dashboardNow(range: { from: number; to: number }): DashboardResult {
     const from = startOfLocalDay(range.from);
     const providerDays = this.readGroups('provider_day', from, range.to);
     const totals = sumGroups(providerDays);

@@ -146,7 +146,8 @@ export type UsageMonthlyDimension = (typeof USAGE_MONTHLY_DIMENSIONS)[number];
 /**
  * Per-dimension rollups per month window (see usage/month-windows.ts): each row sums the daily rows of its
  * dimension and value (for `utc_hour`, the hourly totals) whose bucket_start lies in its window. Only sealed
- * windows (usage_monthly_sealed) have rows, so a commit in the current month writes none. Ranges of more
+ * windows (usage_monthly_sealed) have rows, so a commit in the current month writes none (except, at UTC+13/+14,
+ * on a month's first local day, whose daily row falls in the window before). Ranges of more
  * than a month read their sealed whole windows here and only the days at either end from the daily rows
  * (a 400-day user grouping: ~300 rows instead of 8,000; bench: scale).
  */
