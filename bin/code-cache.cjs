@@ -44,6 +44,19 @@ function requireFor(mod) {
 /** The entry's name: the file's path in the built tree ('/' as '+') and the key. */
 const entryName = (outDir, filename, key) => `${relative(outDir, filename).split(sep).join('+')}.${key}.v8`;
 
+/**
+ * V8 runs what a cache entry holds after checking little more than the source's length: a folder someone else
+ * could write to is never read (owned by this user, no group or other write on it or on its parent).
+ */
+function trusted(folder) {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+  for (const dir of [dirname(folder), folder]) {
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory() || (uid !== null && st.uid !== uid) || (st.mode & 0o022) !== 0) return false;
+  }
+  return true;
+}
+
 /** Writes the entry whole or not at all (a reader never sees half of one), 0600. */
 function save(folder, entry, data) {
   fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -82,9 +95,13 @@ function useCodeCache(outDir, env = process.env) {
     return null;
   }
   const toSave = [];
+  /** Checked once, on the first module read (null: not yet). */
+  let folderTrusted = null;
   const compile = Module.prototype._compile;
-  Module.prototype._compile = function compileWithCache(content, filename) {
-    if (!filename.startsWith(outDir + sep) || content.startsWith('#!')) return compile.call(this, content, filename);
+  Module.prototype._compile = function compileWithCache(content, filename, ...rest) {
+    // `rest`: what newer Nodes pass on (the module's format); an ES module is left to Node.
+    if (!filename.startsWith(outDir + sep) || content.startsWith('#!') || rest[0] === 'module')
+      return compile.call(this, content, filename, ...rest);
     let script;
     try {
       const key = createHash('sha256')
@@ -96,7 +113,8 @@ function useCodeCache(outDir, env = process.env) {
       const entry = entryName(outDir, filename, key);
       let cachedData;
       try {
-        cachedData = fs.readFileSync(join(folder, entry));
+        folderTrusted ??= trusted(folder);
+        cachedData = folderTrusted ? fs.readFileSync(join(folder, entry)) : undefined;
       } catch {
         cachedData = undefined;
       }
@@ -104,7 +122,7 @@ function useCodeCache(outDir, env = process.env) {
       script = new vm.Script(Module.wrap(content), { filename, cachedData });
       if (cachedData === undefined || script.cachedDataRejected) toSave.push({ script, entry });
     } catch {
-      return compile.call(this, content, filename);
+      return compile.call(this, content, filename, ...rest);
     }
     const wrapper = script.runInThisContext({ displayErrors: true });
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, dirname(filename));
@@ -112,6 +130,7 @@ function useCodeCache(outDir, env = process.env) {
   process.once('exit', () => {
     if (toSave.length === 0) return;
     try {
+      if (fs.existsSync(folder) && !trusted(folder)) return;
       for (const { script, entry } of toSave) save(folder, entry, script.createCachedData());
       dropStale(folder, outDir);
     } catch {

@@ -86,8 +86,12 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   const callsChart = page.getByRole('region', { name: 'Calls and error rate by provider' });
   await expect(callsChart.locator('.usage-chart-tooltip')).toHaveCount(0);
   await callsChart.locator('.usage-chart-surface').focus();
+  const callsTooltip = callsChart.locator('.usage-chart-tooltip');
+  await expect(callsTooltip).toContainText('Emulated GPT'); // the focus marks the first provider…
   await page.keyboard.press('ArrowRight');
-  await expect(callsChart.locator('.usage-chart-tooltip')).toContainText(/Emulated GPT|Local llama/);
+  await expect(callsTooltip).toContainText('Local llama'); // …and the arrow key the next one
+  await page.keyboard.press('ArrowLeft');
+  await expect(callsTooltip).toContainText('Emulated GPT');
   // The token areas: hovering the last day lists every series; the keyboard steps through the days, Escape clears.
   const tokensChart = page.getByRole('region', { name: 'Tokens per day' });
   await tokensChart.locator('.usage-chart-surface').scrollIntoViewIfNeeded();
@@ -98,8 +102,11 @@ test('the usage page shows totals, cost, unpriced and estimated usage, charts, h
   await page.mouse.move(0, 0);
   await expect(tokensChart.locator('.usage-chart-tooltip')).toHaveCount(0);
   await tokensChart.locator('.usage-chart-surface').focus();
+  const tokensTooltip = tokensChart.locator('.usage-chart-tooltip');
+  await expect(tokensTooltip).toContainText('Input');
+  const firstDay = await tokensTooltip.innerText();
   await page.keyboard.press('ArrowRight');
-  await expect(tokensChart.locator('.usage-chart-tooltip')).toContainText('Input');
+  await expect(tokensTooltip).not.toHaveText(firstDay); // the next day's values
   await page.keyboard.press('Escape');
   await expect(tokensChart.locator('.usage-chart-tooltip')).toHaveCount(0);
   // Peak hours: errors are some of the calls, so the hour's bar is as tall as its 7 calls, 1 of them an error.

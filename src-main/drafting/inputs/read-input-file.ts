@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from './input-error';
-import { describeBytes, INPUT_LIMITS } from './input-limits';
+import { describeOverLimit, INPUT_LIMITS } from './input-limits';
 
 const LARGEST_FILE = Math.max(INPUT_LIMITS.maxImageBytes, ...Object.values(INPUT_LIMITS.maxFileBytes));
 
@@ -10,13 +10,10 @@ export async function readInputFile(path: string): Promise<Buffer> {
     // Checked before reading, so a huge file is never loaded; each format's own limit is checked after.
     const { size } = await stat(path);
     if (size > LARGEST_FILE) {
-      throw new InputError(
-        path,
-        `is ${describeBytes(size)}; no input file may be larger than ${describeBytes(LARGEST_FILE)}`,
-        {
-          code: 'input_too_large',
-        },
-      );
+      const over = describeOverLimit(size, LARGEST_FILE);
+      throw new InputError(path, `is ${over.size}; no input file may be larger than ${over.limit}`, {
+        code: 'input_too_large',
+      });
     }
     return await readFile(path);
   } catch (error) {

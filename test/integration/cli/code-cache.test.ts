@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
@@ -76,6 +77,17 @@ describe('the CLI’s code cache', () => {
     writeFileSync(home, '');
     expect(run(home)).toMatchObject({ status: 0, stdout: expected, stderr: '' });
     expect(run(home)).toMatchObject({ status: 0, stdout: expected, stderr: '' });
+  });
+
+  it('a cache folder others can write to is neither read nor written (its code would run as this user)', () => {
+    const home = join(temp.dir, 'cache-shared');
+    run(home);
+    const saved = [...entries(home).keys()];
+    const tree = dirname(saved[0]!);
+    for (const path of saved) writeFileSync(path, 'planted');
+    chmodSync(tree, 0o777);
+    expect(run(home)).toMatchObject({ status: 0, stdout: expected, stderr: '' });
+    for (const entry of entries(home).values()) expect(entry.bytes.toString('latin1')).toBe('planted');
   });
 
   it('ADITUS_CODE_CACHE=0 turns it off', () => {

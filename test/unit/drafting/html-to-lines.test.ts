@@ -152,6 +152,18 @@ describe('the streaming HTML reader', () => {
     }
   });
 
+  it('reads a table with odd spans (negative, fractional, huge) as cells with a span of 1 or the cap', () => {
+    const cells = (span: string) =>
+      `<table><tr><td colspan="${span}">Berlin office</td><td>Hybrid</td></tr>` +
+      `<tr><td rowspan="${span}">Team lead</td><td>Full time</td></tr></table>`;
+    for (const span of ['-1', '0', '2.5', 'x', '20000', '70000']) {
+      const text = htmlToLines(cells(span));
+      for (const word of ['Berlin office', 'Hybrid', 'Team lead', 'Full time']) expect(text, span).toContain(word);
+    }
+    expect(htmlToLines(cells('-1'))).toBe(htmlToLines(cells('1')));
+    expect(htmlToLines(cells('2.5'))).toBe(htmlToLines(cells('2')));
+  });
+
   it('reads random tag soup as html-to-text did, character for character', () => {
     for (const html of randomPages(5_000, 11)) {
       expect(htmlToLines(html), html).toBe(throughHtmlToText(html));

@@ -321,11 +321,14 @@ class TextWalk {
   }
 }
 
+/** A span as HTML reads it: a whole number from its leading digits, at least 1, at most `max`. */
+function spanOf(value: string | undefined, max: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
+}
+
 function spans(attributes: Attributes): { colspan: number; rowspan: number } {
-  return {
-    colspan: Math.min(Number(attributes.colspan) || 1, MAX_COLSPAN),
-    rowspan: Math.min(Number(attributes.rowspan) || 1, MAX_ROWSPAN),
-  };
+  return { colspan: spanOf(attributes.colspan, MAX_COLSPAN), rowspan: spanOf(attributes.rowspan, MAX_ROWSPAN) };
 }
 
 /** htmlparser2's Parser, telling which elements are void (they hold nothing, so they never deepen the tree). */

@@ -21,12 +21,13 @@ function rowOf<T>(matrix: (T | undefined)[][], index: number): (T | undefined)[]
   return row;
 }
 
+/** The offset of row or column `index`: one past the one before it unless set (a loop: spans reach 65,534). */
 function offsetOf(offsets: number[], index: number): number {
-  let offset = offsets[index];
-  if (offset === undefined) {
-    offset = index === 0 ? 0 : 1 + offsetOf(offsets, index - 1);
-    offsets[index] = offset;
-  }
+  let known = index;
+  while (known > 0 && offsets[known] === undefined) known--;
+  let offset = offsets[known] ?? 0;
+  offsets[known] = offset;
+  for (let i = known + 1; i <= index; i++) offsets[i] = ++offset;
   return offset;
 }
 

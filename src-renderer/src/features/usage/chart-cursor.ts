@@ -47,7 +47,8 @@ export function useChartCursor(o: ChartCursorOptions): {
     setActive(o.keyPoint(Math.min(o.count - 1, Math.max(0, (active?.index ?? -1) + step))));
   };
   return {
-    active,
+    // A category marked before the data shrank is no longer there.
+    active: active && active.index < o.count ? active : null,
     surface: {
       className: 'usage-chart-surface',
       width: o.width,
