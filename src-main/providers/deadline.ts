@@ -12,6 +12,45 @@ export interface Deadline {
   release(abortInFlight?: boolean): void;
 }
 
+/** A call in flight: when it is due (its last activity + its timeout) and what happens then. */
+interface Pending {
+  lastActivity: number;
+  readonly timeoutMs: number;
+  expire(): void;
+}
+
+/**
+ * Every call's deadline on one timer, armed for the earliest: a timer per call (set, then cleared when the
+ * answer comes) cost more than the rest of the deadline. Unref'd: the call's own socket keeps the process
+ * alive while it waits; the timer never does once the calls are over.
+ */
+const pending = new Set<Pending>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+let armedFor = Number.POSITIVE_INFINITY;
+
+function armFor(at: number): void {
+  if (timer && at >= armedFor) return;
+  if (timer) clearTimeout(timer);
+  armedFor = at;
+  timer = setTimeout(fireDue, Math.max(0, at - Date.now()));
+  timer.unref();
+}
+
+function fireDue(): void {
+  timer = null;
+  armedFor = Number.POSITIVE_INFINITY;
+  const now = Date.now();
+  let next = Number.POSITIVE_INFINITY;
+  for (const call of pending) {
+    const due = call.lastActivity + call.timeoutMs;
+    if (due <= now) {
+      pending.delete(call);
+      call.expire();
+    } else next = Math.min(next, due);
+  }
+  if (next !== Number.POSITIVE_INFINITY) armFor(next);
+}
+
 /**
  * One call's own abort signal. A fresh signal per call also keeps the listeners SDKs add (and never
  * remove) off the caller's long-lived signal.
@@ -19,24 +58,21 @@ export interface Deadline {
 export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): Deadline {
   const controller = new AbortController();
   let timedOut = false;
-  let lastActivity = Date.now();
 
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
-  // One timer, re-armed for the remaining time when activity moved the deadline: cheaper than a
-  // clearTimeout/setTimeout pair for every streamed chunk.
-  const check = (): void => {
-    const remaining = lastActivity + timeoutMs - Date.now();
-    if (remaining > 0) {
-      timer = setTimeout(check, remaining);
-      return;
-    }
-    timedOut = true;
-    controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+  const call: Pending = {
+    lastActivity: Date.now(),
+    timeoutMs,
+    expire: () => {
+      timedOut = true;
+      controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+    },
   };
-  let timer: ReturnType<typeof setTimeout> = setTimeout(check, timeoutMs);
+  pending.add(call);
+  armFor(call.lastActivity + timeoutMs);
 
   return {
     signal: controller.signal,
@@ -44,10 +80,11 @@ export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): De
       return timedOut;
     },
     touch() {
-      lastActivity = Date.now();
+      // Moves the deadline later: the armed timer finds it not due yet and re-arms for it.
+      call.lastActivity = Date.now();
     },
     release(abortInFlight = true) {
-      clearTimeout(timer);
+      pending.delete(call);
       callerSignal?.removeEventListener('abort', onCallerAbort);
       if (abortInFlight && !controller.signal.aborted)
         controller.abort(new DOMException('call finished', 'AbortError'));

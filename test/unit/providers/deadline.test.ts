@@ -12,6 +12,19 @@ describe('startDeadline', () => {
     deadline.release();
   });
 
+  it('a short deadline started after a long one still fires on time; a released one never fires', async () => {
+    const long = startDeadline(10_000);
+    const released = startDeadline(30);
+    const short = startDeadline(30);
+    released.release(false);
+    await wait(80);
+    expect(short.timedOut).toBe(true);
+    expect(released.signal.aborted).toBe(false);
+    expect(long.signal.aborted).toBe(false);
+    long.release();
+    short.release();
+  });
+
   it('follows the caller signal without calling it a timeout', () => {
     const caller = new AbortController();
     const deadline = startDeadline(10_000, caller.signal);
