@@ -17,8 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/db/client';
 import { applyMigrations } from '../../../src-main/db/migrate';
 import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
-import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
-import { cli } from '../../helpers/cli';
+import { adminLoginOverCli, cli } from '../../helpers/cli';
 import { ex } from '../../helpers/examples';
 import { tempDir } from '../../helpers/temp';
 
@@ -78,14 +77,7 @@ describe('aditus backup, backup verify and restore', () => {
     data = tempDir();
     out = tempDir('aditus-backups-');
     secrets = new MemorySecretStore();
-    const init = await run(['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    expect(init.code, init.stderr).toBe(0);
-    const { secret } = init.json<{ secret: string }>();
-    const login = await run(['admin', 'login'], {
-      ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()),
-    });
-    expect(login.code, login.stderr).toBe(0);
+    await adminLoginOverCli(run);
     expect((await run(['candidates', 'import', ex('candidate.json')])).code).toBe(0);
     // A second, different person (the example CV is the same person as candidate.json: a duplicate).
     const second = join(out.dir, 'bo.md');

@@ -4,8 +4,7 @@ import type { DocumentVersionDto } from '@contract';
 import { createCore } from '../../../src-main/core';
 import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
-import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
-import { cli } from '../../helpers/cli';
+import { adminLoginOverCli, cli } from '../../helpers/cli';
 import { seedHistory } from '../../helpers/routing-history';
 import { tempDir } from '../../helpers/temp';
 import { ex } from '../../helpers/examples';
@@ -20,14 +19,7 @@ describe('aditus documents show: routing reason, region and masking of each AI-m
 
   beforeAll(async () => {
     emulators.push(await startEmulator({ openMode: true }), await startEmulator({ openMode: true }));
-    const init = await run(['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    expect(init.code, init.stderr).toBe(0);
-    const { secret } = init.json<{ secret: string }>();
-    const login = await run(['admin', 'login'], {
-      ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()),
-    });
-    expect(login.code, login.stderr).toBe(0);
+    await adminLoginOverCli(run);
     for (const [i, name, model, extra] of [
       [0, 'dear-us', 'dear-model', ['--region', 'us']],
       [1, 'cheap-eu', 'cheap-model', ['--region', 'eu', '--pii-masking', 'off']],

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDto, ProviderConfigDto } from '@contract';
 import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
-import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
-import { cli } from '../../helpers/cli';
+import { adminLoginOverCli, cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 import { ex } from '../../helpers/examples';
 
@@ -16,14 +15,7 @@ describe('aditus providers add --region / policy set', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ openMode: true });
-    const init = await run(['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    expect(init.code, init.stderr).toBe(0);
-    const { secret } = init.json<{ secret: string }>();
-    const login = await run(['admin', 'login'], {
-      ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()),
-    });
-    expect(login.code, login.stderr).toBe(0);
+    await adminLoginOverCli(run);
   }, 90_000);
   afterAll(async () => {
     await emulator.close();

@@ -9,8 +9,7 @@ import { DATABASE_FILE } from '../../../src-main/db/client';
 import { KeytarSecretStore } from '../../../src-main/secrets/keytar-store';
 import { DAY_MS } from '../../../src-main/settings/retention-service';
 import { usageEvent } from '../../fixtures/reliability/usage-event';
-import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
-import { cli } from '../../helpers/cli';
+import { adminLoginOverCli, cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
 // `aditus retention` with the real OS keychain (scripts/with-keyring.sh): the audit key and admin session.
@@ -57,14 +56,7 @@ describe('aditus retention', () => {
 
   it('shows, asks before removing, sets and purges; audit verify, usage stats and metrics agree afterwards', async () => {
     await seedHistory();
-    const init = await run(['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    expect(init.code, init.stderr).toBe(0);
-    const { secret } = init.json<{ secret: string }>();
-    const login = await run(['admin', 'login'], {
-      ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()),
-    });
-    expect(login.code, login.stderr).toBe(0);
+    await adminLoginOverCli(run);
 
     const help = await run(['retention', '--help']);
     expect(help.stdout).toMatch(/show[\s\S]*set[\s\S]*purge/u);

@@ -3,8 +3,7 @@ import type { AuditRowDto, RouteReason, RoutingTaskDto } from '@contract';
 import { createCore } from '../../../src-main/core';
 import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { startEmulator, type Emulator } from '../../emulator';
-import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
-import { cli } from '../../helpers/cli';
+import { adminLoginOverCli, cli } from '../../helpers/cli';
 import { seedHistory } from '../../helpers/routing-history';
 import { tempDir } from '../../helpers/temp';
 
@@ -17,14 +16,7 @@ describe('aditus routing list / set, and the reason in ask --json', () => {
 
   beforeAll(async () => {
     emulators.push(await startEmulator({ openMode: true }), await startEmulator({ openMode: true }));
-    const init = await run(['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    expect(init.code, init.stderr).toBe(0);
-    const { secret } = init.json<{ secret: string }>();
-    const login = await run(['admin', 'login'], {
-      ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()),
-    });
-    expect(login.code, login.stderr).toBe(0);
+    await adminLoginOverCli(run);
     for (const [i, name, model] of [
       [0, 'dear', 'dear-model'],
       [1, 'cheap', 'cheap-model'],

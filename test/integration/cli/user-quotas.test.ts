@@ -7,8 +7,7 @@ import { osUserName } from '../../../src-main/os-user';
 import { MemorySecretStore } from '../../../src-main/secrets/memory-store';
 import { nextLocalMidnight } from '../../../src-main/usage/periods';
 import { startEmulator, type Emulator } from '../../emulator';
-import { ADMIN_PASSWORD, totpCode } from '../../helpers/admin';
-import { cli } from '../../helpers/cli';
+import { adminLoginOverCli, cli } from '../../helpers/cli';
 import { ex } from '../../helpers/examples';
 import { tempDir } from '../../helpers/temp';
 
@@ -42,14 +41,7 @@ describe('aditus users and per-user quotas', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ openMode: true });
-    const init = await run(['admin', 'init', '--json'], { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    expect(init.code, init.stderr).toBe(0);
-    const { secret } = init.json<{ secret: string }>();
-    const login = await run(['admin', 'login'], {
-      ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ADITUS_ADMIN_TOTP: totpCode(secret, Date.now()),
-    });
-    expect(login.code, login.stderr).toBe(0);
+    await adminLoginOverCli(run);
     const add = await run([
       'providers',
       'add',
