@@ -29,12 +29,7 @@ export function quotaExceeded(
     user,
     onLimit,
     offline: onLimit === 'offline',
-    limit: denial.limit,
-    call: denial.call,
-    used: denial.used,
-    held: denial.held,
-    max: denial.max,
-    resetsAt: denial.resetsAt,
+    ...denial,
     attempts,
   });
 }

@@ -19,15 +19,7 @@ export function budgetExceeded(providerName: string, denial: BudgetDenial, attem
   return new AppError(
     'budget_exceeded',
     `${providerName} cannot take this call within its ${t.name}: this call ${t.call}; ${t.use}${t.held}; ${t.resets}.${alone}`,
-    {
-      limit: denial.limit,
-      call: denial.call,
-      used: denial.used,
-      held: denial.held,
-      max: denial.max,
-      resetsAt: denial.resetsAt,
-      attempts,
-    },
+    { ...denial, attempts },
   );
 }
 
