@@ -1,13 +1,12 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../paths';
+import { serveFirstLine } from '../serve-url';
 import { median, round } from '../summary';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-const START_TIMEOUT_MS = 60_000;
 
 export interface WebHostLaunch {
   /** Median: spawn of `aditus serve` → the answer to its first IPC call (app:info over HTTP) received, ms. */
@@ -37,18 +36,7 @@ function launch(dataDir: string): { child: ChildProcess; url: Promise<{ url: str
     [join(REPO_ROOT, 'bin/aditus.cjs'), '--data-dir', dataDir, '--json', 'serve', '--port', '0'],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const url = new Promise<{ url: string; port: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('aditus serve did not print its URL in time')), START_TIMEOUT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`aditus serve exited with ${String(code)}`));
-    });
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve(JSON.parse(line) as { url: string; port: number });
-    });
-  });
+  const url = serveFirstLine(child).then((line) => JSON.parse(line) as { url: string; port: number });
   return { child, url };
 }
 

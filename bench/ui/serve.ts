@@ -1,15 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../paths';
+import { serveFirstLine } from '../serve-url';
 
 export interface ServedUi {
   url: string;
   close(): Promise<void>;
 }
-
-const START_TIMEOUT_MS = 60_000;
 
 /**
  * `node bin/aditus.cjs --data-dir DIR serve --port 0`, as the UI tests run it: inside a private D-Bus
@@ -22,21 +20,7 @@ export function serveUi(dataDir: string): Promise<ServedUi> {
     ? ['sh', [join(REPO_ROOT, 'scripts/with-keyring.sh'), process.execPath, ...serve]]
     : [process.execPath, serve];
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop(child);
-      reject(new Error('aditus serve did not print its URL in time'));
-    }, START_TIMEOUT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`aditus serve exited with ${String(code)}`));
-    });
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      resolve({ url: line.trim(), close: () => stop(child) });
-    });
-  });
+  return serveFirstLine(child, () => void stop(child)).then((line) => ({ url: line.trim(), close: () => stop(child) }));
 }
 
 /** The server and (when wrapped) its D-Bus daemon share a process group: end the group we started. */
