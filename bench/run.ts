@@ -10,7 +10,7 @@ import { runLargeInput } from './large-input';
 import { runLogging } from './logging';
 import { currentLoad, describeMachine } from './machine';
 import { PeakRss } from './memory';
-import { runOverhead } from './overhead';
+import { runOverheadBuilt } from './overhead/built-child';
 import { REPO_ROOT } from './paths';
 import { checkTargets, failed, formatReport, type BenchReport, type Section } from './report';
 import { runStartup } from './startup';
@@ -66,7 +66,9 @@ async function bench(args: BenchArgs, argv: string[]): Promise<BenchReport> {
     : null;
   const memory = stats && !failed(stats) ? { peakRssMb: peak.mb(), buildPeakRssMb: stats.db.buildPeakRssMb } : null;
   const logging = want('logging') ? await section('logging', () => runLogging({ quick: args.quick, log })) : null;
-  const overhead = want('overhead') ? await section('overhead', () => runOverhead({ quick: args.quick, log })) : null;
+  const overhead = want('overhead')
+    ? await section('overhead', () => runOverheadBuilt({ quick: args.quick, log }))
+    : null;
   // The UI section needs the Usage page (src-renderer/src/features/usage); without it the field stays null.
   const ui =
     want('ui') && existsSync(USAGE_PAGE)
