@@ -215,7 +215,10 @@ export class Router {
     const { input } = run;
     if (user.onLimit === 'queue' && input.queue) {
       const id = this.enqueue(input, input.queue, denial.resetsAt);
-      throw queued(id, input.task, run.trail, denial.resetsAt, quotaMessage(user.name, denial));
+      throw queued(id, input.task, run.trail, denial.resetsAt, {
+        why: 'quota',
+        sentence: quotaMessage(user.name, denial),
+      });
     }
     throw quotaExceeded(user.name, user.onLimit, denial, run.trail);
   }

@@ -4,6 +4,7 @@ import type { BudgetDenial } from './budgets';
 import { denialText } from './limit-text';
 import type { AttemptRecord } from './types';
 import { POLICY_TEXT, type EffectivePolicy } from './compliance/policy-rules';
+import { queuedText, type QueuedWhy } from '@shared/queued-text';
 
 /**
  * The refusal says why: the call's worst case (input estimate + max output tokens, reserved before it is
@@ -83,32 +84,25 @@ export function allFailed(
   });
 }
 
-/** "Queued: runs when …": what a queued task waits for, as the CLI and the UI say it. */
-export function queuedMessage(runsAt: number | null): string {
-  if (runsAt === null) return 'Queued: runs when a provider answers again.';
-  const at = new Date(runsAt).toLocaleString('en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `Queued: runs when the budget resets at ${at}.`;
-}
-
-/** The request was stored in the outbox (`runsAt`: the budget reset it waits for; null: a provider answering). */
+/**
+ * The request was stored in the outbox. `runsAt`: the reset it waits for (of a provider's budget, or with
+ * `why: 'quota'` of the acting user's quota); null: it waits for a provider answering.
+ */
 export function queued(
   outboxId: string,
   task: Task,
   attempts: AttemptRecord[],
   runsAt: number | null,
-  why = runsAt === null ? 'No provider could be reached.' : 'The provider reached its limit.',
+  reason: { why?: 'budget' | 'quota'; sentence?: string } = {},
 ): AppError {
-  return new AppError('unavailable', `${why} ${queuedMessage(runsAt)}`, {
+  const why: QueuedWhy = runsAt === null ? 'offline' : (reason.why ?? 'budget');
+  const sentence =
+    reason.sentence ?? (runsAt === null ? 'No provider could be reached.' : 'The provider reached its limit.');
+  return new AppError('unavailable', `${sentence} ${queuedText({ why, runsAt })}`, {
     reason: 'queued',
     outboxId,
     task,
-    why: runsAt === null ? 'offline' : 'budget',
+    why,
     runsAt,
     attempts,
   });
@@ -117,7 +111,7 @@ export function queued(
 export interface QueuedDetails {
   outboxId: string;
   task: Task;
-  why: 'offline' | 'budget';
+  why: QueuedWhy;
   runsAt: number | null;
 }
 
@@ -129,7 +123,7 @@ export function queuedDetails(err: unknown): QueuedDetails | null {
   return {
     outboxId,
     task: task as Task,
-    why: why === 'budget' ? 'budget' : 'offline',
+    why: why === 'budget' || why === 'quota' ? why : 'offline',
     runsAt: typeof runsAt === 'number' ? runsAt : null,
   };
 }

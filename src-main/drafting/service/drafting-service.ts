@@ -20,7 +20,8 @@ import { AppError } from '../../errors';
 import type { LlmRequest } from '../../providers/types';
 import type { Router } from '../../routing/router';
 import type { RouteRequest } from '../../routing/types';
-import { queuedDetails, queuedMessage } from '../../routing/routing-errors';
+import { queuedText } from '@shared/queued-text';
+import { queuedDetails } from '../../routing/routing-errors';
 import { draftOffline } from '../builtin/draft-offline';
 import { extractJobFieldsOffline } from '../builtin/extract-job-fields';
 import { exportDraft } from '../export/export-draft';
@@ -67,7 +68,7 @@ export interface CallContext {
 /** What a queued call returns instead of an answer. */
 function queuedTask(err: unknown): QueuedTask | null {
   const details = queuedDetails(err);
-  return details ? { ...details, message: queuedMessage(details.runsAt) } : null;
+  return details ? { ...details, message: queuedText(details) } : null;
 }
 
 /** A new outbox entry per call: the same task asked for twice is queued twice, as it would run twice. */

@@ -3,15 +3,16 @@ import { taskSchema } from './common';
 
 /**
  * A drafting task that could not run now and waits in the durable outbox: every provider was offline, or the
- * provider's limit behaviour is "queue until reset". It runs when a provider answers again or the budget resets.
+ * provider's (`budget`) or the acting user's (`quota`) limit behaviour is "queue until reset". It runs when a
+ * provider answers again or that limit resets.
  */
 export const queuedTaskSchema = z.object({
   outboxId: z.string(),
   task: taskSchema,
-  why: z.enum(['offline', 'budget']),
-  /** When the budget resets (why = budget): the earliest time it runs; null when it waits for a provider. */
+  why: z.enum(['offline', 'budget', 'quota']),
+  /** When the budget or quota resets: the earliest time it runs; null when it waits for a provider. */
   runsAt: z.number().int().nullable(),
-  /** "Queued: runs when a provider answers again." or "Queued: runs when the budget resets at …". */
+  /** "Queued: runs when a provider answers again." or "… when the budget (the quota) resets at …" (@shared/queued-text). */
   message: z.string(),
 });
 export type QueuedTask = z.infer<typeof queuedTaskSchema>;

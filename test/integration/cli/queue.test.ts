@@ -164,7 +164,7 @@ describe('aditus queue', () => {
     const requests = emulator.requests().length;
     const second = await run(['extract', JOB]);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr).toMatch(/Queued: runs when the budget resets at \d{2} \w{3} \d{4}, \d{2}:\d{2}\./u);
+    expect(second.stderr).toMatch(/Queued: runs when the budget resets at \d{2} \w{3} \d{4}, \d{2}:\d{2}:\d{2}\./u);
     const line = JSON.parse(second.stdout.trim()) as { jobId: string; queued: { why: string; runsAt: number } };
     expect(line.queued.why).toBe('budget');
     expect(line.queued.runsAt).toBeGreaterThan(w.clock.now());

@@ -166,7 +166,8 @@ describe('aditus users and per-user quotas', () => {
 
     const r = await extractAs('dave');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/Queued: runs when the budget resets/u);
+    // The reset it waits for is the user's quota's, not a provider's budget.
+    expect(r.stderr).toContain(`resets at ${formatDateTime(nextLocalMidnight(Date.now()))}.`);
     expect(emulator.requests().length).toBe(sent);
     const queue = await run(['--json', 'queue', 'list']);
     const items = queue.json<{ task: string; status: string; nextAttemptAt: number }[]>();
