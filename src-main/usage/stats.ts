@@ -172,6 +172,20 @@ function windowedParams(dimension: UsageMonthlyDimension, from: number, to: numb
   return { dimension, from, to, windowsFrom: windows.from, windowsTo: windows.to };
 }
 
+/** Groups of one key column from readJsonRows' lists (plain loops: up to ~10,000 groups a query). */
+function keyGroups(sums: readonly Sums[], keys: readonly unknown[]): Group[] {
+  const groups = new Array<Group>(sums.length);
+  for (let i = 0; i < sums.length; i++) groups[i] = { key: String(keys[i]), sums: sums[i]! };
+  return groups;
+}
+
+/** Groups of a key and a series column from readJsonRows' lists. */
+function seriesGroups(sums: readonly Sums[], keys: readonly unknown[], series: readonly unknown[]): Group[] {
+  const groups = new Array<Group>(sums.length);
+  for (let i = 0; i < sums.length; i++) groups[i] = { key: String(keys[i]), series: String(series[i]), sums: sums[i]! };
+  return groups;
+}
+
 const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
 
 const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g.sums, g.key, g.series));
@@ -297,14 +311,10 @@ export class UsageStats {
     const keyCount = g.series ? 2 : 1;
     const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
     const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
-    const toGroup = (keys: readonly unknown[], sums: Sums): Group => {
-      const group: Group = { key: String(keys[0]), sums };
-      if (g.series) group.series = String(keys[1]);
-      return group;
-    };
     if (g.oneRowEach) {
-      const text = (this.statement(jsonRowsSql(groupCols, g.table, where)).get(params) as RawRow)[0];
-      return readJsonRows(text, keyCount).map(({ keys, sums }) => toGroup(keys, sums));
+      const raw = this.statement(jsonRowsSql(g.series ? [g.key, g.series] : [g.key], g.table, where)).get(params);
+      const { sums, keys } = readJsonRows(raw as RawRow, keyCount);
+      return g.series ? seriesGroups(sums, keys[0] ?? [], keys[1] ?? []) : keyGroups(sums, keys[0] ?? []);
     }
     // Groupings by value alone read the range's whole month windows from the monthly rollups.
     const raws = (
@@ -317,6 +327,10 @@ export class UsageStats {
              GROUP BY ${groupCols} ORDER BY ${groupCols}`,
           ).all(params)
     ) as RawRow[];
-    return raws.map((r) => toGroup(r, readSums(r, keyCount)));
+    return raws.map((r): Group => {
+      const group: Group = { key: String(r[0]), sums: readSums(r, keyCount) };
+      if (g.series) group.series = String(r[1]);
+      return group;
+    });
   }
 }
