@@ -37,21 +37,23 @@ const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
 /**
  * Groups that are one row each (grouped on the rollup's whole key), without the sorting and adding up of a
  * GROUP BY, of `table` as a few texts, one per aggregate of one statement (every aggregate steps through the
- * same rows in the same order, so the lists align): each row's SUMS_SQL columns as a JSON array of numbers, its
- * error classes object (null without errors), then each key column's values, each list comma-joined in key
- * order. Ten thousand rows of thirty columns come back as a few values and JSON.parse calls (readJsonRows);
- * apart, each list parses into arrays of one kind (numbers, objects), faster than rows of mixed values.
+ * same rows in the same order, so the lists align), each comma-joined in key order: each row's SUMS_SQL
+ * columns as a JSON array of numbers, its error classes object (null without errors), its key (an integer
+ * column: its decimal text is the group's key) and, with `seriesColumn`, its series as JSON. Ten thousand
+ * rows of thirty columns come back as a few values read in a few JSON.parse calls (readJsonRows); apart,
+ * each list parses into values of one kind, faster than rows of mixed values.
  */
-export function jsonRowsSql(keyColumns: readonly string[], table: string, where: string): string {
-  const keys = keyColumns.map((column, i) => `json_quote(${column}) AS key${i}`);
+export function jsonRowsSql(keyColumn: string, seriesColumn: string | undefined, table: string, where: string): string {
+  const order = seriesColumn ? `${keyColumn}, ${seriesColumn}` : keyColumn;
   // Ordered in a subquery, which the table's key index gives in order: group_concat's own ORDER BY sorted
   // all the rows' text again in a temporary b-tree.
-  return `SELECT group_concat(sums, ','), group_concat(error_classes, ','),
-      ${keyColumns.map((_, i) => `group_concat(key${i}, ',')`).join(', ')}
+  return `SELECT group_concat(sums, ','), group_concat(error_classes, ','), group_concat(key, ',')
+      ${seriesColumn ? ", group_concat(series, ',')" : ''}
     FROM (
       SELECT json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}) AS sums,
-        CASE WHEN errors > 0 THEN error_classes ELSE 'null' END AS error_classes, ${keys.join(', ')}
-      FROM ${table} WHERE ${where} ORDER BY ${keyColumns.join(', ')})`;
+        CASE WHEN errors > 0 THEN error_classes ELSE 'null' END AS error_classes, ${keyColumn} AS key
+        ${seriesColumn ? `, json_quote(${seriesColumn}) AS series` : ''}
+      FROM ${table} WHERE ${where} ORDER BY ${order})`;
 }
 
 /** A comma-joined list of JSON values (one of jsonRowsSql's texts) as an array. */
@@ -59,18 +61,33 @@ function parseList<T>(text: unknown): T[] {
   return typeof text === 'string' && text !== '' ? (JSON.parse(`[${text}]`) as T[]) : [];
 }
 
+/** One group of rollup rows: its key (and series), and its sums. */
+export interface KeyedSums {
+  key: string;
+  series?: string;
+  sums: Sums;
+}
+
 /**
- * jsonRowsSql's row as the groups' Sums, in key order, and each key column's values in the same order. Each
- * row's parsed array of numbers is its Sums' values as it is: nothing is copied per row.
+ * jsonRowsSql's row as its groups, in key order. Each row's parsed array of numbers is its Sums' values as it
+ * is (nothing is copied per row), and its key the integer's text as SQLite wrote it (what String gives).
  */
-export function readJsonRows(raw: readonly unknown[], keyCount: number): { sums: Sums[]; keys: unknown[][] } {
+export function readJsonRows(raw: readonly unknown[], withSeries: boolean): KeyedSums[] {
   const values = parseList<number[]>(raw[0]);
   const errorClasses = parseList<Record<string, number> | null>(raw[1]);
-  const sums = new Array<Sums>(values.length);
-  for (let i = 0; i < values.length; i++) sums[i] = { values: values[i]!, errorClasses: errorClasses[i] ?? {} };
-  const keys: unknown[][] = [];
-  for (let k = 0; k < keyCount; k++) keys.push(parseList(raw[2 + k]));
-  return { sums, keys };
+  const keys = typeof raw[2] === 'string' ? raw[2].split(',') : [];
+  const groups = new Array<KeyedSums>(values.length);
+  if (withSeries) {
+    const series = parseList<unknown>(raw[3]);
+    for (let i = 0; i < values.length; i++) {
+      const sums = { values: values[i]!, errorClasses: errorClasses[i] ?? {} };
+      groups[i] = { key: keys[i]!, series: String(series[i]), sums };
+    }
+  } else {
+    for (let i = 0; i < values.length; i++)
+      groups[i] = { key: keys[i]!, sums: { values: values[i]!, errorClasses: errorClasses[i] ?? {} } };
+  }
+  return groups;
 }
 
 /** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */

@@ -14,6 +14,7 @@ import {
   SUMMED_COLUMNS_SQL,
   SUMS_SQL,
   toRow,
+  type KeyedSums,
   type StatsRow,
   type Sums,
 } from './stats-sums';
@@ -70,11 +71,7 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
 
 type RawRow = readonly unknown[];
 
-interface Group {
-  key: string;
-  series?: string;
-  sums: Sums;
-}
+type Group = KeyedSums;
 
 const HOUR_MS = 3_600_000;
 
@@ -170,20 +167,6 @@ function sealedWindows(from: number, to: number, sealedEnd: number | null): { fr
 function windowedParams(dimension: UsageMonthlyDimension, from: number, to: number, sealedEnd: number | null) {
   const windows = sealedWindows(from, to, sealedEnd) ?? { from: to, to };
   return { dimension, from, to, windowsFrom: windows.from, windowsTo: windows.to };
-}
-
-/** Groups of one key column from readJsonRows' lists (plain loops: up to ~10,000 groups a query). */
-function keyGroups(sums: readonly Sums[], keys: readonly unknown[]): Group[] {
-  const groups = new Array<Group>(sums.length);
-  for (let i = 0; i < sums.length; i++) groups[i] = { key: String(keys[i]), sums: sums[i]! };
-  return groups;
-}
-
-/** Groups of a key and a series column from readJsonRows' lists. */
-function seriesGroups(sums: readonly Sums[], keys: readonly unknown[], series: readonly unknown[]): Group[] {
-  const groups = new Array<Group>(sums.length);
-  for (let i = 0; i < sums.length; i++) groups[i] = { key: String(keys[i]), series: String(series[i]), sums: sums[i]! };
-  return groups;
 }
 
 const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
@@ -312,9 +295,8 @@ export class UsageStats {
     const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
     const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
     if (g.oneRowEach) {
-      const raw = this.statement(jsonRowsSql(g.series ? [g.key, g.series] : [g.key], g.table, where)).get(params);
-      const { sums, keys } = readJsonRows(raw as RawRow, keyCount);
-      return g.series ? seriesGroups(sums, keys[0] ?? [], keys[1] ?? []) : keyGroups(sums, keys[0] ?? []);
+      const raw = this.statement(jsonRowsSql(g.key, g.series, g.table, where)).get(params);
+      return readJsonRows(raw as RawRow, g.series !== undefined);
     }
     // Groupings by value alone read the range's whole month windows from the monthly rollups.
     const raws = (
