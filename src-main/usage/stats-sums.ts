@@ -62,15 +62,15 @@ function parseList<T>(text: unknown): T[] {
 }
 
 /** One group of rollup rows: its key (and series), and its sums. */
-export interface KeyedSums {
+export interface KeyedSums extends Sums {
   key: string;
   series?: string;
-  sums: Sums;
 }
 
 /**
- * jsonRowsSql's row as its groups, in key order. Each row's parsed array of numbers is its Sums' values as it
- * is (nothing is copied per row), and its key the integer's text as SQLite wrote it (what String gives).
+ * jsonRowsSql's row as its groups, in key order, one object each: each row's parsed array of numbers is its
+ * values as it is (nothing is copied per row), and its key the integer's text as SQLite wrote it (what String
+ * gives).
  */
 export function readJsonRows(raw: readonly unknown[], withSeries: boolean): KeyedSums[] {
   const values = parseList<number[]>(raw[0]);
@@ -80,12 +80,17 @@ export function readJsonRows(raw: readonly unknown[], withSeries: boolean): Keye
   if (withSeries) {
     const series = parseList<unknown>(raw[3]);
     for (let i = 0; i < values.length; i++) {
-      const sums = { values: values[i]!, errorClasses: errorClasses[i] ?? {} };
-      groups[i] = { key: keys[i]!, series: String(series[i]), sums };
+      const group = {
+        key: keys[i]!,
+        series: String(series[i]),
+        values: values[i]!,
+        errorClasses: errorClasses[i] ?? {},
+      };
+      groups[i] = group;
     }
   } else {
     for (let i = 0; i < values.length; i++)
-      groups[i] = { key: keys[i]!, sums: { values: values[i]!, errorClasses: errorClasses[i] ?? {} } };
+      groups[i] = { key: keys[i]!, values: values[i]!, errorClasses: errorClasses[i] ?? {} };
   }
   return groups;
 }
