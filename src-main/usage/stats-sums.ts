@@ -79,15 +79,8 @@ export function readJsonRows(raw: readonly unknown[], withSeries: boolean): Keye
   const groups = new Array<KeyedSums>(values.length);
   if (withSeries) {
     const series = parseList<unknown>(raw[3]);
-    for (let i = 0; i < values.length; i++) {
-      const group = {
-        key: keys[i]!,
-        series: String(series[i]),
-        values: values[i]!,
-        errorClasses: errorClasses[i] ?? {},
-      };
-      groups[i] = group;
-    }
+    for (let i = 0; i < values.length; i++)
+      groups[i] = { key: keys[i]!, series: String(series[i]), values: values[i]!, errorClasses: errorClasses[i] ?? {} };
   } else {
     for (let i = 0; i < values.length; i++)
       groups[i] = { key: keys[i]!, values: values[i]!, errorClasses: errorClasses[i] ?? {} };
