@@ -62,30 +62,86 @@ function parseList<T>(text: unknown): T[] {
 }
 
 /** One group of rollup rows: its key (and series), and its sums. */
-export interface KeyedSums extends Sums {
+export interface KeyedSums extends SumsView {
   key: string;
   series?: string;
 }
 
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const MINUS = 45;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
 /**
- * jsonRowsSql's row as its groups, in key order, one object each: each row's parsed array of numbers is its
- * values as it is (nothing is copied per row), and its key the integer's text as SQLite wrote it (what String
- * gives).
+ * jsonRowsSql's sums text (JSON arrays of integers, comma-joined) as one block of its `count` numbers, read in
+ * one pass. JSON.parse made an array per row, ten thousand small arrays a query for the garbage collector to
+ * copy: reading them into one Float64Array made `hour` over 400 days ~20 % faster (bench: scale). Anything
+ * but integers (a REAL, a null) is an error, never a wrong number.
+ */
+export function readIntegerBlock(text: string, count: number): Float64Array {
+  const notIntegers = () => new Error(`usage stats: the rollup sums are not ${count} integers`);
+  const block = new Float64Array(count);
+  let n = 0;
+  let value = 0;
+  let digits = 0;
+  let negative = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      value = value * 10 + (c - DIGIT_0);
+      digits++;
+    } else if (c === MINUS && digits === 0 && !negative) {
+      negative = true;
+    } else if (c === COMMA || c === OPEN_BRACKET || c === CLOSE_BRACKET) {
+      if (digits > 0) {
+        if (n === count || value > Number.MAX_SAFE_INTEGER) throw notIntegers();
+        block[n++] = negative ? -value : value;
+        value = 0;
+        digits = 0;
+        negative = false;
+      } else if (negative) throw notIntegers();
+    } else throw notIntegers();
+  }
+  if (n !== count || digits > 0 || negative) throw notIntegers();
+  return block;
+}
+
+/**
+ * jsonRowsSql's row as its groups, in key order, one object each: each row's numbers in one block of all the
+ * rows' (see readIntegerBlock), and its key the integer's text as SQLite wrote it (what String gives).
  */
 export function readJsonRows(raw: readonly unknown[], withSeries: boolean): KeyedSums[] {
-  const values = parseList<number[]>(raw[0]);
-  const errorClasses = parseList<Record<string, number> | null>(raw[1]);
   const keys = typeof raw[2] === 'string' ? raw[2].split(',') : [];
-  const groups = new Array<KeyedSums>(values.length);
+  const values = keys.length > 0 ? readIntegerBlock(String(raw[0]), keys.length * WIDTH) : new Float64Array(0);
+  const errorClasses = parseList<Record<string, number> | null>(raw[1]);
+  const groups = new Array<KeyedSums>(keys.length);
   if (withSeries) {
     const series = parseList<unknown>(raw[3]);
-    for (let i = 0; i < values.length; i++)
-      groups[i] = { key: keys[i]!, series: String(series[i]), values: values[i]!, errorClasses: errorClasses[i] ?? {} };
+    for (let i = 0; i < keys.length; i++)
+      groups[i] = {
+        key: keys[i]!,
+        series: String(series[i]),
+        values,
+        at: i * WIDTH,
+        errorClasses: errorClasses[i] ?? {},
+      };
   } else {
-    for (let i = 0; i < values.length; i++)
-      groups[i] = { key: keys[i]!, values: values[i]!, errorClasses: errorClasses[i] ?? {} };
+    for (let i = 0; i < keys.length; i++)
+      groups[i] = { key: keys[i]!, values, at: i * WIDTH, errorClasses: errorClasses[i] ?? {} };
   }
   return groups;
+}
+
+/**
+ * Sums as read: `values` from `at` on (0 without), in SUMS_SQL's column order; a group's own array, or its
+ * place in a block that many groups share.
+ */
+export interface SumsView {
+  values: ArrayLike<number>;
+  at?: number;
+  errorClasses: Record<string, number>;
 }
 
 /** One group's sums before they become a row: `values` in SUMS_SQL's column order. Flat for speed (thousands a query). */
@@ -114,8 +170,9 @@ export function readSums(row: readonly unknown[], offset: number): Sums {
 }
 
 /** Adds `more` into `into` (groups that partition a range add up to exactly the range's totals). */
-export function addSums(into: Sums, more: Sums): Sums {
-  for (let i = 0; i < WIDTH; i++) into.values[i] = (into.values[i] ?? 0) + (more.values[i] ?? 0);
+export function addSums(into: Sums, more: SumsView): Sums {
+  const at = more.at ?? 0;
+  for (let i = 0; i < WIDTH; i++) into.values[i] = (into.values[i] ?? 0) + (more.values[at + i] ?? 0);
   for (const cls in more.errorClasses)
     into.errorClasses[cls] = (into.errorClasses[cls] ?? 0) + (more.errorClasses[cls] ?? 0);
   return into;
@@ -133,23 +190,23 @@ const UNPRICED_CALLS = COUNT_AT.unpriced_calls;
 const ESTIMATED_CALLS = COUNT_AT.estimated_calls;
 const FIRST_BUCKET = COUNT_COLUMNS.length;
 
-export function toRow({ values, errorClasses }: Sums, key: string, series?: string): StatsRow {
-  const calls = values[CALLS] ?? 0;
-  const errors = values[ERRORS] ?? 0;
+export function toRow({ values, at = 0, errorClasses }: SumsView, key: string, series?: string): StatsRow {
+  const calls = values[at + CALLS] ?? 0;
+  const errors = values[at + ERRORS] ?? 0;
   const row: StatsRow = {
     key,
     calls,
     errors,
     errorRate: calls ? errors / calls : 0,
-    fallbacks: values[FALLBACKS] ?? 0,
-    inputTokens: values[INPUT_TOKENS] ?? 0,
-    outputTokens: values[OUTPUT_TOKENS] ?? 0,
-    cachedInputTokens: values[CACHED_INPUT_TOKENS] ?? 0,
-    costUsd: microsToUsd(values[COST_MICROS] ?? 0),
-    unpricedCalls: values[UNPRICED_CALLS] ?? 0,
-    estimatedCalls: values[ESTIMATED_CALLS] ?? 0,
-    latencyP50Ms: percentileFromHistogram(values, 0.5, FIRST_BUCKET),
-    latencyP95Ms: percentileFromHistogram(values, 0.95, FIRST_BUCKET),
+    fallbacks: values[at + FALLBACKS] ?? 0,
+    inputTokens: values[at + INPUT_TOKENS] ?? 0,
+    outputTokens: values[at + OUTPUT_TOKENS] ?? 0,
+    cachedInputTokens: values[at + CACHED_INPUT_TOKENS] ?? 0,
+    costUsd: microsToUsd(values[at + COST_MICROS] ?? 0),
+    unpricedCalls: values[at + UNPRICED_CALLS] ?? 0,
+    estimatedCalls: values[at + ESTIMATED_CALLS] ?? 0,
+    latencyP50Ms: percentileFromHistogram(values, 0.5, at + FIRST_BUCKET),
+    latencyP95Ms: percentileFromHistogram(values, 0.95, at + FIRST_BUCKET),
     errorClasses,
   };
   if (series !== undefined) row.series = series;
