@@ -4,8 +4,8 @@ import { readIntegerBlock } from '../../../src-main/usage/stats-sums';
 describe('the rollup sums read as one block of integers', () => {
   it('reads comma-joined JSON arrays of integers in order, negative and large ones included', () => {
     const text = '[1042,0,-3],[9007199254740991,12,0]';
-    expect([...readIntegerBlock(text, 6)]).toEqual([1042, 0, -3, Number.MAX_SAFE_INTEGER, 12, 0]);
-    expect([...readIntegerBlock(text, 6)]).toEqual(JSON.parse(`[${text}]`).flat());
+    expect([...readIntegerBlock(Buffer.from(text), 6)]).toEqual([1042, 0, -3, Number.MAX_SAFE_INTEGER, 12, 0]);
+    expect([...readIntegerBlock(Buffer.from(text), 6)]).toEqual(JSON.parse(`[${text}]`).flat());
   });
 
   it('refuses anything but the integers it was asked for: never a wrong number', () => {
@@ -18,6 +18,6 @@ describe('the rollup sums read as one block of integers', () => {
       ['[9007199254740993]', 1],
       ['[-,2]', 1],
     ] as const)
-      expect(() => readIntegerBlock(text, count), text).toThrow(/not \d+ integers/u);
+      expect(() => readIntegerBlock(Buffer.from(text), count), text).toThrow(/not \d+ integers/u);
   });
 });
