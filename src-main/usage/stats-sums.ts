@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { BUCKET_COLUMNS, percentileFromHistogram } from './latency-buckets';
 import { microsToUsd } from './money';
 import { COUNT_AT, COUNT_COLUMNS } from './rollup-columns';
@@ -82,7 +83,8 @@ const CLOSE_BRACKET = 93;
  * number.
  */
 export function readIntegerBlock(bytes: Uint8Array, count: number): Float64Array {
-  const notIntegers = () => new Error(`usage stats: the rollup sums are not ${count} integers`);
+  const notIntegers = () =>
+    new AppError('storage_error', `The usage rollups could not be read: their sums are not ${count} integers.`);
   const block = new Float64Array(count);
   let n = 0;
   let value = 0;

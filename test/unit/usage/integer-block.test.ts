@@ -18,6 +18,16 @@ describe('the rollup sums read as one block of integers', () => {
       ['[9007199254740993]', 1],
       ['[-,2]', 1],
     ] as const)
-      expect(() => readIntegerBlock(Buffer.from(text), count), text).toThrow(/not \d+ integers/u);
+      expect(() => readIntegerBlock(Buffer.from(text), count), text).toThrow(
+        /usage rollups could not be read: their sums are not \d+ integers/u,
+      );
+    const refusal = (() => {
+      try {
+        return readIntegerBlock(Buffer.from('[1.5]'), 1);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(refusal).toMatchObject({ name: 'AppError', code: 'storage_error' });
   });
 });
