@@ -16,7 +16,7 @@ export function bucketIndex(latencyMs: number): number {
  * A percentile from summed bucket counts (`counts[start]` on, one per bucket), interpolated linearly inside
  * its bucket. Plain loops over the row of sums itself: the stats call this twice for each of up to ~10,000 groups.
  */
-export function percentileFromHistogram(counts: readonly number[], p: number, start = 0): number | null {
+export function percentileFromHistogram(counts: ArrayLike<number>, p: number, start = 0): number | null {
   const n = LATENCY_BUCKETS;
   let total = 0;
   for (let i = 0; i < n; i++) total += counts[start + i] ?? 0;

@@ -14,6 +14,7 @@ import {
   SUMMED_COLUMNS_SQL,
   SUMS_SQL,
   toRow,
+  type KeyedSums,
   type StatsRow,
   type Sums,
 } from './stats-sums';
@@ -70,11 +71,7 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
 
 type RawRow = readonly unknown[];
 
-interface Group {
-  key: string;
-  series?: string;
-  sums: Sums;
-}
+type Group = KeyedSums;
 
 const HOUR_MS = 3_600_000;
 
@@ -96,10 +93,10 @@ function foldGroups(groups: readonly Group[], keyOf: (g: Group) => string, order
   for (const g of groups) {
     const key = keyOf(g);
     const sums = folded.get(key);
-    if (sums) addSums(sums, g.sums);
-    else folded.set(key, addSums(emptySums(), g.sums));
+    if (sums) addSums(sums, g);
+    else folded.set(key, addSums(emptySums(), g));
   }
-  return [...folded].sort(([a], [b]) => order(a, b)).map(([key, sums]): Group => ({ key, sums }));
+  return [...folded].sort(([a], [b]) => order(a, b)).map(([key, sums]): Group => ({ key, ...sums }));
 }
 
 /** Local time minus UTC at `ms`, in ms. */
@@ -172,9 +169,9 @@ function windowedParams(dimension: UsageMonthlyDimension, from: number, to: numb
   return { dimension, from, to, windowsFrom: windows.from, windowsTo: windows.to };
 }
 
-const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g.sums), emptySums());
+const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) => addSums(total, g), emptySums());
 
-const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g.sums, g.key, g.series));
+const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g, g.key, g.series));
 
 /** Dashboard queries over the rollups only (never the raw events). Range: [from, to) in ms. */
 export class UsageStats {
@@ -270,13 +267,13 @@ export class UsageStats {
         a < b
           ? (hourly.all({ offset: offsetMs, from: a, to: b }) as RawRow[]).map((r) => ({
               key: hourOfDayKey(Number(r[0])),
-              sums: readSums(r, 1),
+              ...readSums(r, 1),
             }))
           : [];
       if (!windows) return hourRows(start, end);
       const monthRows = (monthly.all(windows) as RawRow[]).map((r): Group => {
         const localHour = Math.floor((Number(r[0]) * HOUR_MS + offsetMs) / HOUR_MS);
-        return { key: hourOfDayKey(((localHour % 24) + 24) % 24), sums: readSums(r, 1) };
+        return { key: hourOfDayKey(((localHour % 24) + 24) % 24), ...readSums(r, 1) };
       });
       return [...hourRows(start, windows.from), ...monthRows, ...hourRows(windows.to, end)];
     });
@@ -297,14 +294,9 @@ export class UsageStats {
     const keyCount = g.series ? 2 : 1;
     const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
     const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
-    const toGroup = (keys: readonly unknown[], sums: Sums): Group => {
-      const group: Group = { key: String(keys[0]), sums };
-      if (g.series) group.series = String(keys[1]);
-      return group;
-    };
     if (g.oneRowEach) {
-      const text = (this.statement(jsonRowsSql(groupCols, g.table, where)).get(params) as RawRow)[0];
-      return readJsonRows(text, keyCount).map(({ keys, sums }) => toGroup(keys, sums));
+      const raw = this.statement(jsonRowsSql(g.key, g.series, g.table, where)).get(params);
+      return readJsonRows(raw as RawRow, g.series !== undefined);
     }
     // Groupings by value alone read the range's whole month windows from the monthly rollups.
     const raws = (
@@ -317,6 +309,10 @@ export class UsageStats {
              GROUP BY ${groupCols} ORDER BY ${groupCols}`,
           ).all(params)
     ) as RawRow[];
-    return raws.map((r) => toGroup(r, readSums(r, keyCount)));
+    return raws.map((r): Group => {
+      const group: Group = { key: String(r[0]), ...readSums(r, keyCount) };
+      if (g.series) group.series = String(r[1]);
+      return group;
+    });
   }
 }

@@ -52,6 +52,46 @@ describe('usage stats groupings', () => {
     expect(stats('hour').groups.reduce((a, g) => a + g.calls, 0)).toBe(stats('provider').totals.calls);
   });
 
+  it('hour and provider_day give each group its error classes in the order they first occurred, none without errors', () => {
+    // The first hour of a day a week before the others: an ok call, then errors of two classes, the
+    // later-named one first; an ok call in the next hour.
+    const day = new Date(start);
+    const hour = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 7).getTime();
+    const nextDay = new Date(day.getFullYear(), day.getMonth(), day.getDate() - 6).getTime();
+    const record = (n: number, at: number, errorClass: string | null) =>
+      t.core.services.usageLog.record({
+        ...usageEvent(1000 + n, 'classes'),
+        providerName: 'provider-0',
+        status: errorClass ? 'error' : 'ok',
+        errorClass,
+        createdAt: at,
+      });
+    record(0, hour + 60_000, null);
+    record(1, hour + 120_000, 'timeout');
+    record(2, hour + 180_000, 'rate_limited');
+    record(3, hour + 240_000, 'timeout');
+    record(4, hour + HOUR + 60_000, null);
+    const { stats: usage } = t.core.services;
+    const hours = usage.query({ from: hour, to: hour + 2 * HOUR }, 'hour').groups;
+    expect(hours.map((g) => [g.key, g.calls, g.errors, JSON.stringify(g.errorClasses)])).toEqual([
+      [String(hour), 4, 3, '{"timeout":2,"rate_limited":1}'],
+      [String(hour + HOUR), 1, 0, '{}'],
+    ]);
+    const days = usage.query({ from: hour, to: nextDay }, 'provider_day').groups;
+    expect(days.map((g) => [g.series, g.calls, JSON.stringify(g.errorClasses)])).toEqual([
+      ['provider-0', 5, '{"timeout":2,"rate_limited":1}'],
+    ]);
+  });
+
+  it('hour and provider_day over a range without events give no groups and zero totals', () => {
+    const empty = { from: start - 30 * 24 * HOUR, to: start - 29 * 24 * HOUR };
+    for (const by of ['hour', 'provider_day'] as const) {
+      const result = t.core.services.stats.query(empty, by);
+      expect(result.groups, by).toEqual([]);
+      expect(result.totals, by).toMatchObject({ calls: 0, costUsd: 0, latencyP50Ms: null, errorClasses: {} });
+    }
+  });
+
   it('the hourly groupings read one row per hour, by its key', () => {
     const plan = t.core.store.sqlite
       .prepare(

@@ -253,9 +253,10 @@ describe('usage stats groupings of one row per group', () => {
     const t = testCore();
     try {
       const plans = [
-        jsonRowsSql('bucket_start', 'usage_hour_totals', 'bucket_start >= @from AND bucket_start < @to'),
+        jsonRowsSql('bucket_start', undefined, 'usage_hour_totals', 'bucket_start >= @from AND bucket_start < @to'),
         jsonRowsSql(
-          'bucket_start, value',
+          'bucket_start',
+          'value',
           'usage_daily_by_dimension',
           "dimension = 'provider' AND bucket_start >= @from AND bucket_start < @to",
         ),
