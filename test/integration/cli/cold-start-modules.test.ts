@@ -2,6 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditIdentity } from '../../../src-main/audit/audit-log';
+import { DATABASE_FILE } from '../../../src-main/db/client';
+import { KeytarSecretStore } from '../../../src-main/secrets/keytar-store';
+import { ADMIN_PASSWORD } from '../../helpers/admin';
 import { tempDir } from '../../helpers/temp';
 
 /**
@@ -41,12 +45,12 @@ const data = tempDir();
 const APP = join(data.dir, 'app');
 afterAll(() => data.cleanup());
 
-function loadedBy(args: string[], dataDir = APP): string[] {
+function loadedBy(args: string[], dataDir = APP, env: NodeJS.ProcessEnv = {}): string[] {
   const out = join(data.dir, 'loaded.txt');
   const run = spawnSync(
     process.execPath,
     ['--require', PROBE, join(ROOT, 'bin/aditus.cjs'), '--data-dir', dataDir, ...args],
-    { encoding: 'utf8', env: { ...process.env, ADITUS_LOADED_MODULES: out } },
+    { encoding: 'utf8', env: { ...process.env, ...env, ADITUS_LOADED_MODULES: out } },
   );
   expect(run.status, run.stderr).toBe(0);
   return readFileSync(out, 'utf8')
@@ -74,8 +78,20 @@ describe('cold start: what a command loads', () => {
       expect(modules.some((m) => m.includes('/node_modules/better-sqlite3/'))).toBe(true);
       expect(modules).toContain('node:fs');
       expect(heavyIn(modules)).toEqual([]);
+      // Read-only: the audit key is not needed, so the keychain (keytar, a native module) is never loaded.
+      expect(modules.filter((m) => m.includes('/node_modules/keytar/'))).toEqual([]);
     },
   );
+
+  it('a command that writes an audit entry loads the keychain for its key', async () => {
+    const dir = join(data.dir, 'audited');
+    const modules = loadedBy(['admin', 'init', '--json'], dir, { ADITUS_ADMIN_PASSWORD: ADMIN_PASSWORD });
+    const id = auditIdentity(join(dir, DATABASE_FILE));
+    const keychain = new KeytarSecretStore();
+    await keychain.delete(`audit-key:${id}`);
+    await keychain.delete(`audit-head:${id}`);
+    expect(modules.some((m) => m.includes('/node_modules/keytar/'))).toBe(true);
+  });
 
   it('the probe catches a heavy module where it is needed: the first start migrates with drizzle', () => {
     const first = heavyIn(loadedBy(['usage', 'stats'], join(data.dir, 'new')));
