@@ -37,8 +37,11 @@ const HEAVY = [
 ];
 /** The built chunks that hold the provider adapters, the DOCX/PDF writers and the web host's HTTP server. */
 const HEAVY_CHUNKS = /\/out\/main\/chunks\/(anthropic|openai|gemini|render-pdf|render-docx|server)-[^/]+\.js$/u;
-/** Node's own modules that only some commands need: the HTTP server (serve, the metrics exporter), prompts. */
-const HEAVY_BUILTINS = ['node:http', 'node:readline'];
+/**
+ * Node's own modules that only some commands need: the HTTP server (serve, the metrics exporter), prompts, and
+ * child processes (commander's executable subcommands, which aditus has none of; dgram came with it).
+ */
+const HEAVY_BUILTINS = ['node:http', 'node:readline', 'node:child_process', 'node:dgram'];
 
 const data = tempDir();
 /** A data folder as after the first start (created and migrated), as a user's is. */
