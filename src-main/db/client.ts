@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, fstatSync, fchmodSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 export type Sqlite = Database.Database;
@@ -47,12 +48,32 @@ export function ensurePrivateFile(path: string, create: boolean): void {
   }
 }
 
+/**
+ * better-sqlite3's native addon by its path, under plain Node (CLI, web host): its default lookup (the `bindings`
+ * package) tries path after path and walks a stack trace, ~2-3 ms of every start. Undefined in Electron (its
+ * packaged addon is unpacked from app.asar, which that lookup knows) or where the file is not (another build
+ * layout): the default lookup then. Resolved once per process.
+ */
+let sqliteAddon: string | undefined | null = null;
+function sqliteAddonPath(): string | undefined {
+  if (sqliteAddon !== null) return sqliteAddon;
+  sqliteAddon = undefined;
+  if (process.versions.electron === undefined)
+    try {
+      sqliteAddon = createRequire(__filename).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    } catch {
+      // The default lookup finds it, or says why not.
+    }
+  return sqliteAddon;
+}
+
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   ensurePrivateDir(options.dataDir);
   const path = join(options.dataDir, DATABASE_FILE);
   ensurePrivateFile(path, true);
   for (const side of ['-wal', '-shm']) ensurePrivateFile(path + side, false);
-  const sqlite = new Database(path);
+  const addon = sqliteAddonPath();
+  const sqlite = new Database(path, addon === undefined ? {} : { nativeBinding: addon });
   // A new file gets incremental auto-vacuum (it only takes before the first table and before WAL mode): a
   // retention purge can then hand free pages back to the disk in small steps, without rewriting the file.
   // Only on an empty file: on an existing one it would change nothing, yet it takes a write lock that another

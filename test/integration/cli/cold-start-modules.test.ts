@@ -83,6 +83,8 @@ describe('cold start: what a command loads', () => {
       expect(heavyIn(modules)).toEqual([]);
       // Read-only: the audit key is not needed, so the keychain (keytar, a native module) is never loaded.
       expect(modules.filter((m) => m.includes('/node_modules/keytar/'))).toEqual([]);
+      // SQLite's addon is loaded by its path, without the `bindings` package's search.
+      expect(modules.filter((m) => m.includes('/node_modules/bindings/'))).toEqual([]);
     },
   );
 
