@@ -98,6 +98,21 @@ describe('cold start: what a command loads', () => {
     expect(modules.some((m) => m.includes('/node_modules/keytar/'))).toBe(true);
   });
 
+  it('aditus usage stats starts no worker thread machinery (checked without the probe, whose hooks run in one)', () => {
+    const script = [
+      `process.argv = [process.argv[0], ${JSON.stringify(join(ROOT, 'bin/aditus.cjs'))}, ...process.argv.slice(1)];`,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));",
+      'require(process.argv[1]);',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-e', script, '--', '--data-dir', APP, 'usage', 'stats'], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = JSON.parse(run.stderr) as string[];
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded.filter((m) => /^NativeModule (worker_threads|child_process)$/u.test(m))).toEqual([]);
+  });
+
   it('the probe catches a heavy module where it is needed: the first start migrates with drizzle', () => {
     const first = heavyIn(loadedBy(['usage', 'stats'], join(data.dir, 'new')));
     expect(first.some((m) => m.includes('/node_modules/drizzle-orm/better-sqlite3/'))).toBe(true);
