@@ -79,14 +79,19 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   // Only on an empty file: on an existing one it would change nothing, yet it takes a write lock that another
   // process may hold (see settings/reclaim-space.ts for older files).
   if (sqlite.pragma('page_count', { simple: true }) === 0) sqlite.pragma('auto_vacuum = INCREMENTAL');
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  // One exec for the settings below (each pragma() call prepares and steps a statement of its own).
   // A checkpoint (two fsyncs) runs inside whichever commit crosses the threshold. Every 10,000 WAL pages
   // (~40 MB) instead of SQLite's 1,000 keeps it off ~99.9% of calls rather than ~98% (bench: overhead p99).
   // Durability is unchanged: every commit is in the WAL either way.
-  sqlite.pragma('wal_autocheckpoint = 10000');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
+  sqlite.exec(
+    [
+      'PRAGMA journal_mode = WAL',
+      `PRAGMA synchronous = ${options.synchronous ?? 'NORMAL'}`,
+      'PRAGMA wal_autocheckpoint = 10000',
+      'PRAGMA busy_timeout = 5000',
+      'PRAGMA foreign_keys = ON',
+    ].join('; '),
+  );
   return {
     sqlite,
     path,
