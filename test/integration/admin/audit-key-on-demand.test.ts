@@ -137,4 +137,25 @@ describe('the audit key is loaded only before a call that may write an audit ent
     expect(result.rows).toBeGreaterThanOrEqual(2);
     expect(result.message).toBe(`All ${result.rows} audit rows verify.`);
   });
+
+  it('CLI: a first start that seeds providers from the environment seals their audit rows', async () => {
+    const data = tempDir();
+    cleanups.push(data.cleanup);
+    const keychain = new WatchedKeychain();
+    const env = { GEMINI_API_KEY: `AIza${'s'.repeat(35)}` };
+    const listed = await cli(['--data-dir', data.dir, 'providers', 'list', '--json'], { env, secrets: keychain });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.json<{ name: string }[]>().map((p) => p.name)).toEqual(['gemini-fast', 'gemini-quality']);
+    expect(keychain.auditAccountsTouched().some((a) => a.startsWith('audit-key:'))).toBe(true);
+
+    // `audit verify` is an admin command; the log itself is what it checks.
+    const core = createCore({ dataDir: data.dir, secrets: keychain, log: () => undefined });
+    try {
+      const result = await core.services.audit.verify();
+      expect(result.rows).toBeGreaterThanOrEqual(2);
+      expect(result).toMatchObject({ ok: true, message: `All ${result.rows} audit rows verify.` });
+    } finally {
+      core.close();
+    }
+  });
 });
