@@ -39,8 +39,29 @@ function devServerWithoutCsp(): Plugin {
   };
 }
 
+/**
+ * commander requires `node:child_process` at load (with it `net`, `dgram` and more), to spawn executable
+ * subcommands, which aditus has none of: its one use, `spawn`, loads it when called, so no command pays for it.
+ */
+function commanderSpawnsLazily(): Plugin {
+  const eager = "const childProcess = require('node:child_process');";
+  return {
+    name: 'aditus:commander-spawns-lazily',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/node_modules/commander/lib/command.js')) return null;
+      // Fails the build if a commander update changes the line, rather than silently loading it again.
+      if (!code.includes(eager)) throw new Error('commander/lib/command.js: its child_process require changed');
+      return code.replace(
+        eager,
+        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+      );
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [commanderSpawnsLazily()],
     resolve: { alias: pathAliases },
     build: {
       // Bundled rather than required from node_modules: zod is ~95 small files on the start path of every

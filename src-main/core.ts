@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from './db/client';
 import { dataFolderErrorFrom } from './errors';
 import { applyMigrations, schemaVersion } from './db/migrate';
 import { committingDispatch } from './ipc/committing-dispatch';
+import { writesNoAuditEntry } from './ipc/audit-free-channels';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { Handlers } from './ipc/handlers';
 import { adminHandlers } from './handlers/admin';
@@ -93,6 +94,11 @@ export interface CoreOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** The host's output for log lines (default stderr); every line also goes to the log file (`logFile`). */
   log?: (line: string) => void;
+  /**
+   * Load the audit key from the keychain at start (default: long-lived hosts, whose background work audits too),
+   * or only before the first call that may write an audit entry (the CLI: a read-only command never loads it).
+   */
+  openAuditKeyAtStart?: boolean;
   /** Environment for first-start seeding (GEMINI_API_KEY, …); none when omitted. */
   env?: NodeJS.ProcessEnv;
   /** Router waits (backoff, Retry-After); tests pass a fast one. */
@@ -416,6 +422,7 @@ export function createCore(options: CoreOptions): Core {
     createDispatch(handlers, admin, hostLog, redactKnownSecrets, logFile),
     usageLog,
     () => audit.settled(),
+    (channel) => (writesNoAuditEntry(channel) ? Promise.resolve() : audit.openOnce()),
   );
 
   return {
@@ -452,6 +459,7 @@ export function createCore(options: CoreOptions): Core {
     start: afterStart(
       startUpOnce({
         audit,
+        openAuditKey: options.openAuditKeyAtStart ?? true,
         budgets: [budgets, quotas.budgets],
         outbox,
         providers,

@@ -95,6 +95,14 @@ export class AuditLog {
     return `audit-head:${this.identity}`;
   }
 
+  /**
+   * Loads the key unless a load was already tried (a locked keychain is then tried again by the next append,
+   * as before): what dispatch runs before a call that may write an entry, so the entry is sealed as written.
+   */
+  openOnce(): Promise<void> {
+    return this.state === null ? this.open() : Promise.resolve();
+  }
+
   /** Loads the key (creating it, and anchoring a pre-upgrade chain, on first use). Never throws. */
   open(): Promise<void> {
     if (this.state?.kind === 'ready') return Promise.resolve();
@@ -217,9 +225,14 @@ export class AuditLog {
     return written;
   }
 
-  /** Resolves once every queued keychain head update has run (verify and tests wait for it). */
-  settled(): Promise<void> {
-    return this.anchoring;
+  /**
+   * Resolves once every queued keychain head update has run (dispatch, verify and tests wait for it), and the
+   * first key load if it is under way (it reseals the rows appended before it; a retry after a failed load, a
+   * keychain that may wait for the user to unlock it, is not waited for).
+   */
+  async settled(): Promise<void> {
+    if (this.opening && this.state === null) await this.opening;
+    await this.anchoring;
   }
 
   private queueAnchor(key: Buffer): void {

@@ -45,10 +45,19 @@ export class CliContext {
     return this.options.dataDir ?? defaultDataDir(this.io.env);
   }
 
+  /** Whether the core loads the audit key at start (`aditus serve`) or before the first call that may audit. */
+  private auditKeyAtStart = false;
+
+  /** `aditus serve`: a long-lived host loads the audit key at start, as the desktop app does (its background work audits too). */
+  runsLongLived(): void {
+    this.auditKeyAtStart = true;
+  }
+
   open(): Core {
     this.core ??= createCore({
       dataDir: this.dataDir(),
       secrets: this.deps.secrets ?? new KeytarSecretStore(),
+      openAuditKeyAtStart: this.auditKeyAtStart,
       log: (line) => writeLine(this.io.stderr, line),
       env: this.io.env,
       ...(this.deps.clock ? { clock: this.deps.clock } : {}),

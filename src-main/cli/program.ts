@@ -21,7 +21,56 @@ import { serveCommand } from './commands/serve';
 import { CliContext, type CliDeps, type GlobalOptions } from './context';
 import { CliExit, writeLine } from './io';
 
-export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }): Command {
+type CommandFactory = (ctx: () => CliContext) => Command;
+
+/** The top-level commands by name, in the order help lists them. */
+const COMMANDS: readonly (readonly [string, CommandFactory])[] = [
+  ['info', infoCommand],
+  ['providers', providersCommand],
+  ['policy', policyCommand],
+  ['serve', serveCommand],
+  ['admin', adminCommand],
+  ['audit', auditCommand],
+  ['usage', usageCommand],
+  ['users', usersCommand],
+  ['prices', pricesCommand],
+  ['routing', routingCommand],
+  ['ask', askCommand],
+  ['metrics', metricsCommand],
+  ['queue', outboxCommand],
+  ['candidates', candidatesCommand],
+  ['jobs', jobsCommand],
+  ['documents', documentsCommand],
+  ['extract', extractCommand],
+  ['draft', draftCommand],
+  ['validate', validateCommand],
+  ['backup', backupCommand],
+  ['restore', restoreCommand],
+  ['retention', retentionCommand],
+];
+
+/** The global options that take a value (`--data-dir DIR`, `--user NAME`). */
+const GLOBAL_VALUE_OPTIONS = new Set(['--data-dir', '--user']);
+
+/**
+ * The top-level command `argv` runs (its first operand), or null when there is none, or help or the version is
+ * asked for before it: then every command is built, for the full help and commander's "did you mean".
+ */
+export function commandNamed(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--' || arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version') return null;
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return null;
+}
+
+/**
+ * The `aditus` program. Given the arguments, only the command they name is built (the others' trees, with
+ * their options, cost every start to build); without them, or when they name none, every command is.
+ */
+export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }, argv?: readonly string[]): Command {
   const program = new Command('aditus')
     .description('Aditus: tailored CVs and cover letters, offline-first, with the AI providers your admin manages.')
     .version(APP_VERSION)
@@ -39,28 +88,8 @@ export function buildProgram(deps: CliDeps, holder: { ctx: CliContext | null }):
       writeErr: (s) => deps.io.stderr.write(s),
     });
   const ctx = () => (holder.ctx ??= new CliContext(deps, program.opts<GlobalOptions>()));
-  program.addCommand(infoCommand(ctx));
-  program.addCommand(providersCommand(ctx));
-  program.addCommand(policyCommand(ctx));
-  program.addCommand(serveCommand(ctx));
-  program.addCommand(adminCommand(ctx));
-  program.addCommand(auditCommand(ctx));
-  program.addCommand(usageCommand(ctx));
-  program.addCommand(usersCommand(ctx));
-  program.addCommand(pricesCommand(ctx));
-  program.addCommand(routingCommand(ctx));
-  program.addCommand(askCommand(ctx));
-  program.addCommand(metricsCommand(ctx));
-  program.addCommand(outboxCommand(ctx));
-  program.addCommand(candidatesCommand(ctx));
-  program.addCommand(jobsCommand(ctx));
-  program.addCommand(documentsCommand(ctx));
-  program.addCommand(extractCommand(ctx));
-  program.addCommand(draftCommand(ctx));
-  program.addCommand(validateCommand(ctx));
-  program.addCommand(backupCommand(ctx));
-  program.addCommand(restoreCommand(ctx));
-  program.addCommand(retentionCommand(ctx));
+  const named = argv === undefined ? null : COMMANDS.find(([name]) => name === commandNamed(argv));
+  for (const [, command] of named ? [named] : COMMANDS) program.addCommand(command(ctx));
   for (const sub of program.commands)
     applyToTree(sub, (c) => c.exitOverride().configureOutput(program.configureOutput()));
   return program;
@@ -80,7 +109,7 @@ export const EXIT_USAGE_LOST = 75;
 /** Runs one CLI invocation and returns its exit code (never calls process.exit itself). */
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const holder: { ctx: CliContext | null } = { ctx: null };
-  const program = buildProgram(deps, holder);
+  const program = buildProgram(deps, holder, argv);
   const code = await runProgram(program, argv, deps);
   // Before exiting: commit the usage events still queued, or save them for the next start, and say so.
   const usage = holder.ctx?.close() ?? null;

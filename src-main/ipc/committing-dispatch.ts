@@ -19,8 +19,11 @@ export function committingDispatch(
   usage: UsageCommits,
   /** Waits for the audit log's keychain head to catch up, so no answer leaves before its entry is anchored. */
   settleAudit: () => Promise<void> = async () => undefined,
+  /** Runs before the call (the core loads the audit key before a call that may write an audit entry). */
+  beforeCall: (channel: string) => Promise<void> = async () => undefined,
 ): Dispatch {
   return async (channel, input, session, events) => {
+    await beforeCall(channel);
     await usage.commitInGroup();
     const committedFirst = events && {
       ...events,

@@ -3,6 +3,13 @@ import type { ProviderConfigService } from './config-service';
 
 const ACTOR = 'system@first-start';
 
+const SEEDED_FROM = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY'] as const;
+
+/** Whether `seedProvidersFromEnv` would create a config: none exists yet and a vendor key is set. */
+export function willSeedFromEnv(configs: ProviderConfigService, env: NodeJS.ProcessEnv): boolean {
+  return SEEDED_FROM.some((name) => Boolean(env[name])) && configs.list().length === 0;
+}
+
 /**
  * First start only (no config yet): create configs for the vendor keys found in the environment, keys
  * into the keychain. Gemini is the default for every task: the fast model for extraction and validation,

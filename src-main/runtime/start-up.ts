@@ -1,6 +1,6 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { ProviderConfigService } from '../providers/config-service';
-import { seedProvidersFromEnv } from '../providers/seed-from-env';
+import { seedProvidersFromEnv, willSeedFromEnv } from '../providers/seed-from-env';
 import type { Budgets } from '../routing/budgets';
 import type { Outbox } from '../routing/outbox';
 
@@ -10,6 +10,11 @@ const STALE_AFTER_MS = 15 * 60_000;
 export interface StartUpWork {
   /** Loads the audit key from the keychain before anything is audited (first use: creates it). */
   audit: AuditLog;
+  /**
+   * Load the audit key now (long-lived hosts), or leave it to the first call that may write an entry (the CLI:
+   * a read-only command never touches the keychain). Seeding from the environment loads it first either way.
+   */
+  openAuditKey: boolean;
   /** The provider budgets and the users' quotas: leases a killed process left open are released. */
   budgets: Budgets[];
   outbox: Outbox;
@@ -39,6 +44,7 @@ export function startUpOnce(work: StartUpWork): () => Promise<void> {
 
 async function startUp({
   audit,
+  openAuditKey,
   budgets,
   outbox,
   providers,
@@ -47,7 +53,7 @@ async function startUp({
   replaySpilledUsage,
   log,
 }: StartUpWork): Promise<void> {
-  await audit.open();
+  if (openAuditKey) await audit.open();
   if (replaySpilledUsage) {
     try {
       const replayed = replaySpilledUsage();
@@ -59,6 +65,10 @@ async function startUp({
   }
   for (const b of budgets) b.releaseStale(STALE_AFTER_MS);
   outbox.requeueInterrupted(STALE_AFTER_MS);
-  if (env) await seedProvidersFromEnv(providers, env);
+  if (env && willSeedFromEnv(providers, env)) {
+    await audit.openOnce();
+    await seedProvidersFromEnv(providers, env);
+  }
   await applyRuntimeSettings();
+  await audit.settled();
 }

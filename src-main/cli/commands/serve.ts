@@ -26,6 +26,7 @@ export function serveCommand(ctx: () => CliContext): Command {
       if (!Number.isInteger(port) || port < 0 || port > 65535) c.fail('--port must be 0–65535', 2);
       const rendererDir = defaultRendererDir();
       if (!existsSync(resolve(rendererDir, 'index.html'))) c.fail('the UI is not built: run `npm run build` first');
+      c.runsLongLived();
       const core = await c.ready();
       const unmark = core.markRunningHost('web host');
       const reopen = async () => {

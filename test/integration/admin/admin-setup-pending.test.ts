@@ -115,7 +115,7 @@ describe('first-run setup that cannot lock anyone out', { timeout: 120_000 }, ()
     const dump = JSON.stringify(core.store.sqlite.prepare('SELECT * FROM settings').all());
     expect(dump).not.toContain(setup.secret);
     for (const code of setup.recoveryCodes) expect(dump).not.toContain(code);
-    const [ref] = [...keychain.written];
+    const [ref] = [...keychain.written].filter((r) => r.startsWith('admin-totp-pending:'));
     const raw = (await entry(ref ?? '')) ?? '';
     expect(raw).toMatch(/^totp1\$/u);
     expect(raw).not.toContain(setup.secret);
@@ -134,7 +134,7 @@ describe('first-run setup that cannot lock anyone out', { timeout: 120_000 }, ()
     const other = 'Another-Strong-Pass-77';
     const second = ok<EnrolmentData>(await core.dispatch('admin:setup', { password: other, restart: true }, session));
     expect(second.secret).not.toBe(first.secret);
-    const firstRef = [...keychain.written][0] ?? '';
+    const firstRef = [...keychain.written].filter((r) => r.startsWith('admin-totp-pending:'))[0] ?? '';
     expect(await entry(firstRef)).toBeNull();
 
     const stale = await core.dispatch(

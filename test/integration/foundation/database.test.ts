@@ -18,6 +18,8 @@ describe('SQLite store', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(10000);
     expect(t.core.schemaVersion()).toBe(journal.entries.length);
     const tables = (
       sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]
