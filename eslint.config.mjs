@@ -367,6 +367,8 @@ export default tseslint.config(
       'drizzle/**',
       'test-results/**',
       'playwright-report/**',
+      // The bench's bundles (bench/bundle.ts), like out/.
+      '.tmp/**',
       '**/*.cjs',
     ],
   },
