@@ -67,10 +67,20 @@ function eventRow(e: UsageEvent) {
 
 type Upsert = (delta: RollupDelta) => void;
 
+/**
+ * Prepared on its first write: a process that only reads (the CLI's `usage stats`) does not pay at start for the
+ * dozen rollup statements it never runs.
+ */
 function upsertOf(sqlite: DatabaseHandle['sqlite'], table: RollupTable): Upsert {
-  const { sql, params } = rollupUpsert(table);
-  const statement = sqlite.prepare(sql);
-  return (delta) => void statement.run(params(delta));
+  let upsert: Upsert | null = null;
+  return (delta) => {
+    if (!upsert) {
+      const { sql, params } = rollupUpsert(table);
+      const statement = sqlite.prepare(sql);
+      upsert = (d) => void statement.run(params(d));
+    }
+    upsert(delta);
+  };
 }
 
 /**
