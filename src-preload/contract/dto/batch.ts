@@ -37,30 +37,34 @@ export const callEstimateSchema = z.object({
 });
 export type CallEstimate = z.infer<typeof callEstimateSchema>;
 
-export const batchEstimateItemSchema = z.object({
-  index: z.number().int(),
-  candidateId: z.string(),
-  jobPostingId: z.string(),
-  /** "Lea Sørensen — Backend engineer at Northwind Logistics". */
-  label: z.string(),
-  draft: callEstimateSchema,
-});
-
-export const batchEstimateSchema = z.object({
-  /** Always true: these are estimates, not what the providers will report. */
-  estimated: z.literal(true),
-  kind: draftKindSchema,
-  items: z.array(batchEstimateItemSchema),
-  /** Postings with no fields yet: each is extracted once before its drafts. */
-  extractions: z.array(callEstimateSchema.extend({ jobPostingId: z.string(), label: z.string() })),
-  total: z.object({
-    inputTokens: z.number().int(),
-    maxOutputTokens: z.number().int(),
-    /** The priced calls' cost; `unpricedCalls` are not in it. */
-    costUsd: z.number(),
-    unpricedCalls: z.number().int(),
+export const batchEstimateItemSchema = z.lazy(() =>
+  z.object({
+    index: z.number().int(),
+    candidateId: z.string(),
+    jobPostingId: z.string(),
+    /** "Lea Sørensen — Backend engineer at Northwind Logistics". */
+    label: z.string(),
+    draft: callEstimateSchema,
   }),
-});
+);
+
+export const batchEstimateSchema = z.lazy(() =>
+  z.object({
+    /** Always true: these are estimates, not what the providers will report. */
+    estimated: z.literal(true),
+    kind: draftKindSchema,
+    items: z.array(batchEstimateItemSchema),
+    /** Postings with no fields yet: each is extracted once before its drafts. */
+    extractions: z.array(callEstimateSchema.extend({ jobPostingId: z.string(), label: z.string() })),
+    total: z.object({
+      inputTokens: z.number().int(),
+      maxOutputTokens: z.number().int(),
+      /** The priced calls' cost; `unpricedCalls` are not in it. */
+      costUsd: z.number(),
+      unpricedCalls: z.number().int(),
+    }),
+  }),
+);
 export type BatchEstimate = z.infer<typeof batchEstimateSchema>;
 
 export const BATCH_ITEM_STATUSES = ['pending', 'running', 'done', 'failed', 'queued', 'cancelled'] as const;
@@ -68,25 +72,27 @@ export const batchItemStatusSchema = z.enum(BATCH_ITEM_STATUSES);
 export type BatchItemStatus = z.infer<typeof batchItemStatusSchema>;
 
 /** Where one item stands; its result once it is done, failed, queued or cancelled. */
-export const batchItemResultSchema = z.object({
-  index: z.number().int(),
-  candidateId: z.string(),
-  jobPostingId: z.string(),
-  label: z.string(),
-  status: batchItemStatusSchema,
-  /** The document drafted into (done, queued, or cancelled while running with text kept). */
-  documentId: z.string().nullable(),
-  /** The version this item stored (done; cancelled: the incomplete `stopped` version). */
-  version: z.number().int().nullable(),
-  providerName: z.string().nullable(),
-  offline: z.boolean(),
-  inputTokens: z.number().int().nullable(),
-  outputTokens: z.number().int().nullable(),
-  costUsd: z.number().nullable(),
-  /** Why it failed (an error code and message) or was cancelled. */
-  reason: z.object({ code: z.string(), message: z.string() }).nullable(),
-  queued: queuedTaskSchema.nullable(),
-});
+export const batchItemResultSchema = z.lazy(() =>
+  z.object({
+    index: z.number().int(),
+    candidateId: z.string(),
+    jobPostingId: z.string(),
+    label: z.string(),
+    status: batchItemStatusSchema,
+    /** The document drafted into (done, queued, or cancelled while running with text kept). */
+    documentId: z.string().nullable(),
+    /** The version this item stored (done; cancelled: the incomplete `stopped` version). */
+    version: z.number().int().nullable(),
+    providerName: z.string().nullable(),
+    offline: z.boolean(),
+    inputTokens: z.number().int().nullable(),
+    outputTokens: z.number().int().nullable(),
+    costUsd: z.number().nullable(),
+    /** Why it failed (an error code and message) or was cancelled. */
+    reason: z.object({ code: z.string(), message: z.string() }).nullable(),
+    queued: queuedTaskSchema.nullable(),
+  }),
+);
 export type BatchItemResult = z.infer<typeof batchItemResultSchema>;
 
 export const batchRunInputSchema = batchPairsInputSchema
@@ -97,21 +103,25 @@ export const batchRunInputSchema = batchPairsInputSchema
   })
   .strict();
 
-export const batchCountsSchema = z.object({
-  done: z.number().int(),
-  failed: z.number().int(),
-  queued: z.number().int(),
-  cancelled: z.number().int(),
-});
+export const batchCountsSchema = z.lazy(() =>
+  z.object({
+    done: z.number().int(),
+    failed: z.number().int(),
+    queued: z.number().int(),
+    cancelled: z.number().int(),
+  }),
+);
 export type BatchCounts = z.infer<typeof batchCountsSchema>;
 
-export const batchRunOutputSchema = z.object({
-  batchId: z.string(),
-  items: z.array(batchItemResultSchema),
-  counts: batchCountsSchema,
-  /** The run was cancelled: items not started are `cancelled`, running ones were stopped. */
-  cancelled: z.boolean(),
-});
+export const batchRunOutputSchema = z.lazy(() =>
+  z.object({
+    batchId: z.string(),
+    items: z.array(batchItemResultSchema),
+    counts: batchCountsSchema,
+    /** The run was cancelled: items not started are `cancelled`, running ones were stopped. */
+    cancelled: z.boolean(),
+  }),
+);
 export type BatchRunOutput = z.infer<typeof batchRunOutputSchema>;
 
 /** Pushed when an item starts and when it ends. */

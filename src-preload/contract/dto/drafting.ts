@@ -6,44 +6,50 @@ const list = (max: number) => z.array(shortText).max(max);
 
 // ---------- candidate ----------
 
-export const experienceEntrySchema = z.object({
-  employer: z.string().trim().min(1).max(200),
-  title: z.string().trim().min(1).max(200),
-  /** As written in the source ("2019", "Mar 2019", "2019-03"); empty when the source gives none. */
-  start: z.string().trim().max(40),
-  /** null = current role ("Present"). */
-  end: z.string().trim().max(40).nullable(),
-  location: z.string().trim().max(200).optional(),
-  bullets: z.array(z.string().trim().max(1000)).max(40),
-  /** Which JSON Resume section the entry came from; absent = work. Drafts keep the sections apart. */
-  kind: z.enum(['work', 'volunteer', 'project']).optional(),
-});
+export const experienceEntrySchema = z.lazy(() =>
+  z.object({
+    employer: z.string().trim().min(1).max(200),
+    title: z.string().trim().min(1).max(200),
+    /** As written in the source ("2019", "Mar 2019", "2019-03"); empty when the source gives none. */
+    start: z.string().trim().max(40),
+    /** null = current role ("Present"). */
+    end: z.string().trim().max(40).nullable(),
+    location: z.string().trim().max(200).optional(),
+    bullets: z.array(z.string().trim().max(1000)).max(40),
+    /** Which JSON Resume section the entry came from; absent = work. Drafts keep the sections apart. */
+    kind: z.enum(['work', 'volunteer', 'project']).optional(),
+  }),
+);
 export type ExperienceEntry = z.infer<typeof experienceEntrySchema>;
 
-export const educationEntrySchema = z.object({
-  school: z.string().trim().min(1).max(200),
-  /** Empty when the source names no degree. */
-  degree: z.string().trim().max(200),
-  field: z.string().trim().max(200).optional(),
-  start: z.string().trim().max(40).optional(),
-  end: z.string().trim().max(40).optional(),
-});
+export const educationEntrySchema = z.lazy(() =>
+  z.object({
+    school: z.string().trim().min(1).max(200),
+    /** Empty when the source names no degree. */
+    degree: z.string().trim().max(200),
+    field: z.string().trim().max(200).optional(),
+    start: z.string().trim().max(40).optional(),
+    end: z.string().trim().max(40).optional(),
+  }),
+);
 export type EducationEntry = z.infer<typeof educationEntrySchema>;
 
-export const candidateProfileSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().nullable(),
-  phone: z.string().trim().max(40).nullable(),
-  location: z.string().trim().max(200).nullable(),
-  headline: z.string().trim().max(300).nullable(),
-  summary: longText.nullable(),
-  skills: list(200),
-  experience: z.array(experienceEntrySchema).max(50),
-  education: z.array(educationEntrySchema).max(20),
-  certifications: list(50),
-  languages: list(30),
-  links: list(20),
-});
+export const candidateProfileSchema = z.lazy(() =>
+  z.object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().nullable(),
+    phone: z.string().trim().max(40).nullable(),
+    location: z.string().trim().max(200).nullable(),
+    headline: z.string().trim().max(300).nullable(),
+    summary: longText.nullable(),
+    skills: list(200),
+    experience: z.array(experienceEntrySchema).max(50),
+    education: z.array(educationEntrySchema).max(20),
+    certifications: list(50),
+    languages: list(30),
+    links: list(20),
+  }),
+);
 export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
 
 // ---------- job posting ----------
@@ -63,16 +69,18 @@ export type Seniority = z.infer<typeof senioritySchema>;
 export const SALARY_PERIODS = ['year', 'month', 'week', 'day', 'hour'] as const;
 export const salaryPeriodSchema = z.enum(SALARY_PERIODS);
 
-export const salarySchema = z.object({
-  min: z.number().nonnegative().nullable(),
-  max: z.number().nonnegative().nullable(),
-  /** ISO 4217 code, e.g. "EUR"; null when the posting states no currency. */
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/u)
-    .nullable(),
-  period: salaryPeriodSchema,
-});
+export const salarySchema = z.lazy(() =>
+  z.object({
+    min: z.number().nonnegative().nullable(),
+    max: z.number().nonnegative().nullable(),
+    /** ISO 4217 code, e.g. "EUR"; null when the posting states no currency. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/u)
+      .nullable(),
+    period: salaryPeriodSchema,
+  }),
+);
 export type Salary = z.infer<typeof salarySchema>;
 
 /**
@@ -117,14 +125,16 @@ export const EXPORT_FORMATS = ['md', 'docx', 'pdf'] as const;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-export const draftOutputSchema = z.object({
-  kind: draftKindSchema,
-  markdown: z.string(),
-  /** True when the built-in offline drafter wrote it (no AI provider). */
-  offline: z.boolean(),
-  /** A short plain-text note for the UI (e.g. why the draft is a template); never part of the draft. */
-  note: z.string().nullable(),
-});
+export const draftOutputSchema = z.lazy(() =>
+  z.object({
+    kind: draftKindSchema,
+    markdown: z.string(),
+    /** True when the built-in offline drafter wrote it (no AI provider). */
+    offline: z.boolean(),
+    /** A short plain-text note for the UI (e.g. why the draft is a template); never part of the draft. */
+    note: z.string().nullable(),
+  }),
+);
 export type DraftOutput = z.infer<typeof draftOutputSchema>;
 
 // ---------- validation ----------
@@ -145,31 +155,37 @@ export const FINDING_KINDS = [
 export const findingKindSchema = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof findingKindSchema>;
 
-export const validationFindingSchema = z.object({
-  severity: findingSeveritySchema,
-  kind: findingKindSchema,
-  message: z.string().max(2000),
-  /** The draft text the finding is about, when there is one. */
-  evidence: z.string().max(2000).optional(),
-});
+export const validationFindingSchema = z.lazy(() =>
+  z.object({
+    severity: findingSeveritySchema,
+    kind: findingKindSchema,
+    message: z.string().max(2000),
+    /** The draft text the finding is about, when there is one. */
+    evidence: z.string().max(2000).optional(),
+  }),
+);
 export type ValidationFinding = z.infer<typeof validationFindingSchema>;
 
-export const mustHaveCoverageSchema = z.object({
-  covered: z.array(z.string()),
-  missing: z.array(z.string()),
-  /** covered / (covered + missing); 1 when the posting lists no must-haves. */
-  ratio: z.number().min(0).max(1),
-});
+export const mustHaveCoverageSchema = z.lazy(() =>
+  z.object({
+    covered: z.array(z.string()),
+    missing: z.array(z.string()),
+    /** covered / (covered + missing); 1 when the posting lists no must-haves. */
+    ratio: z.number().min(0).max(1),
+  }),
+);
 export type MustHaveCoverage = z.infer<typeof mustHaveCoverageSchema>;
 
-export const validationReportSchema = z.object({
-  /** Excludes claims when `claimsChecked` is false: then it rates coverage, contact, sections and form only. */
-  score: z.number().int().min(0).max(100),
-  /** False when no candidate source was given: the draft's claims were not checked against anything. */
-  claimsChecked: z.boolean().default(true),
-  mustHaveCoverage: mustHaveCoverageSchema,
-  findings: z.array(validationFindingSchema),
-  /** True when only the local deterministic checks ran (no provider judgement merged in). */
-  offline: z.boolean(),
-});
+export const validationReportSchema = z.lazy(() =>
+  z.object({
+    /** Excludes claims when `claimsChecked` is false: then it rates coverage, contact, sections and form only. */
+    score: z.number().int().min(0).max(100),
+    /** False when no candidate source was given: the draft's claims were not checked against anything. */
+    claimsChecked: z.boolean().default(true),
+    mustHaveCoverage: mustHaveCoverageSchema,
+    findings: z.array(validationFindingSchema),
+    /** True when only the local deterministic checks ran (no provider judgement merged in). */
+    offline: z.boolean(),
+  }),
+);
 export type ValidationReport = z.infer<typeof validationReportSchema>;
