@@ -6,17 +6,18 @@ export const DATA_POLICIES = ['local', 'eu', 'any'] as const;
 export const dataPolicySchema = z.enum(DATA_POLICIES);
 export type DataPolicy = z.infer<typeof dataPolicySchema>;
 
-export const policyTargetSchema = z.union([
-  z.object({ task: taskSchema }).strict(),
-  z.object({ candidateId: z.string().min(1).max(100) }).strict(),
-]);
+export const policyTargetSchema = z.lazy(() =>
+  z.union([z.object({ task: taskSchema }).strict(), z.object({ candidateId: z.string().min(1).max(100) }).strict()]),
+);
 export type PolicyTarget = z.infer<typeof policyTargetSchema>;
 
-export const policyDtoSchema = z.object({
-  scope: z.enum(['task', 'candidate']),
-  /** The task name or the candidate id. */
-  target: z.string(),
-  allow: dataPolicySchema,
-  updatedAt: z.number().int(),
-});
+export const policyDtoSchema = z.lazy(() =>
+  z.object({
+    scope: z.enum(['task', 'candidate']),
+    /** The task name or the candidate id. */
+    target: z.string(),
+    allow: dataPolicySchema,
+    updatedAt: z.number().int(),
+  }),
+);
 export type PolicyDto = z.infer<typeof policyDtoSchema>;

@@ -22,30 +22,34 @@ export const duplicateReasonSchema = z.enum(DUPLICATE_REASONS);
 export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
 
 /** A stored candidate an import matched, and why. */
-export const duplicateMatchSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
-  sourceFileName: z.string().nullable(),
-  /** When it was first imported (epoch ms). */
-  createdAt: z.number().int(),
-  reasons: z.array(duplicateReasonSchema).min(1),
-});
+export const duplicateMatchSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    sourceFileName: z.string().nullable(),
+    /** When it was first imported (epoch ms). */
+    createdAt: z.number().int(),
+    reasons: z.array(duplicateReasonSchema).min(1),
+  }),
+);
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 
 /** The import's answer when it was asked to ask: nothing was stored. */
-export const duplicateResultSchema = z.object({ duplicate: duplicateMatchSchema });
+export const duplicateResultSchema = z.lazy(() => z.object({ duplicate: duplicateMatchSchema }));
 export type DuplicateResult = z.infer<typeof duplicateResultSchema>;
 
 /** A job posting import: `ask` answers with a stored posting of the same text (or image); absent = `new`. */
 export const jobDuplicateOptionsShape = { onDuplicate: z.enum(['ask', 'new']).optional() };
 
 /** A stored posting with the same text (or the same image) as the one being imported. */
-export const jobDuplicateMatchSchema = z.object({
-  id: z.string(),
-  title: z.string().nullable(),
-  company: z.string().nullable(),
-  sourceFileName: z.string().nullable(),
-  createdAt: z.number().int(),
-});
+export const jobDuplicateMatchSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    title: z.string().nullable(),
+    company: z.string().nullable(),
+    sourceFileName: z.string().nullable(),
+    createdAt: z.number().int(),
+  }),
+);
 export type JobDuplicateMatch = z.infer<typeof jobDuplicateMatchSchema>;

@@ -87,48 +87,52 @@ export const providerConfigInputSchema = z.object({
 export type ProviderConfigInput = z.infer<typeof providerConfigInputSchema>;
 
 /** A partial update: only the fields present change. */
-export const providerConfigPatchSchema = z.object(providerConfigFields).partial().strict();
+export const providerConfigPatchSchema = z.lazy(() => z.object(providerConfigFields).partial().strict());
 export type ProviderConfigPatch = z.infer<typeof providerConfigPatchSchema>;
 
-export const providerConfigDtoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: providerKindSchema,
-  model: z.string(),
-  baseUrl: z.string().nullable(),
-  tasks: z.array(taskSchema),
-  priority: z.number().int(),
-  isDefault: z.boolean(),
-  active: z.boolean(),
-  dailyTokenLimit: z.number().int().nullable(),
-  monthlyTokenLimit: z.number().int().nullable(),
-  monthlyCostLimitUsd: z.number().nullable(),
-  onLimit: limitBehaviourSchema,
-  timeoutMs: z.number().int(),
-  maxOutputTokens: z.number().int(),
-  region: providerRegionSchema,
-  dataRetention: z.string().nullable(),
-  personalData: z.boolean(),
-  piiMasking: z.boolean(),
-  /** Last 4 characters of the key, or null when no key is stored. */
-  keyHint: z.string().nullable(),
-  hasKey: z.boolean(),
-  keyInvalid: z.boolean(),
-  keySetAt: z.number().int().nullable(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-});
+export const providerConfigDtoSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: providerKindSchema,
+    model: z.string(),
+    baseUrl: z.string().nullable(),
+    tasks: z.array(taskSchema),
+    priority: z.number().int(),
+    isDefault: z.boolean(),
+    active: z.boolean(),
+    dailyTokenLimit: z.number().int().nullable(),
+    monthlyTokenLimit: z.number().int().nullable(),
+    monthlyCostLimitUsd: z.number().nullable(),
+    onLimit: limitBehaviourSchema,
+    timeoutMs: z.number().int(),
+    maxOutputTokens: z.number().int(),
+    region: providerRegionSchema,
+    dataRetention: z.string().nullable(),
+    personalData: z.boolean(),
+    piiMasking: z.boolean(),
+    /** Last 4 characters of the key, or null when no key is stored. */
+    keyHint: z.string().nullable(),
+    hasKey: z.boolean(),
+    keyInvalid: z.boolean(),
+    keySetAt: z.number().int().nullable(),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  }),
+);
 export type ProviderConfigDto = z.infer<typeof providerConfigDtoSchema>;
 
 /** What a credentials test needs of a config that is not saved yet: where to connect, with which model. */
-export const providerConnectionSchema = z
-  .object({
-    kind: providerKindSchema,
-    model: providerConfigFields.model,
-    baseUrl: providerConfigFields.baseUrl.default(null),
-    timeoutMs: providerConfigFields.timeoutMs.default(60_000),
-  })
-  .strict();
+export const providerConnectionSchema = z.lazy(() =>
+  z
+    .object({
+      kind: providerKindSchema,
+      model: providerConfigFields.model,
+      baseUrl: providerConfigFields.baseUrl.default(null),
+      timeoutMs: providerConfigFields.timeoutMs.default(60_000),
+    })
+    .strict(),
+);
 export type ProviderConnection = z.infer<typeof providerConnectionSchema>;
 
 /** Why a test of unsaved settings failed, precisely enough to say what to fix. */
@@ -146,17 +150,19 @@ export const CONFIG_TEST_FAILURES = [
 export const configTestFailureSchema = z.enum(CONFIG_TEST_FAILURES);
 export type ConfigTestFailure = z.infer<typeof configTestFailureSchema>;
 
-export const configTestResultSchema = z.object({
-  ok: z.boolean(),
-  model: z.string(),
-  /** Whether the provider lists the model; null when its model list could not be read. */
-  modelFound: z.boolean().nullable(),
-  /** How many models the provider listed; null when the list could not be read. */
-  modelCount: z.number().int().nullable(),
-  latencyMs: z.number(),
-  failure: configTestFailureSchema.nullable(),
-  /** The HTTP status the provider answered with, when it answered with an error. */
-  status: z.number().int().nullable(),
-  message: z.string(),
-});
+export const configTestResultSchema = z.lazy(() =>
+  z.object({
+    ok: z.boolean(),
+    model: z.string(),
+    /** Whether the provider lists the model; null when its model list could not be read. */
+    modelFound: z.boolean().nullable(),
+    /** How many models the provider listed; null when the list could not be read. */
+    modelCount: z.number().int().nullable(),
+    latencyMs: z.number(),
+    failure: configTestFailureSchema.nullable(),
+    /** The HTTP status the provider answered with, when it answered with an error. */
+    status: z.number().int().nullable(),
+    message: z.string(),
+  }),
+);
 export type ConfigTestResult = z.infer<typeof configTestResultSchema>;

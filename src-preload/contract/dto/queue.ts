@@ -6,15 +6,17 @@ import { taskSchema } from './common';
  * provider's (`budget`) or the acting user's (`quota`) limit behaviour is "queue until reset". It runs when a
  * provider answers again or that limit resets.
  */
-export const queuedTaskSchema = z.object({
-  outboxId: z.string(),
-  task: taskSchema,
-  why: z.enum(['offline', 'budget', 'quota']),
-  /** When the budget or quota resets: the earliest time it runs; null when it waits for a provider. */
-  runsAt: z.number().int().nullable(),
-  /** "Queued: runs when a provider answers again." or "… when the budget (the quota) resets at …" (@shared/queued-text). */
-  message: z.string(),
-});
+export const queuedTaskSchema = z.lazy(() =>
+  z.object({
+    outboxId: z.string(),
+    task: taskSchema,
+    why: z.enum(['offline', 'budget', 'quota']),
+    /** When the budget or quota resets: the earliest time it runs; null when it waits for a provider. */
+    runsAt: z.number().int().nullable(),
+    /** "Queued: runs when a provider answers again." or "… when the budget (the quota) resets at …" (@shared/queued-text). */
+    message: z.string(),
+  }),
+);
 export type QueuedTask = z.infer<typeof queuedTaskSchema>;
 
 /** Pushed when a queued task has run (its result landed) or failed for good. */

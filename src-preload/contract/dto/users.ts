@@ -25,16 +25,18 @@ export const userQuotasSchema = z.object({
   onLimit: userLimitBehaviourSchema,
 });
 
-export const userInputSchema = z
-  .object({
-    name: userNameSchema,
-    dailyTokens: quota.default(null),
-    monthlyTokens: quota.default(null),
-    dailyCostUsd: costQuota.default(null),
-    monthlyCostUsd: costQuota.default(null),
-    onLimit: userLimitBehaviourSchema.default('block'),
-  })
-  .strict();
+export const userInputSchema = z.lazy(() =>
+  z
+    .object({
+      name: userNameSchema,
+      dailyTokens: quota.default(null),
+      monthlyTokens: quota.default(null),
+      dailyCostUsd: costQuota.default(null),
+      monthlyCostUsd: costQuota.default(null),
+      onLimit: userLimitBehaviourSchema.default('block'),
+    })
+    .strict(),
+);
 export type UserInput = z.input<typeof userInputSchema>;
 
 export const userPatchSchema = userQuotasSchema.partial().strict();
@@ -55,26 +57,30 @@ const quotaUseSchema = z.object({
 });
 
 /** A user's use today and this month (settled usage from the rollups, plus calls in flight) against their quotas. */
-export const userQuotaUseSchema = z.object({
-  user: z.string(),
-  /** false: a user who made calls and is not in the user list (e.g. an OS user before users were managed). */
-  known: z.boolean(),
-  onLimit: userLimitBehaviourSchema.nullable(),
-  dayTokens: quotaUseSchema,
-  monthTokens: quotaUseSchema,
-  dayCostUsd: quotaUseSchema,
-  monthCostUsd: quotaUseSchema,
-  dayResetsAt: z.number().int(),
-  monthResetsAt: z.number().int(),
-});
+export const userQuotaUseSchema = z.lazy(() =>
+  z.object({
+    user: z.string(),
+    /** false: a user who made calls and is not in the user list (e.g. an OS user before users were managed). */
+    known: z.boolean(),
+    onLimit: userLimitBehaviourSchema.nullable(),
+    dayTokens: quotaUseSchema,
+    monthTokens: quotaUseSchema,
+    dayCostUsd: quotaUseSchema,
+    monthCostUsd: quotaUseSchema,
+    dayResetsAt: z.number().int(),
+    monthResetsAt: z.number().int(),
+  }),
+);
 export type UserQuotaUse = z.infer<typeof userQuotaUseSchema>;
 
 /** Who the app acts as: the chosen profile (or the OS user), and whether users are managed at all. */
-export const actingUserSchema = z.object({
-  name: z.string(),
-  /** The OS user, the default profile. */
-  osUser: z.string(),
-  /** true: the user list is empty and the OS user acts as an implicit user without quotas. */
-  implicit: z.boolean(),
-});
+export const actingUserSchema = z.lazy(() =>
+  z.object({
+    name: z.string(),
+    /** The OS user, the default profile. */
+    osUser: z.string(),
+    /** true: the user list is empty and the OS user acts as an implicit user without quotas. */
+    implicit: z.boolean(),
+  }),
+);
 export type ActingUser = z.infer<typeof actingUserSchema>;
