@@ -1,3 +1,4 @@
+// Schemas are z.lazy (built on first use, so a command builds only its channels' schemas) unless code extends them or reads their shape.
 import { z } from 'zod';
 import { idSchema } from './common';
 

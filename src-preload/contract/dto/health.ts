@@ -1,3 +1,4 @@
+// Schemas are z.lazy (built on first use, so a command builds only its channels' schemas) unless code extends them or reads their shape.
 import { z } from 'zod';
 
 /** A provider's health (admin guide, "Provider health"); `unknown` until a probe or a call was seen. */

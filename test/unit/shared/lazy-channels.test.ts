@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { channels, isChannel } from '@contract';
 import { channel, lazyChannels } from '../../../src-preload/contract/define';
 
@@ -31,5 +31,35 @@ describe('channel specs are built on first read', () => {
       expect(typeof spec.output.parse).toBe('function');
     }
     expect(channels['usage:events'].input.safeParse({ limit: 0 }).success).toBe(false);
+  });
+
+  it('calling usage:stats builds its own schemas and none of the drafting, backup, admin or provider schemas', async () => {
+    vi.resetModules();
+    const contract = await import('@contract');
+    // zod keeps a z.lazy's built schema on its def; undefined until something parses with it or reads it.
+    const built = (schema: z.ZodType) => (schema.def as { _cachedInner?: unknown })._cachedInner !== undefined;
+    const notNeeded = {
+      candidateDtoSchema: contract.candidateDtoSchema,
+      candidateProfileSchema: contract.candidateProfileSchema,
+      resumeSchema: contract.resumeSchema,
+      documentDtoSchema: contract.documentDtoSchema,
+      generateOutputSchema: contract.generateOutputSchema,
+      validationReportSchema: contract.validationReportSchema,
+      backupReportSchema: contract.backupReportSchema,
+      batchRunOutputSchema: contract.batchRunOutputSchema,
+      auditRowSchema: contract.auditRowSchema,
+      providerConfigDtoSchema: contract.providerConfigDtoSchema,
+      transferPlanSchema: contract.transferPlanSchema,
+      dashboardOutputSchema: contract.dashboardOutputSchema,
+    };
+    const spec = contract.channels['usage:stats'];
+    expect(spec.input.safeParse({ by: 'nope' }).success).toBe(false);
+    expect(spec.output.safeParse({ from: 0, to: 1 }).success).toBe(false);
+    expect(built(contract.statsInputSchema)).toBe(true);
+    expect(built(contract.statsOutputSchema)).toBe(true);
+    expect(Object.entries(notNeeded).filter(([, schema]) => built(schema))).toEqual([]);
+    // The probe sees a schema once it is used.
+    expect(contract.candidateDtoSchema.safeParse({}).success).toBe(false);
+    expect(built(contract.candidateDtoSchema)).toBe(true);
   });
 });
