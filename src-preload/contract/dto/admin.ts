@@ -13,10 +13,12 @@ export const adminStatusSchema = z.object({
 });
 export type AdminStatus = z.infer<typeof adminStatusSchema>;
 
-export const adminUnlockResultSchema = adminStatusSchema.extend({
-  /** This unlock used up a recovery code. */
-  usedRecoveryCode: z.boolean(),
-});
+export const adminUnlockResultSchema = z.lazy(() =>
+  adminStatusSchema.extend({
+    /** This unlock used up a recovery code. */
+    usedRecoveryCode: z.boolean(),
+  }),
+);
 export type AdminUnlockResult = z.infer<typeof adminUnlockResultSchema>;
 
 export const enrolmentSchema = z.lazy(() =>

@@ -96,13 +96,15 @@ export const batchItemResultSchema = z.lazy(() =>
 );
 export type BatchItemResult = z.infer<typeof batchItemResultSchema>;
 
-export const batchRunInputSchema = batchPairsInputSchema
-  .extend({
-    /** Chosen by the caller so it can cancel the run and match its `batch:item` events. */
-    batchId: z.string().min(1).max(64),
-    concurrency: z.number().int().min(1).max(BATCH_MAX_CONCURRENCY).default(BATCH_DEFAULT_CONCURRENCY),
-  })
-  .strict();
+export const batchRunInputSchema = z.lazy(() =>
+  batchPairsInputSchema
+    .extend({
+      /** Chosen by the caller so it can cancel the run and match its `batch:item` events. */
+      batchId: z.string().min(1).max(64),
+      concurrency: z.number().int().min(1).max(BATCH_MAX_CONCURRENCY).default(BATCH_DEFAULT_CONCURRENCY),
+    })
+    .strict(),
+);
 
 export const batchCountsSchema = z.lazy(() =>
   z.object({

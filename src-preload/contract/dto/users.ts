@@ -40,14 +40,16 @@ export const userInputSchema = z.lazy(() =>
 );
 export type UserInput = z.input<typeof userInputSchema>;
 
-export const userPatchSchema = userQuotasSchema.partial().strict();
+export const userPatchSchema = z.lazy(() => userQuotasSchema.partial().strict());
 export type UserPatch = z.infer<typeof userPatchSchema>;
 
-export const userDtoSchema = userQuotasSchema.extend({
-  name: z.string(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-});
+export const userDtoSchema = z.lazy(() =>
+  userQuotasSchema.extend({
+    name: z.string(),
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  }),
+);
 export type UserDto = z.infer<typeof userDtoSchema>;
 
 /** Use against one quota in its period (today or this month). `limit` null: no quota; `percent` of the limit. */
