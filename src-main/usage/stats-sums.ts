@@ -48,13 +48,44 @@ export function jsonRowsSql(keyColumn: string, seriesColumn: string | undefined,
   const order = seriesColumn ? `${keyColumn}, ${seriesColumn}` : keyColumn;
   // Ordered in a subquery, which the table's key index gives in order: group_concat's own ORDER BY sorted
   // all the rows' text again in a temporary b-tree.
-  return `SELECT CAST(group_concat(sums, ',') AS BLOB), group_concat(error_classes, ','), group_concat(key, ',')
-      ${seriesColumn ? ", group_concat(series, ',')" : ''}
+  return `SELECT ${JSON_LISTS_SQL}${seriesColumn ? ", group_concat(series, ',')" : ''}
     FROM (
-      SELECT json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}) AS sums,
-        CASE WHEN errors > 0 THEN error_classes ELSE 'null' END AS error_classes, ${keyColumn} AS key
+      SELECT ${JSON_ROW_SQL}, ${keyColumn} AS key
         ${seriesColumn ? `, json_quote(${seriesColumn}) AS series` : ''}
       FROM ${table} WHERE ${where} ORDER BY ${order})`;
+}
+
+/** One rollup row's part of jsonRowsSql's lists: its sums as a JSON array, its error classes (or `null`). */
+export const JSON_ROW_SQL = `json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}) AS sums,
+  CASE WHEN errors > 0 THEN error_classes ELSE 'null' END AS error_classes`;
+
+/** jsonRowsSql's three lists, of rows (`sums`, `error_classes`, `key`) given in key order. */
+export const JSON_LIST_SQL = {
+  sums: `CAST(group_concat(sums, ',') AS BLOB)`,
+  errorClasses: `group_concat(error_classes, ',')`,
+  keys: `group_concat(key, ',')`,
+} as const;
+
+const JSON_LISTS_SQL = `${JSON_LIST_SQL.sums}, ${JSON_LIST_SQL.errorClasses}, ${JSON_LIST_SQL.keys}`;
+
+/**
+ * jsonRowsSql rows (sums, error classes, keys) of consecutive key ranges, in key order, as one: each list
+ * joined with commas. Parts without rows (nulls) are left out.
+ */
+export function joinJsonRows(parts: readonly (readonly unknown[])[]): unknown[] {
+  const present = parts.filter((p) => typeof p[2] === 'string' && p[2] !== '');
+  if (present.length === 0) return [null, null, null];
+  if (present.length === 1) return [...present[0]!];
+  const blobs = present.map((p) => (p[0] instanceof Uint8Array ? p[0] : new Uint8Array(0)));
+  const sums = new Uint8Array(blobs.reduce((n, b) => n + b.length, 0) + Math.max(0, blobs.length - 1));
+  let at = 0;
+  for (const [i, b] of blobs.entries()) {
+    if (i > 0) sums[at++] = COMMA;
+    sums.set(b, at);
+    at += b.length;
+  }
+  const text = (i: number) => present.map((p) => String(p[i])).join(',');
+  return [sums, text(1), text(2)];
 }
 
 /** A comma-joined list of JSON values (one of jsonRowsSql's texts) as an array. */

@@ -3,11 +3,13 @@ import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import type { UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
 import { wholeWindows } from './month-windows';
+import { READ_HOUR_BLOCKS_SQL } from './hour-blocks';
 import { MonthlySeal } from './monthly-rollups';
 import { startOfLocalDay } from './periods';
 import {
   addSums,
   emptySums,
+  joinJsonRows,
   jsonRowsSql,
   readJsonRows,
   readSums,
@@ -55,6 +57,7 @@ interface GroupSource {
 
 const BY_DIMENSION = 'usage_daily_by_dimension';
 const MONTHLY = 'usage_monthly_by_dimension';
+const HOURLY = 'usage_hour_totals';
 
 const GROUP_SQL: Record<GroupBy, GroupSource> = {
   provider: { table: BY_DIMENSION, dimension: 'provider', key: 'value' },
@@ -295,8 +298,16 @@ export class UsageStats {
     const where = `${g.dimension ? 'dimension = @dimension AND ' : ''}bucket_start >= @from AND bucket_start < @to`;
     const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
     if (g.oneRowEach) {
-      const raw = this.statement(jsonRowsSql(g.key, g.series, g.table, where)).get(params);
-      return readJsonRows(raw as RawRow, g.series !== undefined);
+      const sql = jsonRowsSql(g.key, g.series, g.table, where);
+      const windows = g.table === HOURLY ? sealedWindows(from, to, this.monthlySeal.end()) : null;
+      if (!windows) return readJsonRows(this.statement(sql).get(params) as RawRow, g.series !== undefined);
+      // The whole sealed windows' hours from their blocks, the hours before and after them from the totals.
+      const rows = [
+        this.statement(sql).get({ from, to: windows.from }) as RawRow,
+        ...(this.statement(READ_HOUR_BLOCKS_SQL).all(windows) as RawRow[]),
+        this.statement(sql).get({ from: windows.to, to }) as RawRow,
+      ];
+      return readJsonRows(joinJsonRows(rows), false);
     }
     // Groupings by value alone read the range's whole month windows from the monthly rollups.
     const raws = (

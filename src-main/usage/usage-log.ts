@@ -1,6 +1,6 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
-import { cachedMonthWindowStart } from './month-windows';
+import { cachedMonthWindowStart, monthWindowStart } from './month-windows';
 import { MonthlySeal } from './monthly-rollups';
 import { startOfHour } from './periods';
 import { ROLLUP_FAMILIES, RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
@@ -390,6 +390,17 @@ export class UsageLog {
         for (const { table, upsert } of family.monthly)
           for (const delta of deltas.foldedInto(table, sealedEnd).values()) upsert(delta);
     }
+    if (anyLate) this.rebuildLateHourBlocks(batch, sealedEnd);
     return ids;
+  }
+
+  /** The hour blocks of the sealed windows that events of the batch arrived late for, from their new totals. */
+  private rebuildLateHourBlocks(batch: readonly Queued[], sealedEnd: number): void {
+    const windows = new Set<number>();
+    for (const { event } of batch) {
+      const hour = startOfHour(event.createdAt);
+      if (hour < sealedEnd) windows.add(monthWindowStart(hour));
+    }
+    for (const window of windows) this.monthlySeal.addedLate(window);
   }
 }

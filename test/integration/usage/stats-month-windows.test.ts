@@ -246,6 +246,32 @@ describe.each([
       t.cleanup();
     }
   });
+
+  it('the hour grouping reads whole sealed windows from their hour blocks, which the backfill migration rebuilds', () => {
+    setUp();
+    try {
+      const sqlite = t.core.store.sqlite;
+      const { stats } = t.core.services;
+      const blocks = () => sqlite.prepare('SELECT * FROM usage_hour_blocks ORDER BY window_start').all();
+      const kept = blocks();
+      // October to March sealed (April's window, the newest event's, is not).
+      expect(kept).toHaveLength(6);
+      const span = localDays(new Date(2025, 9, 1), 220);
+      const hours = stats.query(span, 'hour');
+      expect(hours.groups.map(asExpected)).toEqual(expectedGroups(events, span, 'hour'));
+
+      sqlite.exec('DELETE FROM usage_hour_blocks');
+      // Without them, the sealed windows' hours are missing: they are read from the blocks, not the totals.
+      const without = stats.query(span, 'hour').groups;
+      expect(without.length).toBeLessThan(hours.groups.length);
+      const backfill = readFileSync(join(__dirname, '../../../drizzle/0021_usage_hour_blocks_backfill.sql'), 'utf8');
+      sqlite.exec(backfill);
+      expect(blocks()).toEqual(kept);
+      expect(stats.query(span, 'hour')).toEqual(hours);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
 
 describe('usage stats groupings of one row per group', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIntegerBlock } from '../../../src-main/usage/stats-sums';
+import { joinJsonRows, readIntegerBlock, readJsonRows } from '../../../src-main/usage/stats-sums';
 
 describe('the rollup sums read as one block of integers', () => {
   it('reads comma-joined JSON arrays of integers in order, negative and large ones included', () => {
@@ -29,5 +29,34 @@ describe('the rollup sums read as one block of integers', () => {
       }
     })();
     expect(refusal).toMatchObject({ name: 'AppError', code: 'storage_error' });
+  });
+});
+
+describe('the hour grouping joins the lists of consecutive ranges', () => {
+  it('reads the joined parts as one list of groups, in order, leaving out parts without rows', () => {
+    const W = 28;
+    const sums = (first: number, rows: number) =>
+      Array.from({ length: rows }, (_, r) => `[${Array.from({ length: W }, (_, i) => first + r * W + i).join(',')}]`);
+    const part = (first: number, keys: string[], classes: string[]) => [
+      Buffer.from(sums(first, keys.length).join(',')),
+      classes.join(','),
+      keys.join(','),
+    ];
+    const empty = [null, null, null];
+    const groups = readJsonRows(
+      joinJsonRows([
+        empty,
+        part(0, ['10', '11'], ['null', '{"timeout":2}']),
+        part(2 * W, ['12'], ['{"auth":1}']),
+        empty,
+      ]),
+      false,
+    );
+    expect(groups.map((g) => [g.key, g.values[(g.at ?? 0) + W - 1], g.errorClasses])).toEqual([
+      ['10', W - 1, {}],
+      ['11', 2 * W - 1, { timeout: 2 }],
+      ['12', 3 * W - 1, { auth: 1 }],
+    ]);
+    expect(readJsonRows(joinJsonRows([empty, empty]), false)).toEqual([]);
   });
 });
