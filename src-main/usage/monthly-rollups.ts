@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { HourBlocks } from './hour-blocks';
 import { monthWindowStartSql, nextMonthWindow, nextMonthWindowSql } from './month-windows';
+import { WindowBlocks } from './window-blocks';
 import { ADDITIVE_COLUMNS } from './rollup-columns';
 
 const MONTHLY = 'usage_monthly_by_dimension';
@@ -48,11 +48,11 @@ export class MonthlySeal {
   /** Prepared on the first seal: a reader (the stats) only ever reads the end. */
   private seal: Statement[] | null = null;
 
-  private readonly hourBlocks: HourBlocks;
+  private readonly blocks: WindowBlocks;
 
   constructor(private readonly sqlite: Database) {
     this.readEnd = sqlite.prepare('SELECT window_end FROM usage_monthly_sealed WHERE id = 1').pluck();
-    this.hourBlocks = new HourBlocks(sqlite);
+    this.blocks = new WindowBlocks(sqlite);
   }
 
   /** The start of the first window without monthly rows (every window before it has them); null: none has. */
@@ -62,7 +62,7 @@ export class MonthlySeal {
 
   /**
    * Inside the caller's transaction, before it adds its events to the rollups: seals every window before
-   * `windowStart` not sealed yet, from the rows already written (its monthly rows and its hour block). Gives
+   * `windowStart` not sealed yet, from the rows already written (its monthly rows and its window blocks). Gives
    * the new end.
    */
   sealBefore(windowStart: number): number {
@@ -71,12 +71,12 @@ export class MonthlySeal {
     const range = { from: end ?? Number.MIN_SAFE_INTEGER, to: windowStart };
     this.seal ??= SEAL_SQL.map((sql) => this.sqlite.prepare(sql));
     for (const statement of this.seal) statement.run(range);
-    this.hourBlocks.build(range.from, range.to);
+    this.blocks.build(range.from, range.to);
     return windowStart;
   }
 
-  /** Inside the caller's transaction, once events that arrived late for a sealed window are in its hourly totals. */
+  /** Inside the caller's transaction, once events that arrived late for a sealed window are in its rollups. */
   addedLate(windowStart: number): void {
-    this.hourBlocks.build(windowStart, nextMonthWindow(windowStart));
+    this.blocks.build(windowStart, nextMonthWindow(windowStart));
   }
 }

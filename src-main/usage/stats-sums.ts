@@ -69,15 +69,16 @@ export const JSON_LIST_SQL = {
 const JSON_LISTS_SQL = `${JSON_LIST_SQL.sums}, ${JSON_LIST_SQL.errorClasses}, ${JSON_LIST_SQL.keys}`;
 
 /**
- * jsonRowsSql rows (sums, error classes, keys) of consecutive key ranges, in key order, as one: each list
- * joined with commas. Parts without rows (nulls) are left out.
+ * jsonRowsSql rows (sums, error classes, keys and, with `withSeries`, series) of consecutive key ranges, in key
+ * order, as one: each list joined with commas. Parts without rows (nulls) are left out.
  */
-export function joinJsonRows(parts: readonly (readonly unknown[])[]): unknown[] {
+export function joinJsonRows(parts: readonly (readonly unknown[])[], withSeries: boolean): unknown[] {
+  const width = withSeries ? 4 : 3;
   const present = parts.filter((p) => typeof p[2] === 'string' && p[2] !== '');
-  if (present.length === 0) return [null, null, null];
-  if (present.length === 1) return [...present[0]!];
+  if (present.length === 0) return new Array<null>(width).fill(null);
+  if (present.length === 1) return present[0]!.slice(0, width);
   const blobs = present.map((p) => (p[0] instanceof Uint8Array ? p[0] : new Uint8Array(0)));
-  const sums = new Uint8Array(blobs.reduce((n, b) => n + b.length, 0) + Math.max(0, blobs.length - 1));
+  const sums = new Uint8Array(blobs.reduce((n, b) => n + b.length, 0) + blobs.length - 1);
   let at = 0;
   for (const [i, b] of blobs.entries()) {
     if (i > 0) sums[at++] = COMMA;
@@ -85,7 +86,7 @@ export function joinJsonRows(parts: readonly (readonly unknown[])[]): unknown[] 
     at += b.length;
   }
   const text = (i: number) => present.map((p) => String(p[i])).join(',');
-  return [sums, text(1), text(2)];
+  return [sums, ...Array.from({ length: width - 1 }, (_, i) => text(i + 1))];
 }
 
 /** A comma-joined list of JSON values (one of jsonRowsSql's texts) as an array. */

@@ -1,11 +1,11 @@
 import type { GROUP_BYS } from '@contract';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
-import type { UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
+import type { UsageBlockGrouping, UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
 import { wholeWindows } from './month-windows';
-import { READ_HOUR_BLOCKS_SQL } from './hour-blocks';
 import { MonthlySeal } from './monthly-rollups';
 import { startOfLocalDay } from './periods';
+import { READ_WINDOW_BLOCKS_SQL } from './window-blocks';
 import {
   addSums,
   emptySums,
@@ -53,11 +53,12 @@ interface GroupSource {
   series?: string;
   /** The key (and series) is the table's whole key within the dimension: each group is one row. */
   oneRowEach?: boolean;
+  /** Its sealed month windows' rows are kept as blocks too (usage/window-blocks.ts). */
+  blocks?: UsageBlockGrouping;
 }
 
 const BY_DIMENSION = 'usage_daily_by_dimension';
 const MONTHLY = 'usage_monthly_by_dimension';
-const HOURLY = 'usage_hour_totals';
 
 const GROUP_SQL: Record<GroupBy, GroupSource> = {
   provider: { table: BY_DIMENSION, dimension: 'provider', key: 'value' },
@@ -66,10 +67,17 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
   user: { table: BY_DIMENSION, dimension: 'user', key: 'value' },
   // Every event has one provider: a day's provider rows add up to the whole day.
   day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
-  hour: { table: 'usage_hour_totals', key: 'bucket_start', oneRowEach: true },
+  hour: { table: 'usage_hour_totals', key: 'bucket_start', oneRowEach: true, blocks: 'hour' },
   // Folded into the 24 local hours by SQLite, one statement per stretch of one UTC offset (hoursOfDay).
   hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
-  provider_day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start', series: 'value', oneRowEach: true },
+  provider_day: {
+    table: BY_DIMENSION,
+    dimension: 'provider',
+    key: 'bucket_start',
+    series: 'value',
+    oneRowEach: true,
+    blocks: 'provider_day',
+  },
 };
 
 type RawRow = readonly unknown[];
@@ -299,15 +307,16 @@ export class UsageStats {
     const params = { from, to, ...(g.dimension ? { dimension: g.dimension } : {}) };
     if (g.oneRowEach) {
       const sql = jsonRowsSql(g.key, g.series, g.table, where);
-      const windows = g.table === HOURLY ? sealedWindows(from, to, this.monthlySeal.end()) : null;
-      if (!windows) return readJsonRows(this.statement(sql).get(params) as RawRow, g.series !== undefined);
-      // The whole sealed windows' hours from their blocks, the hours before and after them from the totals.
+      const withSeries = g.series !== undefined;
+      const windows = g.blocks ? sealedWindows(from, to, this.monthlySeal.end()) : null;
+      if (!windows) return readJsonRows(this.statement(sql).get(params) as RawRow, withSeries);
+      // The whole sealed windows' rows from their blocks, the rows before and after them from the rollup.
       const rows = [
-        this.statement(sql).get({ from, to: windows.from }) as RawRow,
-        ...(this.statement(READ_HOUR_BLOCKS_SQL).all(windows) as RawRow[]),
-        this.statement(sql).get({ from: windows.to, to }) as RawRow,
+        this.statement(sql).get({ ...params, to: windows.from }) as RawRow,
+        ...(this.statement(READ_WINDOW_BLOCKS_SQL).all({ grouping: g.blocks, ...windows }) as RawRow[]),
+        this.statement(sql).get({ ...params, from: windows.to }) as RawRow,
       ];
-      return readJsonRows(joinJsonRows(rows), false);
+      return readJsonRows(joinJsonRows(rows, withSeries), withSeries);
     }
     // Groupings by value alone read the range's whole month windows from the monthly rollups.
     const raws = (

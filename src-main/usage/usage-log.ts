@@ -2,7 +2,7 @@ import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import { cachedMonthWindowStart, monthWindowStart } from './month-windows';
 import { MonthlySeal } from './monthly-rollups';
-import { startOfHour } from './periods';
+import { startOfHour, startOfLocalDay } from './periods';
 import { ROLLUP_FAMILIES, RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
 import type { UsageEvent } from './usage-event';
 import { appendUsageSpill } from './usage-spill';
@@ -390,17 +390,19 @@ export class UsageLog {
         for (const { table, upsert } of family.monthly)
           for (const delta of deltas.foldedInto(table, sealedEnd).values()) upsert(delta);
     }
-    if (anyLate) this.rebuildLateHourBlocks(batch, sealedEnd);
+    if (anyLate) this.rebuildLateBlocks(batch, sealedEnd);
     return ids;
   }
 
-  /** The hour blocks of the sealed windows that events of the batch arrived late for, from their new totals. */
-  private rebuildLateHourBlocks(batch: readonly Queued[], sealedEnd: number): void {
+  /**
+   * The window blocks of the sealed windows that events of the batch arrived late for (the window of their hour
+   * and of their local day's row), from their new rollup rows.
+   */
+  private rebuildLateBlocks(batch: readonly Queued[], sealedEnd: number): void {
     const windows = new Set<number>();
-    for (const { event } of batch) {
-      const hour = startOfHour(event.createdAt);
-      if (hour < sealedEnd) windows.add(monthWindowStart(hour));
-    }
+    for (const { event } of batch)
+      for (const bucket of [startOfHour(event.createdAt), startOfLocalDay(event.createdAt)])
+        if (bucket < sealedEnd) windows.add(monthWindowStart(bucket));
     for (const window of windows) this.monthlySeal.addedLate(window);
   }
 }

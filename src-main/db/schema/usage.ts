@@ -172,18 +172,29 @@ export const usageMonthlySealed = sqliteTable('usage_monthly_sealed', {
   windowEnd: integer('window_end').notNull(),
 });
 
+/** The groupings kept as window blocks (usage/window-blocks.ts): one row per group, over many rows a range. */
+export const USAGE_BLOCK_GROUPINGS = ['hour', 'provider_day'] as const;
+export type UsageBlockGrouping = (typeof USAGE_BLOCK_GROUPINGS)[number];
+
 /**
- * The hourly totals of each sealed month window (usage_monthly_sealed) as the `hour` grouping reads them: its
- * hours' sums, error classes and keys, each a comma-joined list in hour order (usage/hour-blocks.ts). A range
- * over many months reads a dozen of these instead of ten thousand hourly rows (`hour` over 400 days at 10M
- * events; bench: scale). Written when a window is sealed, and again when an event arrives late for it.
+ * The rows of a one-row-per-group grouping (`hour`: the hourly totals; `provider_day`: the daily provider rows)
+ * in each sealed month window (usage_monthly_sealed), as the grouping reads them: each row's sums, error
+ * classes, key (and series) as comma-joined lists in key order (usage/window-blocks.ts). A range over many
+ * months reads a dozen blocks instead of thousands of rows (`hour` over 400 days at 10M events: 9,591 rows;
+ * bench: scale). Written when a window is sealed, and again when an event arrives late for it.
  */
-export const usageHourBlocks = sqliteTable('usage_hour_blocks', {
-  windowStart: integer('window_start').primaryKey(),
-  sums: blob('sums').notNull(),
-  errorClasses: text('error_classes').notNull(),
-  keys: text('keys').notNull(),
-});
+export const usageWindowBlocks = sqliteTable(
+  'usage_window_blocks',
+  {
+    grouping: text('grouping', { enum: USAGE_BLOCK_GROUPINGS }).notNull(),
+    windowStart: integer('window_start').notNull(),
+    sums: blob('sums').notNull(),
+    errorClasses: text('error_classes').notNull(),
+    keys: text('keys').notNull(),
+    series: text('series'),
+  },
+  (t) => [primaryKey({ columns: [t.grouping, t.windowStart] })],
+);
 
 /** Token and cost reservations per budget subject: a provider config, or a user's quota (see routing/budgets). */
 export const budgetLedger = sqliteTable(

@@ -247,27 +247,36 @@ describe.each([
     }
   });
 
-  it('the hour grouping reads whole sealed windows from their hour blocks, which the backfill migration rebuilds', () => {
+  it('hour and provider_day read whole sealed windows from their blocks, which the backfill migration rebuilds', () => {
     setUp();
     try {
       const sqlite = t.core.store.sqlite;
       const { stats } = t.core.services;
-      const blocks = () => sqlite.prepare('SELECT * FROM usage_hour_blocks ORDER BY window_start').all();
+      const blocks = () => sqlite.prepare('SELECT * FROM usage_window_blocks ORDER BY grouping, window_start').all();
       const kept = blocks();
-      // October to March sealed (April's window, the newest event's, is not).
-      expect(kept).toHaveLength(6);
+      // October to March sealed (April's window, the newest event's, is not), for each of the two groupings.
+      expect(kept).toHaveLength(12);
       const span = localDays(new Date(2025, 9, 1), 220);
-      const hours = stats.query(span, 'hour');
-      expect(hours.groups.map(asExpected)).toEqual(expectedGroups(events, span, 'hour'));
+      const answers = (['hour', 'provider_day'] as const).map((by) => stats.query(span, by));
+      for (const [i, by] of (['hour', 'provider_day'] as const).entries())
+        expect(answers[i]!.groups.map(asExpected), by).toEqual(expectedGroups(events, span, by));
 
-      sqlite.exec('DELETE FROM usage_hour_blocks');
-      // Without them, the sealed windows' hours are missing: they are read from the blocks, not the totals.
-      const without = stats.query(span, 'hour').groups;
-      expect(without.length).toBeLessThan(hours.groups.length);
-      const backfill = readFileSync(join(__dirname, '../../../drizzle/0021_usage_hour_blocks_backfill.sql'), 'utf8');
-      sqlite.exec(backfill);
+      sqlite.exec('DELETE FROM usage_window_blocks');
+      // Without them, the sealed windows' rows are missing: they are read from the blocks, not the rollups.
+      for (const [i, by] of (['hour', 'provider_day'] as const).entries())
+        expect(stats.query(span, by).groups.length, by).toBeLessThan(answers[i]!.groups.length);
+      const backfill = readFileSync(join(__dirname, '../../../drizzle/0021_usage_window_blocks_backfill.sql'), 'utf8');
+      for (const statement of backfill.split('--> statement-breakpoint')) sqlite.exec(statement);
       expect(blocks()).toEqual(kept);
-      expect(stats.query(span, 'hour')).toEqual(hours);
+      expect((['hour', 'provider_day'] as const).map((by) => stats.query(span, by))).toEqual(answers);
+
+      // Alone in its commit, an event late for the first hour of December's window (which starts 12 h before
+      // December in UTC): its local day began before that, so its day's row is in November's window.
+      const late: UsageEvent = { ...events[0]!, requestId: 'late-alone', createdAt: Date.UTC(2025, 10, 30, 12, 30) };
+      t.core.services.usageLog.enqueue(late);
+      expect(t.core.services.usageLog.flush()).toBe(true);
+      for (const by of ['hour', 'provider_day'] as const)
+        expect(stats.query(span, by).groups.map(asExpected), by).toEqual(expectedGroups([...events, late], span, by));
     } finally {
       t.cleanup();
     }

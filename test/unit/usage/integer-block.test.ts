@@ -44,12 +44,10 @@ describe('the hour grouping joins the lists of consecutive ranges', () => {
     ];
     const empty = [null, null, null];
     const groups = readJsonRows(
-      joinJsonRows([
-        empty,
-        part(0, ['10', '11'], ['null', '{"timeout":2}']),
-        part(2 * W, ['12'], ['{"auth":1}']),
-        empty,
-      ]),
+      joinJsonRows(
+        [empty, part(0, ['10', '11'], ['null', '{"timeout":2}']), part(2 * W, ['12'], ['{"auth":1}']), empty],
+        false,
+      ),
       false,
     );
     expect(groups.map((g) => [g.key, g.values[(g.at ?? 0) + W - 1], g.errorClasses])).toEqual([
@@ -57,6 +55,24 @@ describe('the hour grouping joins the lists of consecutive ranges', () => {
       ['11', 2 * W - 1, { timeout: 2 }],
       ['12', 3 * W - 1, { auth: 1 }],
     ]);
-    expect(readJsonRows(joinJsonRows([empty, empty]), false)).toEqual([]);
+    expect(readJsonRows(joinJsonRows([empty, empty], false), false)).toEqual([]);
+    // With series (provider_day): the series lists are joined the same way, in step with the keys.
+    const withSeries = (first: number, keys: string[], series: string[]) => [
+      ...part(
+        first,
+        keys,
+        keys.map(() => 'null'),
+      ),
+      series.map((s) => JSON.stringify(s)).join(','),
+    ];
+    const days = readJsonRows(
+      joinJsonRows([withSeries(0, ['1', '1'], ['Claude', 'GPT']), withSeries(2 * W, ['2'], ['Ollama, local'])], true),
+      true,
+    );
+    expect(days.map((g) => [g.key, g.series, g.values[g.at ?? 0]])).toEqual([
+      ['1', 'Claude', 0],
+      ['1', 'GPT', W],
+      ['2', 'Ollama, local', 2 * W],
+    ]);
   });
 });
