@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { UsageBlockGrouping } from '../db/schema/usage';
 import { monthWindowStartSql, nextMonthWindow, nextMonthWindowSql } from './month-windows';
 import { WindowBlocks } from './window-blocks';
 import { ADDITIVE_COLUMNS } from './rollup-columns';
@@ -75,8 +76,11 @@ export class MonthlySeal {
     return windowStart;
   }
 
-  /** Inside the caller's transaction, once events that arrived late for a sealed window are in its rollups. */
-  addedLate(windowStart: number): void {
-    this.blocks.build(windowStart, nextMonthWindow(windowStart));
+  /**
+   * Inside the caller's transaction, once events that arrived late for a sealed window are in its rollups: the
+   * window's blocks of the groupings whose rows they changed.
+   */
+  addedLate(windowStart: number, groupings: readonly UsageBlockGrouping[]): void {
+    this.blocks.build(windowStart, nextMonthWindow(windowStart), groupings);
   }
 }

@@ -395,14 +395,20 @@ export class UsageLog {
   }
 
   /**
-   * The window blocks of the sealed windows that events of the batch arrived late for (the window of their hour
-   * and of their local day's row), from their new rollup rows.
+   * The window blocks that events of the batch arrived late for, from their new rollup rows: `hour` of the sealed
+   * window of their hour, `provider_day` of the sealed window of their local day's row (a day that began before
+   * its window, at the start of each month window, is late for the day's row only).
    */
   private rebuildLateBlocks(batch: readonly Queued[], sealedEnd: number): void {
-    const windows = new Set<number>();
-    for (const { event } of batch)
-      for (const bucket of [startOfHour(event.createdAt), startOfLocalDay(event.createdAt)])
-        if (bucket < sealedEnd) windows.add(monthWindowStart(bucket));
-    for (const window of windows) this.monthlySeal.addedLate(window);
+    const hours = new Set<number>();
+    const days = new Set<number>();
+    for (const { event } of batch) {
+      const hour = startOfHour(event.createdAt);
+      const day = startOfLocalDay(event.createdAt);
+      if (hour < sealedEnd) hours.add(monthWindowStart(hour));
+      if (day < sealedEnd) days.add(monthWindowStart(day));
+    }
+    for (const window of hours) this.monthlySeal.addedLate(window, ['hour']);
+    for (const window of days) this.monthlySeal.addedLate(window, ['provider_day']);
   }
 }

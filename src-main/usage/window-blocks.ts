@@ -46,15 +46,21 @@ export const READ_WINDOW_BLOCKS_SQL = `SELECT sums, error_classes, keys, series 
 
 const GROUPINGS = Object.keys(SOURCES) as UsageBlockGrouping[];
 
-/** Writes the blocks of the windows with rows in a range; prepared on first use (readers never write). */
+/** Writes the blocks of the windows with rows in a range; each statement prepared on first use (readers never write). */
 export class WindowBlocks {
-  private write: Statement[] | null = null;
+  private readonly write = new Map<UsageBlockGrouping, Statement>();
 
   constructor(private readonly sqlite: Database) {}
 
-  /** Inside the caller's transaction: every grouping's blocks of the windows with rows in [from, to). */
-  build(from: number, to: number): void {
-    this.write ??= GROUPINGS.map((grouping) => this.sqlite.prepare(windowBlocksSql(grouping)));
-    for (const statement of this.write) statement.run({ from, to });
+  /** Inside the caller's transaction: the blocks (of `groupings`) of the windows with rows in [from, to). */
+  build(from: number, to: number, groupings: readonly UsageBlockGrouping[] = GROUPINGS): void {
+    for (const grouping of groupings) {
+      let statement = this.write.get(grouping);
+      if (!statement) {
+        statement = this.sqlite.prepare(windowBlocksSql(grouping));
+        this.write.set(grouping, statement);
+      }
+      statement.run({ from, to });
+    }
   }
 }
