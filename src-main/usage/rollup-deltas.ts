@@ -1,4 +1,4 @@
-import type { UsageMonthlyDimension } from '../db/schema/usage';
+import type { UsageBlockGrouping, UsageMonthlyDimension } from '../db/schema/usage';
 import { bucketIndex } from './latency-buckets';
 import { cachedMonthWindowStart } from './month-windows';
 import { ADDITIVE_COLUMNS, COUNT_AT } from './rollup-columns';
@@ -141,12 +141,15 @@ export const ROLLUP_FAMILIES: readonly {
   base: RollupTable;
   folded: readonly RollupTable[];
   monthly: readonly RollupTable[];
+  /** The window blocks kept of the family's rows (usage/window-blocks.ts). */
+  blocks: UsageBlockGrouping;
 }[] = [
-  { base: 'hourly', folded: ['hour_totals'], monthly: ['monthly_by_utc_hour'] },
+  { base: 'hourly', folded: ['hour_totals'], monthly: ['monthly_by_utc_hour'], blocks: 'hour' },
   {
     base: 'daily',
     folded: ['by_provider', 'by_task', 'by_model', 'by_user', 'by_kind_task'],
     monthly: ['monthly_by_provider', 'monthly_by_task', 'monthly_by_model', 'monthly_by_user'],
+    blocks: 'provider_day',
   },
 ];
 

@@ -2,7 +2,7 @@ import type { GROUP_BYS } from '@contract';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
 import type { UsageBlockGrouping, UsageDimension, UsageMonthlyDimension } from '../db/schema/usage';
-import { wholeWindows } from './month-windows';
+import { nextMonthWindow, wholeWindows } from './month-windows';
 import { MonthlySeal } from './monthly-rollups';
 import { startOfLocalDay } from './periods';
 import { READ_WINDOW_BLOCKS_SQL } from './window-blocks';
@@ -310,12 +310,17 @@ export class UsageStats {
       const withSeries = g.series !== undefined;
       const windows = g.blocks ? sealedWindows(from, to, this.monthlySeal.end()) : null;
       if (!windows) return readJsonRows(this.statement(sql).get(params) as RawRow, withSeries);
-      // The whole sealed windows' rows from their blocks, the rows before and after them from the rollup.
-      const rows = [
-        this.statement(sql).get({ ...params, to: windows.from }) as RawRow,
-        ...(this.statement(READ_WINDOW_BLOCKS_SQL).all({ grouping: g.blocks, ...windows }) as RawRow[]),
-        this.statement(sql).get({ ...params, from: windows.to }) as RawRow,
-      ];
+      // The whole sealed windows' rows from their blocks, the rows before and after them from the rollup. A
+      // window without a block (no rows, or sealed by a version that kept none) is read from the rollup too.
+      const blocks = new Map(
+        (this.statement(READ_WINDOW_BLOCKS_SQL).all({ grouping: g.blocks, ...windows }) as RawRow[]).map(
+          (block) => [Number(block[4]), block] as const,
+        ),
+      );
+      const rows = [this.statement(sql).get({ ...params, to: windows.from }) as RawRow];
+      for (let w = windows.from; w < windows.to; w = nextMonthWindow(w))
+        rows.push(blocks.get(w) ?? (this.statement(sql).get({ ...params, from: w, to: nextMonthWindow(w) }) as RawRow));
+      rows.push(this.statement(sql).get({ ...params, from: windows.to }) as RawRow);
       return readJsonRows(joinJsonRows(rows, withSeries), withSeries);
     }
     // Groupings by value alone read the range's whole month windows from the monthly rollups.

@@ -1,8 +1,9 @@
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/client';
+import type { UsageBlockGrouping } from '../db/schema/usage';
 import { cachedMonthWindowStart, monthWindowStart } from './month-windows';
 import { MonthlySeal } from './monthly-rollups';
-import { startOfHour, startOfLocalDay } from './periods';
+import { startOfHour } from './periods';
 import { ROLLUP_FAMILIES, RollupDeltas, rollupUpsert, type RollupDelta, type RollupTable } from './rollup-deltas';
 import type { UsageEvent } from './usage-event';
 import { appendUsageSpill } from './usage-spill';
@@ -128,6 +129,7 @@ export class UsageLog {
   /** Each rollup family's upserts: its base rollup's, and each folded one's with its table. */
   private readonly families: {
     base: RollupTable;
+    blocks: UsageBlockGrouping;
     upsert: Upsert;
     folded: { table: RollupTable; upsert: Upsert }[];
     monthly: { table: RollupTable; upsert: Upsert }[];
@@ -161,8 +163,9 @@ export class UsageLog {
     this.alreadyRecorded = sqlite.prepare(
       'SELECT 1 FROM usage_events WHERE created_at = ? AND request_id = ? AND attempt = ? LIMIT 1',
     );
-    this.families = ROLLUP_FAMILIES.map(({ base, folded, monthly }) => ({
+    this.families = ROLLUP_FAMILIES.map(({ base, folded, monthly, blocks }) => ({
       base,
+      blocks,
       upsert: upsertOf(sqlite, base),
       folded: folded.map((table) => ({ table, upsert: upsertOf(sqlite, table) })),
       monthly: monthly.map((table) => ({ table, upsert: upsertOf(sqlite, table) })),
@@ -390,25 +393,23 @@ export class UsageLog {
         for (const { table, upsert } of family.monthly)
           for (const delta of deltas.foldedInto(table, sealedEnd).values()) upsert(delta);
     }
-    if (anyLate) this.rebuildLateBlocks(batch, sealedEnd);
+    if (anyLate) this.rebuildLateBlocks(families, sealedEnd);
     return ids;
   }
 
   /**
-   * The window blocks that events of the batch arrived late for, from their new rollup rows: `hour` of the sealed
-   * window of their hour, `provider_day` of the sealed window of their local day's row (a day that began before
-   * its window, at the start of each month window, is late for the day's row only).
+   * The window blocks that rows the batch wrote in sealed windows belong to, each family's of the windows of its
+   * rows (`hour`: the hourly rows; `provider_day`: the daily ones, whose local day may begin in the window before
+   * its events' hours). Taken from the rows' own buckets, so the window is always that of the row written.
    */
-  private rebuildLateBlocks(batch: readonly Queued[], sealedEnd: number): void {
-    const hours = new Set<number>();
-    const days = new Set<number>();
-    for (const { event } of batch) {
-      const hour = startOfHour(event.createdAt);
-      const day = startOfLocalDay(event.createdAt);
-      if (hour < sealedEnd) hours.add(monthWindowStart(hour));
-      if (day < sealedEnd) days.add(monthWindowStart(day));
+  private rebuildLateBlocks(
+    families: readonly { family: { blocks: UsageBlockGrouping }; deltas: RollupDeltas }[],
+    sealedEnd: number,
+  ): void {
+    for (const { family, deltas } of families) {
+      const windows = new Set<number>();
+      for (const { bucket } of deltas.values()) if (bucket < sealedEnd) windows.add(monthWindowStart(bucket));
+      for (const window of windows) this.monthlySeal.addedLate(window, [family.blocks]);
     }
-    for (const window of hours) this.monthlySeal.addedLate(window, ['hour']);
-    for (const window of days) this.monthlySeal.addedLate(window, ['provider_day']);
   }
 }

@@ -40,8 +40,8 @@ export function windowBlocksSql(grouping: UsageBlockGrouping): string {
     WHERE ${where} bucket_start >= @from AND bucket_start < @to) w`;
 }
 
-/** A grouping's blocks of the windows starting in [@from, @to), in order, as jsonRowsSql rows. */
-export const READ_WINDOW_BLOCKS_SQL = `SELECT sums, error_classes, keys, series FROM usage_window_blocks
+/** A grouping's blocks of the windows starting in [@from, @to), as jsonRowsSql rows and then their window. */
+export const READ_WINDOW_BLOCKS_SQL = `SELECT sums, error_classes, keys, series, window_start FROM usage_window_blocks
   WHERE grouping = @grouping AND window_start >= @from AND window_start < @to ORDER BY window_start`;
 
 const GROUPINGS = Object.keys(SOURCES) as UsageBlockGrouping[];

@@ -247,7 +247,7 @@ describe.each([
     }
   });
 
-  it('hour and provider_day read whole sealed windows from their blocks, which the backfill migration rebuilds', () => {
+  it('hour and provider_day read whole sealed windows from their blocks (or, without one, the rollup), which the backfill migration rebuilds', () => {
     setUp();
     try {
       const sqlite = t.core.store.sqlite;
@@ -261,14 +261,26 @@ describe.each([
       for (const [i, by] of (['hour', 'provider_day'] as const).entries())
         expect(answers[i]!.groups.map(asExpected), by).toEqual(expectedGroups(events, span, by));
 
-      sqlite.exec('DELETE FROM usage_window_blocks');
-      // Without them, the sealed windows' rows are missing: they are read from the blocks, not the rollups.
-      for (const [i, by] of (['hour', 'provider_day'] as const).entries())
-        expect(stats.query(span, by).groups.length, by).toBeLessThan(answers[i]!.groups.length);
+      // They are what is read: a block that does not hold integer sums is refused, not read around.
+      sqlite.exec(`UPDATE usage_window_blocks SET sums = CAST('[1.5]' AS BLOB)`);
+      for (const by of ['hour', 'provider_day'] as const)
+        expect(() => stats.query(span, by), by).toThrow(/usage rollups could not be read/u);
       const backfill = readFileSync(join(__dirname, '../../../drizzle/0021_usage_window_blocks_backfill.sql'), 'utf8');
-      for (const statement of backfill.split('--> statement-breakpoint')) sqlite.exec(statement);
+      const runBackfill = () => {
+        for (const statement of backfill.split('--> statement-breakpoint')) sqlite.exec(statement);
+      };
+      sqlite.exec('DELETE FROM usage_window_blocks');
+      runBackfill();
       expect(blocks()).toEqual(kept);
       expect((['hour', 'provider_day'] as const).map((by) => stats.query(span, by))).toEqual(answers);
+      // A sealed window without its block (sealed by a version that kept none) is read from the rollup instead.
+      sqlite.exec(
+        "DELETE FROM usage_window_blocks WHERE window_start IN (SELECT window_start FROM usage_window_blocks WHERE grouping = 'hour' ORDER BY window_start LIMIT 3)",
+      );
+      expect(blocks()).toHaveLength(6);
+      expect((['hour', 'provider_day'] as const).map((by) => stats.query(span, by))).toEqual(answers);
+      runBackfill();
+      expect(blocks()).toEqual(kept);
 
       // Alone in its commit, an event late for the first hour of December's window (which starts 12 h before
       // December in UTC): its local day began before that, so its day's row is in November's window.
