@@ -45,28 +45,38 @@ const WIDTH = COUNT_COLUMNS.length + BUCKET_COLUMNS.length;
  * come back as a few values (readJsonRows); apart, each list is read as values of one kind.
  */
 export function jsonRowsSql(keyColumn: string, seriesColumn: string | undefined, table: string, where: string): string {
+  const { sums, errorClasses, keys, series } = JSON_LIST_SQL;
+  const lists = seriesColumn ? [sums, errorClasses, keys, series] : [sums, errorClasses, keys];
+  return `SELECT ${lists.join(', ')} FROM ${jsonRowsSource(keyColumn, seriesColumn, table, where)}`;
+}
+
+/**
+ * The rows jsonRowsSql's lists are made of, in key order, as a subquery: each row's sums as a JSON array, its
+ * error classes (or `null`), its key and, with `seriesColumn`, its series as JSON.
+ */
+export function jsonRowsSource(
+  keyColumn: string,
+  seriesColumn: string | undefined,
+  table: string,
+  where: string,
+): string {
   const order = seriesColumn ? `${keyColumn}, ${seriesColumn}` : keyColumn;
   // Ordered in a subquery, which the table's key index gives in order: group_concat's own ORDER BY sorted
   // all the rows' text again in a temporary b-tree.
-  return `SELECT ${JSON_LISTS_SQL}${seriesColumn ? ", group_concat(series, ',')" : ''}
-    FROM (
-      SELECT ${JSON_ROW_SQL}, ${keyColumn} AS key
+  return `(
+      SELECT json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}) AS sums,
+        CASE WHEN errors > 0 THEN error_classes ELSE 'null' END AS error_classes, ${keyColumn} AS key
         ${seriesColumn ? `, json_quote(${seriesColumn}) AS series` : ''}
       FROM ${table} WHERE ${where} ORDER BY ${order})`;
 }
 
-/** One rollup row's part of jsonRowsSql's lists: its sums as a JSON array, its error classes (or `null`). */
-export const JSON_ROW_SQL = `json_array(${[...COUNT_COLUMNS, ...BUCKET_COLUMNS].join(', ')}) AS sums,
-  CASE WHEN errors > 0 THEN error_classes ELSE 'null' END AS error_classes`;
-
-/** jsonRowsSql's three lists, of rows (`sums`, `error_classes`, `key`) given in key order. */
+/** jsonRowsSql's lists, each an aggregate over jsonRowsSource's rows. */
 export const JSON_LIST_SQL = {
   sums: `CAST(group_concat(sums, ',') AS BLOB)`,
   errorClasses: `group_concat(error_classes, ',')`,
   keys: `group_concat(key, ',')`,
+  series: `group_concat(series, ',')`,
 } as const;
-
-const JSON_LISTS_SQL = `${JSON_LIST_SQL.sums}, ${JSON_LIST_SQL.errorClasses}, ${JSON_LIST_SQL.keys}`;
 
 /**
  * jsonRowsSql rows (sums, error classes, keys and, with `withSeries`, series) of consecutive key ranges, in key

@@ -5,7 +5,7 @@ import type { UsageBlockGrouping, UsageDimension, UsageMonthlyDimension } from '
 import { nextMonthWindow, wholeWindows } from './month-windows';
 import { MonthlySeal } from './monthly-rollups';
 import { startOfLocalDay } from './periods';
-import { READ_WINDOW_BLOCKS_SQL } from './window-blocks';
+import { BLOCK_SOURCES, READ_WINDOW_BLOCKS_SQL } from './window-blocks';
 import {
   addSums,
   emptySums,
@@ -67,17 +67,10 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
   user: { table: BY_DIMENSION, dimension: 'user', key: 'value' },
   // Every event has one provider: a day's provider rows add up to the whole day.
   day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
-  hour: { table: 'usage_hour_totals', key: 'bucket_start', oneRowEach: true, blocks: 'hour' },
+  hour: { ...BLOCK_SOURCES.hour, oneRowEach: true, blocks: 'hour' },
   // Folded into the 24 local hours by SQLite, one statement per stretch of one UTC offset (hoursOfDay).
   hour_of_day: { table: 'usage_hour_totals', key: 'bucket_start' },
-  provider_day: {
-    table: BY_DIMENSION,
-    dimension: 'provider',
-    key: 'bucket_start',
-    series: 'value',
-    oneRowEach: true,
-    blocks: 'provider_day',
-  },
+  provider_day: { ...BLOCK_SOURCES.provider_day, oneRowEach: true, blocks: 'provider_day' },
 };
 
 type RawRow = readonly unknown[];

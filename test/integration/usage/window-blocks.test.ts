@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UsageEvent } from '../../../src-main/usage/usage-event';
 import { testCore, type TestCore } from '../../helpers/core';
+import { seededRandom } from '../../helpers/seeded-random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -11,17 +12,6 @@ afterAll(() => {
   if (savedTz === undefined) delete process.env.TZ;
   else process.env.TZ = savedTz;
 });
-
-/** A small seeded generator (mulberry32): the same events on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 let made = 0;
 function event(next: () => number, createdAt: number): UsageEvent {
@@ -78,7 +68,7 @@ describe.each(['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Los_An
       try {
         const { usageLog, stats } = t.core.services;
         const sqlite = t.core.store.sqlite;
-        const next = random(zone.length * 7_919);
+        const next = seededRandom(zone.length * 7_919);
         const start = Date.UTC(2025, 8, 25);
         let clock = start;
         for (let commit = 0; commit < 300; commit++) {
@@ -136,7 +126,7 @@ describe('window blocks', () => {
     const t = testCore();
     try {
       const { usageLog, stats } = t.core.services;
-      const next = random(7);
+      const next = seededRandom(7);
       usageLog.record(event(next, Date.UTC(2025, 10, 15)));
       usageLog.record(event(next, Date.UTC(2026, 0, 15))); // seals November and December
       // Late, and in Kiritimati its local day began on Nov 30 at 10:00 UTC: its day's row is in November's window.
