@@ -65,7 +65,7 @@ const GROUP_SQL: Record<GroupBy, GroupSource> = {
   task: { table: BY_DIMENSION, dimension: 'task', key: 'value' },
   model: { table: BY_DIMENSION, dimension: 'model', key: 'value' },
   user: { table: BY_DIMENSION, dimension: 'user', key: 'value' },
-  // Every event has one provider: a day's provider rows add up to the whole day.
+  // Every event has one provider: a day's provider rows add up to the whole day (folded from provider_day: daysOf).
   day: { table: BY_DIMENSION, dimension: 'provider', key: 'bucket_start' },
   hour: { ...BLOCK_SOURCES.hour, oneRowEach: true, blocks: 'hour' },
   // Folded into the 24 local hours by SQLite, one statement per stretch of one UTC offset (hoursOfDay).
@@ -177,6 +177,14 @@ const sumGroups = (groups: readonly Group[]): Sums => groups.reduce((total, g) =
 
 const toRows = (groups: readonly Group[]): StatsRow[] => groups.map((g) => toRow(g, g.key, g.series));
 
+/** The days of provider_day's groups: each day's provider rows added up, in day order. */
+const daysOf = (providerDays: readonly Group[]): Group[] =>
+  foldGroups(
+    providerDays,
+    (g) => g.key,
+    (a, b) => Number(a) - Number(b),
+  );
+
 /** Dashboard queries over the rollups only (never the raw events). Range: [from, to) in ms. */
 export class UsageStats {
   /** Prepared once per SQL text (a grouping's, or the totals'). */
@@ -215,7 +223,9 @@ export class UsageStats {
     const groups =
       by === 'hour_of_day'
         ? this.hoursOfDay(range.from, range.to)
-        : this.readGroups(by, hourly ? range.from : from, range.to);
+        : by === 'day'
+          ? daysOf(this.readGroups('provider_day', from, range.to))
+          : this.readGroups(by, hourly ? range.from : from, range.to);
     // Groupings that partition exactly the events the totals cover are added up instead of scanned again; the
     // hourly ones (up to ~10,000 hours) are summed by SQLite over their month windows and the hours around.
     const totals = !hourly
@@ -235,14 +245,13 @@ export class UsageStats {
     const from = startOfLocalDay(range.from);
     const providerDays = this.readGroups('provider_day', from, range.to);
     const totals = sumGroups(providerDays);
-    const byNumber = (a: string, b: string): number => Number(a) - Number(b);
     return {
       from,
       to: range.to,
       totals: toRow(totals, 'total'),
       byProvider: toRows(foldGroups(providerDays, (g) => g.series ?? '', binaryOrder)),
       byProviderDay: toRows(providerDays),
-      byDay: toRows(foldGroups(providerDays, (g) => g.key, byNumber)),
+      byDay: toRows(daysOf(providerDays)),
       byTask: toRows(this.readGroups('task', from, range.to)),
       byUser: toRows(this.readGroups('user', from, range.to)),
       byHourOfDay: toRows(this.hoursOfDay(range.from, range.to)),
@@ -291,7 +300,10 @@ export class UsageStats {
     return readSums(this.statement(sql).get(params) as RawRow, 0);
   }
 
-  /** One grouping's rollup groups over [from, to), in key order (not hour_of_day: see hoursOfDay). */
+  /**
+   * One grouping's rollup groups over [from, to), in key order (not hour_of_day: see hoursOfDay). `query` and
+   * `dashboard` fold `day` from provider_day (daysOf), which reads the sealed windows' blocks.
+   */
   private readGroups(by: GroupBy, from: number, to: number): Group[] {
     const g = GROUP_SQL[by];
     const groupCols = g.series ? `${g.key}, ${g.series}` : g.key;
