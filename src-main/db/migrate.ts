@@ -2,32 +2,44 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { defaultMigrationsDir } from '../paths';
+import { AppError } from '../errors';
 import type { Sqlite } from './client';
 
 type Migrator = typeof import('drizzle-orm/better-sqlite3/migrator');
 type Drizzle = typeof import('drizzle-orm/better-sqlite3');
 
-/** The newest migration drizzle-kit wrote, by the timestamp drizzle's migrator records for it. */
-function newestMigrationMillis(migrationsFolder: string): number {
+/** The migrations drizzle-kit wrote: how many, and the newest one's timestamp (drizzle's `created_at` for it). */
+function journalOf(migrationsFolder: string): { count: number; newest: number } {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { when: number }[];
   };
-  return Math.max(0, ...journal.entries.map((e) => e.when));
+  return { count: journal.entries.length, newest: Math.max(0, ...journal.entries.map((e) => e.when)) };
 }
 
 /**
  * Whether drizzle's migrator would apply nothing: it applies every migration newer than the newest row of
  * `__drizzle_migrations`, so with that row at least as new as the journal's newest entry there is none.
+ *
+ * A database with more migrations than the journal, or a newer one, was last used by a newer Aditus: it is
+ * refused before anything is written, since this code would write without the rules of the newer schema (the
+ * tables derived from the usage events, such as the window blocks, would be left stale).
  */
 function upToDate(sqlite: Sqlite, migrationsFolder: string): boolean {
   const table = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
   if (!table) return false;
-  const { last } = sqlite.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as {
-    last: number | string | null;
-  };
-  return last !== null && Number(last) >= newestMigrationMillis(migrationsFolder);
+  const { last, applied } = sqlite
+    .prepare('SELECT max(created_at) AS last, count(*) AS applied FROM __drizzle_migrations')
+    .get() as { last: number | string | null; applied: number };
+  const journal = journalOf(migrationsFolder);
+  if (applied > journal.count || (last !== null && Number(last) > journal.newest))
+    throw new AppError(
+      'conflict',
+      `This database was last used by a newer version of Aditus (${applied} schema migrations applied; this app knows ${journal.count}): update Aditus to open it. Nothing in it was changed.`,
+      { reason: 'newer_schema', applied, app: journal.count },
+    );
+  return last !== null && Number(last) >= journal.newest;
 }
 
 /**

@@ -75,6 +75,54 @@ describe('the data folder: private modes and clear errors', () => {
     expect(r.stderr).not.toMatch(/attempt to write a readonly database/u);
   });
 
+  it('a database last used by a newer Aditus is refused with a clear message, and nothing in it changes', async () => {
+    expect((await cli(['--data-dir', data.dir, 'providers', 'list'])).code).toBe(0);
+    const file = join(data.dir, DATABASE_FILE);
+    const contents = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return {
+          migrations: db.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY id').all(),
+          tables: db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all(),
+          providers: db.prepare('SELECT count(*) AS n FROM provider_configs').get(),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    // What a newer version's own migration leaves behind: one more row, newer than any this app ships.
+    const db = new Database(file);
+    const { last } = db.prepare('SELECT max(created_at) AS last FROM __drizzle_migrations').get() as { last: number };
+    db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('newer', Number(last) + 1);
+    db.close();
+    const before = contents();
+
+    for (const args of [
+      ['usage', 'stats'],
+      [
+        'providers',
+        'add',
+        '--name',
+        'local',
+        '--kind',
+        'openai-compatible',
+        '--model',
+        'm',
+        '--base-url',
+        'http://127.0.0.1:1/v1',
+      ],
+    ]) {
+      const r = await cli(['--data-dir', data.dir, ...args]);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /newer version of Aditus \(\d+ schema migrations applied; this app knows \d+\): update Aditus to open it/u,
+      );
+    }
+    const json = await cli(['--data-dir', data.dir, '--json', 'usage', 'stats']);
+    expect(json.json()).toMatchObject({ error: { code: 'conflict', details: { reason: 'newer_schema' } } });
+    expect(contents()).toEqual(before);
+  });
+
   it("SQLite's own read-only error (a database opened read-only) maps to the same message", () => {
     const t = testCore({ dataDir: data.dir });
     t.core.close();
