@@ -99,18 +99,7 @@ describe('the data folder: private modes and clear errors', () => {
 
     for (const args of [
       ['usage', 'stats'],
-      [
-        'providers',
-        'add',
-        '--name',
-        'local',
-        '--kind',
-        'openai-compatible',
-        '--model',
-        'm',
-        '--base-url',
-        'http://127.0.0.1:1/v1',
-      ],
+      'providers add --name local --kind openai-compatible --model m --base-url http://127.0.0.1:1/v1'.split(' '),
     ]) {
       const r = await cli(['--data-dir', data.dir, ...args]);
       expect(r.code, args.join(' ')).not.toBe(0);
