@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { AppError } from '../errors';
 import type { Sqlite } from '../db/client';
+import { appliedByNewerVersion } from '../db/migrate';
 
 /** Rows a backup holds, per kind of record a user would recognise. */
 export interface BackupCounts {
@@ -92,10 +93,14 @@ function schemaOf(db: Sqlite, path: string, migrationsDir: string): BackupReport
     createdAt: number;
   }[];
   const unknown = applied.filter((m) => !knownHashes.has(m.hash));
-  if (unknown.length > 0 || applied.length > known.length)
+  const newer = appliedByNewerVersion(
+    { count: applied.length, newest: applied.length ? Math.max(...applied.map((m) => Number(m.createdAt))) : null },
+    { count: known.length, newest: lastKnown },
+  );
+  if (unknown.length > 0 || newer)
     throw new AppError(
       'conflict',
-      unknown.some((m) => Number(m.createdAt) > lastKnown) || applied.length > known.length
+      newer
         ? `${path} was made by a newer version of Aditus (${applied.length} schema migrations applied; this app knows ${known.length}): update Aditus before restoring it.`
         : `${path} has schema migrations this version of Aditus does not know: it was not made by this app.`,
       { reason: 'newer_schema', file: path, applied: applied.length, app: known.length },

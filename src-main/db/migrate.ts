@@ -16,30 +16,44 @@ function journalOf(migrationsFolder: string): { count: number; newest: number } 
   return { count: journal.entries.length, newest: Math.max(0, ...journal.entries.map((e) => e.when)) };
 }
 
+/** Migrations as counted in a journal or in `__drizzle_migrations`: how many, and the newest one's timestamp. */
+export interface MigrationSet {
+  count: number;
+  newest: number | null;
+}
+
+/**
+ * Whether a database's applied migrations outnumber, or are newer than, the ones this build ships: it was last
+ * used by a newer Aditus (this app would write to it without the newer schema's rules).
+ */
+export function appliedByNewerVersion(applied: MigrationSet, shipped: { count: number; newest: number }): boolean {
+  return applied.count > shipped.count || (applied.newest !== null && applied.newest > shipped.newest);
+}
+
 /**
  * Whether drizzle's migrator would apply nothing: it applies every migration newer than the newest row of
  * `__drizzle_migrations`, so with that row at least as new as the journal's newest entry there is none.
- *
- * A database with more migrations than the journal, or a newer one, was last used by a newer Aditus: it is
- * refused before anything is written, since this code would write without the rules of the newer schema (the
- * tables derived from the usage events, such as the window blocks, would be left stale).
+ * A database last used by a newer Aditus is refused before anything is written (the tables derived from the
+ * usage events, such as the window blocks, would otherwise be left stale).
  */
 function upToDate(sqlite: Sqlite, migrationsFolder: string): boolean {
   const table = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
   if (!table) return false;
-  const { last, applied } = sqlite
-    .prepare('SELECT max(created_at) AS last, count(*) AS applied FROM __drizzle_migrations')
-    .get() as { last: number | string | null; applied: number };
+  const row = sqlite.prepare('SELECT max(created_at) AS last, count(*) AS applied FROM __drizzle_migrations').get() as {
+    last: number | string | null;
+    applied: number;
+  };
+  const applied: MigrationSet = { count: row.applied, newest: row.last === null ? null : Number(row.last) };
   const journal = journalOf(migrationsFolder);
-  if (applied > journal.count || (last !== null && Number(last) > journal.newest))
+  if (appliedByNewerVersion(applied, journal))
     throw new AppError(
       'conflict',
-      `This database was last used by a newer version of Aditus (${applied} schema migrations applied; this app knows ${journal.count}): update Aditus to open it. Nothing in it was changed.`,
-      { reason: 'newer_schema', applied, app: journal.count },
+      `This database was last used by a newer version of Aditus (${applied.count} schema migrations applied; this app knows ${journal.count}): update Aditus to open it. Nothing in it was changed.`,
+      { reason: 'newer_schema', applied: applied.count, app: journal.count },
     );
-  return last !== null && Number(last) >= journal.newest;
+  return applied.newest !== null && applied.newest >= journal.newest;
 }
 
 /**
