@@ -20,6 +20,7 @@ import { usersCommand } from './commands/users';
 import { serveCommand } from './commands/serve';
 import { CliContext, type CliDeps, type GlobalOptions } from './context';
 import { CliExit, writeJson, writeLine } from './io';
+import { toErrorDto } from '../ipc/dispatch';
 
 type CommandFactory = (ctx: () => CliContext) => Command;
 
@@ -138,12 +139,10 @@ async function runProgram(program: Command, argv: string[], deps: CliDeps): Prom
   } catch (err) {
     if (err instanceof CliExit) return err.exitCode;
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    const message = redactKnownSecrets(
-      isAppError(err) ? err.message : err instanceof Error ? err.message : String(err),
-    );
+    const message = redactKnownSecrets(err instanceof Error ? err.message : String(err));
     // A typed error raised outside a call (the store refused at open) keeps `--json`'s promise of one JSON value.
     if (isAppError(err) && program.opts<{ json?: boolean }>().json === true)
-      writeJson(deps.io, { error: { code: err.code, message, details: err.details } });
+      writeJson(deps.io, { error: toErrorDto(err, () => undefined, redactKnownSecrets) });
     writeLine(deps.io.stderr, `aditus: ${message}`);
     return 1;
   }
